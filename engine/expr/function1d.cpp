@@ -1,0 +1,52 @@
+// Function1D: one compile, then a forward (and backward) walk per point.
+#include "expr/function1d.hpp"
+
+namespace bp::expr {
+
+Expected<Function1D> Function1D::compile(std::string_view text, std::string_view variable, const Vars& others) {
+  Vars vars = others;
+  vars.emplace_back(std::string(variable), 0.0);
+  auto program = expr::compile(text, names_of(vars));
+  if (!program) return program.error();
+  auto values = input_values(*program, vars);
+  if (!values) return values.error();
+  int index = -1;
+  for (std::size_t i = 0; i < program->inputs.size(); ++i) {
+    if (program->inputs[i].name == variable) index = static_cast<int>(i);
+  }
+  Function1D f(std::move(*program), index);
+  f.values_ = std::move(*values);
+  return f;
+}
+
+Function1D::Function1D(Program program, int variable_input)
+    : program_(std::move(program)), tape_(program_), variable_input_(variable_input) {}
+
+double Function1D::value(double x) {
+  if (variable_input_ >= 0) values_[static_cast<std::size_t>(variable_input_)] = x;
+  return tape_.forward(values_);
+}
+
+ValueAndSlope Function1D::value_and_slope(double x) {
+  ValueAndSlope out;
+  out.value = value(x);
+  if (variable_input_ >= 0) {
+    tape_.backward();
+    out.slope = tape_.grad_of_input(variable_input_);
+  }
+  return out;
+}
+
+void Function1D::sample(const double* xs, std::size_t n, double* ys, double* dys) {
+  for (std::size_t i = 0; i < n; ++i) {
+    if (dys) {
+      const ValueAndSlope p = value_and_slope(xs[i]);
+      ys[i] = p.value;
+      dys[i] = p.slope;
+    } else {
+      ys[i] = value(xs[i]);
+    }
+  }
+}
+
+}  // namespace bp::expr

@@ -1,0 +1,34 @@
+// A function of one variable compiled once for plotting: value and exact (reverse-mode) slope at
+// many points without parsing again. Other free names take fixed values given at compile time.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "expr/engine.hpp"
+#include "expr/tape.hpp"
+
+namespace bp::expr {
+
+class Function1D {
+ public:
+  // `variable` need not occur in `text` (f is then constant); every other free name needs a value.
+  static Expected<Function1D> compile(std::string_view text, std::string_view variable, const Vars& others);
+
+  double value(double x);
+  // f(x) and f'(x) from one forward and one backward walk.
+  ValueAndSlope value_and_slope(double x);
+  // ys[i] = f(xs[i]) and dys[i] = f'(xs[i]); dys may be null when only values are wanted.
+  void sample(const double* xs, std::size_t n, double* ys, double* dys);
+
+ private:
+  Function1D(Program program, int variable_input);
+  Program program_;
+  Tape tape_;
+  int variable_input_ = -1;  // index into program_.inputs, or -1 when f does not use the variable
+  std::vector<double> values_;  // one per input; the variable's entry changes per point
+};
+
+}  // namespace bp::expr

@@ -1,0 +1,41 @@
+// Graph export: the tape's nodes renumbered from 0, with labels a learner recognises.
+#include "expr/graph_export.hpp"
+
+#include "expr/printer.hpp"
+
+namespace bp::expr {
+
+namespace {
+std::string label_of(const Program& program, NodeId id) {
+  const std::string& assigned = program.labels[static_cast<std::size_t>(id)];
+  if (!assigned.empty()) return assigned;
+  const Node& n = program.graph[id];
+  switch (n.op) {
+    case Op::kVar: return n.name;
+    case Op::kConst: return n.name == "pi" ? "π" : n.name.empty() ? format_number(n.value) : n.name;
+    default: return std::string(op_symbol(n.op));
+  }
+}
+}  // namespace
+
+GraphExport export_graph(const Program& program, const Tape& tape) {
+  GraphExport out;
+  std::vector<int> index(program.graph.size(), -1);
+  for (const NodeId id : tape.nodes()) {
+    const Node& n = program.graph[id];
+    ExportedNode e;
+    e.id = static_cast<int>(out.nodes.size());
+    e.op = std::string(op_name(n.op));
+    e.label = label_of(program, id);
+    e.value = tape.value_of(id);
+    if (n.op != Op::kConst) e.grad = tape.grad_of(id);
+    if (n.a != kNoNode) e.inputs.push_back(index[static_cast<std::size_t>(n.a)]);
+    if (n.b != kNoNode) e.inputs.push_back(index[static_cast<std::size_t>(n.b)]);
+    index[static_cast<std::size_t>(id)] = e.id;
+    out.nodes.push_back(std::move(e));
+  }
+  out.output = index[static_cast<std::size_t>(program.output)];
+  return out;
+}
+
+}  // namespace bp::expr

@@ -1,0 +1,30 @@
+// The computational graph of an input as plain data, for drawing and for the JavaScript API.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "expr/program.hpp"
+#include "expr/tape.hpp"
+
+namespace bp::expr {
+
+struct ExportedNode {
+  int id = 0;                    // position in `nodes`; inputs come before the nodes that use them
+  std::string op;                // "var", "const", "add", "mul", "sin", ...
+  std::string label;             // the name a program gave it (d, e, L), else its variable, number or op
+  double value = 0;
+  std::optional<double> grad;    // d output / d node; none for constants (they have no gradient)
+  std::vector<int> inputs;
+};
+
+struct GraphExport {
+  std::vector<ExportedNode> nodes;  // the output's ancestors only
+  int output = 0;
+};
+
+// After tape.forward() and tape.backward().
+GraphExport export_graph(const Program& program, const Tape& tape);
+
+}  // namespace bp::expr

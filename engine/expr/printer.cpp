@@ -1,0 +1,134 @@
+// Precedence-climbing printer over an explicit stack.
+#include "expr/printer.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <vector>
+
+namespace bp::expr {
+
+namespace {
+
+enum Prec { kSum = 1, kProduct = 2, kSign = 3, kPower = 4, kAtom = 5 };
+
+int precedence(const Graph& g, NodeId id) {
+  const Node& n = g[id];
+  switch (n.op) {
+    case Op::kAdd: case Op::kSub: return kSum;
+    case Op::kMul: case Op::kDiv: return kProduct;
+    case Op::kNeg: return kSign;
+    case Op::kPow: return kPower;
+    case Op::kConst: return (n.name.empty() && std::signbit(n.value) && !std::isnan(n.value)) ? kSign : kAtom;
+    default: return kAtom;
+  }
+}
+
+// The first identifier `id` prints, if it starts with one; used to decide whether `2` and it may touch.
+const std::string* leading_name(const Graph& g, NodeId id) {
+  static const std::string kNone;
+  while (g[id].op == Op::kPow) id = g[id].a;
+  const Node& n = g[id];
+  if (n.op == Op::kVar || (n.op == Op::kConst && !n.name.empty())) return &n.name;
+  if (is_function(n.op)) return nullptr;  // function names never look like an exponent
+  return &kNone;
+}
+
+// `2x` reads as 2·x, but `2e5` would read as a number: only let a number touch a name that cannot.
+bool reads_as_implicit_product(const Graph& g, NodeId a, NodeId b) {
+  if (!g.is_number(a) || precedence(g, a) != kAtom || !std::isfinite(g[a].value)) return false;
+  if (precedence(g, b) < kPower) return false;
+  const std::string* name = leading_name(g, b);
+  if (name == nullptr) return true;
+  if (name->empty()) return false;
+  const char c0 = (*name)[0];
+  return !((c0 == 'e' || c0 == 'E') && name->size() > 1);
+}
+
+}  // namespace
+
+std::string format_number(double v) {
+  if (std::isnan(v)) return "(0/0)";
+  if (std::isinf(v)) return v > 0 ? "(1/0)" : "-(1/0)";
+  char buffer[32];
+  for (int digits = 15; digits <= 17; ++digits) {
+    std::snprintf(buffer, sizeof buffer, "%.*g", digits, v);
+    if (std::strtod(buffer, nullptr) == v) break;
+  }
+  return buffer;
+}
+
+namespace {
+Expected<std::string> print_with(const Graph& g, NodeId root, std::size_t max_length, bool parenthesise_all) {
+  struct Item {
+    NodeId node;       // kNoNode: emit `text`
+    int min_prec;
+    const char* text;
+  };
+  std::string out;
+  std::vector<Item> stack{{root, 0, nullptr}};
+  while (!stack.empty()) {
+    const Item item = stack.back();
+    stack.pop_back();
+    if (item.node == kNoNode) {
+      out += item.text;
+    } else {
+      const NodeId id = item.node;
+      const Node& n = g[id];
+      const int p = precedence(g, id);
+      const auto child = [&](int wanted) { return parenthesise_all ? int{kAtom} : wanted; };
+      if (p < item.min_prec) {  // parenthesise, then print the node at the loosest level
+        out += '(';
+        stack.push_back({kNoNode, 0, ")"});
+        stack.push_back({id, 0, nullptr});
+        continue;
+      }
+      switch (n.op) {
+        case Op::kConst: out += n.name.empty() ? format_number(n.value) : n.name; break;
+        case Op::kVar: out += n.name; break;
+        case Op::kNeg:
+          out += '-';
+          stack.push_back({n.a, child(kProduct), nullptr});
+          break;
+        case Op::kPow:
+          if (g.is_number(n.b) && g[n.b].value < 0 && std::isfinite(g[n.b].value)) {
+            stack.push_back({n.b, child(kSign), nullptr});  // x^-2 reads back as written
+          } else {
+            stack.push_back({n.b, child(kPower), nullptr});  // right-associative: x^y^z
+          }
+          stack.push_back({kNoNode, 0, "^"});
+          stack.push_back({n.a, kAtom, nullptr});
+          break;
+        case Op::kAdd: case Op::kSub: case Op::kMul: case Op::kDiv: {
+          const char* symbol = n.op == Op::kAdd ? " + " : n.op == Op::kSub ? " - " : n.op == Op::kMul ? "*" : "/";
+          if (n.op == Op::kMul && !parenthesise_all && reads_as_implicit_product(g, n.a, n.b)) symbol = "";
+          stack.push_back({n.b, child(p + 1), nullptr});  // left-associative: a - (b - c) keeps its parentheses
+          stack.push_back({kNoNode, 0, symbol});
+          stack.push_back({n.a, child(p), nullptr});
+          break;
+        }
+        default:  // functions
+          out += op_symbol(n.op);
+          out += '(';
+          stack.push_back({kNoNode, 0, ")"});
+          stack.push_back({n.a, 0, nullptr});
+          break;
+      }
+    }
+    if (out.size() > max_length) {
+      return Error{"the result is too long to show (more than " + std::to_string(max_length) + " characters)", {}};
+    }
+  }
+  return out;
+}
+}  // namespace
+
+Expected<std::string> print(const Graph& g, NodeId root, std::size_t max_length) {
+  return print_with(g, root, max_length, false);
+}
+
+Expected<std::string> print_reading(const Graph& g, NodeId root, std::size_t max_length) {
+  return print_with(g, root, max_length, true);
+}
+
+}  // namespace bp::expr

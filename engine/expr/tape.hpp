@@ -1,0 +1,43 @@
+// Evaluation and reverse-mode differentiation of a Program. The tape holds the output's ancestors in
+// creation order (a topological order): forward is one loop up, backward one loop down with `+=`.
+// No recursion anywhere, so a chain of a million nodes needs no stack.
+#pragma once
+
+#include <vector>
+
+#include "expr/program.hpp"
+
+namespace bp::expr {
+
+class Tape {
+ public:
+  Tape() = default;
+  explicit Tape(const Program& program);
+
+  // input_values[i] is the value of program.inputs()[i]. Returns the output's value.
+  double forward(const std::vector<double>& input_values);
+  // After forward(): d output / d node for every node; constants keep 0 (they have no gradient).
+  void backward();
+
+  double value_of(NodeId node) const { return value_[slot(node)]; }
+  double grad_of(NodeId node) const { return grad_[slot(node)]; }
+  bool contains(NodeId node) const { return node >= 0 && static_cast<std::size_t>(node) < slot_.size() && slot_[node] >= 0; }
+  const std::vector<NodeId>& nodes() const { return order_; }  // the output's ancestors, inputs first
+  double grad_of_input(int input) const;  // 0 when the input does not reach the output
+
+ private:
+  struct Instr {
+    Op op;
+    int a, b;       // slots of the inputs
+    double c;       // constant value, or the input index of a variable
+  };
+  std::size_t slot(NodeId node) const { return static_cast<std::size_t>(slot_[static_cast<std::size_t>(node)]); }
+
+  std::vector<NodeId> order_;
+  std::vector<int> slot_;          // node id -> position on the tape, -1 if not an ancestor
+  std::vector<Instr> code_;
+  std::vector<int> input_slot_;    // input index -> slot, -1 if unused
+  std::vector<double> value_, grad_;
+};
+
+}  // namespace bp::expr

@@ -1,0 +1,81 @@
+// Finite-difference slopes: the seed's digits, the three schemes, the caller's h, bad h.
+#include <doctest/doctest.h>
+
+#include <cmath>
+
+#include "helpers.hpp"
+
+using bp::expr::Scheme;
+
+namespace {
+double slope(const std::string& f, double x, double h, Scheme scheme = Scheme::kForward) {
+  auto result = bp::expr::numerical_derivative(f, "x", {{"x", x}}, h, scheme);
+  REQUIRE_MESSAGE(result.ok(), (result.ok() ? "" : result.error().message));
+  return result->slope;
+}
+}  // namespace
+
+TEST_CASE("forward differences with h = 0.000001 give the seed's digits") {
+  // Seed article 002: (f(2 + h) - f(2)) / h # 5.000002000876691, and likewise at 6 and -2.
+  const std::string f = "f(x) = 2x²−3x+4";
+  CHECK(slope(f, 2, 0.000001) == 5.000002000876691);
+  CHECK(slope(f, 6, 0.000001) == 21.000002000448603);
+  CHECK(slope(f, -2, 0.000001) == -10.999997996918864);
+}
+
+TEST_CASE("at x = 0.75 the seed's slope with h = 1e-9 is exactly 0") {
+  // Seed article 002: (f(0.75 + h) - f(0.75)) / h # 0.0 with h = 0.000000001.
+  CHECK(slope("2x^2 - 3x + 4", 0.75, 0.000000001) == 0.0);
+}
+
+TEST_CASE("the seed's partial slopes of d = a*b + c") {
+  // Seed article 002 prints 3.00000000000189 and 0.9999999999976694 for b and c with h = 0.0001, and
+  // -2.0000000000131024 for a: that one is what its formula gives with h = 0.00001 (Python 3.11 gives
+  // -2.0000000000042206 for a with h = 0.0001). The article was edited between runs; both are checked.
+  const bp::expr::Vars vars{{"a", 3}, {"b", -2}, {"c", 8}};
+  auto at = [&](const char* name, double h) {
+    return bp::expr::numerical_derivative("d = a*b + c", name, vars, h, Scheme::kForward)->slope;
+  };
+  CHECK(at("a", 0.00001) == -2.0000000000131024);
+  CHECK(at("a", 0.0001) == -2.0000000000042206);
+  CHECK(at("b", 0.0001) == 3.00000000000189);
+  CHECK(at("c", 0.0001) == 0.9999999999976694);
+}
+
+TEST_CASE("central differences are exact for a quadratic up to round-off; one-sided ones are off by 2h") {
+  // f = 2x^2 - 3x + 4: forward error = 2h, backward error = -2h, central error = 0 (Taylor, by hand).
+  const std::string f = "2x^2 - 3x + 4";
+  CHECK(slope(f, 2, 0.01, Scheme::kForward) == doctest::Approx(5.02).epsilon(1e-12));
+  CHECK(slope(f, 2, 0.01, Scheme::kBackward) == doctest::Approx(4.98).epsilon(1e-12));
+  CHECK(slope(f, 2, 0.01, Scheme::kCentral) == doctest::Approx(5).epsilon(1e-12));
+}
+
+TEST_CASE("the value returned with the slope is f at the caller's point") {
+  auto result = bp::expr::numerical_derivative("x^2", "x", {{"x", 3}}, 1e-6, Scheme::kCentral);
+  REQUIRE(result.ok());
+  CHECK(result->value == 9);
+}
+
+TEST_CASE("round-off takes over when h is tiny") {
+  // At h = 1e-15 the forward slope of the seed at 2 is visibly wrong (catastrophic cancellation).
+  CHECK(std::fabs(slope("2x^2 - 3x + 4", 2, 1e-15) - 5) > 0.01);
+}
+
+TEST_CASE("h must be positive and finite; x must have a value") {
+  for (double h : {0.0, -1e-3, double(INFINITY), double(NAN)}) {
+    auto result = bp::expr::numerical_derivative("x^2", "x", {{"x", 1}}, h, Scheme::kForward);
+    REQUIRE_FALSE(result.ok());
+    CHECK(result.error().message.find("h must be") != std::string::npos);
+  }
+  auto missing = bp::expr::numerical_derivative("x^2 + 1", "x", {}, 1e-6, Scheme::kForward);
+  REQUIRE_FALSE(missing.ok());
+  CHECK(missing.error().span.start == 0);
+  CHECK(missing.error().span.end == 1);
+}
+
+TEST_CASE("a variable the function does not use has slope 0") {
+  auto result = bp::expr::numerical_derivative("y^2", "x", {{"y", 3}}, 1e-6, Scheme::kForward);
+  REQUIRE(result.ok());
+  CHECK(result->slope == 0);
+  CHECK(result->value == 9);
+}
