@@ -14,7 +14,9 @@ TEST_CASE("the seed program exports seven nodes with the seed's values and gradi
   // Seed article 002: values a=3, b=-2, c=8, f=-2, d=-6, e=2, L=-4; gradients 4, -6, -2, 2, -2, -2, 1.
   const std::map<std::string, std::pair<double, double>> expected{
       {"a", {3, 4}}, {"b", {-2, -6}}, {"c", {8, -2}}, {"f", {-2, 2}}, {"d", {-6, -2}}, {"e", {2, -2}}, {"L", {-4, 1}}};
-  for (const auto& [label, vg] : expected) {
+  for (const auto& entry : expected) {
+    const std::string& label = entry.first;
+    const auto& vg = entry.second;
     CAPTURE(label);
     REQUIRE(by_label.count(label));
     CHECK(by_label[label].value == vg.first);

@@ -1,0 +1,180 @@
+// The engine's JavaScript API as embind functions. engine_api.js wraps them into the documented
+// API (argument checks, lone-surrogate repair); this file turns engine results into JS objects and
+// byte spans into JavaScript string indices.
+#include <emscripten/bind.h>
+#include <emscripten/val.h>
+
+#include <cmath>
+#include <list>
+#include <string>
+
+#include "expr/engine.hpp"
+#include "expr/function1d.hpp"
+#include "expr/printer.hpp"
+
+using emscripten::val;
+using namespace bp::expr;
+
+namespace {
+
+// UTF-16 index of a byte offset in UTF-8 text: JavaScript strings count UTF-16 code units.
+std::size_t utf16_index(const std::string& text, std::size_t byte) {
+  std::size_t units = 0;
+  for (std::size_t i = 0; i < byte && i < text.size(); ++i) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    if ((b & 0xC0) != 0x80) units += b >= 0xF0 ? 2 : 1;
+  }
+  return units;
+}
+
+val error_object(const std::string& text, const Error& error) {
+  val e = val::object();
+  e.set("message", error.message);
+  e.set("start", static_cast<double>(utf16_index(text, error.span.start)));
+  e.set("end", static_cast<double>(utf16_index(text, error.span.end)));
+  val out = val::object();
+  out.set("error", e);
+  return out;
+}
+
+Vars to_vars(const val& names, const val& values) {
+  Vars vars;
+  const auto n = names["length"].as<unsigned>();
+  for (unsigned i = 0; i < n; ++i) vars.emplace_back(names[i].as<std::string>(), values[i].as<double>());
+  return vars;
+}
+
+// Programs compiled recently, so a page or a test that asks about the same text again skips the
+// parse. Keyed by the text and the names the caller gives values to (they change how names read).
+class ProgramCache {
+ public:
+  const Expected<Program>& get(const std::string& text, const Vars& vars) {
+    std::string key = text;
+    for (const auto& [name, value] : vars) key += '\0' + name;
+    for (auto it = entries_.begin(); it != entries_.end(); ++it) {
+      if (it->first == key) {
+        entries_.splice(entries_.begin(), entries_, it);
+        return entries_.front().second;
+      }
+    }
+    entries_.emplace_front(key, compile(text, names_of(vars)));
+    if (entries_.size() > kCapacity) entries_.pop_back();
+    return entries_.front().second;
+  }
+
+ private:
+  static constexpr std::size_t kCapacity = 16;
+  std::list<std::pair<std::string, Expected<Program>>> entries_;
+};
+
+ProgramCache& cache() {
+  static ProgramCache instance;
+  return instance;
+}
+
+val evaluate_js(const std::string& text, const val& names, const val& values) {
+  const Vars vars = to_vars(names, values);
+  const auto& program = cache().get(text, vars);
+  if (!program) return error_object(text, program.error());
+  auto result = evaluate(*program, vars);
+  if (!result) return error_object(text, result.error());
+  val out = val::object();
+  out.set("value", *result);
+  return out;
+}
+
+val gradient_js(const std::string& text, const val& names, const val& values) {
+  const Vars vars = to_vars(names, values);
+  const auto& program = cache().get(text, vars);
+  if (!program) return error_object(text, program.error());
+  auto result = gradient(*program, vars);
+  if (!result) return error_object(text, result.error());
+  val grad = val::object();
+  for (const auto& [name, g] : result->grad) grad.set(name, g);
+  val out = val::object();
+  out.set("value", result->value);
+  out.set("grad", grad);
+  return out;
+}
+
+val numerical_derivative_js(const std::string& text, const std::string& variable, const val& names,
+                            const val& values, double h, int scheme) {
+  const Vars vars = to_vars(names, values);
+  const auto& program = cache().get(text, vars);
+  if (!program) return error_object(text, program.error());
+  auto result = numerical_derivative(*program, variable, vars, h, static_cast<Scheme>(scheme));
+  if (!result) return error_object(text, result.error());
+  val out = val::object();
+  out.set("value", result->value);
+  out.set("slope", result->slope);
+  return out;
+}
+
+val derivative_js(const std::string& text, const std::string& variable) {
+  auto result = derivative(text, variable);
+  if (!result) return error_object(text, result.error());
+  val out = val::object();
+  out.set("expr", *result);
+  return out;
+}
+
+val graph_js(const std::string& text, const val& names, const val& values) {
+  const Vars vars = to_vars(names, values);
+  const auto& program = cache().get(text, vars);
+  if (!program) return error_object(text, program.error());
+  auto result = graph(*program, vars);
+  if (!result) return error_object(text, result.error());
+  val nodes = val::array();
+  for (const auto& node : result->nodes) {
+    val n = val::object();
+    n.set("id", node.id);
+    n.set("op", node.op);
+    n.set("label", node.label);
+    n.set("value", node.value);
+    n.set("grad", node.grad ? val(*node.grad) : val::null());
+    val inputs = val::array();
+    for (int input : node.inputs) inputs.call<void>("push", input);
+    n.set("inputs", inputs);
+    nodes.call<void>("push", n);
+  }
+  val out = val::object();
+  out.set("nodes", nodes);
+  out.set("output", result->output);
+  return out;
+}
+
+val reading_js(const std::string& text) {
+  auto program = compile(text, {});
+  if (!program) return error_object(text, program.error());
+  auto printed = print_reading(program->graph, program->output);
+  if (!printed) return error_object(text, printed.error());
+  val out = val::object();
+  out.set("reading", *printed);
+  return out;
+}
+
+// f and f' at every x in one call: the plot's hot path (one parse, no per-point JS crossing).
+val sample_js(const std::string& text, const std::string& variable, const val& names, const val& values,
+              const val& xs_array) {
+  auto f = Function1D::compile(text, variable, to_vars(names, values));
+  if (!f) return error_object(text, f.error());
+  const std::vector<double> xs = emscripten::convertJSArrayToNumberVector<double>(xs_array);
+  std::vector<double> ys(xs.size()), dys(xs.size());
+  f->sample(xs.data(), xs.size(), ys.data(), dys.data());
+  val out = val::object();
+  out.set("values", val(emscripten::typed_memory_view(ys.size(), ys.data())).call<val>("slice"));
+  out.set("slopes", val(emscripten::typed_memory_view(dys.size(), dys.data())).call<val>("slice"));
+  return out;
+}
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(backprop_engine) {
+  emscripten::function("evaluate", &evaluate_js);
+  emscripten::function("gradient", &gradient_js);
+  emscripten::function("numericalDerivative", &numerical_derivative_js);
+  emscripten::function("derivative", &derivative_js);
+  emscripten::function("graph", &graph_js);
+  emscripten::function("reading", &reading_js);
+  emscripten::function("sample", &sample_js);
+}
