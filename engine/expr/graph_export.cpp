@@ -18,7 +18,12 @@ std::string label_of(const Program& program, NodeId id) {
 }
 }  // namespace
 
-GraphExport export_graph(const Program& program, const Tape& tape) {
+Expected<GraphExport> export_graph(const Program& program, const Tape& tape) {
+  if (tape.nodes().size() > kMaxExportedNodes) {
+    return Error{"the graph has " + std::to_string(tape.nodes().size()) + " nodes, too many to show (at most " +
+                     std::to_string(kMaxExportedNodes) + ")",
+                 {}};
+  }
   GraphExport out;
   std::vector<int> index(program.graph.size(), -1);
   for (const NodeId id : tape.nodes()) {

@@ -24,7 +24,10 @@ struct GraphExport {
   int output = 0;
 };
 
-// After tape.forward() and tape.backward().
-GraphExport export_graph(const Program& program, const Tape& tape);
+// More nodes than anyone can read in a drawing; larger graphs are refused with a message.
+inline constexpr std::size_t kMaxExportedNodes = 20000;
+
+// After tape.forward() and tape.backward(). Errors when the graph has over kMaxExportedNodes nodes.
+Expected<GraphExport> export_graph(const Program& program, const Tape& tape);
 
 }  // namespace bp::expr

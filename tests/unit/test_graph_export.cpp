@@ -68,3 +68,11 @@ TEST_CASE("labels: π for pi, numbers in shortest form, ops by symbol") {
   for (const auto& node : graph->nodes) labels.push_back(node.label);
   CHECK(labels == std::vector<std::string>{"π", "0.1", "*", "x", "sin", "+"});
 }
+
+TEST_CASE("a graph too large to draw is refused with its size in the message") {
+  std::string text = "x";
+  for (int i = 0; i < 30000; ++i) text += "+x";
+  auto graph = bp::expr::graph(text, {{"x", 1}});
+  REQUIRE_FALSE(graph.ok());
+  CHECK(graph.error().message.find("30001 nodes") != std::string::npos);
+}
