@@ -45,6 +45,12 @@ run_node_tests() {
 }
 
 run_ctest "native unit tests" build/native
+
+# The same unit tests once more under AddressSanitizer and UndefinedBehaviorSanitizer.
+cmake -S . -B build/asan -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DCMAKE_CXX_FLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" >/dev/null &&
+  cmake --build build/asan -j "$BP_JOBS" --target engine_tests >/dev/null
+run_ctest "native unit tests under ASan + UBSan" build/asan
 run_ctest "unit tests compiled to WebAssembly, run by Node" build/wasm
 run_node_tests "JavaScript API tests" tests/node/
 if compgen -G "tests/browser/*.test.mjs" >/dev/null; then
