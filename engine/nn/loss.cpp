@@ -1,0 +1,66 @@
+// Loss values and output deltas.
+#include "nn/loss.hpp"
+
+#include <cmath>
+
+namespace bp::nn {
+
+std::string_view loss_name(Loss loss) {
+  switch (loss) {
+    case Loss::kMse: return "mse";
+    case Loss::kBce: return "bce";
+    case Loss::kCrossEntropy: return "crossentropy";
+  }
+  return "?";
+}
+
+std::optional<Loss> loss_named(std::string_view name) {
+  for (Loss l : {Loss::kMse, Loss::kBce, Loss::kCrossEntropy}) {
+    if (loss_name(l) == name) return l;
+  }
+  return std::nullopt;
+}
+
+double loss_value(Loss loss, const Eigen::Ref<const Eigen::MatrixXd>& z, const Eigen::Ref<const Eigen::MatrixXd>& a,
+                  const Eigen::Ref<const Eigen::MatrixXd>& y) {
+  const auto n = static_cast<double>(y.cols());
+  switch (loss) {
+    case Loss::kMse: return (a - y).squaredNorm() / (n * static_cast<double>(y.rows()));
+    case Loss::kBce: {
+      // -[y log σ(z) + (1-y) log(1-σ(z))] = max(z, 0) - z·y + log(1 + e^-|z|), finite for any z.
+      const auto terms = z.array().max(0.0) - z.array() * y.array() + (-z.array().abs()).exp().log1p();
+      return terms.sum() / (n * static_cast<double>(y.rows()));
+    }
+    case Loss::kCrossEntropy: {
+      // -Σ y log softmax(z) = Σ y · (logsumexp(z) - z), per example.
+      double total = 0;
+      for (Eigen::Index j = 0; j < z.cols(); ++j) {
+        const double top = z.col(j).maxCoeff();
+        const double lse = top + std::log((z.col(j).array() - top).exp().sum());
+        total += (y.col(j).array() * (lse - z.col(j).array())).sum();
+      }
+      return total / n;
+    }
+  }
+  return 0;
+}
+
+void output_delta(Loss loss, Activation output_activation, const Eigen::Ref<const Eigen::MatrixXd>& z,
+                  const Eigen::Ref<const Eigen::MatrixXd>& a, const Eigen::Ref<const Eigen::MatrixXd>& y,
+                  Eigen::Ref<Eigen::MatrixXd> delta) {
+  const auto n = static_cast<double>(y.cols());
+  switch (loss) {
+    case Loss::kMse:  // dL/da = 2(a - y)/(n·k), then through the activation
+      delta = (2.0 / (n * static_cast<double>(y.rows()))) * (a - y);
+      multiply_by_derivative(output_activation, z, a, delta);
+      break;
+    case Loss::kBce:  // with a sigmoid output: dL/dz = (σ(z) - y)/(n·k)
+      delta = (a - y) / (n * static_cast<double>(y.rows()));
+      break;
+    case Loss::kCrossEntropy:  // with a softmax output: dL/dz = (softmax(z) - y)/n, for Σy = 1
+      delta = (a - y) / n;
+      break;
+  }
+}
+
+}  // namespace bp::nn

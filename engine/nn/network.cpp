@@ -1,0 +1,118 @@
+// Dense network: initialisation, batched forward and backward passes.
+#include "nn/network.hpp"
+
+#include <cmath>
+
+#include "nn/rng.hpp"
+
+namespace bp::nn {
+
+std::optional<std::string> validate(const NetworkConfig& c) {
+  const auto count = static_cast<int>(c.layers.size());
+  if (count < 2) return "layers must list at least an input size and an output size, such as [2, 4, 1]";
+  if (count > kMaxLayers) {
+    return "layers has " + std::to_string(count) + " entries; at most " + std::to_string(kMaxLayers) +
+           " (32 hidden layers) are supported";
+  }
+  long parameters = 0;
+  for (int i = 0; i < count; ++i) {
+    const int size = c.layers[static_cast<std::size_t>(i)];
+    if (size < 1 || size > kMaxLayerSize) {
+      return "layers[" + std::to_string(i) + "] must be a whole number from 1 to " + std::to_string(kMaxLayerSize) +
+             " (got " + std::to_string(size) + ")";
+    }
+    if (i > 0) parameters += static_cast<long>(size) * (c.layers[static_cast<std::size_t>(i - 1)] + 1);
+  }
+  if (parameters > kMaxParameters) {
+    return "the network would have " + std::to_string(parameters) + " parameters; at most " +
+           std::to_string(kMaxParameters) + " are supported";
+  }
+  if (c.activation == Activation::kSoftmax) return "activation must be tanh, relu, sigmoid or linear (got softmax)";
+  if (c.loss == Loss::kBce && c.output_activation != Activation::kSigmoid) {
+    return "loss 'bce' needs outputActivation 'sigmoid' (got '" + std::string(activation_name(c.output_activation)) + "')";
+  }
+  if ((c.loss == Loss::kCrossEntropy) != (c.output_activation == Activation::kSoftmax)) {
+    return "loss 'crossentropy' and outputActivation 'softmax' go together";
+  }
+  if (c.output_activation == Activation::kRelu) return "outputActivation must be linear, tanh, sigmoid or softmax (got relu)";
+  if (!(c.regularization_rate >= 0) || !std::isfinite(c.regularization_rate)) {
+    return "regularizationRate must be a finite number >= 0";
+  }
+  return std::nullopt;
+}
+
+Network::Network(const NetworkConfig& config) : config_(config) {
+  Rng rng(config.seed);
+  const std::size_t count = config.layers.size() - 1;
+  layers_.resize(count);
+  for (std::size_t l = 0; l < count; ++l) {
+    Dense& layer = layers_[l];
+    const int in = config.layers[l], out = config.layers[l + 1];
+    layer.activation = l + 1 == count ? config.output_activation : config.activation;
+    // Glorot uniform keeps tanh/sigmoid layers' variance steady; He uniform does so for relu.
+    const double limit = layer.activation == Activation::kRelu ? std::sqrt(6.0 / in) : std::sqrt(6.0 / (in + out));
+    layer.W.resize(out, in);
+    for (int i = 0; i < out; ++i) {
+      for (int j = 0; j < in; ++j) layer.W(i, j) = rng.uniform(-limit, limit);
+    }
+    layer.b = Eigen::VectorXd::Zero(out);
+    layer.grad_W = Eigen::MatrixXd::Zero(out, in);
+    layer.grad_b = Eigen::VectorXd::Zero(out);
+  }
+}
+
+long Network::parameter_count() const {
+  long n = 0;
+  for (const Dense& layer : layers_) n += static_cast<long>(layer.W.size() + layer.b.size());
+  return n;
+}
+
+const Eigen::MatrixXd& Network::forward(const Eigen::Ref<const Eigen::MatrixXd>& x) {
+  x_ = x;
+  const Eigen::MatrixXd* input = &x_;
+  for (Dense& layer : layers_) {
+    layer.z.resize(layer.W.rows(), x.cols());
+    layer.a.resize(layer.W.rows(), x.cols());
+    layer.z.noalias() = layer.W * *input;
+    layer.z.colwise() += layer.b;
+    activate(layer.activation, layer.z, layer.a);
+    input = &layer.a;
+  }
+  return layers_.back().a;
+}
+
+double Network::loss(const Eigen::Ref<const Eigen::MatrixXd>& y) const {
+  const Dense& out = layers_.back();
+  return loss_value(config_.loss, out.z, out.a, y);
+}
+
+void Network::backward(const Eigen::Ref<const Eigen::MatrixXd>& y) {
+  Dense& last = layers_.back();
+  last.delta.resize(last.z.rows(), last.z.cols());
+  output_delta(config_.loss, last.activation, last.z, last.a, y, last.delta);
+  for (std::size_t l = layers_.size(); l-- > 0;) {
+    Dense& layer = layers_[l];
+    const Eigen::MatrixXd& input = l == 0 ? x_ : layers_[l - 1].a;
+    layer.grad_W.noalias() = layer.delta * input.transpose();  // dL/dW = δ·aᵀ
+    layer.grad_b = layer.delta.rowwise().sum();                // dL/db = Σ δ over the batch
+    if (config_.regularization == Regularization::kL2) layer.grad_W += config_.regularization_rate * layer.W;
+    if (config_.regularization == Regularization::kL1) {
+      layer.grad_W += config_.regularization_rate * layer.W.unaryExpr([](double w) { return double((w > 0) - (w < 0)); });
+    }
+    if (l > 0) {
+      Dense& previous = layers_[l - 1];
+      previous.delta.resize(previous.z.rows(), previous.z.cols());
+      previous.delta.noalias() = layer.W.transpose() * layer.delta;  // dL/da of the layer below
+      multiply_by_derivative(previous.activation, previous.z, previous.a, previous.delta);
+    }
+  }
+}
+
+void Network::sgd_step(double learning_rate) {
+  for (Dense& layer : layers_) {
+    layer.W -= learning_rate * layer.grad_W;
+    layer.b -= learning_rate * layer.grad_b;
+  }
+}
+
+}  // namespace bp::nn

@@ -1,0 +1,74 @@
+// A fully connected network on Eigen: dense layers act(W·x + b) with W stored out×in (PyTorch's
+// nn.Linear convention), whole batches at once (one column per example), and forward / backward /
+// update as separate calls so the page can show each stage.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <Eigen/Core>
+
+#include "nn/activation.hpp"
+#include "nn/loss.hpp"
+
+namespace bp::nn {
+
+enum class Regularization { kNone, kL1, kL2 };
+
+// Defaults mirror TensorFlow Playground's start page: 2 inputs, hidden [4, 2] tanh, one output.
+struct NetworkConfig {
+  std::vector<int> layers{2, 4, 2, 1};           // sizes: inputs, hidden..., outputs
+  Activation activation = Activation::kTanh;      // hidden layers: tanh, relu, sigmoid, linear
+  Activation output_activation = Activation::kLinear;  // linear, tanh, sigmoid, softmax
+  Loss loss = Loss::kMse;
+  std::uint64_t seed = 1;                         // weights: Glorot uniform (He uniform for relu); biases 0
+  Regularization regularization = Regularization::kNone;
+  double regularization_rate = 0;                 // L2 adds rate·W to dL/dW, L1 adds rate·sign(W)
+};
+
+inline constexpr int kMaxLayers = 34;             // input + 32 hidden + output
+inline constexpr int kMaxLayerSize = 4096;
+inline constexpr long kMaxParameters = 4'000'000;
+
+// Why a configuration cannot be built, naming the field; nullopt when it can.
+std::optional<std::string> validate(const NetworkConfig& config);
+
+struct Dense {
+  Eigen::MatrixXd W;       // out × in
+  Eigen::VectorXd b;       // out
+  Eigen::MatrixXd grad_W;  // dL/dW after backward()
+  Eigen::VectorXd grad_b;  // dL/db after backward()
+  Activation activation = Activation::kTanh;
+  Eigen::MatrixXd z, a;    // forward(): W·x + b and act(z), out × n
+  Eigen::MatrixXd delta;   // backward(): dL/dz, out × n
+};
+
+class Network {
+ public:
+  explicit Network(const NetworkConfig& config);  // config must pass validate()
+
+  // x: inputs × n. Returns the outputs (outputs × n), kept until the next forward().
+  const Eigen::MatrixXd& forward(const Eigen::Ref<const Eigen::MatrixXd>& x);
+  // After forward(): the data loss against targets y (outputs × n), without regularisation.
+  double loss(const Eigen::Ref<const Eigen::MatrixXd>& y) const;
+  // After forward(): dL/dW and dL/db of every layer (regularisation included), dL/dz in delta.
+  void backward(const Eigen::Ref<const Eigen::MatrixXd>& y);
+  // W -= learning_rate · dL/dW, b -= learning_rate · dL/db.
+  void sgd_step(double learning_rate);
+
+  std::vector<Dense>& layers() { return layers_; }
+  const std::vector<Dense>& layers() const { return layers_; }
+  const NetworkConfig& config() const { return config_; }
+  int input_size() const { return config_.layers.front(); }
+  int output_size() const { return config_.layers.back(); }
+  long parameter_count() const;
+
+ private:
+  NetworkConfig config_;
+  std::vector<Dense> layers_;
+  Eigen::MatrixXd x_;  // the last forward() input, needed by backward()
+};
+
+}  // namespace bp::nn

@@ -1,0 +1,18 @@
+// Mini-batch training: forward, loss, backward and update for each batch of an epoch.
+#pragma once
+
+#include <Eigen/Core>
+
+#include "nn/network.hpp"
+#include "nn/optimizer.hpp"
+#include "nn/rng.hpp"
+
+namespace bp::nn {
+
+// One epoch over x (inputs × n) and y (outputs × n) in batches of batch_size (the last may be
+// smaller), in order, or shuffled by `shuffle` when given. Returns the mean of the batch losses,
+// each taken before its update.
+double train_epoch(Network& network, Optimizer& optimizer, const Eigen::MatrixXd& x, const Eigen::MatrixXd& y,
+                   int batch_size, Rng* shuffle = nullptr);
+
+}  // namespace bp::nn
