@@ -102,6 +102,10 @@ function makeApi(core) {
       if (!(xs instanceof Float64Array) && !Array.isArray(xs)) return failure('xs must be a Float64Array or an array of numbers');
       return guarded(() => core.sample(t.text, variable, v.names, v.values, xs));
     },
+    // A network on the engine (network_api.mjs); throws an Error naming the field on bad options.
+    createNetwork(options) {
+      return createNetwork(core, options);
+    },
   };
 }
 
