@@ -37,6 +37,15 @@ ValueAndSlope Function1D::value_and_slope(double x) {
   return out;
 }
 
+double Function1D::finite_difference(double x, double h, Scheme scheme) {
+  switch (scheme) {
+    case Scheme::kForward: return (value(x + h) - value(x)) / h;
+    case Scheme::kCentral: return (value(x + h) - value(x - h)) / (2 * h);
+    case Scheme::kBackward: return (value(x) - value(x - h)) / h;
+  }
+  return 0;
+}
+
 void Function1D::sample(const double* xs, std::size_t n, double* ys, double* dys) {
   for (std::size_t i = 0; i < n; ++i) {
     if (dys) {

@@ -20,6 +20,9 @@ class Function1D {
   double value(double x);
   // f(x) and f'(x) from one forward and one backward walk.
   ValueAndSlope value_and_slope(double x);
+  // The finite-difference slope with step h: (f(x+h)-f(x))/h, (f(x+h)-f(x-h))/2h or (f(x)-f(x-h))/h,
+  // in the same arithmetic as numerical_derivative().
+  double finite_difference(double x, double h, Scheme scheme);
   // ys[i] = f(xs[i]) and dys[i] = f'(xs[i]); dys may be null when only values are wanted.
   void sample(const double* xs, std::size_t n, double* ys, double* dys);
 

@@ -34,8 +34,16 @@ Expected<GraphExport> export_graph(const Program& program, const Tape& tape) {
     e.label = label_of(program, id);
     e.value = tape.value_of(id);
     if (n.op != Op::kConst) e.grad = tape.grad_of(id);
-    if (n.a != kNoNode) e.inputs.push_back(index[static_cast<std::size_t>(n.a)]);
-    if (n.b != kNoNode) e.inputs.push_back(index[static_cast<std::size_t>(n.b)]);
+    if (n.a != kNoNode) {
+      const double a = tape.value_of(n.a), b = n.b != kNoNode ? tape.value_of(n.b) : 0.0;
+      const LocalGradient local = local_gradient(n.op, a, b, e.value);
+      e.inputs.push_back(index[static_cast<std::size_t>(n.a)]);
+      e.local.push_back(local.da);
+      if (n.b != kNoNode) {
+        e.inputs.push_back(index[static_cast<std::size_t>(n.b)]);
+        e.local.push_back(local.db);
+      }
+    }
     index[static_cast<std::size_t>(id)] = e.id;
     out.nodes.push_back(std::move(e));
   }

@@ -17,6 +17,7 @@ struct ExportedNode {
   double value = 0;
   std::optional<double> grad;    // d output / d node; none for constants (they have no gradient)
   std::vector<int> inputs;
+  std::vector<double> local;     // d node / d inputs[k]: the factor the chain rule multiplies by
 };
 
 struct GraphExport {

@@ -1,4 +1,4 @@
-// Forward and backward rules, one case per op, each derivative with its math beside it.
+// Forward rules and local derivatives, one case per op, each derivative with its math beside it.
 // Kinks and edge cases follow PyTorch: relu'(0) = 0, abs'(0) = 0, d(a^b)/db = 0 where a = 0 and b >= 0.
 #include "expr/tape.hpp"
 
@@ -82,6 +82,31 @@ double Tape::forward(const std::vector<double>& input_values) {
   return v[n - 1];
 }
 
+LocalGradient local_gradient(Op op, double a, double b, double out) {
+  switch (op) {
+    case Op::kConst: case Op::kVar: return {0, 0};
+    case Op::kAdd: return {1, 1};                                   // d(a+b) = da + db
+    case Op::kSub: return {1, -1};                                  // d(a-b) = da - db
+    case Op::kMul: return {b, a};                                   // d(ab) = b da + a db
+    case Op::kDiv: return {1 / b, -a / (b * b)};                    // d(a/b) = da/b - a db/b²
+    case Op::kPow:                                                  // d(a^b) = b a^(b-1) da + a^b ln(a) db
+      return {b == 0 ? 0.0 : b * power(a, b - 1), (a == 0 && b >= 0) ? 0.0 : out * std::log(a)};
+    case Op::kNeg: return {-1, 0};                                  // d(-a) = -da
+    case Op::kSin: return {std::cos(a), 0};                         // sin' = cos
+    case Op::kCos: return {-std::sin(a), 0};                        // cos' = -sin
+    case Op::kTan: return {1 + out * out, 0};                       // tan' = 1 + tan²
+    case Op::kExp: return {out, 0};                                 // exp' = exp
+    case Op::kLog: return {1 / a, 0};                               // log' = 1/a
+    case Op::kSqrt: return {1 / (2 * out), 0};                      // sqrt' = 1/(2 sqrt a)
+    case Op::kAbs: return {sign(a), 0};                             // abs' = sign, 0 at 0
+    case Op::kTanh: return {1 - out * out, 0};                      // tanh' = 1 - tanh²
+    case Op::kSigmoid: return {out * (1 - out), 0};                 // σ' = σ(1-σ)
+    case Op::kRelu: return {a > 0 ? 1.0 : 0.0, 0};                  // relu' = step, 0 at 0
+    case Op::kSign: case Op::kStep: return {0, 0};                  // flat almost everywhere
+  }
+  return {0, 0};
+}
+
 void Tape::backward() {
   const double* v = value_.data();
   double* g = grad_.data();
@@ -90,35 +115,12 @@ void Tape::backward() {
   g[n - 1] = 1;  // d output / d output
   for (std::size_t i = n; i-- > 0;) {
     const Instr& k = code_[i];
-    const double out = v[i], d = g[i];
-    const double a = k.a >= 0 ? v[k.a] : 0, b = k.b >= 0 ? v[k.b] : 0;
-    double da = 0, db = 0;  // d out / d a and d out / d b, times d
-    switch (k.op) {
-      case Op::kConst: case Op::kVar: continue;
-      case Op::kAdd: da = d; db = d; break;                         // d(a+b) = da + db
-      case Op::kSub: da = d; db = -d; break;                        // d(a-b) = da - db
-      case Op::kMul: da = d * b; db = d * a; break;                 // d(ab) = b da + a db
-      case Op::kDiv: da = d / b; db = -d * a / (b * b); break;      // d(a/b) = da/b - a db/b²
-      case Op::kPow:                                                // d(a^b) = b a^(b-1) da + a^b ln(a) db
-        da = b == 0 ? 0.0 : d * b * power(a, b - 1);
-        db = (a == 0 && b >= 0) ? 0.0 : d * out * std::log(a);
-        break;
-      case Op::kNeg: da = -d; break;                                // d(-a) = -da
-      case Op::kSin: da = d * std::cos(a); break;                   // sin' = cos
-      case Op::kCos: da = -d * std::sin(a); break;                  // cos' = -sin
-      case Op::kTan: da = d * (1 + out * out); break;               // tan' = 1 + tan²
-      case Op::kExp: da = d * out; break;                           // exp' = exp
-      case Op::kLog: da = d / a; break;                             // log' = 1/a
-      case Op::kSqrt: da = d / (2 * out); break;                    // sqrt' = 1/(2 sqrt a)
-      case Op::kAbs: da = d * sign(a); break;                       // abs' = sign, 0 at 0
-      case Op::kTanh: da = d * (1 - out * out); break;              // tanh' = 1 - tanh²
-      case Op::kSigmoid: da = d * out * (1 - out); break;           // σ' = σ(1-σ)
-      case Op::kRelu: da = a > 0 ? d : 0.0; break;                  // relu' = step, 0 at 0
-      case Op::kSign: case Op::kStep: break;                        // flat almost everywhere
-    }
-    // Constants have no gradient (as tensors without requires_grad): nothing flows into them.
-    if (k.a >= 0 && code_[k.a].op != Op::kConst) g[k.a] += da;
-    if (k.b >= 0 && code_[k.b].op != Op::kConst) g[k.b] += db;
+    if (k.a < 0) continue;  // a leaf
+    const LocalGradient local = local_gradient(k.op, v[k.a], k.b >= 0 ? v[k.b] : 0.0, v[i]);
+    // Chain rule: d output / d input += d output / d node · d node / d input. Constants have no
+    // gradient (as tensors without requires_grad): nothing flows into them.
+    if (code_[k.a].op != Op::kConst) g[k.a] += g[i] * local.da;
+    if (k.b >= 0 && code_[k.b].op != Op::kConst) g[k.b] += g[i] * local.db;
   }
 }
 

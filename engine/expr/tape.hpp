@@ -9,6 +9,13 @@
 
 namespace bp::expr {
 
+// d node / d a and d node / d b at the node's input values a, b and its value out: the derivative
+// rules of every op, in one place. Backward multiplies them along the chain.
+struct LocalGradient {
+  double da = 0, db = 0;
+};
+LocalGradient local_gradient(Op op, double a, double b, double out);
+
 class Tape {
  public:
   Tape() = default;

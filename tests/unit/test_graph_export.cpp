@@ -76,3 +76,15 @@ TEST_CASE("a graph too large to draw is refused with its size in the message") {
   REQUIRE_FALSE(graph.ok());
   CHECK(graph.error().message.find("30001 nodes") != std::string::npos);
 }
+
+TEST_CASE("each node carries the local derivatives the chain rule multiplies by") {
+  // L = e*f: dL/de = f = -2, dL/df = e = 2; e = d + c: de/dd = de/dc = 1; d = a*b: dd/da = b, dd/db = a.
+  auto graph = bp::expr::graph("d = a*b; e = d + c; L = e*f", {{"a", 3}, {"b", -2}, {"c", 8}, {"f", -2}});
+  REQUIRE(graph.ok());
+  std::map<std::string, bp::expr::ExportedNode> by_label;
+  for (const auto& node : graph->nodes) by_label[node.label] = node;
+  CHECK(by_label["L"].local == std::vector<double>{-2, 2});
+  CHECK(by_label["e"].local == std::vector<double>{1, 1});
+  CHECK(by_label["d"].local == std::vector<double>{-2, 3});
+  CHECK(by_label["a"].local.empty());
+}

@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include "expr/function1d.hpp"
 #include "helpers.hpp"
 
 using bp::expr::Scheme;
@@ -78,4 +79,26 @@ TEST_CASE("a variable the function does not use has slope 0") {
   REQUIRE(result.ok());
   CHECK(result->slope == 0);
   CHECK(result->value == 9);
+}
+
+TEST_CASE("Function1D's finite differences are the same numbers as numerical_derivative's") {
+  auto f = bp::expr::Function1D::compile("2x^2 - 3x + 4", "x", {});
+  REQUIRE(f.ok());
+  CHECK(f->finite_difference(2, 0.000001, Scheme::kForward) == 5.000002000876691);  // seed article 002
+  for (Scheme s : {Scheme::kForward, Scheme::kCentral, Scheme::kBackward}) {
+    CHECK(f->finite_difference(-1.3, 1e-4, s) == slope("2x^2 - 3x + 4", -1.3, 1e-4, s));
+  }
+}
+
+TEST_CASE("Function1D gives the value and the exact slope, and a constant when the variable is absent") {
+  auto f = bp::expr::Function1D::compile("f(x) = 2x²−3x+4", "x", {});
+  REQUIRE(f.ok());
+  const auto p = f->value_and_slope(6);
+  CHECK(p.value == 58);
+  CHECK(p.slope == 21);
+  auto g = bp::expr::Function1D::compile("a*3", "x", {{"a", 2}});
+  REQUIRE(g.ok());
+  CHECK(g->value_and_slope(5).value == 6);
+  CHECK(g->value_and_slope(5).slope == 0);
+  CHECK_FALSE(bp::expr::Function1D::compile("a*x", "x", {}).ok());
 }
