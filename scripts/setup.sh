@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(emscripten libeigen3-dev doctest-dev chromium fonts-dejavu-core clang libclang-rt-14-dev)
+packages=(emscripten libeigen3-dev doctest-dev chromium fonts-dejavu-core fonttools clang libclang-rt-14-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,0 +1,40 @@
+// Everything the learner set up, in one struct: what a shared link will carry. No ImGui here.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace bp::app {
+
+enum class Mode { kFunction, kGraph };
+
+enum class Scheme { kForward, kCentral, kBackward };
+
+struct FunctionState {
+  std::string text = "f(x) = 2x²−3x+4";            // the seed's function, typed as the learner would
+  double x0 = 2;                                   // the draggable point
+  double log10_h = -0.5;                           // h = 10^log10_h; large at first, so the secant shows
+  Scheme scheme = Scheme::kForward;
+  bool show_derivative = false;                    // f′ curve and its symbolic text
+  bool show_reading = false;                       // the parser's fully parenthesised reading
+  std::vector<double> table_points{2, 6, -2};      // the seed's table
+  double learning_rate = 0.1;                      // gradient descent x ← x − η·f′(x)
+  double view_x_min = -3, view_x_max = 4;          // the seed's plot range, np.arange(-3, 4)
+  double view_y_min = -2, view_y_max = 40;
+};
+
+struct GraphState {
+  std::string program = "a = 3\nb = -2\nc = 8\nf = -2\nd = a*b\ne = d + c\nL = e*f";  // the seed's program
+  std::vector<std::pair<std::string, double>> values;  // slider values that override the program's numbers
+  int backward_step = -1;  // nodes whose gradient is shown, in backward order; -1: all of them
+};
+
+struct AppState {
+  Mode mode = Mode::kFunction;
+  FunctionState function;
+  GraphState graph;
+};
+
+double step_size(const FunctionState& state);  // h
+
+}  // namespace bp::app

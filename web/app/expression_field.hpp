@@ -1,0 +1,15 @@
+// A text field for an expression that underlines the span of a parse error and shows its message.
+#pragma once
+
+#include <string>
+
+#include "expr/expected.hpp"
+
+namespace bp::app {
+
+// Returns true when the text changed. `error` (if any) is drawn as a red underline below its span
+// and the message under the field. `multiline` gives a box of `lines` lines (programs).
+bool expression_field(const char* id, std::string& text, const bp::expr::Error* error, float width,
+                      bool multiline = false, int lines = 1);
+
+}  // namespace bp::app

@@ -1,0 +1,303 @@
+// Function mode panel. The engine does the math (Function1D: values, reverse-mode slopes, finite
+// differences; derivative(): the symbolic f′); this file lays it out and handles the point.
+#include "function_panel.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "expr/engine.hpp"
+#include "expr/function1d.hpp"
+#include "expr/printer.hpp"
+#include "expression_field.hpp"
+#include "fonts.hpp"
+#include "imgui.h"
+#include "plot.hpp"
+#include "theme.hpp"
+
+namespace bp::app {
+
+namespace {
+
+using expr::Function1D;
+
+// What the panel derives from the text; rebuilt only when the text changes.
+struct Compiled {
+  std::string text;
+  std::string variable = "x";
+  std::optional<Function1D> f;
+  std::optional<expr::Error> error;
+  std::string derivative;   // symbolic f′, or its error message
+  std::string reading;      // fully parenthesised
+};
+
+struct Runtime {
+  Compiled compiled;
+  bool descending = false;
+  std::vector<double> trail;  // x values gradient descent visited
+  double descent_clock = 0;
+};
+
+Runtime& runtime() {
+  static Runtime r;
+  return r;
+}
+
+// The variable of f: the parameter of `f(t) = ...`, else x when present, else the first free name.
+std::string variable_of(const std::string& text) {
+  auto program = expr::compile(text, {"x"});
+  if (!program) return "x";
+  if (!program->parameters.empty()) return program->parameters.front();
+  if (program->find_input("x") || program->inputs.empty()) return "x";
+  return program->inputs.front().name;
+}
+
+void recompile(Compiled& c, const std::string& text) {
+  c.text = text;
+  c.variable = variable_of(text);
+  auto f = Function1D::compile(text, c.variable, {});
+  c.f.reset();
+  c.error.reset();
+  if (f) {
+    c.f.emplace(std::move(*f));
+  } else {
+    c.error = f.error();
+  }
+  auto d = expr::derivative(text, c.variable);
+  c.derivative = d ? *d : d.error().message;
+  auto program = expr::compile(text, {c.variable});
+  if (program) {
+    auto reading = expr::print_reading(program->graph, program->output);
+    c.reading = reading ? *reading : reading.error().message;
+  }
+}
+
+expr::Scheme engine_scheme(Scheme s) {
+  return s == Scheme::kForward ? expr::Scheme::kForward : s == Scheme::kCentral ? expr::Scheme::kCentral
+                                                                                 : expr::Scheme::kBackward;
+}
+
+const char* scheme_formula(Scheme s) {
+  switch (s) {
+    case Scheme::kForward: return "(f(x₀+h) − f(x₀)) / h";
+    case Scheme::kCentral: return "(f(x₀+h) − f(x₀−h)) / 2h";
+    case Scheme::kBackward: return "(f(x₀) − f(x₀−h)) / h";
+  }
+  return "";
+}
+
+void readout(const char* name, double value, ImU32 color = 0) {
+  ImGui::TextUnformatted(name);
+  ImGui::SameLine(170);
+  if (color) ImGui::PushStyleColor(ImGuiCol_Text, color);
+  ImGui::PushFont(platform::fonts().mono);
+  ImGui::Text("%.17g", value);
+  ImGui::PopFont();
+  if (color) ImGui::PopStyleColor();
+}
+
+void controls(FunctionState& s, Runtime& r, float width) {
+  Compiled& c = r.compiled;
+  ImGui::TextUnformatted("Function");
+  if (expression_field("f", s.text, c.error ? &*c.error : nullptr, width)) recompile(c, s.text);
+  ImGui::Checkbox("show how it was read", &s.show_reading);
+  if (s.show_reading) ImGui::TextWrapped("%s", c.reading.c_str());
+  if (!c.f) return;
+
+  ImGui::Separator();
+  ImGui::SetNextItemWidth(width - 60);
+  double step = 0.01;
+  ImGui::InputScalar("x₀", ImGuiDataType_Double, &s.x0, &step, nullptr, "%.6g");
+  const double h = step_size(s);
+  float log_h = static_cast<float>(s.log10_h);
+  ImGui::SetNextItemWidth(width - 60);
+  char h_label[32];
+  std::snprintf(h_label, sizeof h_label, "%.0e", h);
+  if (ImGui::SliderFloat("h", &log_h, -15.0f, 0.0f, h_label)) s.log10_h = log_h;
+  int scheme = static_cast<int>(s.scheme);
+  ImGui::RadioButton("forward", &scheme, 0);
+  ImGui::SameLine();
+  ImGui::RadioButton("central", &scheme, 1);
+  ImGui::SameLine();
+  ImGui::RadioButton("backward", &scheme, 2);
+  s.scheme = static_cast<Scheme>(scheme);
+
+  const auto exact = c.f->value_and_slope(s.x0);
+  const double estimate = c.f->finite_difference(s.x0, h, engine_scheme(s.scheme));
+  ImGui::Separator();
+  readout("f(x₀)", exact.value);
+  readout("exact slope f′(x₀)", exact.slope, theme::kTangent);
+  ImGui::TextDisabled("  reverse-mode autodiff");
+  readout("finite difference", estimate, theme::kSecant);
+  ImGui::TextDisabled("  %s", scheme_formula(s.scheme));
+  readout("difference", estimate - exact.slope);
+
+  ImGui::Separator();
+  ImGui::Checkbox("show f′", &s.show_derivative);
+  ImGui::SameLine();
+  ImGui::TextDisabled("symbolic:");
+  ImGui::TextWrapped("f′(%s) = %s", c.variable.c_str(), c.derivative.c_str());
+}
+
+void seed_table(FunctionState& s, Runtime& r) {
+  const double h = step_size(s);
+  if (!ImGui::BeginTable("seed", 4, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp)) return;
+  ImGui::TableSetupColumn("x");
+  ImGui::TableSetupColumn("f(x)");
+  ImGui::TableSetupColumn("f(x+h)");
+  ImGui::TableSetupColumn("(f(x+h)−f(x))/h");
+  ImGui::TableHeadersRow();
+  ImGui::PushFont(platform::fonts().mono);
+  for (double x : s.table_points) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::Text("%g", x);
+    ImGui::TableNextColumn();
+    ImGui::Text("%.10g", r.compiled.f->value(x));
+    ImGui::TableNextColumn();
+    ImGui::Text("%.16g", r.compiled.f->value(x + h));
+    ImGui::TableNextColumn();
+    ImGui::Text("%.16g", r.compiled.f->finite_difference(x, h, expr::Scheme::kForward));
+  }
+  ImGui::PopFont();
+  ImGui::EndTable();
+}
+
+bool descent_controls(FunctionState& s, Runtime& r, float width) {
+  ImGui::TextUnformatted("Gradient descent  x ← x − η·f′(x)");
+  ImGui::SetNextItemWidth(width - 60);
+  float rate = static_cast<float>(s.learning_rate);
+  if (ImGui::SliderFloat("η", &rate, 0.001f, 1.0f, "%.3f", ImGuiSliderFlags_Logarithmic)) s.learning_rate = rate;
+  if (ImGui::Button(r.descending ? "Pause" : "Descend")) {
+    r.descending = !r.descending;
+    if (r.trail.empty()) r.trail.push_back(s.x0);
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("One step")) {
+    if (r.trail.empty()) r.trail.push_back(s.x0);
+    s.x0 -= s.learning_rate * r.compiled.f->value_and_slope(s.x0).slope;
+    r.trail.push_back(s.x0);
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Clear trail")) {
+    r.trail.clear();
+    r.descending = false;
+  }
+  if (r.descending) {
+    r.descent_clock += ImGui::GetIO().DeltaTime;
+    if (r.descent_clock > 0.15) {  // about seven steps a second: slow enough to follow
+      r.descent_clock = 0;
+      const double slope = r.compiled.f->value_and_slope(s.x0).slope;
+      s.x0 -= s.learning_rate * slope;
+      r.trail.push_back(s.x0);
+      if (std::fabs(slope) < 1e-9 || !std::isfinite(s.x0) || r.trail.size() > 500) r.descending = false;
+    }
+  }
+  if (!r.trail.empty()) ImGui::Text("%zu steps, x = %.10g", r.trail.size() - 1, s.x0);
+  return r.descending;
+}
+
+void function_plot(FunctionState& s, Runtime& r, ImVec2 size) {
+  Function1D& f = *r.compiled.f;
+  PlotView view{s.view_x_min, s.view_x_max, s.view_y_min, s.view_y_max};
+  Plot plot("function_plot", size, view);
+  s.view_x_min = view.x_min, s.view_x_max = view.x_max, s.view_y_min = view.y_min, s.view_y_max = view.y_max;
+  // Left-drag moves x₀ (anywhere in the plot: a point is hard to hit with a finger).
+  if (ImGui::IsItemActive() && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+    s.x0 = plot.x_at(ImGui::GetIO().MousePos.x);
+    r.descending = false;
+  }
+  if (s.show_derivative) plot.curve([&](double x) { return f.value_and_slope(x).slope; }, theme::kDerivative, 1.5f);
+  plot.curve([&](double x) { return f.value(x); }, theme::kCurve, 2.5f);
+
+  const double h = step_size(s);
+  const auto p = f.value_and_slope(s.x0);
+  plot.line(s.x0, p.value, p.slope, theme::kTangent, 1.5f);
+  // The secant through the two points the finite difference uses; it turns into the tangent as h shrinks.
+  const double xa = s.scheme == Scheme::kForward ? s.x0 : s.x0 - h;
+  const double xb = s.scheme == Scheme::kBackward ? s.x0 : s.x0 + h;
+  const double ya = f.value(xa), yb = f.value(xb);
+  const double secant = (yb - ya) / (xb - xa);
+  plot.line(xa, ya, secant, theme::kSecant, 1.5f);
+  plot.point(xa, ya, theme::kSecant, 4);
+  plot.point(xb, yb, theme::kSecant, 4);
+  for (std::size_t i = 0; i + 1 < r.trail.size(); ++i) {
+    plot.segment(r.trail[i], f.value(r.trail[i]), r.trail[i + 1], f.value(r.trail[i + 1]), theme::kTrail, 1.5f);
+    plot.point(r.trail[i], f.value(r.trail[i]), theme::kTrail, 3);
+  }
+  plot.point(s.x0, p.value, theme::kPoint, 6);
+  char text[64];
+  std::snprintf(text, sizeof text, "x₀ = %.4g", s.x0);
+  plot.label(s.x0, p.value, text, theme::kLabel);
+  plot.end();
+}
+
+// |finite difference − exact| against h: truncation error falls with h, round-off rises as h shrinks.
+void error_plot(FunctionState& s, Runtime& r, ImVec2 size) {
+  Function1D& f = *r.compiled.f;
+  const double exact = f.value_and_slope(s.x0).slope;
+  const expr::Scheme scheme = engine_scheme(s.scheme);
+  constexpr int kSamples = 151;
+  std::vector<double> hs(kSamples), errors(kSamples);
+  double best_h = 1, best = INFINITY;
+  for (int i = 0; i < kSamples; ++i) {
+    hs[i] = std::pow(10.0, -16.0 + 16.0 * i / (kSamples - 1));
+    errors[i] = std::fabs(f.finite_difference(s.x0, hs[i], scheme) - exact);
+    if (errors[i] > 0 && errors[i] < best) best = errors[i], best_h = hs[i];
+  }
+  PlotView view{-16, 0, -17, 2, true, true};
+  Plot plot("error_plot", size, view, false);
+  for (int i = 0; i + 1 < kSamples; ++i) {
+    const double a = std::max(errors[i], 1e-17), b = std::max(errors[i + 1], 1e-17);  // exact zero: on the floor
+    plot.segment(hs[i], a, hs[i + 1], b, theme::kSecant, 2);
+  }
+  if (std::isfinite(best)) {
+    plot.point(best_h, best, theme::kTrail, 5);
+    char text[64];
+    std::snprintf(text, sizeof text, "sweet spot h ≈ %.0e", best_h);
+    plot.label(best_h, best, text, theme::kTrail, ImVec2(8, 4));
+  }
+  const double h = step_size(s);
+  const double current = std::max(std::fabs(f.finite_difference(s.x0, h, scheme) - exact), 1e-17);
+  plot.point(h, current, theme::kPoint, 6);
+  ImDrawList* draw = plot.draw_list();
+  draw->AddText(ImVec2(plot.min().x + 8, plot.min().y + 6), theme::kLabel,
+                "|finite difference − exact| against h (log–log): truncation error falls, round-off rises");
+  plot.end();
+}
+
+}  // namespace
+
+bool function_panel(FunctionState& s) {
+  Runtime& r = runtime();
+  if (r.compiled.text != s.text || (!r.compiled.f && !r.compiled.error)) recompile(r.compiled, s.text);
+  const float controls_width = 360;
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  bool animating = false;
+
+  ImGui::BeginChild("controls", ImVec2(controls_width + 20, avail.y), ImGuiChildFlags_None, ImGuiWindowFlags_None);
+  controls(s, r, controls_width);
+  if (r.compiled.f) {
+    ImGui::Separator();
+    seed_table(s, r);
+    ImGui::Separator();
+    animating = descent_controls(s, r, controls_width);
+  }
+  ImGui::EndChild();
+
+  ImGui::SameLine();
+  ImGui::BeginGroup();
+  const ImVec2 right = ImGui::GetContentRegionAvail();
+  if (r.compiled.f) {
+    function_plot(s, r, ImVec2(right.x, right.y * 0.64f));
+    error_plot(s, r, ImVec2(right.x, right.y * 0.36f - ImGui::GetStyle().ItemSpacing.y));
+  } else {
+    ImGui::TextDisabled("Fix the function to see its plot.");
+  }
+  ImGui::EndGroup();
+  return animating;
+}
+
+}  // namespace bp::app

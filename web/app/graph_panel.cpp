@@ -1,0 +1,199 @@
+// Graph mode panel: program editor and sliders on the left, the graph on the right.
+#include "graph_panel.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <optional>
+#include <string>
+
+#include "expr/engine.hpp"
+#include "expression_field.hpp"
+#include "fonts.hpp"
+#include "graph_layout.hpp"
+#include "imgui.h"
+#include "theme.hpp"
+
+namespace bp::app {
+
+namespace {
+
+struct Computed {
+  std::optional<expr::Error> error;
+  std::optional<expr::GraphExport> graph;
+  std::vector<expr::Input> inputs;
+  GraphLayout layout;
+};
+
+double value_of(const GraphState& s, const expr::Input& input) {
+  for (const auto& [name, v] : s.values) {
+    if (name == input.name) return v;
+  }
+  return input.default_value.value_or(1.0);  // a name the program reads but never sets starts at 1
+}
+
+Computed compute(const GraphState& s) {
+  Computed c;
+  auto program = expr::compile(s.program, {});
+  if (!program) {
+    c.error = program.error();
+    return c;
+  }
+  c.inputs = program->inputs;
+  expr::Vars vars;
+  for (const auto& input : c.inputs) vars.emplace_back(input.name, value_of(s, input));
+  auto graph = expr::graph(s.program, vars);
+  if (!graph) {
+    c.error = graph.error();
+    return c;
+  }
+  c.layout = layout_graph(*graph);
+  c.graph = std::move(*graph);
+  return c;
+}
+
+void set_value(GraphState& s, const std::string& name, double v) {
+  for (auto& entry : s.values) {
+    if (entry.first == name) {
+      entry.second = v;
+      return;
+    }
+  }
+  s.values.emplace_back(name, v);
+}
+
+// How many nodes have their gradient shown: the backward pass goes from the output (last id) down.
+bool is_revealed(const GraphState& s, int id, int count) {
+  return s.backward_step < 0 || count - 1 - id < s.backward_step;
+}
+
+std::string node_name(const expr::ExportedNode& node) {
+  return node.op == "var" || node.label.find_first_of("+-*/^") == std::string::npos ? node.label : node.op;
+}
+
+// "∂L/∂d = ∂L/∂e · ∂e/∂d = −2 · 1 = −2": the chain rule for `node`, from its users' gradients.
+std::string chain_rule(const expr::GraphExport& g, const expr::ExportedNode& node) {
+  const std::string& out = g.nodes[static_cast<std::size_t>(g.output)].label;
+  if (node.id == g.output) return "∂" + out + "/∂" + out + " = 1";
+  std::string symbols = "∂" + out + "/∂" + node_name(node) + " =";
+  std::string numbers;
+  bool first = true;
+  char buffer[96];
+  for (const auto& user : g.nodes) {
+    for (std::size_t k = 0; k < user.inputs.size(); ++k) {
+      if (user.inputs[k] != node.id) continue;
+      symbols += (first ? " " : " + ") + ("∂" + out + "/∂" + node_name(user) + " · ∂" + node_name(user) + "/∂" + node_name(node));
+      std::snprintf(buffer, sizeof buffer, "%s%g · %g", first ? " " : " + ", user.grad.value_or(0), user.local[k]);
+      numbers += buffer;
+      first = false;
+    }
+  }
+  std::snprintf(buffer, sizeof buffer, " = %g", node.grad.value_or(0));
+  return symbols + "\n  =" + numbers + buffer;
+}
+
+void draw_graph(GraphState& s, const Computed& c, ImVec2 size) {
+  const auto& g = *c.graph;
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  ImGui::InvisibleButton("graph_canvas", size);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), theme::kPlotBackground);
+  const float box_w = 118, box_h = 58;
+  const float col_w = std::max(box_w + 40, size.x / static_cast<float>(std::max(1, c.layout.columns)));
+  const float row_h = std::max(box_h + 24, std::min(120.0f, size.y / static_cast<float>(std::max(1, c.layout.rows))));
+  auto center = [&](int id) {
+    const NodePlace& p = c.layout.places[static_cast<std::size_t>(id)];
+    return ImVec2(origin.x + col_w * (static_cast<float>(p.column) + 0.5f), origin.y + 30 + row_h * (static_cast<float>(p.row) + 0.5f));
+  };
+  const int count = static_cast<int>(g.nodes.size());
+  for (const auto& node : g.nodes) {  // edges first, under the boxes
+    const ImVec2 to = center(node.id);
+    for (int input : node.inputs) {
+      const ImVec2 from = center(input);
+      const ImVec2 a(from.x + box_w / 2, from.y), b(to.x - box_w / 2, to.y);
+      draw->AddBezierCubic(a, ImVec2(a.x + 30, a.y), ImVec2(b.x - 30, b.y), b, theme::kAxis, 1.5f);
+      draw->AddTriangleFilled(b, ImVec2(b.x - 8, b.y - 4), ImVec2(b.x - 8, b.y + 4), theme::kAxis);
+    }
+  }
+  char text[64];
+  for (const auto& node : g.nodes) {
+    const ImVec2 m = center(node.id);
+    const ImVec2 lo(m.x - box_w / 2, m.y - box_h / 2), hi(m.x + box_w / 2, m.y + box_h / 2);
+    const bool revealed = is_revealed(s, node.id, count) && node.grad.has_value();
+    const bool current = s.backward_step > 0 && count - s.backward_step == node.id;
+    draw->AddRectFilled(lo, hi, current ? IM_COL32(255, 243, 205, 255) : IM_COL32(246, 248, 252, 255), 6);
+    draw->AddRect(lo, hi, current ? theme::kTangent : IM_COL32(0, 0, 0, 70), 6, 0, current ? 2.5f : 1.0f);
+    const std::string title = node.op == "var" || node.op == "const" ? node.label
+                              : node.label == std::string(node.label.size(), ' ') ? node.op
+                                                                                  : node.label;
+    draw->AddText(ImVec2(lo.x + 8, lo.y + 4), theme::kLabel, title.c_str());
+    std::snprintf(text, sizeof text, "value %.4g", node.value);
+    draw->AddText(platform::fonts().mono, ImGui::GetFontSize() * 0.9f, ImVec2(lo.x + 8, lo.y + 22), theme::kCurve, text);
+    if (node.grad) {
+      if (revealed) {
+        std::snprintf(text, sizeof text, "grad  %.4g", *node.grad);
+      } else {
+        std::snprintf(text, sizeof text, "grad  ?");
+      }
+      draw->AddText(platform::fonts().mono, ImGui::GetFontSize() * 0.9f, ImVec2(lo.x + 8, lo.y + 38),
+                    revealed ? theme::kTangent : theme::kMuted, text);
+    }
+  }
+}
+
+}  // namespace
+
+void graph_panel(GraphState& s) {
+  const Computed c = compute(s);
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const float controls_width = 360;
+
+  ImGui::BeginChild("graph_controls", ImVec2(controls_width + 20, avail.y));
+  ImGui::TextUnformatted("Program");
+  if (expression_field("program", s.program, c.error ? &*c.error : nullptr, controls_width, true, 8)) {
+    s.backward_step = -1;
+  }
+  if (c.graph) {
+    ImGui::Separator();
+    ImGui::TextUnformatted("Inputs (drag to change)");
+    for (const auto& input : c.inputs) {
+      float v = static_cast<float>(value_of(s, input));
+      ImGui::SetNextItemWidth(controls_width - 60);
+      if (ImGui::DragFloat(input.name.c_str(), &v, 0.05f, -100.0f, 100.0f, "%.3f")) set_value(s, input.name, v);
+    }
+    ImGui::Separator();
+    const int count = static_cast<int>(c.graph->nodes.size());
+    ImGui::TextUnformatted("Backward pass");
+    if (ImGui::Button("Start")) s.backward_step = 0;
+    ImGui::SameLine();
+    if (ImGui::Button("Step ▶") && s.backward_step >= 0 && s.backward_step < count) ++s.backward_step;
+    ImGui::SameLine();
+    if (ImGui::Button("◀ Back") && s.backward_step > 0) --s.backward_step;
+    ImGui::SameLine();
+    if (ImGui::Button("All")) s.backward_step = -1;
+    if (s.backward_step == 0) ImGui::TextWrapped("No gradients yet. Step to start at the output.");
+    if (s.backward_step > 0) {
+      const auto& node = c.graph->nodes[static_cast<std::size_t>(count - s.backward_step)];
+      ImGui::PushFont(platform::fonts().mono);
+      ImGui::TextWrapped("%s", chain_rule(*c.graph, node).c_str());
+      ImGui::PopFont();
+    }
+    ImGui::Separator();
+    const auto& out = c.graph->nodes[static_cast<std::size_t>(c.graph->output)];
+    ImGui::Text("%s = %.6g", out.label.c_str(), out.value);
+    for (const auto& node : c.graph->nodes) {
+      if (node.op == "var" && is_revealed(s, node.id, count)) {
+        ImGui::Text("∂%s/∂%s = %.6g", out.label.c_str(), node.label.c_str(), node.grad.value_or(0));
+      }
+    }
+  }
+  ImGui::EndChild();
+  ImGui::SameLine();
+  if (c.graph) {
+    draw_graph(s, c, ImGui::GetContentRegionAvail());
+  } else {
+    ImGui::TextDisabled("Fix the program to see its graph.");
+  }
+}
+
+}  // namespace bp::app
