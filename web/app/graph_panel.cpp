@@ -67,8 +67,20 @@ bool is_revealed(const GraphState& s, int id, int count) {
   return s.backward_step < 0 || count - 1 - id < s.backward_step;
 }
 
-std::string node_name(const expr::ExportedNode& node) {
-  return node.op == "var" || node.label.find_first_of("+-*/^") == std::string::npos ? node.label : node.op;
+bool is_operator_label(const std::string& label) { return label.find_first_of("+-*/^") != std::string::npos; }
+
+std::string node_name(const expr::ExportedNode& node) { return is_operator_label(node.label) ? node.op : node.label; }
+
+// "a·b", "d + c", "sin(x)": the node's operation written with its inputs' names.
+std::string formula(const expr::GraphExport& g, const expr::ExportedNode& node) {
+  auto name = [&](int k) { return node_name(g.nodes[static_cast<std::size_t>(node.inputs[static_cast<std::size_t>(k)])]); };
+  if (node.inputs.empty()) return "";
+  if (node.inputs.size() == 2) {
+    const std::string op = node.op == "add" ? " + " : node.op == "sub" ? " − " : node.op == "mul" ? "·" : node.op == "div" ? "/" : "^";
+    return name(0) + op + name(1);
+  }
+  if (node.op == "neg") return "−" + name(0);
+  return node.op + "(" + name(0) + ")";
 }
 
 // "∂L/∂d = ∂L/∂e · ∂e/∂d = −2 · 1 = −2": the chain rule for `node`, from its users' gradients.
@@ -123,9 +135,9 @@ void draw_graph(GraphState& s, const Computed& c, ImVec2 size) {
     const bool current = s.backward_step > 0 && count - s.backward_step == node.id;
     draw->AddRectFilled(lo, hi, current ? IM_COL32(255, 243, 205, 255) : IM_COL32(246, 248, 252, 255), 6);
     draw->AddRect(lo, hi, current ? theme::kTangent : IM_COL32(0, 0, 0, 70), 6, 0, current ? 2.5f : 1.0f);
-    const std::string title = node.op == "var" || node.op == "const" ? node.label
-                              : node.label == std::string(node.label.size(), ' ') ? node.op
-                                                                                  : node.label;
+    const std::string title = node.inputs.empty()                ? node.label
+                              : is_operator_label(node.label)       ? formula(g, node)
+                                                                    : node.label + " = " + formula(g, node);
     draw->AddText(ImVec2(lo.x + 8, lo.y + 4), theme::kLabel, title.c_str());
     std::snprintf(text, sizeof text, "value %.4g", node.value);
     draw->AddText(platform::fonts().mono, ImGui::GetFontSize() * 0.9f, ImVec2(lo.x + 8, lo.y + 22), theme::kCurve, text);

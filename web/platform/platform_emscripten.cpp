@@ -7,8 +7,10 @@
 
 #include <GLES3/gl3.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <deque>
 #include <string>
 
 #include "fonts.hpp"
@@ -27,11 +29,43 @@ float g_ratio = 1;
 float g_font_ratio = 0;     // the ratio the font atlas was built for
 std::string g_clipboard;    // last text pasted into the page or copied from the app
 
+// Mouse and touch events wait here and reach ImGui at most one press or release per frame, and never
+// in the frame that moved the pointer: tabs (and anything that allows overlap) only take a press on
+// an item hovered the frame before, so a quick click or a tap would otherwise be lost.
+struct PointerEvent {
+  enum Kind { kMove, kButton, kLeave } kind;
+  float x = 0, y = 0;
+  int button = 0;
+  bool down = false;
+  ImGuiMouseSource source = ImGuiMouseSource_Mouse;
+};
+std::deque<PointerEvent> g_pointer_events;
+
+void feed_pointer_events() {
+  ImGuiIO& io = ImGui::GetIO();
+  bool moved = false;
+  while (!g_pointer_events.empty()) {
+    const PointerEvent e = g_pointer_events.front();
+    if (e.kind == PointerEvent::kButton && moved) break;
+    g_pointer_events.pop_front();
+    io.AddMouseSourceEvent(e.source);
+    if (e.kind == PointerEvent::kMove) {
+      moved = moved || e.x != io.MousePos.x || e.y != io.MousePos.y;
+      io.AddMousePosEvent(e.x, e.y);
+    } else if (e.kind == PointerEvent::kLeave) {
+      io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
+    } else {
+      io.AddMouseButtonEvent(e.button, e.down);
+      break;
+    }
+  }
+}
+
 // --- frame scheduling ----------------------------------------------------------------------------
 EM_BOOL on_animation_frame(double, void*) {
   g_frame_scheduled = false;
   if (g_frame) g_frame();
-  if (--g_frames_left > 0) request_frame();
+  if (--g_frames_left > 0 || !g_pointer_events.empty()) request_frame();
   return EM_FALSE;
 }
 
@@ -73,25 +107,25 @@ EM_BOOL on_resize(int, const EmscriptenUiEvent*, void*) {
 int imgui_button(unsigned short button) { return button == 0 ? 0 : button == 2 ? 1 : button == 1 ? 2 : -1; }
 
 EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void*) {
-  ImGuiIO& io = ImGui::GetIO();
-  io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
-  io.AddMousePosEvent(static_cast<float>(e->targetX), static_cast<float>(e->targetY));
+  const auto x = static_cast<float>(e->targetX), y = static_cast<float>(e->targetY);
+  g_pointer_events.push_back({PointerEvent::kMove, x, y});
   const int button = imgui_button(e->button);
-  if (button >= 0 && type == EMSCRIPTEN_EVENT_MOUSEDOWN) io.AddMouseButtonEvent(button, true);
-  if (button >= 0 && type == EMSCRIPTEN_EVENT_MOUSEUP) io.AddMouseButtonEvent(button, false);
+  if (button >= 0 && (type == EMSCRIPTEN_EVENT_MOUSEDOWN || type == EMSCRIPTEN_EVENT_MOUSEUP)) {
+    g_pointer_events.push_back({PointerEvent::kButton, x, y, button, type == EMSCRIPTEN_EVENT_MOUSEDOWN});
+  }
   wake();
   return type == EMSCRIPTEN_EVENT_MOUSEDOWN ? EM_FALSE : EM_TRUE;  // mousedown keeps focus handling
 }
 
 EM_BOOL on_window_mouseup(int, const EmscriptenMouseEvent* e, void*) {
   const int button = imgui_button(e->button);
-  if (button >= 0) ImGui::GetIO().AddMouseButtonEvent(button, false);  // released outside the canvas
+  if (button >= 0) g_pointer_events.push_back({PointerEvent::kButton, 0, 0, button, false});  // released outside
   wake();
   return EM_FALSE;
 }
 
 EM_BOOL on_mouseleave(int, const EmscriptenMouseEvent*, void*) {
-  ImGui::GetIO().AddMousePosEvent(-FLT_MAX, -FLT_MAX);
+  g_pointer_events.push_back({PointerEvent::kLeave});
   wake();
   return EM_FALSE;
 }
@@ -106,14 +140,16 @@ EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
 
 // --- touch: the first finger is the mouse ------------------------------------------------------
 EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
-  ImGuiIO& io = ImGui::GetIO();
   for (int i = 0; i < e->numTouches; ++i) {
     const EmscriptenTouchPoint& t = e->touches[i];
     if (!t.isChanged) continue;
-    io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
-    io.AddMousePosEvent(static_cast<float>(t.targetX), static_cast<float>(t.targetY));
-    if (type == EMSCRIPTEN_EVENT_TOUCHSTART) io.AddMouseButtonEvent(0, true);
-    if (type == EMSCRIPTEN_EVENT_TOUCHEND || type == EMSCRIPTEN_EVENT_TOUCHCANCEL) io.AddMouseButtonEvent(0, false);
+    const auto x = static_cast<float>(t.targetX), y = static_cast<float>(t.targetY);
+    g_pointer_events.push_back({PointerEvent::kMove, x, y, 0, false, ImGuiMouseSource_TouchScreen});
+    if (type != EMSCRIPTEN_EVENT_TOUCHMOVE) {
+      g_pointer_events.push_back(
+          {PointerEvent::kButton, x, y, 0, type == EMSCRIPTEN_EVENT_TOUCHSTART, ImGuiMouseSource_TouchScreen});
+    }
+    if (type == EMSCRIPTEN_EVENT_TOUCHEND) g_pointer_events.push_back({PointerEvent::kLeave});  // no hover after a tap
     break;
   }
   wake();
@@ -262,11 +298,12 @@ void request_frame() {
 void begin_frame() {
   update_size();
   update_fonts();
-  ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
+  // After an idle spell the first frame would see a huge step; animations get at most 0.1 s.
   static double last = emscripten_get_now();
   const double now = emscripten_get_now();
-  if (now > last) ImGui::GetIO().DeltaTime = static_cast<float>((now - last) / 1000.0);
+  ImGui::GetIO().DeltaTime = static_cast<float>(std::clamp((now - last) / 1000.0, 0.001, 0.1));
   last = now;
+  feed_pointer_events();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui::NewFrame();
 }

@@ -1,0 +1,52 @@
+// Shared by the browser tests: serve the repository on a free port and open the page in headless
+// Chromium (Debian's, through playwright-core; no browser download), collecting console errors.
+import { chromium } from 'playwright-core';
+import { createServer, listen } from '../../scripts/serve.mjs';
+
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+];
+
+export async function startServer() {
+  const server = createServer();
+  const port = await listen(server, 18000 + Math.floor(Math.random() * 2000));
+  return { server, url: `http://127.0.0.1:${port}/` };
+}
+
+export async function launch() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+// Opens the page at a size and pixel ratio and waits until the app has drawn its first frame.
+export async function openPage(browser, url, { width = 1280, height = 800, deviceScaleFactor = 1 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+  page.on('pageerror', (error) => errors.push(String(error)));
+  await page.goto(url);
+  await page.waitForSelector('#status.hidden', { state: 'attached', timeout: 30000 });
+  await page.waitForTimeout(300);  // a few more frames after the first
+  return { page, context, errors };
+}
+
+// Counts pixels close to an RGB colour in a PNG screenshot, read back through the page's canvas.
+export async function countColor(page, png, [r, g, b], tolerance = 40) {
+  return page.evaluate(async ({ data, r, g, b, tolerance }) => {
+    const image = new Image();
+    image.src = 'data:image/png;base64,' + data;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.width;
+    canvas.height = image.height;
+    const context = canvas.getContext('2d');
+    context.drawImage(image, 0, 0);
+    const pixels = context.getImageData(0, 0, image.width, image.height).data;
+    let count = 0;
+    for (let i = 0; i < pixels.length; i += 4) {
+      if (Math.abs(pixels[i] - r) + Math.abs(pixels[i + 1] - g) + Math.abs(pixels[i + 2] - b) <= tolerance) count++;
+    }
+    return count;
+  }, { data: png.toString('base64'), r, g, b, tolerance });
+}
