@@ -33,13 +33,80 @@
   const script = document.createElement('script');
   script.src = 'dist/playground.js';
   script.onerror = () => fail('Backprop Playground could not be loaded (dist/playground.js). Reload the page to try again.');
+  // The app reports every change of its state; the hash follows a quarter second later, replacing
+  // the history entry rather than adding one per keystroke.
+  let written = location.hash.replace(/^#/, '');
+  let pending = null;
+  function onStateChange(hash) {
+    clearTimeout(pending);
+    pending = setTimeout(() => {
+      if (hash === written) return;
+      written = hash;
+      history.replaceState(null, '', '#' + hash);
+    }, 250);
+  }
+
+  const NUMBERS = new Set(['x0', 'h', 'eta']);
+  function parseHash(hash) {
+    const state = {};
+    for (const pair of hash.replace(/^#/, '').split('&')) {
+      if (!pair) continue;
+      const at = pair.indexOf('=');
+      const key = decodeURIComponent(pair.slice(0, at));
+      const value = decodeURIComponent(pair.slice(at + 1));
+      state[key] = NUMBERS.has(key) ? Number(value) : value;
+    }
+    return state;
+  }
+  function toHash(state) {
+    return Object.entries(state).map(([k, v]) => encodeURIComponent(k) + '=' + encodeURIComponent(String(v))).join('&');
+  }
+
+  // window.playground: the page's state as an object, settable, and as a link.
+  function exposeApi(module) {
+    const call = (name, text) => {
+      const bytes = module.lengthBytesUTF8(text) + 1;
+      const ptr = module._malloc(bytes);
+      module.stringToUTF8(text, ptr, bytes);
+      module['_' + name](ptr);
+      module._free(ptr);
+    };
+    const getState = () => parseHash(module.UTF8ToString(module._bp_get_state()));
+    window.playground = {
+      getState,
+      setState(state) {
+        const next = typeof state === 'string' ? parseHash(state) : Object.assign(getState(), state);
+        call('bp_set_state', toHash(next));
+      },
+      shareUrl() {
+        return location.href.replace(/#.*$/, '') + '#' + toHash(getState());
+      },
+    };
+  }
+
+  window.addEventListener('hashchange', () => {
+    const hash = location.hash.replace(/^#/, '');
+    if (hash !== written && window.playground) {
+      written = hash;
+      window.playground.setState(hash);
+    }
+  });
+
   script.onload = () => {
+    let module = null;
     createPlayground({
       canvas,
-      onReady: () => status.classList.add('hidden'),
+      onStateChange,
+      onReady: () => {
+        status.classList.add('hidden');
+        if (module) exposeApi(module);
+      },
       print: (text) => console.log(text),
       printErr: (text) => console.warn(text),
       onAbort: (what) => fail('Backprop Playground stopped: ' + what + '. Reload the page to start again.'),
+    }).then((m) => {
+      module = m;
+      if (status.classList.contains('hidden')) exposeApi(m);
     }).catch((e) => fail('Backprop Playground could not start: ' + e));
   };
   document.body.appendChild(script);

@@ -69,11 +69,18 @@ bool is_revealed(const GraphState& s, int id, int count) {
 
 bool is_operator_label(const std::string& label) { return label.find_first_of("+-*/^") != std::string::npos; }
 
-std::string node_name(const expr::ExportedNode& node) { return is_operator_label(node.label) ? node.op : node.label; }
+std::string formula(const expr::GraphExport& g, const expr::ExportedNode& node);
 
-// "a·b", "d + c", "sin(x)": the node's operation written with its inputs' names.
+// A node as its name, or for an unnamed operation its formula: "d", "(w·x)".
+std::string node_name(const expr::GraphExport& g, const expr::ExportedNode& node) {
+  if (!is_operator_label(node.label)) return node.label;
+  return node.inputs.size() == 2 ? "(" + formula(g, node) + ")" : formula(g, node);
+}
+
+// "a·b", "d + c", "sin(x)": the node's operation written with its inputs' names. Unnamed inputs are
+// written out in turn, so the depth is that of the unnamed chain (short in a learner's program).
 std::string formula(const expr::GraphExport& g, const expr::ExportedNode& node) {
-  auto name = [&](int k) { return node_name(g.nodes[static_cast<std::size_t>(node.inputs[static_cast<std::size_t>(k)])]); };
+  auto name = [&](int k) { return node_name(g, g.nodes[static_cast<std::size_t>(node.inputs[static_cast<std::size_t>(k)])]); };
   if (node.inputs.empty()) return "";
   if (node.inputs.size() == 2) {
     const std::string op = node.op == "add" ? " + " : node.op == "sub" ? " − " : node.op == "mul" ? "·" : node.op == "div" ? "/" : "^";
@@ -85,6 +92,7 @@ std::string formula(const expr::GraphExport& g, const expr::ExportedNode& node) 
 
 // "∂L/∂d = ∂L/∂e · ∂e/∂d = −2 · 1 = −2": the chain rule for `node`, from its users' gradients.
 std::string chain_rule(const expr::GraphExport& g, const expr::ExportedNode& node) {
+  const auto node_name = [&](const expr::ExportedNode& n) { return bp::app::node_name(g, n); };
   const std::string& out = g.nodes[static_cast<std::size_t>(g.output)].label;
   if (node.id == g.output) return "∂" + out + "/∂" + out + " = 1";
   std::string symbols = "∂" + out + "/∂" + node_name(node) + " =";

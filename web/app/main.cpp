@@ -1,15 +1,57 @@
-// Backprop Playground: the page's app. One frame reads like the data flow: platform in, panels,
-// platform out.
+// Backprop Playground: the page's app. One frame reads like the data flow: platform in, the state a
+// link or the page set, the panels, the state back out to the page, platform out.
 #include "app_state.hpp"
 #include "function_panel.hpp"
 #include "graph_panel.hpp"
 #include "imgui.h"
 #include "platform.hpp"
+#include "state_link.hpp"
 #include "theme.hpp"
 
 namespace {
 
 bp::app::AppState g_state;
+
+// Notices about a link's skipped pairs, above the panels until dismissed.
+void link_notices() {
+  auto& notices = bp::app::state_notices();
+  if (notices.empty()) return;
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(255, 243, 205, 255));
+  const float height = ImGui::GetTextLineHeightWithSpacing() * static_cast<float>(notices.size() + 1) + 12;
+  ImGui::BeginChild("notices", ImVec2(0, height), ImGuiChildFlags_Border);
+  ImGui::TextUnformatted("Parts of this link were not used:");
+  ImGui::SameLine(ImGui::GetContentRegionAvail().x - 60);
+  if (ImGui::SmallButton("Dismiss")) notices.clear();
+  for (const auto& notice : notices) ImGui::BulletText("%s", notice.c_str());
+  ImGui::EndChild();
+  ImGui::PopStyleColor();
+}
+
+// The tabs follow g_state.mode, which a link or setState() may change.
+bool mode_tabs() {
+  using bp::app::Mode;
+  static Mode shown = Mode::kFunction;
+  const bool follow = shown != g_state.mode;
+  bool animating = false;
+  if (ImGui::BeginTabBar("modes")) {
+    const auto flags = [&](Mode m) { return follow && g_state.mode == m ? ImGuiTabItemFlags_SetSelected : 0; };
+    if (ImGui::BeginTabItem("Function  f(x)", nullptr, flags(Mode::kFunction))) {
+      if (!follow) g_state.mode = Mode::kFunction;
+      link_notices();
+      animating = bp::app::function_panel(g_state.function);
+      ImGui::EndTabItem();
+    }
+    if (ImGui::BeginTabItem("Graph  ∂L/∂x", nullptr, flags(Mode::kGraph))) {
+      if (!follow) g_state.mode = Mode::kGraph;
+      link_notices();
+      bp::app::graph_panel(g_state.graph);
+      ImGui::EndTabItem();
+    }
+    ImGui::EndTabBar();
+  }
+  shown = g_state.mode;
+  return animating;
+}
 
 void frame() {
   bp::platform::begin_frame();
@@ -18,22 +60,10 @@ void frame() {
   ImGui::SetNextWindowSize(viewport->Size);
   ImGui::Begin("Backprop Playground", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBringToFrontOnFocus);
-  bool animating = false;
-  if (ImGui::BeginTabBar("modes")) {
-    if (ImGui::BeginTabItem("Function  f(x)")) {
-      g_state.mode = bp::app::Mode::kFunction;
-      animating = bp::app::function_panel(g_state.function);
-      ImGui::EndTabItem();
-    }
-    if (ImGui::BeginTabItem("Graph  ∂L/∂x")) {
-      g_state.mode = bp::app::Mode::kGraph;
-      bp::app::graph_panel(g_state.graph);
-      ImGui::EndTabItem();
-    }
-    ImGui::EndTabBar();
-  }
+  const bool animating = mode_tabs();
   ImGui::End();
   bp::platform::end_frame();
+  bp::app::publish_state(g_state);
   if (animating) bp::platform::request_frame();
   static bool ready = false;
   if (!ready) {
@@ -47,6 +77,7 @@ void frame() {
 int main() {
   if (!bp::platform::init("#canvas")) return 1;  // the page explains a missing WebGL2
   bp::app::theme::apply();
+  bp::app::load_initial_state(g_state);
   bp::platform::run(frame);
   return 0;
 }

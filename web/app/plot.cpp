@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <vector>
 
+#include "curve_sampling.hpp"
 #include "theme.hpp"
 
 namespace bp::app {
@@ -109,33 +110,13 @@ void Plot::draw_axes() const {
 }
 
 void Plot::curve(const std::function<double(double)>& f, ImU32 color, float thickness) const {
-  const int n = std::max(2, static_cast<int>((max_.x - min_.x) * 2));
-  std::vector<ImVec2> run;
-  const double height = max_.y - min_.y;
-  double prev_x = 0, prev_y = NAN;
-  auto flush = [&]() {
-    if (run.size() > 1) draw_->AddPolyline(run.data(), static_cast<int>(run.size()), color, ImDrawFlags_None, thickness);
-    run.clear();
-  };
-  for (int i = 0; i <= n; ++i) {
-    const double sx = min_.x + double(max_.x - min_.x) * i / n;
-    const double x = x_at(static_cast<float>(sx));
-    const double y = f(x);
-    if (!std::isfinite(y)) {
-      flush();
-      prev_y = NAN;
-      continue;
-    }
-    if (std::isfinite(prev_y) && std::fabs(screen_y(y) - screen_y(prev_y)) > height) {
-      // A steep step: continuous only if f between the two samples stays between their values.
-      const double mid = f((x + prev_x) / 2);
-      const double lo = std::min(y, prev_y), hi = std::max(y, prev_y);
-      if (!std::isfinite(mid) || mid < lo - 1e-9 * std::fabs(lo) || mid > hi + 1e-9 * std::fabs(hi)) flush();
-    }
-    run.push_back(to_screen(x, y));
-    prev_x = x, prev_y = y;
+  const CurveWindow window{view_.x_min, view_.x_max, view_.y_min, view_.y_max, max_.x - min_.x, max_.y - min_.y};
+  std::vector<ImVec2> points;
+  for (const CurveRun& run : sample_curve(f, window)) {
+    points.clear();
+    for (const auto& [x, y] : run) points.push_back(to_screen(x, y));
+    draw_->AddPolyline(points.data(), static_cast<int>(points.size()), color, ImDrawFlags_None, thickness);
   }
-  flush();
 }
 
 void Plot::line(double x, double y, double slope, ImU32 color, float thickness) const {

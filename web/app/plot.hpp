@@ -30,8 +30,7 @@ class Plot {
   double left() const { return view_.x_min; }
   double right() const { return view_.x_max; }
 
-  // Samples f at about two points per pixel and draws it; a segment that jumps across the plot
-  // where f's midpoint is not between its ends (a pole or a jump) is left out.
+  // Samples f adaptively (curve_sampling.hpp) and draws it, with gaps at poles and jumps. Linear axes.
   void curve(const std::function<double(double)>& f, ImU32 color, float thickness = 2.0f) const;
   // A straight line through (x, y) with slope m, clipped to the plot.
   void line(double x, double y, double slope, ImU32 color, float thickness = 1.5f) const;

@@ -1,0 +1,161 @@
+// The app's UI-free logic: state ⇄ URL hash, curve sampling for plots, graph layout.
+#include <doctest/doctest.h>
+
+#include <cmath>
+
+#include "curve_sampling.hpp"
+#include "expr/engine.hpp"
+#include "graph_layout.hpp"
+#include "state_codec.hpp"
+
+using namespace bp::app;
+
+TEST_CASE("a state survives the trip through the URL hash, unicode expression included") {
+  AppState s;
+  s.mode = Mode::kFunction;
+  s.function.text = "f(x) = 2x²−3x+4 & more=things #here";
+  s.function.x0 = 0.75;
+  s.function.log10_h = -6;
+  s.function.scheme = Scheme::kCentral;
+  s.function.view_x_min = -10, s.function.view_x_max = 10;
+  s.function.show_derivative = true;
+  s.graph.program = "d = a*b; e = d + c\nL = e*f";
+  s.graph.values = {{"a", 3.5}, {"f", -2}};
+  const std::string hash = encode_state(s);
+  CHECK(hash.find("mode=function") == 0);
+  CHECK(hash.find(' ') == std::string::npos);
+  CHECK(hash.find('#') == std::string::npos);
+  const DecodedState back = decode_state("#" + hash);
+  CHECK(back.notices.empty());
+  CHECK(back.state.function.text == s.function.text);
+  CHECK(back.state.function.x0 == 0.75);
+  CHECK(step_size(back.state.function) == doctest::Approx(1e-6).epsilon(1e-12));
+  CHECK(back.state.function.scheme == Scheme::kCentral);
+  CHECK(back.state.function.view_x_min == -10);
+  CHECK(back.state.function.show_derivative);
+  CHECK(back.state.graph.program == s.graph.program);
+  CHECK(back.state.graph.values == s.graph.values);
+  CHECK(encode_state(back.state) == hash);
+}
+
+TEST_CASE("the default state encodes to just its mode, so a plain link stays short") {
+  CHECK(encode_state(AppState{}) == "mode=function");
+}
+
+TEST_CASE("hand-written links: readable pairs work, + stays a plus") {
+  const auto d = decode_state("mode=function&expr=x^3+1&x0=-2&h=0.001");
+  CHECK(d.notices.empty());
+  CHECK(d.state.function.text == "x^3+1");
+  CHECK(d.state.function.x0 == -2);
+  CHECK(step_size(d.state.function) == doctest::Approx(0.001));
+}
+
+TEST_CASE("bad pairs are skipped with a notice each, and the rest of the link still applies") {
+  const auto d = decode_state("mode=graph&h=0&x0=1e400&expr=%E2%88&bogus=1&scheme=sideways&view=1,0,0,1&x0=5&prog=a*b");
+  CHECK(d.state.mode == Mode::kGraph);
+  CHECK(d.state.graph.program == "a*b");
+  CHECK(d.state.function.x0 == AppState{}.function.x0);         // 1e400 refused, the later x0 is a duplicate
+  CHECK(d.state.function.log10_h == AppState{}.function.log10_h);
+  CHECK(d.state.function.text == AppState{}.function.text);    // broken %-escape
+  REQUIRE(d.notices.size() == 7);
+  CHECK(d.notices[0].find("h='0'") != std::string::npos);
+  CHECK(d.notices[1].find("x0") != std::string::npos);
+  CHECK(d.notices[2].find("UTF-8") != std::string::npos);
+  CHECK(d.notices[3].find("unknown key 'bogus'") != std::string::npos);
+  CHECK(d.notices[4].find("forward, central or backward") != std::string::npos);
+  CHECK(d.notices[5].find("minimum") != std::string::npos);
+  CHECK(d.notices[6].find("twice") != std::string::npos);
+}
+
+TEST_CASE("a huge link is refused with a notice instead of being parsed") {
+  const auto d = decode_state(std::string(300000, 'a'));
+  REQUIRE(d.notices.size() == 1);
+  CHECK(d.notices[0].find("300000") != std::string::npos);
+}
+
+TEST_CASE("percent-encoding matches encodeURIComponent") {
+  // Expected strings: encodeURIComponent in Node 20.
+  CHECK(percent_encode("f(x) = 2x²−3x+4") == "f(x)%20%3D%202x%C2%B2%E2%88%923x%2B4");
+  CHECK(percent_encode("a*b; e") == "a*b%3B%20e");
+  std::string out;
+  CHECK(percent_decode("%E2%88%92", out));
+  CHECK(out == "−");
+  CHECK_FALSE(percent_decode("%4", out));
+  CHECK_FALSE(percent_decode("%zz", out));
+}
+
+namespace {
+int runs_crossing(const std::vector<CurveRun>& runs, double x) {
+  int n = 0;
+  for (const auto& run : runs) n += run.front().first < x && run.back().first > x;
+  return n;
+}
+}  // namespace
+
+TEST_CASE("1/x and tan x are drawn without a line across their poles") {
+  const CurveWindow w{-3, 3, -10, 10, 600, 400};
+  const auto inverse = sample_curve([](double x) { return 1 / x; }, w);
+  CHECK(inverse.size() == 2);
+  CHECK(runs_crossing(inverse, 0) == 0);
+  const auto tangent = sample_curve([](double x) { return std::tan(x); }, CurveWindow{-5, 5, -10, 10, 600, 400});
+  CHECK(tangent.size() == 5);  // poles at ±π/2 and ±3π/2
+  for (double pole : {-4.71238898038469, -1.5707963267948966, 1.5707963267948966, 4.71238898038469}) {
+    CHECK(runs_crossing(tangent, pole) == 0);
+  }
+}
+
+TEST_CASE("a continuous curve is one run, and sampling refines where the curve bends") {
+  const CurveWindow w{-3, 4, -2, 40, 600, 400};
+  const auto line = sample_curve([](double x) { return 2 * x + 1; }, w);
+  REQUIRE(line.size() == 1);
+  const auto parabola = sample_curve([](double x) { return 2 * x * x - 3 * x + 4; }, w);
+  REQUIRE(parabola.size() == 1);
+  const auto wiggle = sample_curve([](double x) { return 10 * std::sin(8 * x) + 20; }, w);
+  REQUIRE(wiggle.size() == 1);
+  CHECK(line.front().size() == 201);                      // the base grid: 600 px / 3
+  CHECK(wiggle.front().size() > parabola.front().size());
+  CHECK(parabola.front().size() >= line.front().size());
+}
+
+TEST_CASE("a step is drawn as two runs, and a gap where f is not finite") {
+  const auto step = sample_curve([](double x) { return x < 0.3 ? -5.0 : 5.0; }, CurveWindow{-1, 1, -6, 6, 400, 100});
+  CHECK(step.size() == 2);
+  const auto root = sample_curve([](double x) { return std::sqrt(x); }, CurveWindow{-2, 2, -1, 2, 400, 300});
+  REQUIRE(root.size() == 1);
+  CHECK(root.front().front().first >= 0);
+}
+
+TEST_CASE("the seed program is laid out left to right by depth") {
+  auto graph = bp::expr::graph("d = a*b; e = d + c; L = e*f", {{"a", 3}, {"b", -2}, {"c", 8}, {"f", -2}});
+  REQUIRE(graph.ok());
+  const GraphLayout layout = layout_graph(*graph);
+  CHECK(layout.columns == 4);  // inputs | d | e | L
+  CHECK(layout.rows == 2);     // a and b feed d; c sits beside d, f beside e
+  for (const auto& node : graph->nodes) {
+    for (int input : node.inputs) CHECK(layout.places[input].column < layout.places[node.id].column);
+  }
+  CHECK(layout.places[graph->output].column == 3);
+}
+
+TEST_CASE("a number used late sits next to its user, not in the first column") {
+  auto graph = bp::expr::graph("y = w*x + b; L = (y - 3)^2", {{"w", 2}, {"x", 1.5}, {"b", 0.5}});
+  REQUIRE(graph.ok());
+  const GraphLayout layout = layout_graph(*graph);
+  for (const auto& node : graph->nodes) {
+    if (node.label == "3") {
+      int user_column = -1;
+      for (const auto& user : graph->nodes) {
+        for (int input : user.inputs) {
+          if (input == node.id) user_column = layout.places[user.id].column;
+        }
+      }
+      CHECK(layout.places[node.id].column == user_column - 1);
+    }
+  }
+}
+
+TEST_CASE("an empty vals list (no slider moved) is accepted") {
+  const auto d = decode_state("mode=graph&vals=");
+  CHECK(d.notices.empty());
+  CHECK(d.state.graph.values.empty());
+}
