@@ -10,6 +10,7 @@
 #include "expr/engine.hpp"
 #include "expression_field.hpp"
 #include "fonts.hpp"
+#include "graph_experiments.hpp"
 #include "graph_layout.hpp"
 #include "imgui.h"
 #include "theme.hpp"
@@ -109,7 +110,9 @@ std::string chain_rule(const expr::GraphExport& g, const expr::ExportedNode& nod
     }
   }
   std::snprintf(buffer, sizeof buffer, " = %g", node.grad.value_or(0));
-  return symbols + "\n  =" + numbers + buffer;
+  const bool shared = numbers.find(" + ") != std::string::npos;
+  return symbols + "\n  =" + numbers + buffer +
+         (shared ? "\n(" + node_name(node) + " feeds several nodes: their contributions add up, grad += each)" : "");
 }
 
 void draw_graph(GraphState& s, const Computed& c, ImVec2 size) {
@@ -159,6 +162,23 @@ void draw_graph(GraphState& s, const Computed& c, ImVec2 size) {
                     revealed ? theme::kTangent : theme::kMuted, text);
     }
   }
+  // Drawn last, over the boxes. While stepping: on each edge out of the current node, upstream gradient × local derivative.
+  if (s.backward_step > 0 && s.backward_step <= count) {
+    const int current = count - s.backward_step;
+    for (const auto& user : g.nodes) {
+      for (std::size_t k = 0; k < user.inputs.size(); ++k) {
+        if (user.inputs[k] != current) continue;
+        const ImVec2 a = center(current), b = center(user.id);
+        const ImVec2 mid((a.x + box_w / 2 + b.x - box_w / 2) / 2, (a.y + b.y) / 2 - 22);  // over the edge
+        std::snprintf(text, sizeof text, "%g × %g = %g", user.grad.value_or(0), user.local[k],
+                      user.grad.value_or(0) * user.local[k]);
+        const ImVec2 extent = ImGui::CalcTextSize(text);
+        draw->AddRectFilled(ImVec2(mid.x - extent.x / 2 - 4, mid.y - 2),
+                            ImVec2(mid.x + extent.x / 2 + 4, mid.y + extent.y + 2), IM_COL32(255, 243, 205, 255), 4);
+        draw->AddText(ImVec2(mid.x - extent.x / 2, mid.y), theme::kTangent, text);
+      }
+    }
+  }
 }
 
 }  // namespace
@@ -183,21 +203,25 @@ void graph_panel(GraphState& s) {
     }
     ImGui::Separator();
     const int count = static_cast<int>(c.graph->nodes.size());
-    ImGui::TextUnformatted("Backward pass");
-    if (ImGui::Button("Start")) s.backward_step = 0;
+    ImGui::TextUnformatted("Backward pass, one node at a time");
+    if (ImGui::Button("Reset gradients")) s.backward_step = 0;
     ImGui::SameLine();
-    if (ImGui::Button("Step ▶") && s.backward_step >= 0 && s.backward_step < count) ++s.backward_step;
+    if (ImGui::Button("Step ▶")) s.backward_step = s.backward_step < 0 ? 1 : std::min(count, s.backward_step + 1);
     ImGui::SameLine();
-    if (ImGui::Button("◀ Back") && s.backward_step > 0) --s.backward_step;
+    if (ImGui::Button("◀")) s.backward_step = s.backward_step < 0 ? count - 1 : std::max(0, s.backward_step - 1);
     ImGui::SameLine();
-    if (ImGui::Button("All")) s.backward_step = -1;
-    if (s.backward_step == 0) ImGui::TextWrapped("No gradients yet. Step to start at the output.");
+    if (ImGui::Button("Run to the end")) s.backward_step = -1;
+    if (s.backward_step == 0) ImGui::TextWrapped("All gradients are 0. Step to start at the output, where ∂L/∂L = 1.");
     if (s.backward_step > 0) {
       const auto& node = c.graph->nodes[static_cast<std::size_t>(count - s.backward_step)];
       ImGui::PushFont(platform::fonts().mono);
       ImGui::TextWrapped("%s", chain_rule(*c.graph, node).c_str());
       ImGui::PopFont();
     }
+    expr::Vars vars;
+    for (const auto& input : c.inputs) vars.emplace_back(input.name, value_of(s, input));
+    gradient_check_section(s.program, vars, *c.graph);
+    nudge_section(s, vars, *c.graph);
     ImGui::Separator();
     const auto& out = c.graph->nodes[static_cast<std::size_t>(c.graph->output)];
     ImGui::Text("%s = %.6g", out.label.c_str(), out.value);

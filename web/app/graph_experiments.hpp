@@ -1,0 +1,16 @@
+// Two experiments beside the graph: "check gradients" (every input's autodiff gradient against a
+// central difference, with kinks and domain errors flagged) and "nudge" (move an input a little
+// along its gradient and compare the predicted change of the output with the actual one).
+#pragma once
+
+#include <string>
+
+#include "app_state.hpp"
+#include "expr/engine.hpp"
+
+namespace bp::app {
+
+void gradient_check_section(const std::string& program, const expr::Vars& vars, const expr::GraphExport& graph);
+void nudge_section(GraphState& state, const expr::Vars& vars, const expr::GraphExport& graph);
+
+}  // namespace bp::app
