@@ -81,6 +81,16 @@
       shareUrl() {
         return location.href.replace(/#.*$/, '') + '#' + toHash(getState());
       },
+      // The app's own frame timer over the last (at most 240) frames: CPU ms per frame, and per frame
+      // built (without handing the vertices to WebGL).
+      frameStats() {
+        const at = module._bp_frame_stats() / 8;
+        const f = module.HEAPF64;
+        return { frames: f[at], medianMs: f[at + 1], maxMs: f[at + 2], medianBuildMs: f[at + 3], maxBuildMs: f[at + 4] };
+      },
+      resetFrameStats() {
+        module._bp_reset_frame_stats();
+      },
     };
   }
 

@@ -16,6 +16,7 @@
 #include "fonts.hpp"
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
+#include "imgui_internal.h"  // InputEventsQueue: whether ImGui still holds input for later frames
 
 namespace bp::platform {
 
@@ -28,44 +29,94 @@ int g_frames_left = 0;      // ImGui settles hover and animations over a few fra
 float g_ratio = 1;
 float g_font_ratio = 0;     // the ratio the font atlas was built for
 std::string g_clipboard;    // last text pasted into the page or copied from the app
+bool g_sink_active = false; // the hidden textarea has the focus (an ImGui text field is active)
 
-// Mouse and touch events wait here and reach ImGui at most one press or release per frame, and never
-// in the frame that moved the pointer: tabs (and anything that allows overlap) only take a press on
-// an item hovered the frame before, so a quick click or a tap would otherwise be lost.
-struct PointerEvent {
-  enum Kind { kMove, kButton, kLeave } kind;
+// Input events wait here and reach ImGui in their order, at most one mouse press or release per
+// frame and never in the frame that moved the pointer: tabs (and anything that allows overlap) only
+// take a press on an item hovered the frame before, so a quick click or a tap would otherwise be
+// lost. Keys and text queue behind the clicks before them, so typing goes to the field just clicked.
+struct InputEvent {
+  enum Kind { kMove, kButton, kLeave, kKey, kText };
+  Kind kind = kMove;
   float x = 0, y = 0;
   int button = 0;
   bool down = false;
   ImGuiMouseSource source = ImGuiMouseSource_Mouse;
+  ImGuiKey key = ImGuiKey_None;
+  std::string text;
 };
-std::deque<PointerEvent> g_pointer_events;
+std::deque<InputEvent> g_input_events;
 
-void feed_pointer_events() {
+InputEvent pointer(InputEvent::Kind kind, float x, float y, ImGuiMouseSource source = ImGuiMouseSource_Mouse) {
+  InputEvent e;
+  e.kind = kind;
+  e.x = x, e.y = y, e.source = source;
+  return e;
+}
+InputEvent button_event(int button, bool down, ImGuiMouseSource source = ImGuiMouseSource_Mouse) {
+  InputEvent e;
+  e.kind = InputEvent::kButton;
+  e.button = button, e.down = down, e.source = source;
+  return e;
+}
+void queue_key(ImGuiKey key, bool down) {
+  InputEvent e;
+  e.kind = InputEvent::kKey;
+  e.key = key, e.down = down;
+  g_input_events.push_back(std::move(e));
+}
+void queue_text(const char* text) {
+  InputEvent e;
+  e.kind = InputEvent::kText;
+  e.text = text;
+  g_input_events.push_back(std::move(e));
+}
+
+void feed_input_events() {
   ImGuiIO& io = ImGui::GetIO();
   bool moved = false;
-  while (!g_pointer_events.empty()) {
-    const PointerEvent e = g_pointer_events.front();
-    if (e.kind == PointerEvent::kButton && moved) break;
-    g_pointer_events.pop_front();
-    io.AddMouseSourceEvent(e.source);
-    if (e.kind == PointerEvent::kMove) {
-      moved = moved || e.x != io.MousePos.x || e.y != io.MousePos.y;
-      io.AddMousePosEvent(e.x, e.y);
-    } else if (e.kind == PointerEvent::kLeave) {
-      io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
-    } else {
-      io.AddMouseButtonEvent(e.button, e.down);
-      break;
+  while (!g_input_events.empty()) {
+    InputEvent& e = g_input_events.front();
+    if (e.kind == InputEvent::kButton && moved) break;
+    bool end_frame = false;
+    switch (e.kind) {
+      case InputEvent::kMove:
+        io.AddMouseSourceEvent(e.source);
+        moved = moved || e.x != io.MousePos.x || e.y != io.MousePos.y;
+        io.AddMousePosEvent(e.x, e.y);
+        break;
+      case InputEvent::kLeave: io.AddMousePosEvent(-FLT_MAX, -FLT_MAX); break;
+      case InputEvent::kButton:
+        io.AddMouseSourceEvent(e.source);
+        io.AddMouseButtonEvent(e.button, e.down);
+        end_frame = true;
+        break;
+      case InputEvent::kKey: io.AddKeyEvent(e.key, e.down); break;
+      case InputEvent::kText: io.AddInputCharactersUTF8(e.text.c_str()); break;
     }
+    g_input_events.pop_front();
+    if (end_frame) break;
   }
 }
+
+// The app's own frame timer over the last frames: CPU milliseconds for the whole frame, and for
+// building it (everything but handing the vertices to WebGL, which is the GPU driver's time; under
+// a software renderer such as headless Chromium's SwiftShader it dominates and says nothing of a GPU).
+constexpr int kTimedFrames = 240;
+double g_frame_ms[kTimedFrames] = {};
+double g_build_ms[kTimedFrames] = {};
+double g_frame_start = 0;
+int g_frames_timed = 0;
 
 // --- frame scheduling ----------------------------------------------------------------------------
 EM_BOOL on_animation_frame(double, void*) {
   g_frame_scheduled = false;
+  g_frame_start = emscripten_get_now();
   if (g_frame) g_frame();
-  if (--g_frames_left > 0 || !g_pointer_events.empty()) request_frame();
+  g_frame_ms[g_frames_timed++ % kTimedFrames] = emscripten_get_now() - g_frame_start;
+  // ImGui spreads fast input over frames itself (its trickling queue): keep drawing until it is done.
+  const bool imgui_pending = ImGui::GetCurrentContext()->InputEventsQueue.Size > 0;
+  if (--g_frames_left > 0 || !g_input_events.empty() || imgui_pending) request_frame();
   return EM_FALSE;
 }
 
@@ -108,10 +159,10 @@ int imgui_button(unsigned short button) { return button == 0 ? 0 : button == 2 ?
 
 EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void*) {
   const auto x = static_cast<float>(e->targetX), y = static_cast<float>(e->targetY);
-  g_pointer_events.push_back({PointerEvent::kMove, x, y});
+  g_input_events.push_back(pointer(InputEvent::kMove, x, y));
   const int button = imgui_button(e->button);
   if (button >= 0 && (type == EMSCRIPTEN_EVENT_MOUSEDOWN || type == EMSCRIPTEN_EVENT_MOUSEUP)) {
-    g_pointer_events.push_back({PointerEvent::kButton, x, y, button, type == EMSCRIPTEN_EVENT_MOUSEDOWN});
+    g_input_events.push_back(button_event(button, type == EMSCRIPTEN_EVENT_MOUSEDOWN));
   }
   wake();
   return type == EMSCRIPTEN_EVENT_MOUSEDOWN ? EM_FALSE : EM_TRUE;  // mousedown keeps focus handling
@@ -119,13 +170,13 @@ EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void*) {
 
 EM_BOOL on_window_mouseup(int, const EmscriptenMouseEvent* e, void*) {
   const int button = imgui_button(e->button);
-  if (button >= 0) g_pointer_events.push_back({PointerEvent::kButton, 0, 0, button, false});  // released outside
+  if (button >= 0) g_input_events.push_back(button_event(button, false));  // released outside the canvas
   wake();
   return EM_FALSE;
 }
 
 EM_BOOL on_mouseleave(int, const EmscriptenMouseEvent*, void*) {
-  g_pointer_events.push_back({PointerEvent::kLeave});
+  g_input_events.push_back(pointer(InputEvent::kLeave, 0, 0));
   wake();
   return EM_FALSE;
 }
@@ -144,12 +195,11 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
     const EmscriptenTouchPoint& t = e->touches[i];
     if (!t.isChanged) continue;
     const auto x = static_cast<float>(t.targetX), y = static_cast<float>(t.targetY);
-    g_pointer_events.push_back({PointerEvent::kMove, x, y, 0, false, ImGuiMouseSource_TouchScreen});
+    g_input_events.push_back(pointer(InputEvent::kMove, x, y, ImGuiMouseSource_TouchScreen));
     if (type != EMSCRIPTEN_EVENT_TOUCHMOVE) {
-      g_pointer_events.push_back(
-          {PointerEvent::kButton, x, y, 0, type == EMSCRIPTEN_EVENT_TOUCHSTART, ImGuiMouseSource_TouchScreen});
+      g_input_events.push_back(button_event(0, type == EMSCRIPTEN_EVENT_TOUCHSTART, ImGuiMouseSource_TouchScreen));
     }
-    if (type == EMSCRIPTEN_EVENT_TOUCHEND) g_pointer_events.push_back({PointerEvent::kLeave});  // no hover after a tap
+    if (type == EMSCRIPTEN_EVENT_TOUCHEND) g_input_events.push_back(pointer(InputEvent::kLeave, 0, 0));  // no hover after a tap
     break;
   }
   wake();
@@ -176,10 +226,9 @@ ImGuiKey imgui_key(const char* code) {
 }
 
 void add_modifiers(const EmscriptenKeyboardEvent* e) {
-  ImGuiIO& io = ImGui::GetIO();
-  io.AddKeyEvent(ImGuiMod_Ctrl, e->ctrlKey || e->metaKey);  // ⌘ on macOS does what Ctrl does elsewhere
-  io.AddKeyEvent(ImGuiMod_Shift, e->shiftKey);
-  io.AddKeyEvent(ImGuiMod_Alt, e->altKey);
+  queue_key(ImGuiMod_Ctrl, e->ctrlKey || e->metaKey);  // ⌘ on macOS does what Ctrl does elsewhere
+  queue_key(ImGuiMod_Shift, e->shiftKey);
+  queue_key(ImGuiMod_Alt, e->altKey);
 }
 
 EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
@@ -190,16 +239,74 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
   // Ctrl+V is left to the browser, whose paste event brings the text (see bp_paste).
   if (command && std::strcmp(e->code, "KeyV") == 0) return EM_FALSE;
   const ImGuiKey key = imgui_key(e->code);
-  if (key != ImGuiKey_None) io.AddKeyEvent(key, down);
+  if (key != ImGuiKey_None) queue_key(key, down);
   // A printable key: its `key` is one character (any script, ², π typed with a layout or an IME).
   const bool printable = e->key[0] != 0 && (std::strlen(e->key) == 1 || static_cast<unsigned char>(e->key[0]) >= 0x80) &&
                          std::strlen(e->key) <= 4;
-  if (down && printable && !command) io.AddInputCharactersUTF8(e->key);
+  // Characters come through the text sink while a field is active; otherwise a printable key may
+  // still mean something to a widget (a slider's digits), so it goes to ImGui directly.
+  if (down && printable && !command && !g_sink_active) queue_text(e->key);
   wake();
-  // Keep Tab, arrows and typing in the app while it has a text field or a widget active.
+  if (printable && g_sink_active && !command) return EM_FALSE;  // let the textarea take the character
+  // Keep Tab, arrows, Backspace and Enter in the app while it has a text field or a widget active.
   return (io.WantCaptureKeyboard || io.WantTextInput) && (printable || key != ImGuiKey_None) && !command
              ? EM_TRUE
              : (command && (key == ImGuiKey_A || key == ImGuiKey_Z || key == ImGuiKey_Y) && io.WantTextInput);
+}
+
+// --- text entry ----------------------------------------------------------------------------------
+// Text arrives through a hidden textarea that holds the focus while an ImGui text field is active:
+// that is what raises a phone's soft keyboard, and it receives IME composition, dead keys, emoji
+// pickers and text inserted by assistive tools, none of which come as plain key events.
+
+EM_JS(void, js_text_sink_setup, (), {
+  if (document.getElementById('bp-text-sink')) return;
+  const sink = document.createElement('textarea');
+  sink.id = 'bp-text-sink';
+  sink.setAttribute('aria-label', 'text entry for the playground');
+  sink.setAttribute('autocapitalize', 'off');
+  sink.setAttribute('autocomplete', 'off');
+  sink.setAttribute('spellcheck', 'false');
+  sink.style.cssText = 'position:fixed;left:0;top:0;width:2px;height:2px;opacity:0;border:0;padding:0;margin:0;' +
+                       'resize:none;overflow:hidden;font-size:16px;z-index:-1';
+  const send = (text) => {
+    if (!text) return;
+    const bytes = lengthBytesUTF8(text) + 1;
+    const ptr = _malloc(bytes);
+    stringToUTF8(text, ptr, bytes);
+    _bp_text_input(ptr);
+    _free(ptr);
+  };
+  sink.addEventListener('input', (event) => {
+    if (event.isComposing) return;  // the composition's end brings the final text
+    send(sink.value);
+    sink.value = "";
+  });
+  sink.addEventListener('compositionend', () => {
+    send(sink.value);
+    sink.value = "";
+  });
+  document.body.appendChild(sink);
+});
+
+EM_JS(void, js_text_sink_focus, (int on, float x, float y), {
+  const sink = document.getElementById('bp-text-sink');
+  if (!sink) return;
+  if (on) {
+    sink.style.left = x + 'px';  // near the field, so a phone scrolls the right place into view
+    sink.style.top = y + 'px';
+    sink.focus({ preventScroll: true });
+  } else if (document.activeElement === sink) {
+    sink.blur();
+    if (Module.canvas) Module.canvas.focus({ preventScroll: true });
+  }
+});
+
+void update_text_sink() {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (io.WantTextInput == g_sink_active) return;
+  g_sink_active = io.WantTextInput;
+  js_text_sink_focus(g_sink_active, io.MousePos.x > 0 ? io.MousePos.x : 0, io.MousePos.y > 0 ? io.MousePos.y : 0);
 }
 
 // --- clipboard -----------------------------------------------------------------------------------
@@ -232,16 +339,41 @@ EM_JS(void, js_notify_ready, (), {
 
 }  // namespace
 
+// Called by the text sink with what the learner typed (one key, a composition, an insertion).
+extern "C" EMSCRIPTEN_KEEPALIVE void bp_text_input(const char* text) {
+  queue_text(text);
+  wake();
+}
+
 // Called from the page's paste listener: remember the text and press Ctrl+V in ImGui.
 extern "C" EMSCRIPTEN_KEEPALIVE void bp_paste(const char* text) {
   g_clipboard = text;
-  ImGuiIO& io = ImGui::GetIO();
-  io.AddKeyEvent(ImGuiMod_Ctrl, true);
-  io.AddKeyEvent(ImGuiKey_V, true);
-  io.AddKeyEvent(ImGuiKey_V, false);
-  io.AddKeyEvent(ImGuiMod_Ctrl, false);
+  queue_key(ImGuiMod_Ctrl, true);
+  queue_key(ImGuiKey_V, true);
+  queue_key(ImGuiKey_V, false);
+  queue_key(ImGuiMod_Ctrl, false);
   wake();
 }
+
+// {frames timed, median and max ms per frame, median and max ms to build a frame} over the last
+// frames (at most 240), for window.playground.frameStats().
+extern "C" EMSCRIPTEN_KEEPALIVE const double* bp_frame_stats() {
+  static double stats[5];
+  const int n = std::min(g_frames_timed, kTimedFrames);
+  double sorted[kTimedFrames];
+  stats[0] = n;
+  for (int which = 0; which < 2; ++which) {
+    const double* ms = which == 0 ? g_frame_ms : g_build_ms;
+    std::copy(ms, ms + n, sorted);
+    std::sort(sorted, sorted + n);
+    stats[1 + 2 * which] = n ? sorted[n / 2] : 0;
+    stats[2 + 2 * which] = n ? sorted[n - 1] : 0;
+  }
+  return stats;
+}
+
+// Forgets the timed frames, so a measurement covers only what follows.
+extern "C" EMSCRIPTEN_KEEPALIVE void bp_reset_frame_stats() { g_frames_timed = 0; }
 
 bool init(const char* selector) {
   g_selector = selector;
@@ -281,6 +413,7 @@ bool init(const char* selector) {
   emscripten_set_keydown_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_key);
   emscripten_set_keyup_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_key);
   js_listen_for_paste();
+  js_text_sink_setup();
   return true;
 }
 
@@ -303,16 +436,18 @@ void begin_frame() {
   const double now = emscripten_get_now();
   ImGui::GetIO().DeltaTime = static_cast<float>(std::clamp((now - last) / 1000.0, 0.001, 0.1));
   last = now;
-  feed_pointer_events();
+  feed_input_events();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui::NewFrame();
 }
 
 void end_frame() {
   ImGui::Render();
+  update_text_sink();
   const ImGuiIO& io = ImGui::GetIO();
   glViewport(0, 0, static_cast<int>(io.DisplaySize.x * g_ratio), static_cast<int>(io.DisplaySize.y * g_ratio));
   const ImVec4 clear = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+  g_build_ms[g_frames_timed % kTimedFrames] = emscripten_get_now() - g_frame_start;
   glClearColor(clear.x, clear.y, clear.z, 1);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());

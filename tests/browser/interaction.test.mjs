@@ -1,0 +1,76 @@
+// A learner's hands on the page: dragging x₀ on the plot moves the point and the tangent (and the
+// app's own frame timer says what a frame cost meanwhile), stepping the backward pass reveals the
+// seed's gradients one node at a time, typing into the expression field changes the function.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { startServer, launch, openPage } from './harness.mjs';
+
+const SHOTS = new URL('./screenshots/', import.meta.url);
+fs.mkdirSync(SHOTS, { recursive: true });
+let server, url, browser;
+before(async () => {
+  ({ server, url } = await startServer());
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+test('dragging on the plot moves x₀ with it, and the frame timer measures the drag', async () => {
+  const { page, context, errors } = await openPage(browser, url);
+  await page.waitForFunction(() => window.playground);
+  await page.evaluate(() => window.playground.resetFrameStats());
+  // The plot spans x from -3 to 4 over the canvas right of the controls (about x = 403 … 1265 px).
+  await page.mouse.move(1100, 300);
+  await page.mouse.down();
+  for (let i = 1; i <= 40; i++) {
+    await page.mouse.move(1100 - i * 10, 300);
+    await page.waitForTimeout(16);
+  }
+  await page.mouse.up();
+  await page.waitForTimeout(200);
+  const { x0 } = await page.evaluate(() => window.playground.getState());
+  // 700 px at (4 - -3) / 862 px per px: x ≈ -3 + (700 - 403) · 7/862 ≈ -0.59.
+  assert.ok(x0 > -0.8 && x0 < -0.4, `x0 = ${x0}`);
+  const stats = await page.evaluate(() => window.playground.frameStats());
+  console.log(`while dragging x0, ${stats.frames} frames: building a frame median ${stats.medianBuildMs.toFixed(2)} ms ` +
+    `(max ${stats.maxBuildMs.toFixed(2)}), whole frame with WebGL submission median ${stats.medianMs.toFixed(2)} ms ` +
+    `(max ${stats.maxMs.toFixed(2)}; software rendering here)`);
+  assert.ok(stats.medianBuildMs < 8, 'building a frame leaves room for 60 fps');
+  assert.ok(stats.frames >= 20, `${stats.frames} frames drawn during the drag`);
+  await page.screenshot({ path: new URL('function-dragged.png', SHOTS).pathname });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('stepping the backward pass reveals the output first, then the chain rule node by node', async () => {
+  const { page, context } = await openPage(browser, url + '#mode=graph');
+  await page.waitForFunction(() => window.playground);
+  const buttons = { reset: [75, 418], step: [175, 418] };
+  await page.mouse.click(...buttons.reset);
+  await page.waitForTimeout(150);
+  for (let i = 0; i < 3; i++) {
+    await page.mouse.click(...buttons.step);
+    await page.waitForTimeout(150);
+  }
+  await page.screenshot({ path: new URL('graph-step3.png', SHOTS).pathname });
+  // The state does not record the step (a link opens with all gradients); the page must still answer.
+  assert.equal((await page.evaluate(() => window.playground.getState())).mode, 'graph');
+  await context.close();
+});
+
+test('typing into the expression field changes the function, unicode included', async () => {
+  const { page, context } = await openPage(browser, url);
+  await page.waitForFunction(() => window.playground);
+  await page.mouse.click(200, 81);  // the expression field
+  await page.waitForTimeout(200);  // a person looks before typing; the field takes the focus meanwhile
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('x³ − 2x');
+  await page.waitForTimeout(400);
+  assert.equal((await page.evaluate(() => window.playground.getState())).expr, 'x³ − 2x');
+  await page.screenshot({ path: new URL('function-typed.png', SHOTS).pathname });
+  await context.close();
+});
