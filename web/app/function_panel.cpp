@@ -114,7 +114,7 @@ void controls(FunctionState& s, Runtime& r, float width) {
   float log_h = static_cast<float>(s.log10_h);
   ImGui::SetNextItemWidth(width - 60);
   char h_label[32];
-  std::snprintf(h_label, sizeof h_label, "%.0e", h);
+  std::snprintf(h_label, sizeof h_label, h >= 1e-3 ? "h = %.3g" : "h = %.0e", h);
   if (ImGui::SliderFloat("h", &log_h, -15.0f, 0.0f, h_label)) s.log10_h = log_h;
   int scheme = static_cast<int>(s.scheme);
   ImGui::RadioButton("forward", &scheme, 0);
@@ -247,6 +247,8 @@ void error_plot(FunctionState& s, Runtime& r, ImVec2 size) {
     errors[i] = std::fabs(f.finite_difference(s.x0, hs[i], scheme) - exact);
     if (errors[i] > 0 && errors[i] < best) best = errors[i], best_h = hs[i];
   }
+  ImGui::TextUnformatted("|finite difference − exact| against h, log–log: truncation error falls as h shrinks, round-off rises");
+  size.y -= ImGui::GetTextLineHeightWithSpacing();
   PlotView view{-16, 0, -17, 2, true, true};
   Plot plot("error_plot", size, view, false);
   for (int i = 0; i + 1 < kSamples; ++i) {
@@ -262,9 +264,6 @@ void error_plot(FunctionState& s, Runtime& r, ImVec2 size) {
   const double h = step_size(s);
   const double current = std::max(std::fabs(f.finite_difference(s.x0, h, scheme) - exact), 1e-17);
   plot.point(h, current, theme::kPoint, 6);
-  ImDrawList* draw = plot.draw_list();
-  draw->AddText(ImVec2(plot.min().x + 8, plot.min().y + 6), theme::kLabel,
-                "|finite difference − exact| against h (log–log): truncation error falls, round-off rises");
   plot.end();
 }
 
