@@ -74,3 +74,49 @@ test('typing into the expression field changes the function, unicode included', 
   await page.screenshot({ path: new URL('function-typed.png', SHOTS).pathname });
   await context.close();
 });
+
+test('two fingers spreading on the plot zoom in about their centre; a tap on a tab switches modes', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, hasTouch: true });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForSelector('#status.hidden', { state: 'attached', timeout: 30000 });
+  await page.waitForFunction(() => window.playground);
+  const cdp = await context.newCDPSession(page);
+  const touch = (type, points) => cdp.send('Input.dispatchTouchEvent', {
+    type, touchPoints: points.map(([x, y], id) => ({ x, y, id })),
+  });
+  const before = (await page.evaluate(() => window.playground.getState())).view.split(',').map(Number);
+  await touch('touchStart', [[800, 300], [840, 300]]);
+  for (let i = 1; i <= 10; i++) {
+    await touch('touchMove', [[800 - 10 * i, 300], [840 + 10 * i, 300]]);
+    await page.waitForTimeout(20);
+  }
+  await touch('touchEnd', []);
+  await page.waitForTimeout(300);
+  const after = (await page.evaluate(() => window.playground.getState())).view.split(',').map(Number);
+  const widthBefore = before[1] - before[0], widthAfter = after[1] - after[0];
+  assert.ok(widthAfter < widthBefore / 3, `x range ${widthBefore} → ${widthAfter}: spreading 40 → 240 px zooms in 6×`);
+  assert.equal((await page.evaluate(() => window.playground.getState())).x0, 2, 'a pinch does not move x₀');
+  await page.screenshot({ path: new URL('function-pinched.png', SHOTS).pathname });
+  await page.tap('#canvas', { position: { x: 175, y: 24 } });  // the Graph tab
+  await page.waitForTimeout(300);
+  assert.equal((await page.evaluate(() => window.playground.getState())).mode, 'graph');
+  await context.close();
+});
+
+test('pasting into the expression field inserts the clipboard text', async () => {
+  const { page, context } = await openPage(browser, url);
+  await page.waitForFunction(() => window.playground);
+  await page.mouse.click(200, 81);
+  await page.waitForTimeout(200);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.setData('text/plain', 'sin(x)·exp(−x²/10)');
+    document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+  });
+  await page.waitForTimeout(400);
+  assert.equal((await page.evaluate(() => window.playground.getState())).expr, 'sin(x)·exp(−x²/10)');
+  await context.close();
+});

@@ -14,6 +14,7 @@
 #include "expression_field.hpp"
 #include "fonts.hpp"
 #include "imgui.h"
+#include "platform.hpp"
 #include "plot.hpp"
 #include "theme.hpp"
 
@@ -204,7 +205,11 @@ void function_plot(FunctionState& s, Runtime& r, ImVec2 size) {
   PlotView view{s.view_x_min, s.view_x_max, s.view_y_min, s.view_y_max};
   Plot plot("function_plot", size, view);
   s.view_x_min = view.x_min, s.view_x_max = view.x_max, s.view_y_min = view.y_min, s.view_y_max = view.y_max;
-  // Left-drag moves x₀ (anywhere in the plot: a point is hard to hit with a finger).
+  // Left-drag moves x₀ (anywhere in the plot: a point is hard to hit with a finger). A second finger
+  // landing turns the touch into a pinch: x₀ goes back to where it was before the first one.
+  static double x0_at_press = s.x0;
+  if (ImGui::IsItemActivated()) x0_at_press = s.x0;
+  if (platform::gesture().happened() && plot.contains(platform::gesture().center)) s.x0 = x0_at_press;
   if (ImGui::IsItemActive() && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
     s.x0 = plot.x_at(ImGui::GetIO().MousePos.x);
     r.descending = false;

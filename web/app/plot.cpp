@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "curve_sampling.hpp"
+#include "platform.hpp"
 #include "theme.hpp"
 
 namespace bp::app {
@@ -37,6 +38,17 @@ Plot::Plot(const char* id, ImVec2 size, PlotView& view, bool interactive) : view
     const double cy = view.y_max - (m.y - min_.y) / (max_.y - min_.y) * (view.y_max - view.y_min);
     view.x_min = cx + (view.x_min - cx) * factor, view.x_max = cx + (view.x_max - cx) * factor;
     view.y_min = cy + (view.y_min - cy) * factor, view.y_max = cy + (view.y_max - cy) * factor;
+  }
+  const platform::Gesture& g = platform::gesture();
+  if (interactive && g.happened() && contains(g.center)) {  // two fingers: zoom about their centre, pan
+    const double cx = view.x_min + (g.center.x - min_.x) / (max_.x - min_.x) * (view.x_max - view.x_min);
+    const double cy = view.y_max - (g.center.y - min_.y) / (max_.y - min_.y) * (view.y_max - view.y_min);
+    const double factor = 1.0 / g.zoom;
+    view.x_min = cx + (view.x_min - cx) * factor, view.x_max = cx + (view.x_max - cx) * factor;
+    view.y_min = cy + (view.y_min - cy) * factor, view.y_max = cy + (view.y_max - cy) * factor;
+    const double dx = g.pan.x / (max_.x - min_.x) * (view.x_max - view.x_min);
+    const double dy = g.pan.y / (max_.y - min_.y) * (view.y_max - view.y_min);
+    view.x_min -= dx, view.x_max -= dx, view.y_min += dy, view.y_max += dy;
   }
   draw_->AddRectFilled(min_, max_, theme::kPlotBackground);
   draw_->AddRect(min_, max_, IM_COL32(0, 0, 0, 40));

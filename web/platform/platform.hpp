@@ -3,7 +3,17 @@
 // includes emscripten headers; the app sees this small interface.
 #pragma once
 
+#include "imgui.h"
+
 namespace bp::platform {
+
+// A two-finger gesture since the last frame: zoom > 1 when the fingers spread, pan in CSS pixels.
+struct Gesture {
+  float zoom = 1;
+  ImVec2 pan{0, 0};
+  ImVec2 center{-1, -1};  // between the fingers; (-1, -1) when there was no gesture
+  bool happened() const { return zoom != 1 || pan.x != 0 || pan.y != 0; }
+};
 
 // Sets up a WebGL2 context on the canvas matching `selector`, Dear ImGui with its OpenGL backend,
 // and the input callbacks. Returns false (and the page shows its message) when WebGL2 is missing.
@@ -19,6 +29,9 @@ void request_frame();
 // Inside a frame: begin (feeds ImGui the size, scale, time) and end (renders to the canvas).
 void begin_frame();
 void end_frame();
+
+// The pinch and pan of this frame, for the plot under its centre.
+const Gesture& gesture();
 
 // Device pixels per CSS pixel, as of the current frame.
 float pixel_ratio();

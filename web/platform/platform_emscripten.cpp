@@ -190,7 +190,53 @@ EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
 }
 
 // --- touch: the first finger is the mouse ------------------------------------------------------
+// --- two-finger pinch and pan --------------------------------------------------------------------
+// Two fingers zoom and pan the plot under them. The gesture accumulates between frames; the plot
+// under its centre applies it. One finger is the mouse again only after all fingers are lifted.
+Gesture g_gesture_next, g_gesture;
+bool g_pinching = false;
+float g_pinch_distance = 0;
+ImVec2 g_pinch_center;
+
+bool track_pinch(int type, const EmscriptenTouchEvent* e) {
+  int active = 0;
+  const EmscriptenTouchPoint* fingers[2] = {nullptr, nullptr};
+  for (int i = 0; i < e->numTouches; ++i) {
+    const bool lifted = (type == EMSCRIPTEN_EVENT_TOUCHEND || type == EMSCRIPTEN_EVENT_TOUCHCANCEL) && e->touches[i].isChanged;
+    if (lifted) continue;
+    if (active < 2) fingers[active] = &e->touches[i];
+    ++active;
+  }
+  if (active >= 2) {
+    const ImVec2 a(static_cast<float>(fingers[0]->targetX), static_cast<float>(fingers[0]->targetY));
+    const ImVec2 b(static_cast<float>(fingers[1]->targetX), static_cast<float>(fingers[1]->targetY));
+    const float distance = std::max(1.0f, std::hypot(a.x - b.x, a.y - b.y));
+    const ImVec2 center((a.x + b.x) / 2, (a.y + b.y) / 2);
+    if (!g_pinching) {
+      g_pinching = true;
+      g_input_events.push_back(button_event(0, false, ImGuiMouseSource_TouchScreen));  // end any one-finger drag
+    } else {
+      g_gesture_next.zoom *= distance / g_pinch_distance;
+      g_gesture_next.pan.x += center.x - g_pinch_center.x;
+      g_gesture_next.pan.y += center.y - g_pinch_center.y;
+    }
+    g_gesture_next.center = center;
+    g_pinch_distance = distance;
+    g_pinch_center = center;
+    return true;
+  }
+  if (g_pinching) {
+    if (active == 0) g_pinching = false;
+    return true;  // the fingers left of a pinch do not drag
+  }
+  return false;
+}
+
 EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
+  if (track_pinch(type, e)) {
+    wake();
+    return EM_TRUE;
+  }
   for (int i = 0; i < e->numTouches; ++i) {
     const EmscriptenTouchPoint& t = e->touches[i];
     if (!t.isChanged) continue;
@@ -437,6 +483,8 @@ void begin_frame() {
   ImGui::GetIO().DeltaTime = static_cast<float>(std::clamp((now - last) / 1000.0, 0.001, 0.1));
   last = now;
   feed_input_events();
+  g_gesture = g_gesture_next;
+  g_gesture_next = Gesture{};
   ImGui_ImplOpenGL3_NewFrame();
   ImGui::NewFrame();
 }
@@ -454,6 +502,8 @@ void end_frame() {
 }
 
 float pixel_ratio() { return g_ratio; }
+
+const Gesture& gesture() { return g_gesture; }
 
 void notify_ready() { js_notify_ready(); }
 
