@@ -2,6 +2,7 @@
 // differences; derivative(): the symbolic f′); this file lays it out and handles the point.
 #include "function_panel.hpp"
 
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <optional>
@@ -55,6 +56,25 @@ std::string variable_of(const std::string& text) {
   return program->inputs.front().name;
 }
 
+// The parser's ASCII reading as a learner writes it: · for *, − for -, superscripts for whole powers.
+std::string pretty(const std::string& ascii) {
+  static const char* kSuperscripts[] = {"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"};
+  std::string out;
+  for (std::size_t i = 0; i < ascii.size(); ++i) {
+    const char c = ascii[i];
+    if (c == '*') {
+      out += "·";
+    } else if (c == '-') {
+      out += "−";
+    } else if (c == '^' && i + 1 < ascii.size() && std::isdigit(static_cast<unsigned char>(ascii[i + 1]))) {
+      while (i + 1 < ascii.size() && std::isdigit(static_cast<unsigned char>(ascii[i + 1]))) out += kSuperscripts[ascii[++i] - '0'];
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 void recompile(Compiled& c, const std::string& text) {
   c.text = text;
   c.variable = variable_of(text);
@@ -71,7 +91,7 @@ void recompile(Compiled& c, const std::string& text) {
   auto program = expr::compile(text, {c.variable});
   if (program) {
     auto reading = expr::print_reading(program->graph, program->output);
-    c.reading = reading ? *reading : reading.error().message;
+    c.reading = reading ? pretty(*reading) : reading.error().message;
   }
 }
 
