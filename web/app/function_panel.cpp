@@ -4,6 +4,7 @@
 
 #include <cctype>
 #include <cmath>
+#include <cstdlib>
 #include <cstdio>
 #include <optional>
 #include <string>
@@ -162,8 +163,37 @@ void controls(FunctionState& s, Runtime& r, float width) {
   ImGui::TextWrapped("f′(%s) = %s", c.variable.c_str(), c.derivative.c_str());
 }
 
+// "2, 6, -2" ⇄ the table's points; a typo keeps the last good list.
+void table_points_field(FunctionState& s, float width) {
+  static std::string text;
+  static std::vector<double> shown;
+  if (shown != s.table_points) {
+    text.clear();
+    for (double x : s.table_points) text += (text.empty() ? "" : ", ") + expr::format_number(x);
+    shown = s.table_points;
+  }
+  ImGui::SetNextItemWidth(width - 60);
+  char buffer[256];
+  std::snprintf(buffer, sizeof buffer, "%s", text.c_str());
+  if (ImGui::InputText("points", buffer, sizeof buffer)) {
+    text = buffer;
+    std::vector<double> points;
+    const char* p = buffer;
+    char* end = nullptr;
+    while (*p && points.size() < 12) {
+      const double x = std::strtod(p, &end);
+      if (end == p || !std::isfinite(x)) break;
+      points.push_back(x);
+      p = end;
+      while (*p == ',' || *p == ' ' || *p == ';') ++p;
+    }
+    if (!points.empty() && *p == '\0') s.table_points = shown = points;
+  }
+}
+
 void seed_table(FunctionState& s, Runtime& r) {
   const double h = step_size(s);
+  table_points_field(s, 360);
   if (!ImGui::BeginTable("seed", 4, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp)) return;
   ImGui::TableSetupColumn("x");
   ImGui::TableSetupColumn("f(x)");
@@ -272,7 +302,7 @@ void error_plot(FunctionState& s, Runtime& r, ImVec2 size) {
     errors[i] = std::fabs(f.finite_difference(s.x0, hs[i], scheme) - exact);
     if (errors[i] > 0 && errors[i] < best) best = errors[i], best_h = hs[i];
   }
-  ImGui::TextUnformatted("|finite difference − exact| against h, log–log: truncation error falls as h shrinks, round-off rises");
+  ImGui::TextWrapped("|finite difference − exact| against h (log–log): truncation error falls as h shrinks, round-off rises");
   size.y -= ImGui::GetTextLineHeightWithSpacing();
   PlotView view{-16, 0, -17, 2, true, true};
   Plot plot("error_plot", size, view, false);
