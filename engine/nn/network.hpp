@@ -53,6 +53,11 @@ class Network {
   const Eigen::MatrixXd& forward(const Eigen::Ref<const Eigen::MatrixXd>& x);
   // After forward(): the data loss against targets y (outputs × n), without regularisation.
   double loss(const Eigen::Ref<const Eigen::MatrixXd>& y) const;
+  // forward(x) then loss(y): the data loss of a whole set.
+  double loss_of(const Eigen::Ref<const Eigen::MatrixXd>& x, const Eigen::Ref<const Eigen::MatrixXd>& y) {
+    forward(x);
+    return loss(y);
+  }
   // After forward(): dL/dW and dL/db of every layer (regularisation included), dL/dz in delta.
   void backward(const Eigen::Ref<const Eigen::MatrixXd>& y);
   // W -= learning_rate · dL/dW, b -= learning_rate · dL/db.

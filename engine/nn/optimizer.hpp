@@ -32,6 +32,8 @@ class Optimizer {
   // Updates the network's parameters from the gradients of its last backward().
   void step(Network& network);
   const OptimizerConfig& config() const { return config_; }
+  // Changes the step size and keeps the accumulated state (velocities, moments).
+  void set_learning_rate(double learning_rate) { config_.learning_rate = learning_rate; }
 
  private:
   struct State {

@@ -159,3 +159,39 @@ TEST_CASE("an empty vals list (no slider moved) is accepted") {
   CHECK(d.notices.empty());
   CHECK(d.state.graph.values.empty());
 }
+
+TEST_CASE("the network mode's settings and trained weights travel in the link, bit for bit") {
+  AppState s;
+  s.mode = Mode::kNetwork;
+  s.network.dataset = "spiral";
+  s.network.noise = 0.1;
+  s.network.features = {"x1", "x2", "sin(x1)"};
+  s.network.hidden = {8, 8, 4};
+  s.network.activation = "relu";
+  s.network.learning_rate = 0.01;
+  s.network.optimizer = "adam";
+  s.network.weights = {0.1, -0.30000000000000004, 1e-300, 12345.678};
+  s.network.epochs = 321;
+  const auto back = decode_state(encode_state(s));
+  CHECK(back.notices.empty());
+  CHECK(back.state.mode == Mode::kNetwork);
+  CHECK(back.state.network.dataset == "spiral");
+  CHECK(back.state.network.features == s.network.features);
+  CHECK(back.state.network.hidden == s.network.hidden);
+  CHECK(back.state.network.weights == s.network.weights);
+  CHECK(back.state.network.epochs == 321);
+  CHECK(back.state.network.optimizer == "adam");
+}
+
+TEST_CASE("a link asking for 1000 layers or a million neurons gets a notice and the default network") {
+  std::string thousand = "mode=network&hidden=";
+  for (int i = 0; i < 1000; ++i) thousand += (i ? "," : "") + std::string("4");
+  auto d = decode_state(thousand);
+  REQUIRE(d.notices.size() == 1);
+  CHECK(d.notices[0].find("1000 hidden layers") != std::string::npos);
+  CHECK(d.state.network.hidden == NetworkState{}.hidden);
+  d = decode_state("mode=network&hidden=1000000&w=AAAA");
+  REQUIRE(d.notices.size() == 2);
+  CHECK(d.notices[0].find("1 to 16 neurons") != std::string::npos);
+  CHECK(d.notices[1].find("cut short") != std::string::npos);
+}

@@ -1,12 +1,13 @@
 // Everything the learner set up, in one struct: what a shared link will carry. No ImGui here.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
 namespace bp::app {
 
-enum class Mode { kFunction, kGraph };
+enum class Mode { kFunction, kGraph, kNetwork };
 
 enum class Scheme { kForward, kCentral, kBackward };
 
@@ -29,10 +30,31 @@ struct GraphState {
   int backward_step = -1;  // nodes whose gradient is shown, in backward order; -1: all of them
 };
 
+// Network mode: TensorFlow Playground's controls. Defaults mirror its start page (state.ts): circle,
+// noise 0, half the points for training, x₁ and x₂, hidden [4, 2] tanh, learning rate 0.03, batch 10.
+struct NetworkState {
+  std::string dataset = "circle";                  // circle xor gauss spiral plane multigauss
+  double noise = 0;                                // 0 … 0.5
+  int train_percent = 50;                          // 10 … 90
+  std::uint64_t data_seed = 1;
+  std::vector<std::string> features{"x1", "x2"};   // x1 x2 x1^2 x2^2 x1*x2 sin(x1) sin(x2)
+  std::vector<int> hidden{4, 2};                   // neurons per hidden layer (at most 8 layers × 16)
+  std::string activation = "tanh";                 // tanh relu sigmoid linear
+  double learning_rate = 0.03;
+  int batch_size = 10;
+  std::string optimizer = "sgd";                   // sgd momentum adam
+  std::string regularization = "none";             // none l1 l2
+  double regularization_rate = 0;
+  std::uint64_t seed = 1;                          // weight initialisation
+  std::vector<double> weights;                     // trained parameters (layer by layer: W row-major, b); empty: fresh
+  long epochs = 0;                                 // epochs trained into `weights`
+};
+
 struct AppState {
   Mode mode = Mode::kFunction;
   FunctionState function;
   GraphState graph;
+  NetworkState network;
 };
 
 double step_size(const FunctionState& state);  // h

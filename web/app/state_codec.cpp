@@ -9,6 +9,7 @@
 #include <functional>
 
 #include "expr/printer.hpp"
+#include "trainer.hpp"
 
 namespace bp::app {
 
@@ -76,12 +77,51 @@ struct Property {
   std::function<bool(AppState&, const std::string&, std::string& why)> read;
 };
 
+constexpr std::size_t kMaxHiddenLayers = 8;
+constexpr int kMaxNeurons = 16;
+
+// A network-mode text field with a fixed set of values.
+Property choice(const char* key, std::string NetworkState::*field, std::vector<std::string> allowed) {
+  std::string expected = "expected one of";
+  for (const auto& a : allowed) expected += " " + a;
+  return {key, [field](const AppState& s) { return s.network.*field; },
+          [field, allowed, expected](AppState& s, const std::string& v, std::string& why) {
+            if (std::find(allowed.begin(), allowed.end(), v) == allowed.end()) return why = expected, false;
+            s.network.*field = v;
+            return true;
+          }};
+}
+
+// A network-mode number within [lo, hi].
+Property number_in(const char* key, double NetworkState::*field, double lo, double hi) {
+  return {key, [field](const AppState& s) { return number(s.network.*field); },
+          [field, lo, hi](AppState& s, const std::string& v, std::string& why) {
+            double x;
+            if (!parse_number(v, x) || x < lo || x > hi) return why = "expected a number from " + number(lo) + " to " + number(hi), false;
+            s.network.*field = x;
+            return true;
+          }};
+}
+
+Property seed(const char* key, std::uint64_t NetworkState::*field) {
+  return {key, [field](const AppState& s) { return std::to_string(s.network.*field); },
+          [field](AppState& s, const std::string& v, std::string& why) {
+            double x;
+            if (!parse_number(v, x) || x != std::floor(x) || x < 0 || x > 9007199254740991.0) return why = "expected a whole number seed", false;
+            s.network.*field = static_cast<std::uint64_t>(x);
+            return true;
+          }};
+}
+
 const std::vector<Property>& properties() {
   static const std::vector<Property> table = {
-      {"mode", [](const AppState& s) { return std::string(s.mode == Mode::kGraph ? "graph" : "function"); },
+      {"mode",
+       [](const AppState& s) {
+         return std::string(s.mode == Mode::kGraph ? "graph" : s.mode == Mode::kNetwork ? "network" : "function");
+       },
        [](AppState& s, const std::string& v, std::string& why) {
-         if (v != "function" && v != "graph") return why = "expected function or graph", false;
-         s.mode = v == "graph" ? Mode::kGraph : Mode::kFunction;
+         if (v != "function" && v != "graph" && v != "network") return why = "expected function, graph or network", false;
+         s.mode = v == "graph" ? Mode::kGraph : v == "network" ? Mode::kNetwork : Mode::kFunction;
          return true;
        }},
       {"expr", [](const AppState& s) { return s.function.text; },
@@ -167,6 +207,85 @@ const std::vector<Property>& properties() {
            values.emplace_back(kv[0], x);
          }
          s.graph.values = std::move(values);
+         return true;
+       }},
+      choice("data", &NetworkState::dataset, {"circle", "xor", "gauss", "spiral", "plane", "multigauss"}),
+      number_in("noise", &NetworkState::noise, 0, 0.5),
+      {"train", [](const AppState& s) { return std::to_string(s.network.train_percent); },
+       [](AppState& s, const std::string& v, std::string& why) {
+         double p;
+         if (!parse_number(v, p) || p != std::floor(p) || p < 10 || p > 90) return why = "expected a whole percentage from 10 to 90", false;
+         s.network.train_percent = static_cast<int>(p);
+         return true;
+       }},
+      seed("dseed", &NetworkState::data_seed),
+      {"feat",
+       [](const AppState& s) {
+         std::string out;
+         for (const auto& f : s.network.features) out += (out.empty() ? "" : ",") + f;
+         return out;
+       },
+       [](AppState& s, const std::string& v, std::string& why) {
+         static const std::vector<std::string> kFeatures{"x1", "x2", "x1^2", "x2^2", "x1*x2", "sin(x1)", "sin(x2)"};
+         std::vector<std::string> features;
+         for (const auto& f : split(v, ',')) {
+           if (std::find(kFeatures.begin(), kFeatures.end(), f) == kFeatures.end() ||
+               std::find(features.begin(), features.end(), f) != features.end()) {
+             return why = "expected distinct features among x1,x2,x1^2,x2^2,x1*x2,sin(x1),sin(x2)", false;
+           }
+           features.push_back(f);
+         }
+         s.network.features = std::move(features);
+         return true;
+       }},
+      {"hidden",
+       [](const AppState& s) {
+         std::string out;
+         for (int h : s.network.hidden) out += (out.empty() ? "" : ",") + std::to_string(h);
+         return out;
+       },
+       [](AppState& s, const std::string& v, std::string& why) {
+         std::vector<int> hidden;
+         const auto parts = v.empty() ? std::vector<std::string>{} : split(v, ',');
+         if (parts.size() > kMaxHiddenLayers) {
+           return why = "asks for " + std::to_string(parts.size()) + " hidden layers; at most " +
+                        std::to_string(kMaxHiddenLayers) + " are offered", false;
+         }
+         for (const auto& part : parts) {
+           double n;
+           if (!parse_number(part, n) || n != std::floor(n) || n < 1 || n > kMaxNeurons) {
+             return why = "each hidden layer needs 1 to " + std::to_string(kMaxNeurons) + " neurons (got " + part.substr(0, 20) + ")", false;
+           }
+           hidden.push_back(static_cast<int>(n));
+         }
+         s.network.hidden = std::move(hidden);
+         return true;
+       }},
+      choice("act", &NetworkState::activation, {"tanh", "relu", "sigmoid", "linear"}),
+      number_in("lr", &NetworkState::learning_rate, 1e-6, 10),
+      {"batch", [](const AppState& s) { return std::to_string(s.network.batch_size); },
+       [](AppState& s, const std::string& v, std::string& why) {
+         double b;
+         if (!parse_number(v, b) || b != std::floor(b) || b < 1 || b > 500) return why = "expected a batch size from 1 to 500", false;
+         s.network.batch_size = static_cast<int>(b);
+         return true;
+       }},
+      choice("opt", &NetworkState::optimizer, {"sgd", "momentum", "adam"}),
+      choice("reg", &NetworkState::regularization, {"none", "l1", "l2"}),
+      number_in("regrate", &NetworkState::regularization_rate, 0, 10),
+      seed("seed", &NetworkState::seed),
+      {"w", [](const AppState& s) { return encode_weights(s.network.weights); },
+       [](AppState& s, const std::string& v, std::string& why) {
+         auto weights = decode_weights(v);
+         if (!weights || weights->size() > 200000) return why = "not a weights blob written by the playground (cut short?)", false;
+         s.network.weights = std::move(*weights);
+         return true;
+       }},
+      {"epoch", [](const AppState& s) { return std::to_string(s.network.epochs); },
+       [](AppState& s, const std::string& v, std::string& why) {
+         double e;
+         if (!parse_number(v, e) || e != std::floor(e) || e < 0 || e > 1e12) return why = "expected a whole number of epochs", false;
+         s.network.epochs = static_cast<long>(e);
          return true;
        }},
   };

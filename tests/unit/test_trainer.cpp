@@ -1,0 +1,75 @@
+// The network mode's trainer: TensorFlow Playground's default setup learns, weights travel exactly.
+#include <doctest/doctest.h>
+
+#include <cmath>
+
+#include "trainer.hpp"
+
+using namespace bp::app;
+
+TEST_CASE("the default network mode learns the circle: test loss falls and accuracy passes 90% in 100 epochs") {
+  Trainer trainer;
+  REQUIRE(trainer.configure(NetworkState{}).empty());
+  const double start = trainer.test_loss();
+  for (int i = 0; i < 100; ++i) trainer.train_epoch();
+  CHECK(trainer.epochs() == 100);
+  CHECK(trainer.test_loss() < start / 2);
+  CHECK(trainer.test_accuracy() > 0.9);
+  CHECK(trainer.train_history().size() == 101);
+}
+
+TEST_CASE("weights survive the link exactly, and a trained network reopens with the same loss") {
+  Trainer trainer;
+  NetworkState s;
+  trainer.configure(s);
+  for (int i = 0; i < 20; ++i) trainer.train_epoch();
+  const auto weights = trainer.parameters();
+  const auto decoded = decode_weights(encode_weights(weights));
+  REQUIRE(decoded.has_value());
+  CHECK(*decoded == weights);  // bit for bit
+  s.weights = *decoded;
+  s.epochs = trainer.epochs();
+  Trainer reopened;
+  REQUIRE(reopened.configure(s).empty());
+  CHECK(reopened.test_loss() == trainer.test_loss());
+  CHECK(reopened.epochs() == 20);
+}
+
+TEST_CASE("weights that do not fit the network are ignored, and broken text is refused") {
+  NetworkState s;
+  s.weights = {1, 2, 3};
+  Trainer trainer;
+  REQUIRE(trainer.configure(s).empty());
+  CHECK(trainer.epochs() == 0);
+  CHECK_FALSE(decode_weights("abc$").has_value());
+  CHECK_FALSE(decode_weights("AAAA").has_value());  // 3 bytes: not whole doubles
+}
+
+TEST_CASE("a diverging run stops at the first non-finite loss or weight, until reset") {
+  // Learning rate 10 with L2 rate 0.3: every step multiplies each weight by 1 - 10·0.3 = -2 (plus the
+  // data's pull), so weights double in size each step and overflow (by hand). With a tanh output,
+  // learning rate 10 alone saturates rather than overflowing.
+  NetworkState s;
+  s.learning_rate = 10;
+  s.regularization = "l2";
+  s.regularization_rate = 0.3;
+  Trainer trainer;
+  trainer.configure(s);
+  for (int i = 0; i < 200 && !trainer.diverged(); ++i) trainer.train_epoch();
+  CHECK(trainer.diverged());
+  const long stopped = trainer.epochs();
+  trainer.train_epoch();
+  CHECK(trainer.epochs() == stopped);
+  trainer.reset();
+  CHECK_FALSE(trainer.diverged());
+}
+
+TEST_CASE("no features or a network too big is a message, not a crash") {
+  NetworkState s;
+  s.features = {};
+  Trainer trainer;
+  CHECK(trainer.configure(s).find("feature") != std::string::npos);
+  s.features = {"x1"};
+  s.hidden = std::vector<int>(40, 2);
+  CHECK(trainer.configure(s).find("at most 34") != std::string::npos);
+}

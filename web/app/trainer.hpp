@@ -1,0 +1,79 @@
+// Trains the network mode's network: builds data and network from the NetworkState, runs whole
+// epochs within a time budget per frame, keeps the loss history, and reads and writes the trained
+// weights for links. No ImGui: tested natively.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <Eigen/Core>
+
+#include "app_state.hpp"
+#include "nn/dataset.hpp"
+#include "nn/network.hpp"
+#include "nn/optimizer.hpp"
+
+namespace bp::app {
+
+class Trainer {
+ public:
+  // Rebuilds data and network when the configuration in `state` changed (a new seed, layers, data...);
+  // keeps training state when only the learning rate or batch size changed. Loads state.weights
+  // when they fit. Returns a message when the configuration cannot be built, else "".
+  std::string configure(const NetworkState& state);
+
+  // Whole epochs until `budget_ms` is spent (at least one). Returns how many ran.
+  int train_for(double budget_ms);
+  // One epoch, or one mini-batch.
+  void train_epoch();
+  void train_batch();
+  // Fresh weights from the seed, epoch 0, empty history.
+  void reset();
+
+  long epochs() const { return epochs_; }
+  double train_loss() const { return train_loss_; }
+  double test_loss() const { return test_loss_; }
+  double train_accuracy() const { return train_accuracy_; }
+  double test_accuracy() const { return test_accuracy_; }
+  bool is_classification() const { return nn::is_classification(data_.kind); }
+  // Non-finite loss or weight seen: training stops until reset or an earlier state is restored.
+  bool diverged() const { return diverged_; }
+  const std::vector<double>& train_history() const { return train_history_; }
+  const std::vector<double>& test_history() const { return test_history_; }
+
+  nn::Network& network() { return *network_; }
+  const std::vector<nn::Point>& train_points() const { return train_; }
+  const std::vector<nn::Point>& test_points() const { return test_; }
+  const std::vector<nn::Feature>& features() const { return features_; }
+  // Inputs for one point (x1, x2) in the network's feature order.
+  Eigen::VectorXd inputs_for(double x1, double x2) const;
+  // The network's output over a grid of n×n points covering [-6, 6]², row by row from the top.
+  Eigen::MatrixXd surface(int n);
+
+  std::vector<double> parameters() const;          // layer by layer: W row-major, then b
+  bool set_parameters(const std::vector<double>& flat);
+
+ private:
+  void evaluate();
+  std::string key_;                                // what the network and data were built from
+  nn::DatasetConfig data_;
+  std::vector<nn::Point> train_, test_;
+  std::vector<nn::Feature> features_;
+  Eigen::MatrixXd x_train_, y_train_, x_test_, y_test_;
+  std::optional<nn::Network> network_;
+  std::optional<nn::Optimizer> optimizer_;
+  nn::OptimizerConfig optimizer_config_;
+  int batch_size_ = 10;
+  std::size_t batch_cursor_ = 0;
+  long epochs_ = 0;
+  double train_loss_ = 0, test_loss_ = 0, train_accuracy_ = 0, test_accuracy_ = 0;
+  bool diverged_ = false;
+  std::vector<double> train_history_, test_history_;
+};
+
+// Weights as text for a link and back: IEEE doubles, little-endian, base64url. Exact to the last bit.
+std::string encode_weights(const std::vector<double>& weights);
+std::optional<std::vector<double>> decode_weights(const std::string& text);
+
+}  // namespace bp::app
