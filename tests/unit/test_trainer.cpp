@@ -73,3 +73,12 @@ TEST_CASE("no features or a network too big is a message, not a crash") {
   s.hidden = std::vector<int>(40, 2);
   CHECK(trainer.configure(s).find("at most 34") != std::string::npos);
 }
+
+TEST_CASE("the network has the features as inputs, the hidden layers asked for and one output") {
+  NetworkState s;
+  s.features = {"x1", "x2", "x1*x2"};
+  s.hidden = {5, 3};
+  Trainer trainer;
+  REQUIRE(trainer.configure(s).empty());
+  CHECK(trainer.network().config().layers == std::vector<int>{3, 5, 3, 1});
+}

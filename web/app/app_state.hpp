@@ -40,6 +40,7 @@ struct NetworkState {
   std::vector<std::string> features{"x1", "x2"};   // x1 x2 x1^2 x2^2 x1*x2 sin(x1) sin(x2)
   std::vector<int> hidden{4, 2};                   // neurons per hidden layer (at most 8 layers × 16)
   std::string activation = "tanh";                 // tanh relu sigmoid linear
+  std::string output = "tanh";                     // output activation: tanh linear sigmoid
   double learning_rate = 0.03;
   int batch_size = 10;
   std::string optimizer = "sgd";                   // sgd momentum adam

@@ -3,6 +3,7 @@
 #include "app_state.hpp"
 #include "function_panel.hpp"
 #include "graph_panel.hpp"
+#include "network_panel.hpp"
 #include "imgui.h"
 #include "platform.hpp"
 #include "state_link.hpp"
@@ -45,6 +46,12 @@ bool mode_tabs() {
       if (!follow) g_state.mode = Mode::kGraph;
       link_notices();
       bp::app::graph_panel(g_state.graph);
+      ImGui::EndTabItem();
+    }
+    if (ImGui::BeginTabItem("Network  ∇W", nullptr, flags(Mode::kNetwork))) {
+      if (!follow) g_state.mode = Mode::kNetwork;
+      link_notices();
+      animating = bp::app::network_panel(g_state.network);
       ImGui::EndTabItem();
     }
     ImGui::EndTabBar();

@@ -262,6 +262,7 @@ const std::vector<Property>& properties() {
          return true;
        }},
       choice("act", &NetworkState::activation, {"tanh", "relu", "sigmoid", "linear"}),
+      choice("out", &NetworkState::output, {"tanh", "linear", "sigmoid"}),
       number_in("lr", &NetworkState::learning_rate, 1e-6, 10),
       {"batch", [](const AppState& s) { return std::to_string(s.network.batch_size); },
        [](AppState& s, const std::string& v, std::string& why) {

@@ -28,7 +28,7 @@ bool all_finite(const nn::Network& net) {
 
 std::string Trainer::configure(const NetworkState& s) {
   std::string key = s.dataset + "|" + std::to_string(s.noise) + "|" + std::to_string(s.train_percent) + "|" +
-                    std::to_string(s.data_seed) + "|" + s.activation + "|" + std::to_string(s.seed) + "|" + s.optimizer +
+                    std::to_string(s.data_seed) + "|" + s.activation + "|" + s.output + "|" + std::to_string(s.seed) + "|" + s.optimizer +
                     "|" + s.regularization + "|" + std::to_string(s.regularization_rate) + "|";
   for (const auto& f : s.features) key += f + ",";
   key += "|";
@@ -44,11 +44,12 @@ std::string Trainer::configure(const NetworkState& s) {
   }
   if (features.empty()) return "choose at least one input feature";
   nn::NetworkConfig config;
-  config.layers.push_back(static_cast<int>(features.size()));
+  config.layers = {static_cast<int>(features.size())};  // not the default [2, 4, 2, 1]
   for (int h : s.hidden) config.layers.push_back(h);
   config.layers.push_back(1);
   config.activation = activation_of(s.activation);
-  config.output_activation = nn::Activation::kTanh;  // labels are ±1 (or regression values in [-1, 1])
+  // Labels are ±1 (regression values in [-1, 1]); a sigmoid output learns them mapped to {0, 1}.
+  config.output_activation = activation_of(s.output);
   config.seed = s.seed;
   config.regularization = s.regularization == "l1"   ? nn::Regularization::kL1
                           : s.regularization == "l2" ? nn::Regularization::kL2
@@ -125,9 +126,10 @@ int Trainer::train_for(double budget_ms) {
 
 void Trainer::evaluate() {
   train_loss_ = network_->loss_of(x_train_, y_train_);
-  train_accuracy_ = nn::accuracy(network_->forward(x_train_), train_, nn::Activation::kTanh);
+  const nn::Activation out = network_->config().output_activation;
+  train_accuracy_ = nn::accuracy(network_->forward(x_train_), train_, out);
   test_loss_ = x_test_.cols() ? network_->loss_of(x_test_, y_test_) : 0.0;
-  test_accuracy_ = x_test_.cols() ? nn::accuracy(network_->forward(x_test_), test_, nn::Activation::kTanh) : 0.0;
+  test_accuracy_ = x_test_.cols() ? nn::accuracy(network_->forward(x_test_), test_, out) : 0.0;
   train_history_.push_back(train_loss_);
   test_history_.push_back(test_loss_);
   if (!std::isfinite(train_loss_) || !all_finite(*network_)) diverged_ = true;

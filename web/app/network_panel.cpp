@@ -1,0 +1,202 @@
+// Network mode panel: controls on the left, pictures on the right. Training runs in whole epochs
+// within a per-frame budget so the page stays at 60 fps.
+#include "network_panel.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <optional>
+
+#include "imgui.h"
+#include "network_view.hpp"
+#include "step_through.hpp"
+#include "theme.hpp"
+#include "trainer.hpp"
+
+namespace bp::app {
+
+namespace {
+
+struct Runtime {
+  Trainer trainer;
+  std::string problem;     // why the configuration cannot be built
+  bool playing = false;
+  int selected = -1;       // training point being stepped through
+  bool show_test = false;
+};
+
+Runtime& runtime() {
+  static Runtime r;
+  return r;
+}
+
+// The settings that decide data and architecture: changing one starts a fresh network.
+std::string architecture_key(const NetworkState& s) {
+  NetworkState copy = s;
+  copy.weights.clear();
+  copy.epochs = 0;
+  copy.learning_rate = 0;
+  copy.batch_size = 0;
+  std::string key = copy.dataset + copy.activation + copy.output + copy.optimizer + copy.regularization;
+  key += std::to_string(copy.noise) + "|" + std::to_string(copy.train_percent) + "|" + std::to_string(copy.data_seed) + "|" +
+         std::to_string(copy.seed) + "|" + std::to_string(copy.regularization_rate) + "|";
+  for (const auto& f : copy.features) key += f + ",";
+  for (int h : copy.hidden) key += std::to_string(h) + ",";
+  return key;
+}
+
+bool combo(const char* label, std::string& value, std::initializer_list<const char*> options, float width) {
+  bool changed = false;
+  ImGui::SetNextItemWidth(width);
+  if (ImGui::BeginCombo(label, value.c_str())) {
+    for (const char* option : options) {
+      if (ImGui::Selectable(option, value == option)) value = option, changed = true;
+    }
+    ImGui::EndCombo();
+  }
+  return changed;
+}
+
+void data_controls(NetworkState& s, float width) {
+  combo("data", s.dataset, {"circle", "xor", "gauss", "spiral", "plane", "multigauss"}, width);
+  float noise = static_cast<float>(s.noise * 100);
+  ImGui::SetNextItemWidth(width);
+  if (ImGui::SliderFloat("noise %", &noise, 0, 50, "%.0f")) s.noise = std::round(noise) / 100;
+  ImGui::SetNextItemWidth(width);
+  ImGui::SliderInt("train %", &s.train_percent, 10, 90);
+  if (ImGui::Button("New data")) ++s.data_seed;
+  ImGui::TextUnformatted("Features");
+  static const char* kFeatures[] = {"x1", "x2", "x1^2", "x2^2", "x1*x2", "sin(x1)", "sin(x2)"};
+  for (int i = 0; i < 7; ++i) {
+    const bool on = std::find(s.features.begin(), s.features.end(), kFeatures[i]) != s.features.end();
+    bool checked = on;
+    if (i % 4 != 0) ImGui::SameLine();
+    if (ImGui::Checkbox(kFeatures[i], &checked) && checked != on) {
+      if (checked) {
+        s.features.push_back(kFeatures[i]);
+      } else if (s.features.size() > 1) {
+        s.features.erase(std::find(s.features.begin(), s.features.end(), kFeatures[i]));
+      }
+    }
+  }
+}
+
+void architecture_controls(NetworkState& s, float width) {
+  ImGui::Text("Hidden layers: %zu", s.hidden.size());
+  ImGui::SameLine();
+  if (ImGui::SmallButton("+ layer") && s.hidden.size() < 8) s.hidden.push_back(4);
+  ImGui::SameLine();
+  if (ImGui::SmallButton("− layer") && !s.hidden.empty()) s.hidden.pop_back();
+  for (std::size_t l = 0; l < s.hidden.size(); ++l) {
+    ImGui::PushID(static_cast<int>(l));
+    ImGui::SetNextItemWidth(width);
+    ImGui::SliderInt("neurons", &s.hidden[l], 1, 16);
+    ImGui::PopID();
+  }
+  combo("activation", s.activation, {"tanh", "relu", "sigmoid", "linear"}, width);
+  combo("output", s.output, {"tanh", "linear", "sigmoid"}, width);
+}
+
+void training_controls(NetworkState& s, float width) {
+  static const double kRates[] = {0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10};  // TF Playground's
+  char label[32];
+  std::snprintf(label, sizeof label, "%g", s.learning_rate);
+  ImGui::SetNextItemWidth(width);
+  if (ImGui::BeginCombo("learning rate", label)) {
+    for (double r : kRates) {
+      std::snprintf(label, sizeof label, "%g", r);
+      if (ImGui::Selectable(label, r == s.learning_rate)) s.learning_rate = r;
+    }
+    ImGui::EndCombo();
+  }
+  ImGui::SetNextItemWidth(width);
+  ImGui::SliderInt("batch size", &s.batch_size, 1, 30);
+  combo("optimizer", s.optimizer, {"sgd", "momentum", "adam"}, width);
+  combo("regularization", s.regularization, {"none", "l1", "l2"}, width);
+  if (s.regularization != "none") {
+    float rate = static_cast<float>(s.regularization_rate);
+    ImGui::SetNextItemWidth(width);
+    if (ImGui::SliderFloat("reg. rate", &rate, 0.0f, 0.3f, "%.3f")) s.regularization_rate = rate;
+  }
+}
+
+}  // namespace
+
+bool network_panel(NetworkState& s) {
+  Runtime& r = runtime();
+  const std::string before = architecture_key(s);
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const float controls_width = 300;
+
+  ImGui::BeginChild("network_controls", ImVec2(controls_width + 120, avail.y));
+  if (ImGui::Button(r.playing ? "Pause" : "Train ▶")) r.playing = !r.playing;
+  ImGui::SameLine();
+  if (ImGui::Button("One step")) {
+    r.playing = false;
+    r.trainer.train_batch();
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Epoch")) r.trainer.train_epoch();
+  ImGui::SameLine();
+  if (ImGui::Button("Reset")) {
+    r.trainer.reset();
+    r.playing = false;
+  }
+  ImGui::Text("epoch %ld", r.trainer.epochs());
+  ImGui::Text("train loss %.4f   test loss %.4f", r.trainer.train_loss(), r.trainer.test_loss());
+  if (r.trainer.is_classification()) {
+    ImGui::Text("accuracy: train %.1f%%   test %.1f%%", 100 * r.trainer.train_accuracy(), 100 * r.trainer.test_accuracy());
+  }
+  if (r.trainer.diverged()) {
+    r.playing = false;
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::kError);
+    ImGui::TextWrapped("Training stopped: the loss or a weight is no longer a finite number (the learning rate is too large?). Reset to start again.");
+    ImGui::PopStyleColor();
+  }
+  if (!r.problem.empty()) ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), "%s", r.problem.c_str());
+  ImGui::Separator();
+  data_controls(s, controls_width);
+  ImGui::Separator();
+  architecture_controls(s, controls_width);
+  ImGui::Separator();
+  training_controls(s, controls_width);
+  ImGui::EndChild();
+
+  // A changed dataset or architecture starts from fresh weights.
+  if (architecture_key(s) != before) {
+    s.weights.clear();
+    s.epochs = 0;
+    r.selected = -1;
+  }
+  r.problem = r.trainer.configure(s);
+  if (!r.problem.empty()) return false;
+  if (r.playing) r.trainer.train_for(8.0);  // half a 60 Hz frame
+
+  ImGui::SameLine();
+  ImGui::BeginChild("network_pictures", ImVec2(0, avail.y));
+  const ImVec2 right = ImGui::GetContentRegionAvail();
+  const float surface = std::min(right.y * 0.62f, right.x * 0.45f);
+  ImGui::BeginGroup();
+  bool edited = draw_network(r.trainer, ImVec2(right.x - surface - 20, surface));
+  ImGui::EndGroup();
+  ImGui::SameLine();
+  ImGui::BeginGroup();
+  if (auto clicked = draw_surface(r.trainer, surface, r.show_test)) r.selected = *clicked;
+  ImGui::Checkbox("show test data", &r.show_test);
+  ImGui::SameLine();
+  ImGui::TextDisabled("click a point to step it through");
+  ImGui::EndGroup();
+  draw_loss_curve(r.trainer, ImVec2(right.x, 60));
+  if (r.selected >= 0) {
+    ImGui::Separator();
+    if (ImGui::SmallButton("Close step-through")) r.selected = -1;
+    if (r.selected >= 0) edited |= step_through(r.trainer, r.selected, s.learning_rate);
+  }
+  ImGui::EndChild();
+
+  if (edited) r.trainer.set_parameters(r.trainer.parameters());  // re-evaluate losses after an edit
+  s.weights = r.trainer.parameters();
+  s.epochs = r.trainer.epochs();
+  return r.playing;
+}
+
+}  // namespace bp::app
