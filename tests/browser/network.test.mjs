@@ -1,0 +1,72 @@
+// Network mode in the browser: it trains, the link carries the trained weights and reopens the same
+// network with the same loss, and one example can be stepped through.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { startServer, launch, openPage, countColor } from './harness.mjs';
+
+const SHOTS = new URL('./screenshots/', import.meta.url);
+fs.mkdirSync(SHOTS, { recursive: true });
+let server, url, browser;
+before(async () => {
+  ({ server, url } = await startServer());
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const TRAIN_BUTTON = [45, 56];
+
+test('training, sharing the link and reopening it gives the same weights and the same loss', async () => {
+  const { page, context, errors } = await openPage(browser, url + '#mode=network&data=xor&hidden=6,3');
+  await page.waitForFunction(() => window.playground);
+  const fresh = await page.evaluate(() => window.playground.getState());
+  await page.mouse.click(...TRAIN_BUTTON);
+  await page.waitForTimeout(1500);
+  await page.mouse.click(...TRAIN_BUTTON);  // pause
+  await page.waitForTimeout(300);
+  const trained = await page.evaluate(() => window.playground.getState());
+  assert.ok(Number(trained.epoch) > 10, `epochs trained: ${trained.epoch}`);
+  assert.notEqual(trained.w, fresh.w, 'training changed the weights');
+  await page.screenshot({ path: new URL('network-trained.png', SHOTS).pathname });
+  const SURFACE = { x: 883, y: 45, width: 370, height: 370 };
+  const surfaceBefore = await page.screenshot({ clip: SURFACE });
+  const link = await page.evaluate(() => window.playground.shareUrl());
+  console.log(`network link length: ${link.length} characters (xor, hidden 6,3, trained weights included)`);
+
+  const second = await openPage(browser, link);
+  await second.page.waitForFunction(() => window.playground);
+  const reopened = await second.page.evaluate(() => window.playground.getState());
+  assert.equal(reopened.w, trained.w, 'the same weights, bit for bit');
+  assert.equal(reopened.epoch, trained.epoch);
+  await second.page.screenshot({ path: new URL('network-reopened.png', SHOTS).pathname });
+  // The same weights on the same data: the decision surface is the same picture, pixel for pixel
+  // (the loss curve differs: the reopened page has no history).
+  const surfaceAfter = await second.page.screenshot({ clip: SURFACE });
+  assert.ok(surfaceBefore.equals(surfaceAfter), 'the reopened page draws the same surface');
+  assert.deepEqual(errors, []);
+  assert.deepEqual(second.errors, []);
+  await second.context.close();
+  await context.close();
+});
+
+test('clicking a training point opens its step-through with the forward and backward matrices', async () => {
+  const { page, context } = await openPage(browser, url + '#mode=network');
+  await page.waitForFunction(() => window.playground);
+  // Below the loss curve the page is empty until a point is chosen; then the matrices fill it.
+  const BELOW = { x: 445, y: 540, width: 820, height: 240 };
+  const inkBefore = await countColor(page, await page.screenshot({ clip: BELOW }), [30, 30, 30], 120);
+  const box = { x: 883, y: 45, size: 370 };
+  let inkAfter = inkBefore;
+  for (const [dx, dy] of [[0, 0], [10, 5], [-12, 8], [6, -10], [20, 20]]) {  // near the dense centre
+    await page.mouse.click(box.x + box.size / 2 + dx, box.y + box.size / 2 + dy);
+    await page.waitForTimeout(250);
+    inkAfter = await countColor(page, await page.screenshot({ clip: BELOW }), [30, 30, 30], 120);
+    if (inkAfter > inkBefore + 500) break;
+  }
+  await page.screenshot({ path: new URL('network-step-through.png', SHOTS).pathname });
+  assert.ok(inkAfter > inkBefore + 500, `text appeared below the pictures (${inkBefore} → ${inkAfter} dark pixels)`);
+  await context.close();
+});
