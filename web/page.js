@@ -91,6 +91,10 @@
       resetFrameStats() {
         module._bp_reset_frame_stats();
       },
+      // The network mode's output at a point of the input square [-6, 6]² (from the engine, on the CPU).
+      networkOutput(x1, x2) {
+        return module._bp_network_output(x1, x2);
+      },
     };
   }
 

@@ -70,3 +70,47 @@ test('clicking a training point opens its step-through with the forward and back
   assert.ok(inkAfter > inkBefore + 500, `text appeared below the pictures (${inkBefore} → ${inkAfter} dark pixels)`);
   await context.close();
 });
+
+test('the GPU-drawn surface agrees with the engine\'s forward pass at sampled pixels', async () => {
+  const { page, context } = await openPage(browser, url + '#mode=network&data=xor&hidden=6,3');
+  await page.waitForFunction(() => window.playground);
+  await page.mouse.click(...TRAIN_BUTTON);
+  await page.waitForTimeout(800);
+  await page.mouse.click(...TRAIN_BUTTON);
+  await page.waitForTimeout(300);
+  const SURFACE = { x: 883, y: 45, width: 370, height: 370 };
+  const png = await page.screenshot({ clip: SURFACE });
+  const result = await page.evaluate(async ({ data, size }) => {
+    const image = new Image();
+    image.src = 'data:image/png;base64,' + data;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.width;
+    canvas.height = image.height;
+    const context = canvas.getContext('2d');
+    context.drawImage(image, 0, 0);
+    // network_view.cpp's value_color(0.7 · v): white towards orange (-1) or blue (+1).
+    const expected = (v) => {
+      const t = Math.max(-1, Math.min(1, 0.7 * v));
+      const end = t < 0 ? [245, 147, 34] : [8, 119, 189];
+      return end.map((c) => 255 + (c - 255) * Math.abs(t));
+    };
+    let agree = 0, total = 0, worst = 0;
+    for (let i = 0; i < 10; i++) {
+      for (let j = 0; j < 10; j++) {
+        const px = Math.round((i + 0.5) * size / 10), py = Math.round((j + 0.5) * size / 10);
+        const x1 = -6 + 12 * (px + 0.5) / size, x2 = 6 - 12 * (py + 0.5) / size;
+        const want = expected(window.playground.networkOutput(x1, x2));
+        const got = context.getImageData(px, py, 1, 1).data;
+        const error = Math.max(...want.map((c, k) => Math.abs(c - got[k])));
+        total++;
+        if (error <= 6) agree++;
+        else worst = Math.max(worst, error);
+      }
+    }
+    return { agree, total, worst };
+  }, { data: png.toString('base64'), size: SURFACE.width });
+  console.log(`GPU surface vs engine: ${result.agree} of ${result.total} sampled pixels within 6/255 (the rest under data points)`);
+  assert.ok(result.agree >= 0.85 * result.total, JSON.stringify(result));
+  await context.close();
+});

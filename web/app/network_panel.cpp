@@ -14,8 +14,6 @@
 
 namespace bp::app {
 
-namespace {
-
 struct Runtime {
   Trainer trainer;
   std::string problem;     // why the configuration cannot be built
@@ -24,10 +22,13 @@ struct Runtime {
   bool show_test = false;
 };
 
+
 Runtime& runtime() {
   static Runtime r;
   return r;
 }
+
+namespace {
 
 // The settings that decide data and architecture: changing one starts a fresh network.
 std::string architecture_key(const NetworkState& s) {
@@ -200,3 +201,10 @@ bool network_panel(NetworkState& s) {
 }
 
 }  // namespace bp::app
+
+// The network's output at (x1, x2), for the page's tests (the GPU surface against the engine).
+extern "C" double bp_network_output(double x1, double x2) {
+  bp::app::Trainer& trainer = bp::app::runtime().trainer;
+  const Eigen::VectorXd x = trainer.inputs_for(x1, x2);
+  return trainer.network().forward(x)(0, 0);
+}

@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "fonts.hpp"
+#include "surface_renderer.hpp"
 #include "theme.hpp"
 
 namespace bp::app {
@@ -22,6 +23,8 @@ ImU32 value_color(double v, float alpha) {
 }
 
 namespace {
+constexpr float kSurfaceStrength = 0.7f;  // the surface is paler than the points drawn on it
+
 // Corner values of an n×n cell grid: (n+1)² samples over [-6, 6]², row by row from the top.
 // `strength` < 1 pales the colours towards white; cells are opaque, so their overlaps leave no seams.
 void draw_field(ImDrawList* draw, ImVec2 origin, float size, const Eigen::MatrixXd& values, int corners, float strength) {
@@ -59,10 +62,16 @@ std::optional<int> draw_surface(Trainer& trainer, float size, bool show_test) {
   ImGui::InvisibleButton("surface", ImVec2(size, size));
   const bool clicked = ImGui::IsItemClicked();
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  constexpr int kCorners = 61;
-  const Eigen::MatrixXd inputs = corner_inputs(trainer, kCorners);
-  const Eigen::MatrixXd out = trainer.network().forward(inputs);
-  draw_field(draw, origin, size, out, kCorners, 0.7f);
+  // On the GPU at full resolution when the shaders compiled; on a CPU grid otherwise.
+  const bool sigmoid = trainer.network().config().output_activation == nn::Activation::kSigmoid;
+  if (surface_renderer_ready()) {
+    draw_surface_on_gpu(draw, origin, size, trainer.network(), trainer.features(), kSurfaceStrength);
+  } else {
+    constexpr int kCorners = 61;
+    Eigen::MatrixXd out = trainer.network().forward(corner_inputs(trainer, kCorners));
+    if (sigmoid) out = (2 * out.array() - 1).matrix();  // 0 … 1 shown as -1 … 1
+    draw_field(draw, origin, size, out, kCorners, kSurfaceStrength);
+  }
   for (int v = -6; v <= 6; v += 2) {  // ticks every 2 units
     const ImVec2 p = to_screen(origin, size, v, -6);
     char text[8];
