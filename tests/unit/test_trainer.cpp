@@ -1,8 +1,11 @@
 // The network mode's trainer: TensorFlow Playground's default setup learns, weights travel exactly.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 
+#include "expr/printer.hpp"
+#include "pytorch_export.hpp"
 #include "trainer.hpp"
 
 using namespace bp::app;
@@ -81,4 +84,21 @@ TEST_CASE("the network has the features as inputs, the hidden layers asked for a
   Trainer trainer;
   REQUIRE(trainer.configure(s).empty());
   CHECK(trainer.network().config().layers == std::vector<int>{3, 5, 3, 1});
+}
+
+TEST_CASE("the PyTorch script rebuilds the network with its exact weights and quotes the playground's numbers") {
+  NetworkState s;
+  Trainer trainer;
+  trainer.configure(s);
+  trainer.train_epoch();
+  const std::string py = pytorch_script(trainer, s);
+  CHECK(py.find("import torch") != std::string::npos);
+  CHECK(py.find("torch.nn.Linear(2, 4), torch.nn.Tanh()") != std::string::npos);
+  CHECK(py.find("torch.nn.Linear(2, 1), torch.nn.Tanh()") != std::string::npos);
+  CHECK(py.find("torch.optim.SGD(model.parameters(), lr=0.03)") != std::string::npos);
+  // The first weight, written so that float64 reads it back exactly.
+  const std::string w = bp::expr::format_number(trainer.network().layers()[0].W(0, 0));
+  CHECK(py.find(w) != std::string::npos);
+  CHECK(py.find("# the playground: ") != std::string::npos);
+  CHECK(std::count(py.begin(), py.end(), '\n') > 20);
 }

@@ -8,6 +8,7 @@
 
 #include "imgui.h"
 #include "network_view.hpp"
+#include "pytorch_export.hpp"
 #include "step_through.hpp"
 #include "theme.hpp"
 #include "trainer.hpp"
@@ -20,6 +21,7 @@ struct Runtime {
   bool playing = false;
   int selected = -1;       // training point being stepped through
   bool show_test = false;
+  std::string code;        // the last "Show code" script
 };
 
 
@@ -141,6 +143,20 @@ bool network_panel(NetworkState& s) {
   if (ImGui::Button("Reset")) {
     r.trainer.reset();
     r.playing = false;
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Show code")) {
+    r.code = pytorch_script(r.trainer, s);
+    ImGui::OpenPopup("PyTorch");
+  }
+  if (ImGui::BeginPopupModal("PyTorch", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    ImGui::TextWrapped("This network in PyTorch with its current weights: one training step on the first mini-batch, "
+                       "printing what the playground shows (in the comments) so you can check every number.");
+    ImGui::InputTextMultiline("##code", r.code.data(), r.code.size() + 1, ImVec2(760, 420), ImGuiInputTextFlags_ReadOnly);
+    if (ImGui::Button("Copy")) ImGui::SetClipboardText(r.code.c_str());
+    ImGui::SameLine();
+    if (ImGui::Button("Close")) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
   }
   ImGui::Text("epoch %ld", r.trainer.epochs());
   ImGui::Text("train loss %.4f   test loss %.4f", r.trainer.train_loss(), r.trainer.test_loss());
