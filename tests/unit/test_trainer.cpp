@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "expr/printer.hpp"
+#include "presets.hpp"
 #include "pytorch_export.hpp"
 #include "trainer.hpp"
 
@@ -101,4 +102,21 @@ TEST_CASE("the PyTorch script rebuilds the network with its exact weights and qu
   CHECK(py.find(w) != std::string::npos);
   CHECK(py.find("# the playground: ") != std::string::npos);
   CHECK(std::count(py.begin(), py.end(), '\n') > 20);
+}
+
+TEST_CASE("the two-layer preset carries the reference weights and reproduces tests/reference/tiny_network.py") {
+  Trainer trainer;
+  REQUIRE(trainer.configure(two_layer_example_preset()).empty());
+  // Reference: the first example of tests/reference/tiny_network.py, x = (1, 2): ŷ = -0.3295919987821086.
+  const Eigen::VectorXd x = trainer.inputs_for(1, 2);
+  CHECK(trainer.network().forward(x)(0, 0) == doctest::Approx(-0.3295919987821086).epsilon(1e-14));
+}
+
+TEST_CASE("the NumPy tutorial preset is one sigmoid hidden layer with a linear output, and it learns the plane") {
+  Trainer trainer;
+  REQUIRE(trainer.configure(numpy_tutorial_preset()).empty());
+  CHECK(trainer.network().config().layers == std::vector<int>{2, 4, 1});
+  const double start = trainer.test_loss();
+  for (int i = 0; i < 30; ++i) trainer.train_epoch();
+  CHECK(trainer.test_loss() < start / 10);
 }

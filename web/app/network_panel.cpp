@@ -8,6 +8,7 @@
 
 #include "imgui.h"
 #include "network_view.hpp"
+#include "presets.hpp"
 #include "pytorch_export.hpp"
 #include "step_through.hpp"
 #include "theme.hpp"
@@ -170,6 +171,11 @@ bool network_panel(NetworkState& s) {
     ImGui::PopStyleColor();
   }
   if (!r.problem.empty()) ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), "%s", r.problem.c_str());
+  ImGui::TextUnformatted("Presets:");
+  ImGui::SameLine();
+  if (ImGui::SmallButton("NumPy tutorial")) s = numpy_tutorial_preset();
+  ImGui::SameLine();
+  if (ImGui::SmallButton("two-layer example")) s = two_layer_example_preset();
   ImGui::Separator();
   data_controls(s, controls_width);
   ImGui::Separator();
@@ -178,8 +184,10 @@ bool network_panel(NetworkState& s) {
   training_controls(s, controls_width);
   ImGui::EndChild();
 
-  // A changed dataset or architecture starts from fresh weights.
-  if (architecture_key(s) != before) {
+  // A changed dataset or architecture starts from fresh weights (a preset brings its own).
+  if (architecture_key(s) != before && s.epochs == 0 && !s.weights.empty() && s.weights != r.trainer.parameters()) {
+    // a preset's weights: keep them
+  } else if (architecture_key(s) != before) {
     s.weights.clear();
     s.epochs = 0;
     r.selected = -1;
