@@ -114,3 +114,23 @@ test('the GPU-drawn surface agrees with the engine\'s forward pass at sampled pi
   assert.ok(result.agree >= 0.85 * result.total, JSON.stringify(result));
   await context.close();
 });
+
+test('the learner\'s own data: clicks add points of the chosen class, right-clicks remove them, the link keeps them', async () => {
+  const { page, context, errors } = await openPage(browser, url + '#mode=network&data=custom');
+  await page.waitForFunction(() => window.playground);
+  const box = { x: 883, y: 45, size: 370 };
+  const at = (x1, x2) => [box.x + (x1 + 6) / 12 * box.size, box.y + (6 - x2) / 12 * box.size];
+  for (const [x1, x2] of [[-3, -3], [3, 3], [-3, 3]]) {
+    await page.mouse.click(...at(x1, x2));
+    await page.waitForTimeout(150);
+  }
+  let state = await page.evaluate(() => window.playground.getState());
+  assert.equal(state.pts.split(';').length, 3, state.pts);
+  await page.mouse.click(...at(3, 3), { button: 'right' });
+  await page.waitForTimeout(200);
+  state = await page.evaluate(() => window.playground.getState());
+  assert.equal(state.pts.split(';').length, 2, state.pts);
+  await page.screenshot({ path: new URL('network-custom-data.png', SHOTS).pathname });
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -6,7 +6,9 @@
 #include "curve_sampling.hpp"
 #include "expr/engine.hpp"
 #include "graph_layout.hpp"
+#include "csv_points.hpp"
 #include "state_codec.hpp"
+#include "trainer.hpp"
 
 using namespace bp::app;
 
@@ -194,4 +196,32 @@ TEST_CASE("a link asking for 1000 layers or a million neurons gets a notice and 
   REQUIRE(d.notices.size() == 2);
   CHECK(d.notices[0].find("1 to 16 neurons") != std::string::npos);
   CHECK(d.notices[1].find("cut short") != std::string::npos);
+}
+
+TEST_CASE("CSV points: a header is skipped, separators are forgiving, a bad row is named by its line") {
+  const auto ok = parse_csv_points("x1,x2,label\n1, 2, 1\n-3;0.5;-1\n\n4\t-4\t1\n");
+  CHECK(ok.error.empty());
+  REQUIRE(ok.points.size() == 3);
+  CHECK(ok.points[1] == std::array<double, 3>{-3, 0.5, -1});
+  const auto bad = parse_csv_points("1,2,1\n3,four,1\n");
+  CHECK(bad.error.find("line 2") != std::string::npos);
+  CHECK(parse_csv_points("9,0,1").error.find("between -6 and 6") != std::string::npos);
+  CHECK(parse_csv_points("1,0,3").error.find("label") != std::string::npos);
+}
+
+TEST_CASE("the learner's own points travel in the link and train the network") {
+  AppState s;
+  s.mode = Mode::kNetwork;
+  s.network.dataset = "custom";
+  s.network.points = {{-3, -3, -1}, {3, 3, 1}, {-3, 3, 1}, {3, -3, -1}};
+  const auto back = decode_state(encode_state(s));
+  CHECK(back.notices.empty());
+  CHECK(back.state.network.points == s.network.points);
+  Trainer trainer;
+  REQUIRE(trainer.configure(back.state.network).empty());
+  CHECK(trainer.train_points().size() == 4);
+  NetworkState one;
+  one.dataset = "custom";
+  one.points = {{1, 1, 1}};
+  CHECK(trainer.configure(one).find("click the square") != std::string::npos);
 }

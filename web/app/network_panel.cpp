@@ -8,6 +8,7 @@
 
 #include "imgui.h"
 #include "network_view.hpp"
+#include "csv_points.hpp"
 #include "presets.hpp"
 #include "pytorch_export.hpp"
 #include "step_through.hpp"
@@ -23,6 +24,9 @@ struct Runtime {
   int selected = -1;       // training point being stepped through
   bool show_test = false;
   std::string code;        // the last "Show code" script
+  int new_label = 1;       // the class a click adds to the learner's own data
+  char csv[8192] = "";
+  std::string csv_error;
 };
 
 
@@ -60,8 +64,43 @@ bool combo(const char* label, std::string& value, std::initializer_list<const ch
   return changed;
 }
 
-void data_controls(NetworkState& s, float width) {
-  combo("data", s.dataset, {"circle", "xor", "gauss", "spiral", "plane", "multigauss"}, width);
+// The learner's own points: clicks on the square add or remove them; CSV text loads many.
+void custom_data_controls(NetworkState& s, Runtime& r, float width) {
+  ImGui::TextWrapped("Click the square to add a point; right-click removes the nearest one. %zu points.", s.points.size());
+  ImGui::RadioButton("blue (+1)", &r.new_label, 1);
+  ImGui::SameLine();
+  ImGui::RadioButton("orange (−1)", &r.new_label, -1);
+  if (ImGui::SmallButton("Clear")) s.points.clear();
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Start from a generated set")) {
+    NetworkState generated = s;
+    generated.dataset = "circle";
+    Trainer t;
+    if (t.configure(generated).empty()) {
+      s.points.clear();
+      for (const auto& p : t.train_points()) s.points.push_back({p.x1, p.x2, p.label});
+    }
+  }
+  ImGui::TextUnformatted("Or paste CSV rows: x1, x2, label");
+  ImGui::InputTextMultiline("##csv", r.csv, sizeof r.csv, ImVec2(width, 70));
+  if (ImGui::SmallButton("Load CSV")) {
+    const CsvPoints parsed = parse_csv_points(r.csv);
+    r.csv_error = parsed.error;
+    if (!parsed.points.empty()) s.points = parsed.points;
+  }
+  if (!r.csv_error.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::kError);
+    ImGui::TextWrapped("%s", r.csv_error.c_str());
+    ImGui::PopStyleColor();
+  }
+}
+
+void data_controls(NetworkState& s, Runtime& r, float width) {
+  combo("data", s.dataset, {"circle", "xor", "gauss", "spiral", "plane", "multigauss", "custom"}, width);
+  if (s.dataset == "custom") {
+    custom_data_controls(s, r, width);
+    return;
+  }
   float noise = static_cast<float>(s.noise * 100);
   ImGui::SetNextItemWidth(width);
   if (ImGui::SliderFloat("noise %", &noise, 0, 50, "%.0f")) s.noise = std::round(noise) / 100;
@@ -170,14 +209,18 @@ bool network_panel(NetworkState& s) {
     ImGui::TextWrapped("Training stopped: the loss or a weight is no longer a finite number (the learning rate is too large?). Reset to start again.");
     ImGui::PopStyleColor();
   }
-  if (!r.problem.empty()) ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), "%s", r.problem.c_str());
+  if (!r.problem.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::kError);
+    ImGui::TextWrapped("%s", r.problem.c_str());
+    ImGui::PopStyleColor();
+  }
   ImGui::TextUnformatted("Presets:");
   ImGui::SameLine();
   if (ImGui::SmallButton("NumPy tutorial")) s = numpy_tutorial_preset();
   ImGui::SameLine();
   if (ImGui::SmallButton("two-layer example")) s = two_layer_example_preset();
   ImGui::Separator();
-  data_controls(s, controls_width);
+  data_controls(s, r, controls_width);
   ImGui::Separator();
   architecture_controls(s, controls_width);
   ImGui::Separator();
@@ -193,7 +236,21 @@ bool network_panel(NetworkState& s) {
     r.selected = -1;
   }
   r.problem = r.trainer.configure(s);
-  if (!r.problem.empty()) return false;
+  if (!r.problem.empty()) {
+    if (s.dataset == "custom") {  // no network yet: the square, where it always is, takes the first points
+      ImGui::SameLine();
+      ImGui::BeginChild("network_pictures", ImVec2(0, avail.y));
+      const ImVec2 right = ImGui::GetContentRegionAvail();
+      const float surface = std::min(right.y * 0.62f, right.x * 0.45f);
+      ImGui::Dummy(ImVec2(right.x - surface - 20, surface));
+      ImGui::SameLine();
+      const SurfaceClick click = draw_points_only(s.points, surface);
+      if (click.clicked && !click.right) s.points.push_back({click.x1, click.x2, static_cast<double>(r.new_label)});
+      if (click.right && click.point) s.points.erase(s.points.begin() + *click.point);
+      ImGui::EndChild();
+    }
+    return false;
+  }
   if (r.playing) r.trainer.train_for(8.0);  // half a 60 Hz frame
 
   ImGui::SameLine();
@@ -205,7 +262,16 @@ bool network_panel(NetworkState& s) {
   ImGui::EndGroup();
   ImGui::SameLine();
   ImGui::BeginGroup();
-  if (auto clicked = draw_surface(r.trainer, surface, r.show_test)) r.selected = *clicked;
+  const SurfaceClick click = draw_surface(r.trainer, surface, r.show_test);
+  if (click.clicked && s.dataset == "custom") {
+    if (click.right && click.point && *click.point < static_cast<int>(s.points.size())) {
+      s.points.erase(s.points.begin() + *click.point);
+    } else if (!click.right && s.points.size() < 500) {
+      s.points.push_back({click.x1, click.x2, static_cast<double>(r.new_label)});
+    }
+  } else if (click.clicked && click.point) {
+    r.selected = *click.point;
+  }
   ImGui::Checkbox("show test data", &r.show_test);
   ImGui::SameLine();
   ImGui::TextDisabled("click a point to step it through");

@@ -57,10 +57,12 @@ ImVec2 to_screen(ImVec2 origin, float size, double x1, double x2) {
 }
 }  // namespace
 
-std::optional<int> draw_surface(Trainer& trainer, float size, bool show_test) {
+SurfaceClick draw_surface(Trainer& trainer, float size, bool show_test) {
   const ImVec2 origin = ImGui::GetCursorScreenPos();
-  ImGui::InvisibleButton("surface", ImVec2(size, size));
-  const bool clicked = ImGui::IsItemClicked();
+  ImGui::InvisibleButton("surface", ImVec2(size, size), ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
+  SurfaceClick click;
+  click.right = ImGui::IsItemClicked(ImGuiMouseButton_Right);
+  click.clicked = ImGui::IsItemClicked(ImGuiMouseButton_Left) || click.right;
   ImDrawList* draw = ImGui::GetWindowDrawList();
   // On the GPU at full resolution when the shaders compiled; on a CPU grid otherwise.
   const bool sigmoid = trainer.network().config().output_activation == nn::Activation::kSigmoid;
@@ -88,8 +90,10 @@ std::optional<int> draw_surface(Trainer& trainer, float size, bool show_test) {
   dots(trainer.train_points(), IM_COL32(255, 255, 255, 255));
   if (show_test) dots(trainer.test_points(), IM_COL32(0, 0, 0, 255));
   draw->AddRect(origin, ImVec2(origin.x + size, origin.y + size), IM_COL32(0, 0, 0, 60));
-  if (!clicked) return std::nullopt;
+  if (!click.clicked) return click;
   const ImVec2 m = ImGui::GetIO().MousePos;  // the nearest training point to the click
+  click.x1 = -6 + 12.0 * (m.x - origin.x) / size;
+  click.x2 = 6 - 12.0 * (m.y - origin.y) / size;
   int best = -1;
   float best_d = 12 * 12;
   for (std::size_t i = 0; i < trainer.train_points().size(); ++i) {
@@ -98,8 +102,34 @@ std::optional<int> draw_surface(Trainer& trainer, float size, bool show_test) {
     const float d = (c.x - m.x) * (c.x - m.x) + (c.y - m.y) * (c.y - m.y);
     if (d < best_d) best_d = d, best = static_cast<int>(i);
   }
-  if (best < 0) return std::nullopt;
-  return best;
+  if (best >= 0) click.point = best;
+  return click;
+}
+
+SurfaceClick draw_points_only(const std::vector<std::array<double, 3>>& points, float size) {
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  ImGui::InvisibleButton("surface", ImVec2(size, size), ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
+  SurfaceClick click;
+  click.right = ImGui::IsItemClicked(ImGuiMouseButton_Right);
+  click.clicked = ImGui::IsItemClicked(ImGuiMouseButton_Left) || click.right;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddRectFilled(origin, ImVec2(origin.x + size, origin.y + size), IM_COL32(255, 255, 255, 255));
+  draw->AddRect(origin, ImVec2(origin.x + size, origin.y + size), IM_COL32(0, 0, 0, 60));
+  for (const auto& p : points) {
+    const ImVec2 c = to_screen(origin, size, p[0], p[1]);
+    draw->AddCircleFilled(c, 3.5f, value_color(p[2]));
+    draw->AddCircle(c, 3.5f, IM_COL32(0, 0, 0, 120));
+  }
+  if (click.clicked) {
+    const ImVec2 m = ImGui::GetIO().MousePos;
+    click.x1 = -6 + 12.0 * (m.x - origin.x) / size;
+    click.x2 = 6 - 12.0 * (m.y - origin.y) / size;
+    for (std::size_t i = 0; i < points.size(); ++i) {
+      const ImVec2 c = to_screen(origin, size, points[i][0], points[i][1]);
+      if ((c.x - m.x) * (c.x - m.x) + (c.y - m.y) * (c.y - m.y) < 144) click.point = static_cast<int>(i);
+    }
+  }
+  return click;
 }
 
 bool draw_network(Trainer& trainer, ImVec2 size) {

@@ -78,6 +78,7 @@ struct Property {
 };
 
 constexpr std::size_t kMaxHiddenLayers = 8;
+constexpr std::size_t kMaxPoints = 500;
 constexpr int kMaxNeurons = 16;
 
 // A network-mode text field with a fixed set of values.
@@ -209,7 +210,30 @@ const std::vector<Property>& properties() {
          s.graph.values = std::move(values);
          return true;
        }},
-      choice("data", &NetworkState::dataset, {"circle", "xor", "gauss", "spiral", "plane", "multigauss"}),
+      choice("data", &NetworkState::dataset, {"circle", "xor", "gauss", "spiral", "plane", "multigauss", "custom"}),
+      {"pts",
+       [](const AppState& s) {
+         std::string out;
+         for (const auto& p : s.network.points) {
+           out += (out.empty() ? "" : ";") + number(p[0]) + "," + number(p[1]) + "," + number(p[2]);
+         }
+         return out;
+       },
+       [](AppState& s, const std::string& v, std::string& why) {
+         std::vector<std::array<double, 3>> points;
+         for (const auto& item : v.empty() ? std::vector<std::string>{} : split(v, ';')) {
+           const auto parts = split(item, ',');
+           std::array<double, 3> p{};
+           if (parts.size() != 3 || !parse_number(parts[0], p[0]) || !parse_number(parts[1], p[1]) ||
+               !parse_number(parts[2], p[2]) || std::fabs(p[0]) > 6 || std::fabs(p[1]) > 6 || std::fabs(p[2]) > 1) {
+             return why = "expected x1,x2,label triples (|x| ≤ 6, |label| ≤ 1) separated by ;", false;
+           }
+           points.push_back(p);
+         }
+         if (points.size() > kMaxPoints) return why = "more than " + std::to_string(kMaxPoints) + " points", false;
+         s.network.points = std::move(points);
+         return true;
+       }},
       number_in("noise", &NetworkState::noise, 0, 0.5),
       {"train", [](const AppState& s) { return std::to_string(s.network.train_percent); },
        [](AppState& s, const std::string& v, std::string& why) {

@@ -33,6 +33,9 @@ std::string Trainer::configure(const NetworkState& s) {
   for (const auto& f : s.features) key += f + ",";
   key += "|";
   for (int h : s.hidden) key += std::to_string(h) + ",";
+  if (s.dataset == "custom") {
+    for (const auto& p : s.points) key += "|" + std::to_string(p[0]) + "," + std::to_string(p[1]) + "," + std::to_string(p[2]);
+  }
   optimizer_config_.learning_rate = s.learning_rate;
   batch_size_ = std::max(1, s.batch_size);
   if (optimizer_) optimizer_->set_learning_rate(s.learning_rate);
@@ -43,6 +46,9 @@ std::string Trainer::configure(const NetworkState& s) {
     if (auto f = nn::feature_named(name)) features.push_back(*f);
   }
   if (features.empty()) return "choose at least one input feature";
+  if (s.dataset == "custom" && s.points.size() < 2) {
+    return "your data set has " + std::to_string(s.points.size()) + " point(s): click the square to add at least two";
+  }
   nn::NetworkConfig config;
   config.layers = {static_cast<int>(features.size())};  // not the default [2, 4, 2, 1]
   for (int h : s.hidden) config.layers.push_back(h);
@@ -60,7 +66,19 @@ std::string Trainer::configure(const NetworkState& s) {
   key_ = key;
   features_ = features;
   data_ = {nn::dataset_named(s.dataset).value_or(nn::DatasetKind::kCircle), 500, s.noise, s.data_seed};
-  nn::split(nn::generate(data_), s.train_percent / 100.0, s.data_seed, train_, test_);
+  if (s.dataset == "custom") {
+    // The learner's own points all train (a handful split in two teaches little); test shows them too.
+    train_.clear();
+    bool regression = false;
+    for (const auto& p : s.points) {
+      train_.push_back({p[0], p[1], p[2]});
+      regression = regression || (p[2] != 1 && p[2] != -1);
+    }
+    test_ = train_;
+    data_.kind = regression ? nn::DatasetKind::kPlane : nn::DatasetKind::kCircle;  // classification or not
+  } else {
+    nn::split(nn::generate(data_), s.train_percent / 100.0, s.data_seed, train_, test_);
+  }
   x_train_ = nn::feature_matrix(train_, features_);
   y_train_ = nn::label_matrix(train_, config.output_activation);
   x_test_ = nn::feature_matrix(test_, features_);
