@@ -120,3 +120,23 @@ TEST_CASE("the NumPy tutorial preset is one sigmoid hidden layer with a linear o
   for (int i = 0; i < 30; ++i) trainer.train_epoch();
   CHECK(trainer.test_loss() < start / 10);
 }
+
+TEST_CASE("a network fits the seed function typed in function mode") {
+  NetworkState s;
+  s.dataset = "function";
+  s.function_text = "f(x) = 2x²−3x+4";
+  s.features = {"x1"};
+  s.hidden = {8};
+  s.output = "linear";
+  s.learning_rate = 0.01;
+  Trainer trainer;
+  REQUIRE(trainer.configure(s).empty());
+  CHECK(trainer.function_scale() > 80);  // f(-6) = 94 is the largest |f| on [-6, 6] (by hand)
+  CHECK(trainer.function_scale() <= 94);
+  const double start = trainer.test_loss();
+  for (int i = 0; i < 200; ++i) trainer.train_epoch();
+  CHECK(trainer.test_loss() < start / 20);
+  s.function_text = "2x +";
+  Trainer broken;
+  CHECK(broken.configure(s).find("cannot be sampled") != std::string::npos);
+}

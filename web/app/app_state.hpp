@@ -34,7 +34,7 @@ struct GraphState {
 // Network mode: TensorFlow Playground's controls. Defaults mirror its start page (state.ts): circle,
 // noise 0, half the points for training, x₁ and x₂, hidden [4, 2] tanh, learning rate 0.03, batch 10.
 struct NetworkState {
-  std::string dataset = "circle";                  // circle xor gauss spiral plane multigauss custom
+  std::string dataset = "circle";                  // circle xor gauss spiral plane multigauss custom function
   double noise = 0;                                // 0 … 0.5
   int train_percent = 50;                          // 10 … 90
   std::uint64_t data_seed = 1;
@@ -51,6 +51,7 @@ struct NetworkState {
   std::vector<double> weights;                     // trained parameters (layer by layer: W row-major, b); empty: fresh
   long epochs = 0;                                 // epochs trained into `weights`
   std::vector<std::array<double, 3>> points;       // the learner's own data (dataset "custom"): x1, x2, label
+  std::string function_text;                       // dataset "function": samples of function mode's f
 };
 
 struct AppState {

@@ -51,7 +51,7 @@ bool mode_tabs() {
     if (ImGui::BeginTabItem("Network  ∇W", nullptr, flags(Mode::kNetwork))) {
       if (!follow) g_state.mode = Mode::kNetwork;
       link_notices();
-      animating = bp::app::network_panel(g_state.network);
+      animating = bp::app::network_panel(g_state.network, g_state.function.text);
       ImGui::EndTabItem();
     }
     ImGui::EndTabBar();

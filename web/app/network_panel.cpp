@@ -96,7 +96,11 @@ void custom_data_controls(NetworkState& s, Runtime& r, float width) {
 }
 
 void data_controls(NetworkState& s, Runtime& r, float width) {
-  combo("data", s.dataset, {"circle", "xor", "gauss", "spiral", "plane", "multigauss", "custom"}, width);
+  combo("data", s.dataset, {"circle", "xor", "gauss", "spiral", "plane", "multigauss", "custom", "function"}, width);
+  if (s.dataset == "function") {
+    ImGui::TextWrapped("Samples of %s from function mode, x in -6 … 6. Try the x1 feature alone and a linear output.",
+                       s.function_text.c_str());
+  }
   if (s.dataset == "custom") {
     custom_data_controls(s, r, width);
     return;
@@ -164,7 +168,8 @@ void training_controls(NetworkState& s, float width) {
 
 }  // namespace
 
-bool network_panel(NetworkState& s) {
+bool network_panel(NetworkState& s, const std::string& function_text) {
+  if (s.dataset == "function") s.function_text = function_text;
   Runtime& r = runtime();
   const std::string before = architecture_key(s);
   const ImVec2 avail = ImGui::GetContentRegionAvail();
@@ -262,7 +267,12 @@ bool network_panel(NetworkState& s) {
   ImGui::EndGroup();
   ImGui::SameLine();
   ImGui::BeginGroup();
-  const SurfaceClick click = draw_surface(r.trainer, surface, r.show_test);
+  SurfaceClick click;
+  if (r.trainer.is_function_fit()) {
+    draw_fit(r.trainer, surface);
+  } else {
+    click = draw_surface(r.trainer, surface, r.show_test);
+  }
   if (click.clicked && s.dataset == "custom") {
     if (click.right && click.point && *click.point < static_cast<int>(s.points.size())) {
       s.points.erase(s.points.begin() + *click.point);

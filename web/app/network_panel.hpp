@@ -2,11 +2,14 @@
 // loss curve, and one example stepped through forward, backward and update.
 #pragma once
 
+#include <string>
+
 #include "app_state.hpp"
 
 namespace bp::app {
 
 // Returns true while training runs (the page keeps drawing).
-bool network_panel(NetworkState& state);
+// `function_text` is function mode's expression, for the "function" data set.
+bool network_panel(NetworkState& state, const std::string& function_text);
 
 }  // namespace bp::app

@@ -132,6 +132,32 @@ SurfaceClick draw_points_only(const std::vector<std::array<double, 3>>& points, 
   return click;
 }
 
+void draw_fit(Trainer& trainer, float size) {
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  ImGui::Dummy(ImVec2(size, size));
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddRectFilled(origin, ImVec2(origin.x + size, origin.y + size), theme::kPlotBackground);
+  draw->AddRect(origin, ImVec2(origin.x + size, origin.y + size), IM_COL32(0, 0, 0, 60));
+  auto at = [&](double x, double y) {
+    return ImVec2(origin.x + static_cast<float>((x + 6) / 12 * size),
+                  origin.y + static_cast<float>((1.1 - std::clamp(y, -1.2, 1.2)) / 2.2 * size));
+  };
+  draw->AddLine(at(-6, 0), at(6, 0), theme::kAxis);
+  draw->AddLine(at(0, -1.1), at(0, 1.1), theme::kAxis);
+  for (const auto& p : trainer.train_points()) draw->AddCircleFilled(at(p.x1, p.label), 2.5f, IM_COL32(150, 150, 150, 255));
+  for (const auto& p : trainer.test_points()) draw->AddCircleFilled(at(p.x1, p.label), 2.5f, IM_COL32(40, 40, 40, 255));
+  constexpr int kSamples = 200;
+  Eigen::MatrixXd inputs(static_cast<Eigen::Index>(trainer.features().size()), kSamples);
+  for (int i = 0; i < kSamples; ++i) inputs.col(i) = trainer.inputs_for(-6 + 12.0 * i / (kSamples - 1), 0);
+  const Eigen::MatrixXd out = trainer.network().forward(inputs);
+  std::vector<ImVec2> curve;
+  for (int i = 0; i < kSamples; ++i) curve.push_back(at(-6 + 12.0 * i / (kSamples - 1), out(0, i)));
+  draw->AddPolyline(curve.data(), kSamples, theme::kCurve, ImDrawFlags_None, 2.5f);
+  char text[80];
+  std::snprintf(text, sizeof text, "f(x) / %.4g (dots) and the network's fit (line)", trainer.function_scale());
+  draw->AddText(ImVec2(origin.x + 6, origin.y + 4), theme::kLabel, text);
+}
+
 bool draw_network(Trainer& trainer, ImVec2 size) {
   nn::Network& net = trainer.network();
   const ImVec2 origin = ImGui::GetCursorScreenPos();

@@ -30,6 +30,9 @@ SurfaceClick draw_surface(Trainer& trainer, float size, bool show_test);
 // the points, taking clicks the same way.
 SurfaceClick draw_points_only(const std::vector<std::array<double, 3>>& points, float size);
 
+// Dataset "function": the samples of f (scaled into [-1, 1]) and the network's fit, as a plot.
+void draw_fit(Trainer& trainer, float size);
+
 // Draws the network left to right; hovering an edge shows its weight and gradient, clicking edits it.
 // Returns true when a weight was edited.
 bool draw_network(Trainer& trainer, ImVec2 size);

@@ -210,7 +210,7 @@ const std::vector<Property>& properties() {
          s.graph.values = std::move(values);
          return true;
        }},
-      choice("data", &NetworkState::dataset, {"circle", "xor", "gauss", "spiral", "plane", "multigauss", "custom"}),
+      choice("data", &NetworkState::dataset, {"circle", "xor", "gauss", "spiral", "plane", "multigauss", "custom", "function"}),
       {"pts",
        [](const AppState& s) {
          std::string out;

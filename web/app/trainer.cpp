@@ -5,9 +5,39 @@
 #include <cmath>
 #include <cstring>
 
+#include "expr/function1d.hpp"
+#include "nn/rng.hpp"
 #include "nn/training.hpp"
 
 namespace bp::app {
+
+std::vector<nn::Point> function_samples(const std::string& text, int count, std::uint64_t seed, double& scale,
+                                        std::string& error) {
+  auto program = expr::compile(text, {"x"});
+  std::string variable = "x";
+  if (program && !program->parameters.empty()) variable = program->parameters.front();
+  auto f = expr::Function1D::compile(text, variable, {});
+  if (!f) {
+    error = f.error().message;
+    return {};
+  }
+  nn::Rng rng(seed);
+  std::vector<nn::Point> points;
+  scale = 0;
+  for (int i = 0; i < count; ++i) {
+    const double x = rng.uniform(-6, 6), y = f->value(x);
+    if (!std::isfinite(y)) continue;
+    points.push_back({x, 0, y});
+    scale = std::max(scale, std::fabs(y));
+  }
+  if (points.size() < 2) {
+    error = "it is not finite anywhere in -6 … 6";
+    return {};
+  }
+  if (scale == 0) scale = 1;
+  for (auto& p : points) p.label /= scale;
+  return points;
+}
 
 namespace {
 nn::Activation activation_of(const std::string& name) {
@@ -33,6 +63,7 @@ std::string Trainer::configure(const NetworkState& s) {
   for (const auto& f : s.features) key += f + ",";
   key += "|";
   for (int h : s.hidden) key += std::to_string(h) + ",";
+  if (s.dataset == "function") key += "|" + s.function_text;
   if (s.dataset == "custom") {
     for (const auto& p : s.points) key += "|" + std::to_string(p[0]) + "," + std::to_string(p[1]) + "," + std::to_string(p[2]);
   }
@@ -65,8 +96,15 @@ std::string Trainer::configure(const NetworkState& s) {
 
   key_ = key;
   features_ = features;
+  is_function_fit_ = s.dataset == "function";
   data_ = {nn::dataset_named(s.dataset).value_or(nn::DatasetKind::kCircle), 500, s.noise, s.data_seed};
-  if (s.dataset == "custom") {
+  if (s.dataset == "function") {
+    std::string error;
+    auto points = function_samples(s.function_text, 500, s.data_seed, function_scale_, error);
+    if (!error.empty()) return "function mode's f cannot be sampled: " + error;
+    nn::split(std::move(points), s.train_percent / 100.0, s.data_seed, train_, test_);
+    data_.kind = nn::DatasetKind::kPlane;  // regression
+  } else if (s.dataset == "custom") {
     // The learner's own points all train (a handful split in two teaches little); test shows them too.
     train_.clear();
     bool regression = false;

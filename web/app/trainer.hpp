@@ -42,6 +42,10 @@ class Trainer {
   const std::vector<double>& train_history() const { return train_history_; }
   const std::vector<double>& test_history() const { return test_history_; }
 
+  // Dataset "function": labels are f(x) divided by this (the largest |f| sampled), so they fit in [-1, 1].
+  double function_scale() const { return function_scale_; }
+  bool is_function_fit() const { return is_function_fit_; }
+
   nn::Network& network() { return *network_; }
   const std::vector<nn::Point>& train_points() const { return train_; }
   const std::vector<nn::Point>& test_points() const { return test_; }
@@ -69,8 +73,14 @@ class Trainer {
   long epochs_ = 0;
   double train_loss_ = 0, test_loss_ = 0, train_accuracy_ = 0, test_accuracy_ = 0;
   bool diverged_ = false;
+  double function_scale_ = 1;
+  bool is_function_fit_ = false;
   std::vector<double> train_history_, test_history_;
 };
+
+// count samples (x, 0, f(x)/scale) of `text` at seeded uniform x in [-6, 6]; `scale` is the largest |f|.
+std::vector<nn::Point> function_samples(const std::string& text, int count, std::uint64_t seed, double& scale,
+                                        std::string& error);
 
 // Weights as text for a link and back: IEEE doubles, little-endian, base64url. Exact to the last bit.
 std::string encode_weights(const std::vector<double>& weights);
