@@ -130,6 +130,18 @@ test('the learner\'s own data: clicks add points of the chosen class, right-clic
   await page.waitForTimeout(200);
   state = await page.evaluate(() => window.playground.getState());
   assert.equal(state.pts.split(';').length, 2, state.pts);
+  // Drag the point at (-3, -3) to (-1, -1).
+  await page.mouse.move(...at(-3, -3));
+  await page.mouse.down();
+  for (let i = 1; i <= 10; i++) {
+    await page.mouse.move(...at(-3 + 0.2 * i, -3 + 0.2 * i));
+    await page.waitForTimeout(30);
+  }
+  await page.mouse.up();
+  await page.waitForTimeout(200);
+  state = await page.evaluate(() => window.playground.getState());
+  const [x1, x2] = state.pts.split(';')[0].split(',').map(Number);
+  assert.ok(Math.abs(x1 + 1) < 0.2 && Math.abs(x2 + 1) < 0.2, `dragged to (${x1}, ${x2})`);
   await page.screenshot({ path: new URL('network-custom-data.png', SHOTS).pathname });
   assert.deepEqual(errors, []);
   await context.close();

@@ -42,6 +42,7 @@ struct NetworkState {
   std::vector<int> hidden{4, 2};                   // neurons per hidden layer (at most 8 layers × 16)
   std::string activation = "tanh";                 // tanh relu sigmoid linear
   std::string output = "tanh";                     // output activation: tanh linear sigmoid
+  std::string loss = "mse";                        // mse, or bce with a sigmoid output
   double learning_rate = 0.03;
   int batch_size = 10;
   std::string optimizer = "sgd";                   // sgd momentum adam

@@ -25,6 +25,7 @@ struct Runtime {
   bool show_test = false;
   std::string code;        // the last "Show code" script
   int new_label = 1;       // the class a click adds to the learner's own data
+  int dragging = -1;       // the learner's point being dragged
   char csv[8192] = "";
   std::string csv_error;
 };
@@ -141,6 +142,11 @@ void architecture_controls(NetworkState& s, float width) {
   }
   combo("activation", s.activation, {"tanh", "relu", "sigmoid", "linear"}, width);
   combo("output", s.output, {"tanh", "linear", "sigmoid"}, width);
+  combo("loss", s.loss, {"mse", "bce"}, width);
+  if (s.loss == "bce" && s.output != "sigmoid") {
+    ImGui::TextDisabled("bce goes with a sigmoid output; switched to it");
+    s.output = "sigmoid";
+  }
 }
 
 void training_controls(NetworkState& s, float width) {
@@ -276,10 +282,13 @@ bool network_panel(NetworkState& s, const std::string& function_text) {
   if (click.clicked && s.dataset == "custom") {
     if (click.right && click.point && *click.point < static_cast<int>(s.points.size())) {
       s.points.erase(s.points.begin() + *click.point);
+    } else if (!click.right && click.point) {
+      r.dragging = *click.point;  // pressing on a point picks it up
     } else if (!click.right && s.points.size() < 500) {
       s.points.push_back({click.x1, click.x2, static_cast<double>(r.new_label)});
     }
-  } else if (click.clicked && click.point) {
+  }
+ else if (click.clicked && click.point) {
     r.selected = *click.point;
   }
   ImGui::Checkbox("show test data", &r.show_test);

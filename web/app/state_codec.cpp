@@ -287,6 +287,7 @@ const std::vector<Property>& properties() {
        }},
       choice("act", &NetworkState::activation, {"tanh", "relu", "sigmoid", "linear"}),
       choice("out", &NetworkState::output, {"tanh", "linear", "sigmoid"}),
+      choice("loss", &NetworkState::loss, {"mse", "bce"}),
       number_in("lr", &NetworkState::learning_rate, 1e-6, 10),
       {"batch", [](const AppState& s) { return std::to_string(s.network.batch_size); },
        [](AppState& s, const std::string& v, std::string& why) {

@@ -58,7 +58,7 @@ bool all_finite(const nn::Network& net) {
 
 std::string Trainer::configure(const NetworkState& s) {
   std::string key = s.dataset + "|" + std::to_string(s.noise) + "|" + std::to_string(s.train_percent) + "|" +
-                    std::to_string(s.data_seed) + "|" + s.activation + "|" + s.output + "|" + std::to_string(s.seed) + "|" + s.optimizer +
+                    std::to_string(s.data_seed) + "|" + s.activation + "|" + s.output + "|" + s.loss + "|" + std::to_string(s.seed) + "|" + s.optimizer +
                     "|" + s.regularization + "|" + std::to_string(s.regularization_rate) + "|";
   for (const auto& f : s.features) key += f + ",";
   key += "|";
@@ -87,6 +87,7 @@ std::string Trainer::configure(const NetworkState& s) {
   config.activation = activation_of(s.activation);
   // Labels are ±1 (regression values in [-1, 1]); a sigmoid output learns them mapped to {0, 1}.
   config.output_activation = activation_of(s.output);
+  config.loss = s.loss == "bce" ? nn::Loss::kBce : nn::Loss::kMse;
   config.seed = s.seed;
   config.regularization = s.regularization == "l1"   ? nn::Regularization::kL1
                           : s.regularization == "l2" ? nn::Regularization::kL2
