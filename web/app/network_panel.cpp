@@ -287,9 +287,16 @@ bool network_panel(NetworkState& s, const std::string& function_text) {
     } else if (!click.right && s.points.size() < 500) {
       s.points.push_back({click.x1, click.x2, static_cast<double>(r.new_label)});
     }
-  }
- else if (click.clicked && click.point) {
+  } else if (click.clicked && click.point) {
     r.selected = *click.point;
+  }
+  if (r.dragging >= 0 && r.dragging < static_cast<int>(s.points.size()) && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+    const ImVec2 d = ImGui::GetIO().MouseDelta;
+    auto& p = s.points[static_cast<std::size_t>(r.dragging)];
+    p[0] = std::clamp(p[0] + 12.0 * d.x / surface, -6.0, 6.0);
+    p[1] = std::clamp(p[1] - 12.0 * d.y / surface, -6.0, 6.0);
+  } else {
+    r.dragging = -1;
   }
   ImGui::Checkbox("show test data", &r.show_test);
   ImGui::SameLine();
