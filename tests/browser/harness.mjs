@@ -1,5 +1,7 @@
 // Shared by the browser tests: serve the repository on a free port and open the page in headless
 // Chromium (Debian's, through playwright-core; no browser download), collecting console errors.
+import { before, after } from 'node:test';
+import fs from 'node:fs';
 import { chromium } from 'playwright-core';
 import { createServer, listen } from '../../scripts/serve.mjs';
 
@@ -7,6 +9,24 @@ export const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
 ];
+
+// Where the tests save their screenshots (git-ignored), to be looked at by a person.
+export const SHOTS = new URL('./screenshots/', import.meta.url);
+fs.mkdirSync(SHOTS, { recursive: true });
+
+// One server and one Chromium for a test file: session.url and session.browser once `before` ran.
+export function useBrowser() {
+  const session = {};
+  before(async () => {
+    Object.assign(session, await startServer());
+    session.browser = await launch();
+  });
+  after(async () => {
+    await session.browser?.close();
+    session.server?.close();
+  });
+  return session;
+}
 
 export async function startServer() {
   const server = createServer();

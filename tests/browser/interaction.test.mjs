@@ -1,25 +1,14 @@
 // A learner's hands on the page: dragging x₀ on the plot moves the point and the tangent (and the
 // app's own frame timer says what a frame cost meanwhile), stepping the backward pass reveals the
 // seed's gradients one node at a time, typing into the expression field changes the function.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import { startServer, launch, openPage } from './harness.mjs';
+import { useBrowser, openPage, SHOTS } from './harness.mjs';
 
-const SHOTS = new URL('./screenshots/', import.meta.url);
-fs.mkdirSync(SHOTS, { recursive: true });
-let server, url, browser;
-before(async () => {
-  ({ server, url } = await startServer());
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const session = useBrowser();
 
 test('dragging on the plot moves x₀ with it, and the frame timer measures the drag', async () => {
-  const { page, context, errors } = await openPage(browser, url);
+  const { page, context, errors } = await openPage(session.browser, session.url);
   await page.waitForFunction(() => window.playground);
   await page.evaluate(() => window.playground.resetFrameStats());
   // The plot spans x from -3 to 4 over the canvas right of the controls (about x = 403 … 1265 px).
@@ -46,7 +35,7 @@ test('dragging on the plot moves x₀ with it, and the frame timer measures the 
 });
 
 test('stepping the backward pass reveals the output first, then the chain rule node by node', async () => {
-  const { page, context } = await openPage(browser, url + '#mode=graph');
+  const { page, context } = await openPage(session.browser, session.url + '#mode=graph');
   await page.waitForFunction(() => window.playground);
   const buttons = { reset: [75, 418], step: [175, 418] };
   await page.mouse.click(...buttons.reset);
@@ -62,7 +51,7 @@ test('stepping the backward pass reveals the output first, then the chain rule n
 });
 
 test('typing into the expression field changes the function, unicode included', async () => {
-  const { page, context } = await openPage(browser, url);
+  const { page, context } = await openPage(session.browser, session.url);
   await page.waitForFunction(() => window.playground);
   await page.mouse.click(200, 81);  // the expression field
   await page.waitForTimeout(200);  // a person looks before typing; the field takes the focus meanwhile
@@ -76,9 +65,9 @@ test('typing into the expression field changes the function, unicode included', 
 });
 
 test('two fingers spreading on the plot zoom in about their centre; a tap on a tab switches modes', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, hasTouch: true });
+  const context = await session.browser.newContext({ viewport: { width: 1280, height: 800 }, hasTouch: true });
   const page = await context.newPage();
-  await page.goto(url);
+  await page.goto(session.url);
   await page.waitForSelector('#status.hidden', { state: 'attached', timeout: 30000 });
   await page.waitForFunction(() => window.playground);
   const cdp = await context.newCDPSession(page);
@@ -105,7 +94,7 @@ test('two fingers spreading on the plot zoom in about their centre; a tap on a t
 });
 
 test('pasting into the expression field inserts the clipboard text', async () => {
-  const { page, context } = await openPage(browser, url);
+  const { page, context } = await openPage(session.browser, session.url);
   await page.waitForFunction(() => window.playground);
   await page.mouse.click(200, 81);
   await page.waitForTimeout(200);

@@ -1,26 +1,15 @@
 // Network mode in the browser: it trains, the link carries the trained weights and reopens the same
 // network with the same loss, and one example can be stepped through.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import { startServer, launch, openPage, countColor } from './harness.mjs';
+import { useBrowser, openPage, SHOTS, countColor } from './harness.mjs';
 
-const SHOTS = new URL('./screenshots/', import.meta.url);
-fs.mkdirSync(SHOTS, { recursive: true });
-let server, url, browser;
-before(async () => {
-  ({ server, url } = await startServer());
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const session = useBrowser();
 
 const TRAIN_BUTTON = [45, 56];
 
 test('training, sharing the link and reopening it gives the same weights and the same loss', async () => {
-  const { page, context, errors } = await openPage(browser, url + '#mode=network&data=xor&hidden=6,3');
+  const { page, context, errors } = await openPage(session.browser, session.url + '#mode=network&data=xor&hidden=6,3');
   await page.waitForFunction(() => window.playground);
   const fresh = await page.evaluate(() => window.playground.getState());
   await page.mouse.click(...TRAIN_BUTTON);
@@ -36,7 +25,7 @@ test('training, sharing the link and reopening it gives the same weights and the
   const link = await page.evaluate(() => window.playground.shareUrl());
   console.log(`network link length: ${link.length} characters (xor, hidden 6,3, trained weights included)`);
 
-  const second = await openPage(browser, link);
+  const second = await openPage(session.browser, link);
   await second.page.waitForFunction(() => window.playground);
   const reopened = await second.page.evaluate(() => window.playground.getState());
   assert.equal(reopened.w, trained.w, 'the same weights, bit for bit');
@@ -53,7 +42,7 @@ test('training, sharing the link and reopening it gives the same weights and the
 });
 
 test('clicking a training point opens its step-through with the forward and backward matrices', async () => {
-  const { page, context } = await openPage(browser, url + '#mode=network');
+  const { page, context } = await openPage(session.browser, session.url + '#mode=network');
   await page.waitForFunction(() => window.playground);
   // Below the loss curve the page is empty until a point is chosen; then the matrices fill it.
   const BELOW = { x: 445, y: 540, width: 820, height: 240 };
@@ -72,7 +61,7 @@ test('clicking a training point opens its step-through with the forward and back
 });
 
 test('the GPU-drawn surface agrees with the engine\'s forward pass at sampled pixels', async () => {
-  const { page, context } = await openPage(browser, url + '#mode=network&data=xor&hidden=6,3');
+  const { page, context } = await openPage(session.browser, session.url + '#mode=network&data=xor&hidden=6,3');
   await page.waitForFunction(() => window.playground);
   await page.mouse.click(...TRAIN_BUTTON);
   await page.waitForTimeout(800);
@@ -116,7 +105,7 @@ test('the GPU-drawn surface agrees with the engine\'s forward pass at sampled pi
 });
 
 test('the learner\'s own data: clicks add points of the chosen class, right-clicks remove them, the link keeps them', async () => {
-  const { page, context, errors } = await openPage(browser, url + '#mode=network&data=custom');
+  const { page, context, errors } = await openPage(session.browser, session.url + '#mode=network&data=custom');
   await page.waitForFunction(() => window.playground);
   const box = { x: 883, y: 45, size: 370 };
   const at = (x1, x2) => [box.x + (x1 + 6) / 12 * box.size, box.y + (6 - x2) / 12 * box.size];

@@ -1,30 +1,18 @@
 // The page as a learner meets it, in headless Chromium: it loads, draws the seed function with its
 // tangent and secant, stays crisp at pixel ratios 1, 2 and 3, switches to graph mode, and explains
 // a missing WebGL2 instead of showing a blank canvas. Screenshots land in tests/browser/screenshots/.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import { startServer, launch, openPage, countColor } from './harness.mjs';
+import { useBrowser, openPage, SHOTS, countColor } from './harness.mjs';
 
-const SHOTS = new URL('./screenshots/', import.meta.url);
-fs.mkdirSync(SHOTS, { recursive: true });
-let server, url, browser;
-
-before(async () => {
-  ({ server, url } = await startServer());
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const session = useBrowser();
 
 const CURVE = [33, 102, 172];   // theme::kCurve
 const TANGENT = [214, 96, 77];  // theme::kTangent
 const SECANT = [27, 158, 119];  // theme::kSecant
 
 test('the page opens on the seed function with its curve, tangent and secant drawn, without errors', async () => {
-  const { page, context, errors } = await openPage(browser, url);
+  const { page, context, errors } = await openPage(session.browser, session.url);
   const png = await page.screenshot({ path: new URL('function-dpr1.png', SHOTS).pathname });
   assert.ok(await countColor(page, png, CURVE) > 1500, 'the blue curve of f is drawn');
   assert.ok(await countColor(page, png, TANGENT) > 300, 'the tangent and the point are drawn');
@@ -35,7 +23,7 @@ test('the page opens on the seed function with its curve, tangent and secant dra
 
 for (const ratio of [2, 3]) {
   test(`at devicePixelRatio ${ratio} the canvas draws at device resolution`, async () => {
-    const { page, context, errors } = await openPage(browser, url, { width: 1024, height: 700, deviceScaleFactor: ratio });
+    const { page, context, errors } = await openPage(session.browser, session.url, { width: 1024, height: 700, deviceScaleFactor: ratio });
     const size = await page.evaluate(() => {
       const c = document.getElementById('canvas');
       return [c.width, c.height, c.clientWidth, c.clientHeight];
@@ -48,7 +36,7 @@ for (const ratio of [2, 3]) {
 }
 
 test('the canvas follows the window when it is resized', async () => {
-  const { page, context } = await openPage(browser, url, { width: 900, height: 600 });
+  const { page, context } = await openPage(session.browser, session.url, { width: 900, height: 600 });
   await page.setViewportSize({ width: 700, height: 500 });
   await page.waitForTimeout(400);
   const size = await page.evaluate(() => [document.getElementById('canvas').width, document.getElementById('canvas').height]);
@@ -57,7 +45,7 @@ test('the canvas follows the window when it is resized', async () => {
 });
 
 test('a quick click on the Graph tab shows the seed program\'s graph with values and gradients', async () => {
-  const { page, context, errors } = await openPage(browser, url);
+  const { page, context, errors } = await openPage(session.browser, session.url);
   const before = await page.screenshot();
   await page.mouse.click(175, 24);  // the "Graph" tab, pressed and released at once
   await page.waitForTimeout(500);
@@ -69,7 +57,7 @@ test('a quick click on the Graph tab shows the seed program\'s graph with values
 });
 
 test('idle, the page draws no frames', async () => {
-  const { page, context } = await openPage(browser, url);
+  const { page, context } = await openPage(session.browser, session.url);
   await page.waitForTimeout(500);
   const frames = await page.evaluate(() => new Promise((resolve) => {
     const gl = document.getElementById('canvas').getContext('webgl2');
@@ -83,7 +71,7 @@ test('idle, the page draws no frames', async () => {
 });
 
 test('without WebGL2 the page says so in words', async () => {
-  const context = await browser.newContext();
+  const context = await session.browser.newContext();
   await context.addInitScript(() => {
     const original = HTMLCanvasElement.prototype.getContext;
     HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
@@ -91,7 +79,7 @@ test('without WebGL2 the page says so in words', async () => {
     };
   });
   const page = await context.newPage();
-  await page.goto(url);
+  await page.goto(session.url);
   const text = await page.textContent('#status-text');
   assert.match(text, /WebGL2/);
   assert.equal(await page.isVisible('#status-text'), true);

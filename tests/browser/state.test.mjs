@@ -1,26 +1,15 @@
 // State and links in the browser: window.playground, the hash following the state, share links
 // that reopen the same view, bad input that leaves the page answering, hostile links.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import { startServer, launch, openPage, countColor } from './harness.mjs';
+import { useBrowser, openPage, SHOTS, countColor } from './harness.mjs';
 
-const SHOTS = new URL('./screenshots/', import.meta.url);
-fs.mkdirSync(SHOTS, { recursive: true });
-let server, url, browser;
-before(async () => {
-  ({ server, url } = await startServer());
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const session = useBrowser();
 
 const ERROR_RED = [200, 30, 30];  // theme::kError
 
 test('window.playground appears with the function mode\'s state', async () => {
-  const { page, context, errors } = await openPage(browser, url);
+  const { page, context, errors } = await openPage(session.browser, session.url);
   await page.waitForFunction(() => window.playground);
   const state = await page.evaluate(() => window.playground.getState());
   assert.equal(state.mode, 'function');
@@ -32,7 +21,7 @@ test('window.playground appears with the function mode\'s state', async () => {
 });
 
 test('setting an expression changes the state and, soon after, the hash', async () => {
-  const { page, context } = await openPage(browser, url);
+  const { page, context } = await openPage(session.browser, session.url);
   await page.waitForFunction(() => window.playground);
   const entries = await page.evaluate(() => history.length);
   await page.evaluate(() => window.playground.setState({ expr: 'sin(x)·x', x0: 1.5, h: 0.001 }));
@@ -49,14 +38,14 @@ test('setting an expression changes the state and, soon after, the hash', async 
 });
 
 test('a share link reopens exactly the same view', async () => {
-  const { page, context } = await openPage(browser, url);
+  const { page, context } = await openPage(session.browser, session.url);
   await page.waitForFunction(() => window.playground);
   await page.evaluate(() => window.playground.setState({ mode: 'graph', prog: 'y = w*x + b\nL = (y - 3)^2', vals: 'w:2,x:1.5,b:0.5' }));
   await page.waitForTimeout(300);
   const link = await page.evaluate(() => window.playground.shareUrl());
   const expected = await page.evaluate(() => window.playground.getState());
   await page.screenshot({ path: new URL('shared-original.png', SHOTS).pathname });
-  const second = await openPage(browser, link);
+  const second = await openPage(session.browser, link);
   await second.page.waitForFunction(() => window.playground);
   assert.deepEqual(await second.page.evaluate(() => window.playground.getState()), expected);
   await second.page.screenshot({ path: new URL('shared-reopened.png', SHOTS).pathname });
@@ -66,7 +55,7 @@ test('a share link reopens exactly the same view', async () => {
 });
 
 test('a bad expression shows its error in red while the page keeps answering', async () => {
-  const { page, context, errors } = await openPage(browser, url);
+  const { page, context, errors } = await openPage(session.browser, session.url);
   await page.waitForFunction(() => window.playground);
   const clean = await page.screenshot();
   await page.evaluate(() => window.playground.setState({ expr: 'f(x) = 2x² − 3x +' }));
@@ -82,7 +71,7 @@ test('a bad expression shows its error in red while the page keeps answering', a
 });
 
 test('a hostile link opens with a notice for each bad pair, and the rest still applies', async () => {
-  const { page, context } = await openPage(browser, url + '#mode=function&x0=1e400&h=0&expr=x%5E3&bogus=%zz&scheme=central');
+  const { page, context } = await openPage(session.browser, session.url + '#mode=function&x0=1e400&h=0&expr=x%5E3&bogus=%zz&scheme=central');
   await page.waitForFunction(() => window.playground);
   const state = await page.evaluate(() => window.playground.getState());
   assert.equal(state.expr, 'x^3');

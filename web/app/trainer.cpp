@@ -122,14 +122,8 @@ std::string Trainer::configure(const NetworkState& s) {
   y_train_ = nn::label_matrix(train_, config.output_activation);
   x_test_ = nn::feature_matrix(test_, features_);
   y_test_ = nn::label_matrix(test_, config.output_activation);
-  network_.emplace(config);
   optimizer_config_.kind = nn::optimizer_named(s.optimizer).value_or(nn::OptimizerKind::kSgd);
-  optimizer_.emplace(optimizer_config_, *network_);
-  epochs_ = 0;
-  batch_cursor_ = 0;
-  diverged_ = false;
-  train_history_.clear();
-  test_history_.clear();
+  start_fresh(config);
   if (!s.weights.empty() && set_parameters(s.weights)) epochs_ = s.epochs;
   evaluate();
   return "";
@@ -137,6 +131,11 @@ std::string Trainer::configure(const NetworkState& s) {
 
 void Trainer::reset() {
   const nn::NetworkConfig config = network_->config();  // a copy: emplace destroys the old network first
+  start_fresh(config);
+  evaluate();
+}
+
+void Trainer::start_fresh(const nn::NetworkConfig& config) {
   network_.emplace(config);
   optimizer_.emplace(optimizer_config_, *network_);
   epochs_ = 0;
@@ -144,7 +143,6 @@ void Trainer::reset() {
   diverged_ = false;
   train_history_.clear();
   test_history_.clear();
-  evaluate();
 }
 
 void Trainer::train_epoch() {

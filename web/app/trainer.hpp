@@ -60,6 +60,7 @@ class Trainer {
 
  private:
   void evaluate();
+  void start_fresh(const nn::NetworkConfig& config);  // new weights from the seed, epoch 0, no history
   std::string key_;                                // what the network and data were built from
   nn::DatasetConfig data_;
   std::vector<nn::Point> train_, test_;

@@ -95,9 +95,8 @@ class NetworkHandle {
   Network network_;
 };
 
-// The configuration as the wrapper passes it (names already checked); "" when the engine accepts it,
-// else the engine's message.
-std::string check_network(const val& layers, const std::string& activation, const std::string& output_activation,
+// The configuration as the wrapper passes it (names already checked by network_api.mjs).
+NetworkConfig config_from(const val& layers, const std::string& activation, const std::string& output_activation,
                           const std::string& loss, double seed) {
   NetworkConfig config;
   config.layers = emscripten::vecFromJSArray<int>(layers);
@@ -105,18 +104,18 @@ std::string check_network(const val& layers, const std::string& activation, cons
   config.output_activation = *activation_named(output_activation);
   config.loss = *loss_named(loss);
   config.seed = static_cast<std::uint64_t>(seed);
-  return validate(config).value_or("");
+  return config;
+}
+
+// "" when the engine accepts the configuration, else the engine's message.
+std::string check_network(const val& layers, const std::string& activation, const std::string& output_activation,
+                          const std::string& loss, double seed) {
+  return validate(config_from(layers, activation, output_activation, loss, seed)).value_or("");
 }
 
 NetworkHandle* make_network(const val& layers, const std::string& activation, const std::string& output_activation,
                             const std::string& loss, double seed) {
-  NetworkConfig config;
-  config.layers = emscripten::vecFromJSArray<int>(layers);
-  config.activation = *activation_named(activation);
-  config.output_activation = *activation_named(output_activation);
-  config.loss = *loss_named(loss);
-  config.seed = static_cast<std::uint64_t>(seed);
-  return new NetworkHandle(config);
+  return new NetworkHandle(config_from(layers, activation, output_activation, loss, seed));
 }
 
 }  // namespace
