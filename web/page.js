@@ -91,6 +91,10 @@
       resetFrameStats() {
         module._bp_reset_frame_stats();
       },
+      // The gallery: [{ title, caption, hash }], each hash a link's state.
+      gallery() {
+        return JSON.parse(module.UTF8ToString(module._bp_gallery()));
+      },
       // The network mode's output at a point of the input square [-6, 6]² (from the engine, on the CPU).
       networkOutput(x1, x2) {
         return module._bp_network_output(x1, x2);

@@ -1,12 +1,14 @@
 // The app's UI-free logic: state ⇄ URL hash, curve sampling for plots, graph layout.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "curve_sampling.hpp"
 #include "expr/engine.hpp"
 #include "graph_layout.hpp"
 #include "csv_points.hpp"
+#include "gallery.hpp"
 #include "state_codec.hpp"
 #include "trainer.hpp"
 
@@ -224,4 +226,30 @@ TEST_CASE("the learner's own points travel in the link and train the network") {
   one.dataset = "custom";
   one.points = {{1, 1, 1}};
   CHECK(trainer.configure(one).find("click the square") != std::string::npos);
+}
+
+TEST_CASE("every gallery entry is a link that reads back to its state without a notice") {
+  REQUIRE(gallery().size() >= 17);
+  for (const auto& entry : gallery()) {
+    CAPTURE(entry.title);
+    const std::string link = encode_state(entry.state);
+    const auto back = decode_state(link);
+    CHECK(back.notices.empty());
+    CHECK(encode_state(back.state) == link);
+    CHECK(std::count(entry.caption.begin(), entry.caption.end(), '\n') == 1);  // two lines
+    MESSAGE(entry.title << ": " << link.size() << " characters");
+  }
+}
+
+TEST_CASE("the gallery's networks build, and its graph programs compute their stated gradients") {
+  for (const auto& entry : gallery()) {
+    if (entry.state.mode != Mode::kNetwork) continue;
+    CAPTURE(entry.title);
+    Trainer trainer;
+    CHECK(trainer.configure(entry.state.network).empty());
+  }
+  // "A node used twice": b = a·a, L = b + a at a = 3 gives ∂L/∂a = 2·3 + 1 = 7 (by hand).
+  auto g = bp::expr::gradient("a = 3\nb = a*a\nL = b + a", {});
+  REQUIRE(g.ok());
+  CHECK(g->grad[0].second == 7);
 }

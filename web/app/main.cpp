@@ -1,6 +1,12 @@
 // Backprop Playground: the page's app. One frame reads like the data flow: platform in, the state a
 // link or the page set, the panels, the state back out to the page, platform out.
+#include <emscripten.h>
+
+#include <string>
+
 #include "app_state.hpp"
+#include "gallery.hpp"
+#include "state_codec.hpp"
 #include "function_panel.hpp"
 #include "graph_panel.hpp"
 #include "network_panel.hpp"
@@ -12,6 +18,46 @@
 namespace {
 
 bp::app::AppState g_state;
+std::string g_caption;  // the caption of the gallery example last opened, until dismissed
+
+EM_JS(void, js_copy_link, (const char* hash), {
+  const base = location.href.split("#")[0];
+  const link = base + "#" + UTF8ToString(hash);
+  if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(link).catch(() => {});
+  if (typeof Module.onCopyLink === 'function') Module.onCopyLink(link);
+});
+
+// At the right end of the tab bar: the gallery, and a link to exactly this view.
+void trailing_buttons() {
+  if (ImGui::TabItemButton("Gallery ▾", ImGuiTabItemFlags_Trailing)) ImGui::OpenPopup("gallery");
+  if (ImGui::BeginPopup("gallery")) {
+    for (const auto& entry : bp::app::gallery()) {
+      if (ImGui::Selectable(entry.title.c_str())) {
+        g_state = entry.state;
+        g_caption = entry.title + ": " + entry.caption;
+      }
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", entry.caption.c_str());
+    }
+    ImGui::EndPopup();
+  }
+  static double copied_at = -10;
+  if (ImGui::TabItemButton(ImGui::GetTime() - copied_at < 2 ? "Link copied" : "Copy link", ImGuiTabItemFlags_Trailing)) {
+    js_copy_link(bp::app::encode_state(g_state).c_str());
+    copied_at = ImGui::GetTime();
+  }
+}
+
+// The caption of the gallery example just opened, above the panels until dismissed.
+void gallery_caption() {
+  if (g_caption.empty()) return;
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(226, 238, 250, 255));
+  ImGui::BeginChild("caption", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 3 + 8), ImGuiChildFlags_Border);
+  ImGui::TextUnformatted(g_caption.c_str());
+  ImGui::SameLine(ImGui::GetContentRegionAvail().x - 40);
+  if (ImGui::SmallButton("×")) g_caption.clear();
+  ImGui::EndChild();
+  ImGui::PopStyleColor();
+}
 
 // Notices about a link's skipped pairs, above the panels until dismissed.
 void link_notices() {
@@ -36,21 +82,25 @@ bool mode_tabs() {
   bool animating = false;
   if (ImGui::BeginTabBar("modes")) {
     const auto flags = [&](Mode m) { return follow && g_state.mode == m ? ImGuiTabItemFlags_SetSelected : 0; };
+    trailing_buttons();
     if (ImGui::BeginTabItem("Function  f(x)", nullptr, flags(Mode::kFunction))) {
       if (!follow) g_state.mode = Mode::kFunction;
       link_notices();
+      gallery_caption();
       animating = bp::app::function_panel(g_state.function);
       ImGui::EndTabItem();
     }
     if (ImGui::BeginTabItem("Graph  ∂L/∂x", nullptr, flags(Mode::kGraph))) {
       if (!follow) g_state.mode = Mode::kGraph;
       link_notices();
+      gallery_caption();
       bp::app::graph_panel(g_state.graph);
       ImGui::EndTabItem();
     }
     if (ImGui::BeginTabItem("Network  ∇W", nullptr, flags(Mode::kNetwork))) {
       if (!follow) g_state.mode = Mode::kNetwork;
       link_notices();
+      gallery_caption();
       animating = bp::app::network_panel(g_state.network, g_state.function.text);
       ImGui::EndTabItem();
     }
@@ -80,6 +130,30 @@ void frame() {
 }
 
 }  // namespace
+
+// The gallery as JSON for window.playground.gallery(): [{ title, caption, hash }, ...].
+extern "C" EMSCRIPTEN_KEEPALIVE const char* bp_gallery() {
+  static std::string json;
+  auto quote = [](const std::string& text) {
+    std::string out = "\"";
+    for (char c : text) {
+      if (c == '"' || c == '\\') out += '\\';
+      if (c == '\n') {
+        out += "\\n";
+        continue;
+      }
+      out += c;
+    }
+    return out + "\"";
+  };
+  json = "[";
+  for (const auto& entry : bp::app::gallery()) {
+    json += (json.size() > 1 ? "," : "") + std::string("{\"title\":") + quote(entry.title) + ",\"caption\":" +
+            quote(entry.caption) + ",\"hash\":" + quote(bp::app::encode_state(entry.state)) + "}";
+  }
+  json += "]";
+  return json.c_str();
+}
 
 int main() {
   if (!bp::platform::init("#canvas")) return 1;  // the page explains a missing WebGL2
