@@ -54,7 +54,8 @@ run_ctest "native unit tests under ASan + UBSan" build/asan
 run_ctest "unit tests compiled to WebAssembly, run by Node" build/wasm
 run_node_tests "JavaScript API tests" tests/node/
 if compgen -G "tests/browser/*.test.mjs" >/dev/null; then
-  run_node_tests "browser tests (headless Chromium)" tests/browser/
+  # One file at a time: the tests time real interaction, and two Chromiums on two cores starve each other.
+  run_node_tests "browser tests (headless Chromium)" --test-concurrency=1 tests/browser/
 fi
 
 echo "$passed passed, $failed failed"

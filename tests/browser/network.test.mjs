@@ -109,16 +109,15 @@ test('the learner\'s own data: clicks add points of the chosen class, right-clic
   await page.waitForFunction(() => window.playground);
   const box = { x: 883, y: 45, size: 370 };
   const at = (x1, x2) => [box.x + (x1 + 6) / 12 * box.size, box.y + (6 - x2) / 12 * box.size];
-  for (const [x1, x2] of [[-3, -3], [3, 3], [-3, 3]]) {
+  const count = () => page.evaluate(() => window.playground.getState().pts.split(';').filter(Boolean).length);
+  for (const [i, [x1, x2]] of [[-3, -3], [3, 3], [-3, 3]].entries()) {
     await page.mouse.click(...at(x1, x2));
-    await page.waitForTimeout(150);
+    await page.waitForFunction((n) => window.playground.getState().pts.split(';').filter(Boolean).length === n, i + 1);
   }
-  let state = await page.evaluate(() => window.playground.getState());
-  assert.equal(state.pts.split(';').length, 3, state.pts);
+  assert.equal(await count(), 3);
   await page.mouse.click(...at(3, 3), { button: 'right' });
-  await page.waitForTimeout(200);
-  state = await page.evaluate(() => window.playground.getState());
-  assert.equal(state.pts.split(';').length, 2, state.pts);
+  await page.waitForFunction(() => window.playground.getState().pts.split(';').length === 2);
+  let state = await page.evaluate(() => window.playground.getState());
   // Drag the point at (-3, -3) to (-1, -1).
   await page.mouse.move(...at(-3, -3));
   await page.mouse.down();
@@ -127,7 +126,7 @@ test('the learner\'s own data: clicks add points of the chosen class, right-clic
     await page.waitForTimeout(30);
   }
   await page.mouse.up();
-  await page.waitForTimeout(200);
+  await page.waitForFunction(() => Number(window.playground.getState().pts.split(',')[0]) > -1.3, null, { timeout: 5000 }).catch(() => {});
   state = await page.evaluate(() => window.playground.getState());
   const [x1, x2] = state.pts.split(';')[0].split(',').map(Number);
   assert.ok(Math.abs(x1 + 1) < 0.2 && Math.abs(x2 + 1) < 0.2, `dragged to (${x1}, ${x2})`);

@@ -26,7 +26,7 @@ TEST_CASE("a state survives the trip through the URL hash, unicode expression in
   s.graph.program = "d = a*b; e = d + c\nL = e*f";
   s.graph.values = {{"a", 3.5}, {"f", -2}};
   const std::string hash = encode_state(s);
-  CHECK(hash.find("mode=function") == 0);
+  CHECK(hash.find("v=1&mode=function") == 0);
   CHECK(hash.find(' ') == std::string::npos);
   CHECK(hash.find('#') == std::string::npos);
   const DecodedState back = decode_state("#" + hash);
@@ -42,8 +42,18 @@ TEST_CASE("a state survives the trip through the URL hash, unicode expression in
   CHECK(encode_state(back.state) == hash);
 }
 
-TEST_CASE("the default state encodes to just its mode, so a plain link stays short") {
-  CHECK(encode_state(AppState{}) == "mode=function");
+TEST_CASE("the default state encodes to just its version and mode, so a plain link stays short") {
+  CHECK(encode_state(AppState{}) == "v=1&mode=function");
+}
+
+TEST_CASE("a link from a newer release says so, and the keys this release knows still apply") {
+  const auto d = decode_state("v=2&mode=graph&newkey=1&prog=a*b");
+  CHECK(d.state.mode == Mode::kGraph);
+  CHECK(d.state.graph.program == "a*b");
+  REQUIRE(d.notices.size() == 2);
+  CHECK(d.notices[0].find("newer release") != std::string::npos);
+  CHECK(d.notices[1].find("unknown key 'newkey'") != std::string::npos);
+  CHECK(decode_state("mode=graph").notices.empty());  // no version: the same keys, read as they are
 }
 
 TEST_CASE("hand-written links: readable pairs work, + stays a plus") {

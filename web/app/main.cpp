@@ -29,7 +29,7 @@ EM_JS(void, js_copy_link, (const char* hash), {
 
 // At the right end of the tab bar: the gallery, and a link to exactly this view.
 void trailing_buttons() {
-  if (ImGui::TabItemButton("Gallery ▾", ImGuiTabItemFlags_Trailing)) ImGui::OpenPopup("gallery");
+  if (ImGui::TabItemButton("Gallery…", ImGuiTabItemFlags_Trailing)) ImGui::OpenPopup("gallery");
   if (ImGui::BeginPopup("gallery")) {
     for (const auto& entry : bp::app::gallery()) {
       if (ImGui::Selectable(entry.title.c_str())) {

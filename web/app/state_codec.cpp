@@ -77,6 +77,18 @@ struct Property {
   std::function<bool(AppState&, const std::string&, std::string& why)> read;
 };
 
+// The link format's version, written first in every link. A release that changes what a key means
+// bumps it and adds the old key to kRenamedKeys (or converts its value on reading), so an old link is
+// migrated, never misread.
+constexpr int kStateVersion = 1;
+struct RenamedKey {
+  const char* old_key;
+  const char* new_key;
+  int before_version;  // links older than this used old_key
+};
+// Empty so far: version 1 is the first released format (links without "v" use the same keys).
+const std::vector<RenamedKey> kRenamedKeys = {};
+
 constexpr std::size_t kMaxHiddenLayers = 8;
 constexpr std::size_t kMaxPoints = 500;
 constexpr int kMaxNeurons = 16;
@@ -116,6 +128,15 @@ Property seed(const char* key, std::uint64_t NetworkState::*field) {
 
 const std::vector<Property>& properties() {
   static const std::vector<Property> table = {
+      {"v", [](const AppState&) { return std::to_string(kStateVersion); },
+       [](AppState&, const std::string& v, std::string& why) {
+         double version;
+         if (!parse_number(v, version) || version != std::floor(version) || version < 1) return why = "expected a version number", false;
+         if (version > kStateVersion) {
+           return why = "made by a newer release (version " + v + "); keys this one does not know are skipped", false;
+         }
+         return true;
+       }},
       {"mode",
        [](const AppState& s) {
          return std::string(s.mode == Mode::kGraph ? "graph" : s.mode == Mode::kNetwork ? "network" : "function");
@@ -364,7 +385,8 @@ std::string encode_state(const AppState& state, bool include_defaults) {
   std::string out;
   for (const Property& p : properties()) {
     const std::string value = p.write(state);
-    if (!include_defaults && std::string(p.key) != "mode" && value == p.write(defaults)) continue;  // implicit
+    const std::string key = p.key;
+    if (!include_defaults && key != "mode" && key != "v" && value == p.write(defaults)) continue;  // implicit
     out += (out.empty() ? "" : "&") + std::string(p.key) + "=" + percent_encode(value);
   }
   return out;
@@ -377,6 +399,12 @@ DecodedState decode_state(std::string_view hash, const AppState& base) {
     result.notices.push_back("the link is " + std::to_string(hash.size()) + " characters long; at most 200000 are read");
     return result;
   }
+  // A link without "v" predates versioning: version 0.
+  int version = 0;
+  for (const auto& pair : split(std::string(hash), '&')) {
+    double v;
+    if (pair.rfind("v=", 0) == 0 && parse_number(pair.substr(2), v)) version = static_cast<int>(v);
+  }
   std::vector<std::string> seen;
   for (const auto& pair : split(std::string(hash), '&')) {
     if (pair.empty()) continue;
@@ -386,6 +414,9 @@ DecodedState decode_state(std::string_view hash, const AppState& base) {
     if (!percent_decode(raw_key, key) || eq == std::string::npos || !percent_decode(pair.substr(eq + 1), value)) {
       result.notices.push_back("skipped '" + pair.substr(0, 40) + "': not a key=value pair with valid %-escapes");
       continue;
+    }
+    for (const RenamedKey& r : kRenamedKeys) {
+      if (version < r.before_version && key == r.old_key) key = r.new_key;  // migrate an old link's key
     }
     const Property* property = nullptr;
     for (const Property& p : properties()) {
