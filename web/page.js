@@ -110,11 +110,20 @@
     }
   });
 
+  // The app's description of the canvas, at most once a second into the aria-live region.
+  const description = document.getElementById('description');
+  let describing = null;
+  function onDescription(text) {
+    clearTimeout(describing);
+    describing = setTimeout(() => { description.textContent = text; }, 1000);
+  }
+
   script.onload = () => {
     let module = null;
     createPlayground({
       canvas,
       onStateChange,
+      onDescription,
       onReady: () => {
         status.classList.add('hidden');
         if (module) exposeApi(module);

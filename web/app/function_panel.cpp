@@ -13,6 +13,7 @@
 #include "expr/engine.hpp"
 #include "expr/function1d.hpp"
 #include "expr/printer.hpp"
+#include "description.hpp"
 #include "expression_field.hpp"
 #include "fonts.hpp"
 #include "imgui.h"
@@ -124,6 +125,7 @@ void controls(FunctionState& s, Runtime& r, float width) {
   Compiled& c = r.compiled;
   ImGui::TextUnformatted("Function");
   if (expression_field("f", s.text, c.error ? &*c.error : nullptr, width)) recompile(c, s.text);
+  if (c.error) describe("Function mode. The function " + s.text + " has an error: " + c.error->message);
   ImGui::Checkbox("show how it was read", &s.show_reading);
   if (s.show_reading) ImGui::TextWrapped("%s", c.reading.c_str());
   if (!c.f) return;
@@ -148,6 +150,11 @@ void controls(FunctionState& s, Runtime& r, float width) {
 
   const auto exact = c.f->value_and_slope(s.x0);
   const double estimate = c.f->finite_difference(s.x0, h, engine_scheme(s.scheme));
+  char said[256];
+  std::snprintf(said, sizeof said, "At x0 = %.6g: f(x0) = %.6g, exact slope %.6g; %s finite difference with h = %.3g gives %.10g.",
+                s.x0, exact.value, exact.slope, s.scheme == Scheme::kForward ? "forward" : s.scheme == Scheme::kCentral ? "central" : "backward",
+                h, estimate);
+  describe("Function mode. f is " + s.text + ". " + said);
   ImGui::Separator();
   readout("f(x₀)", exact.value);
   readout("exact slope f′(x₀)", exact.slope, theme::kTangent);

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "expr/engine.hpp"
+#include "description.hpp"
 #include "expression_field.hpp"
 #include "fonts.hpp"
 #include "graph_experiments.hpp"
@@ -193,6 +194,7 @@ void graph_panel(GraphState& s) {
   if (expression_field("program", s.program, c.error ? &*c.error : nullptr, controls_width, true, 8)) {
     s.backward_step = -1;
   }
+  if (c.error) describe("Graph mode. The program has an error: " + c.error->message);
   if (c.graph) {
     ImGui::Separator();
     ImGui::TextUnformatted("Inputs (drag to change)");
@@ -225,6 +227,13 @@ void graph_panel(GraphState& s) {
     ImGui::Separator();
     const auto& out = c.graph->nodes[static_cast<std::size_t>(c.graph->output)];
     ImGui::Text("%s = %.6g", out.label.c_str(), out.value);
+    std::string said = "Graph mode. " + out.label + " = " + std::to_string(out.value) + ". Gradients:";
+    for (const auto& node : c.graph->nodes) {
+      if (node.grad && is_revealed(s, node.id, count) && !is_operator_label(node.label)) {
+        said += " d" + out.label + "/d" + node.label + " = " + std::to_string(*node.grad) + ";";
+      }
+    }
+    describe(said);
     for (const auto& node : c.graph->nodes) {
       if (node.op == "var" && is_revealed(s, node.id, count)) {
         ImGui::Text("∂%s/∂%s = %.6g", out.label.c_str(), node.label.c_str(), node.grad.value_or(0));

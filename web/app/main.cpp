@@ -5,6 +5,7 @@
 #include <string>
 
 #include "app_state.hpp"
+#include "description.hpp"
 #include "gallery.hpp"
 #include "state_codec.hpp"
 #include "function_panel.hpp"
@@ -121,6 +122,7 @@ void frame() {
   ImGui::End();
   bp::platform::end_frame();
   bp::app::publish_state(g_state);
+  bp::app::publish_description();
   if (animating) bp::platform::request_frame();
   static bool ready = false;
   if (!ready) {

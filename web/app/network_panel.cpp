@@ -9,6 +9,7 @@
 #include "imgui.h"
 #include "network_view.hpp"
 #include "csv_points.hpp"
+#include "description.hpp"
 #include "presets.hpp"
 #include "pytorch_export.hpp"
 #include "step_through.hpp"
@@ -210,6 +211,13 @@ bool network_panel(NetworkState& s, const std::string& function_text) {
     ImGui::EndPopup();
   }
   ImGui::Text("epoch %ld", r.trainer.epochs());
+  {
+    char said[256];
+    std::snprintf(said, sizeof said, "Network mode, %s data. Epoch %ld, train loss %.4f, test loss %.4f%s.", s.dataset.c_str(),
+                  r.trainer.epochs(), r.trainer.train_loss(), r.trainer.test_loss(),
+                  r.trainer.is_classification() ? (", test accuracy " + std::to_string(static_cast<int>(100 * r.trainer.test_accuracy())) + " percent").c_str() : "");
+    describe(said);
+  }
   ImGui::Text("train loss %.4f   test loss %.4f", r.trainer.train_loss(), r.trainer.test_loss());
   if (r.trainer.is_classification()) {
     ImGui::Text("accuracy: train %.1f%%   test %.1f%%", 100 * r.trainer.train_accuracy(), 100 * r.trainer.test_accuracy());

@@ -1,0 +1,15 @@
+// A text description of what the canvas shows, for screen readers: each panel says what matters
+// (expression, point, slopes; graph values and gradients; epoch, loss, accuracy) and the page keeps
+// it in an aria-live region outside the canvas.
+#pragma once
+
+#include <string>
+
+namespace bp::app {
+
+// Called by the visible panel once per frame.
+void describe(std::string text);
+// Called once per frame after the panels: hands a changed description to the page.
+void publish_description();
+
+}  // namespace bp::app
