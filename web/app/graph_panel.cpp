@@ -8,6 +8,7 @@
 #include <string>
 
 #include "expr/engine.hpp"
+#include "expr/printer.hpp"
 #include "description.hpp"
 #include "expression_field.hpp"
 #include "fonts.hpp"
@@ -227,10 +228,10 @@ void graph_panel(GraphState& s) {
     ImGui::Separator();
     const auto& out = c.graph->nodes[static_cast<std::size_t>(c.graph->output)];
     ImGui::Text("%s = %.6g", out.label.c_str(), out.value);
-    std::string said = "Graph mode. " + out.label + " = " + std::to_string(out.value) + ". Gradients:";
+    std::string said = "Graph mode. " + out.label + " = " + expr::format_number(out.value) + ". Gradients:";
     for (const auto& node : c.graph->nodes) {
       if (node.grad && is_revealed(s, node.id, count) && !is_operator_label(node.label)) {
-        said += " d" + out.label + "/d" + node.label + " = " + std::to_string(*node.grad) + ";";
+        said += " d" + out.label + "/d" + node.label + " = " + expr::format_number(*node.grad) + ";";
       }
     }
     describe(said);

@@ -61,7 +61,7 @@ std::vector<std::string>& state_notices() { return g_notices; }
 // window.playground.setState() and hash changes made outside the app arrive here.
 extern "C" EMSCRIPTEN_KEEPALIVE void bp_set_state(const char* hash) {
   bp::app::apply(hash);
-  bp::platform::request_frame();
+  bp::platform::wake();
 }
 
 // Every key, defaults included, for window.playground.getState(). Valid until the next call.

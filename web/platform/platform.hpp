@@ -25,6 +25,8 @@ void run(void (*frame)());
 
 // Asks for another frame (call it while an animation runs).
 void request_frame();
+// Asks for the few frames ImGui needs to settle after a change from outside (a new state).
+void wake();
 
 // Inside a frame: begin (feeds ImGui the size, scale, time) and end (renders to the canvas).
 void begin_frame();

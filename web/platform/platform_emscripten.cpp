@@ -120,10 +120,14 @@ EM_BOOL on_animation_frame(double, void*) {
   return EM_FALSE;
 }
 
+}  // namespace
+
 void wake() {
   g_frames_left = 3;
   request_frame();
 }
+
+namespace {
 
 // --- size and pixel ratio ------------------------------------------------------------------------
 void update_size() {
