@@ -1,141 +1,86 @@
-// Starts the app: checks for WebAssembly and WebGL2 first, so a browser without them gets a
-// readable message instead of a blank canvas; then loads dist/playground.js and hides the status.
+// The playground page: one full-window instance (web/embed.js), its state mirrored in the address
+// bar, window.playground for scripts and tests, and the postMessage protocol when in an iframe.
 (function () {
   'use strict';
-  const status = document.getElementById('status');
-  const statusText = document.getElementById('status-text');
+  const app = document.getElementById('app');
+  const params = new URLSearchParams(location.search);
+  const instance = BackpropPlayground.mount(app, {
+    state: location.hash,
+    ids: { canvas: 'canvas', status: 'status', statusText: 'status-text', description: 'description' },
+    shareBase: location.href.replace(/[?#].*$/, ''),
+  });
 
-  function fail(message) {
-    status.classList.remove('hidden');
-    status.classList.add('error');
-    statusText.textContent = message;
-  }
-
-  function hasWebGL2() {
-    try {
-      return !!document.createElement('canvas').getContext('webgl2');
-    } catch (e) {
-      return false;
-    }
-  }
-
-  if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
-    fail('This browser cannot run WebAssembly, which Backprop Playground needs. Try a current Firefox, Chrome, Safari or Edge.');
-    return;
-  }
-  if (!hasWebGL2()) {
-    fail('This browser or device has WebGL2 switched off or missing, and Backprop Playground draws with it. ' +
-         'Try another browser, or turn on hardware acceleration in its settings.');
-    return;
-  }
-
-  const canvas = document.getElementById('canvas');
-  const script = document.createElement('script');
-  script.src = 'dist/playground.js';
-  script.onerror = () => fail('Backprop Playground could not be loaded (dist/playground.js). Reload the page to try again.');
-  // The app reports every change of its state; the hash follows a quarter second later, replacing
-  // the history entry rather than adding one per keystroke.
+  // Every change reaches the address bar a quarter second later, replacing the history entry rather
+  // than adding one per keystroke.
   let written = location.hash.replace(/^#/, '');
   let pending = null;
-  function onStateChange(hash) {
+  instance.on('change', (state, hash) => {
     clearTimeout(pending);
     pending = setTimeout(() => {
       if (hash === written) return;
       written = hash;
-      history.replaceState(null, '', '#' + hash);
+      history.replaceState(null, '', location.pathname + location.search + '#' + hash);
     }, 250);
-  }
-
-  const NUMBERS = new Set(['x0', 'h', 'eta']);
-  function parseHash(hash) {
-    const state = {};
-    for (const pair of hash.replace(/^#/, '').split('&')) {
-      if (!pair) continue;
-      const at = pair.indexOf('=');
-      const key = decodeURIComponent(pair.slice(0, at));
-      const value = decodeURIComponent(pair.slice(at + 1));
-      state[key] = NUMBERS.has(key) ? Number(value) : value;
-    }
-    return state;
-  }
-  function toHash(state) {
-    return Object.entries(state).map(([k, v]) => encodeURIComponent(k) + '=' + encodeURIComponent(String(v))).join('&');
-  }
-
-  // window.playground: the page's state as an object, settable, and as a link.
-  function exposeApi(module) {
-    const call = (name, text) => {
-      const bytes = module.lengthBytesUTF8(text) + 1;
-      const ptr = module._malloc(bytes);
-      module.stringToUTF8(text, ptr, bytes);
-      module['_' + name](ptr);
-      module._free(ptr);
-    };
-    const getState = () => parseHash(module.UTF8ToString(module._bp_get_state()));
-    window.playground = {
-      getState,
-      setState(state) {
-        const next = typeof state === 'string' ? parseHash(state) : Object.assign(getState(), state);
-        call('bp_set_state', toHash(next));
-      },
-      shareUrl() {
-        return location.href.replace(/#.*$/, '') + '#' + toHash(getState());
-      },
-      // The app's own frame timer over the last (at most 240) frames: CPU ms per frame, and per frame
-      // built (without handing the vertices to WebGL).
-      frameStats() {
-        const at = module._bp_frame_stats() / 8;
-        const f = module.HEAPF64;
-        return { frames: f[at], medianMs: f[at + 1], maxMs: f[at + 2], medianBuildMs: f[at + 3], maxBuildMs: f[at + 4] };
-      },
-      resetFrameStats() {
-        module._bp_reset_frame_stats();
-      },
-      // The gallery: [{ title, caption, hash }], each hash a link's state.
-      gallery() {
-        return JSON.parse(module.UTF8ToString(module._bp_gallery()));
-      },
-      // The network mode's output at a point of the input square [-6, 6]² (from the engine, on the CPU).
-      networkOutput(x1, x2) {
-        return module._bp_network_output(x1, x2);
-      },
-    };
-  }
-
+  });
   window.addEventListener('hashchange', () => {
     const hash = location.hash.replace(/^#/, '');
-    if (hash !== written && window.playground) {
+    if (hash !== written) {
       written = hash;
-      window.playground.setState(hash);
+      instance.setState(hash);
     }
   });
 
-  // The app's description of the canvas, at most once a second into the aria-live region.
-  const description = document.getElementById('description');
-  let describing = null;
-  function onDescription(text) {
-    clearTimeout(describing);
-    describing = setTimeout(() => { description.textContent = text; }, 1000);
+  instance.ready.then(() => {
+    window.playground = {
+      getState: () => instance.getState(),
+      setState: (state) => instance.setState(state),
+      shareUrl: () => instance.shareUrl(),
+      screenshot: () => instance.screenshot(),
+      on: (event, handler) => instance.on(event, handler),
+      frameStats: () => embedded('frameStats'),
+      resetFrameStats: () => embedded('resetFrameStats'),
+      networkOutput: (x1, x2) => embedded('networkOutput', x1, x2),
+      gallery: () => embedded('gallery'),
+    };
+    // The page is its own embedder: the canvas takes the keyboard at once (an embed waits for a click).
+    if (window.parent === window) instance.canvas.focus({ preventScroll: true });
+  });
+
+  // Helpers that reach into the module for tests and measurements.
+  function embedded(name, ...args) {
+    const m = instance.module;
+    switch (name) {
+      case 'frameStats': {
+        const at = m._bp_frame_stats() / 8;
+        const f = m.HEAPF64;
+        return { frames: f[at], medianMs: f[at + 1], maxMs: f[at + 2], medianBuildMs: f[at + 3], maxBuildMs: f[at + 4] };
+      }
+      case 'resetFrameStats': return m._bp_reset_frame_stats();
+      case 'networkOutput': return m._bp_network_output(args[0], args[1]);
+      case 'gallery': return JSON.parse(m.UTF8ToString(m._bp_gallery()));
+      default: return undefined;
+    }
   }
 
-  script.onload = () => {
-    let module = null;
-    createPlayground({
-      canvas,
-      onStateChange,
-      onDescription,
-      onReady: () => {
-        status.classList.add('hidden');
-        if (module) exposeApi(module);
-      },
-      print: (text) => console.log(text),
-      printErr: (text) => console.warn(text),
-      onAbort: (what) => fail('Backprop Playground stopped: ' + what + '. Reload the page to start again.'),
-    }).then((m) => {
-      module = m;
-      if (status.classList.contains('hidden')) exposeApi(m);
-    }).catch((e) => fail('Backprop Playground could not start: ' + e));
-  };
-  document.body.appendChild(script);
-  window.addEventListener('load', () => canvas.focus());
+  // postMessage protocol for a host page around an iframe (docs/embedding.md). Only origins listed in
+  // ?origins=… are answered; messages from any other origin are ignored.
+  const allowed = (params.get('origins') || '').split(',').map((o) => o.trim()).filter(Boolean);
+  if (window.parent !== window) {
+    window.addEventListener('message', (event) => {
+      if (!allowed.includes(event.origin) || event.source !== window.parent) return;
+      const message = event.data;
+      if (!message || typeof message !== 'object' || typeof message.type !== 'string') return;
+      instance.ready.then(() => {
+        const reply = (data) => window.parent.postMessage(Object.assign({ id: message.id }, data), event.origin);
+        if (message.type === 'bp:getState') reply({ type: 'bp:state', state: instance.getState() });
+        if (message.type === 'bp:setState' && message.state && typeof message.state === 'object') {
+          instance.setState(message.state);
+          reply({ type: 'bp:state', state: instance.getState() });
+        }
+      });
+    });
+    instance.on('change', (state) => {
+      for (const origin of allowed) window.parent.postMessage({ type: 'bp:change', state }, origin);
+    });
+  }
 })();

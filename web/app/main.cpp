@@ -157,8 +157,21 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* bp_gallery() {
   return json.c_str();
 }
 
+// The canvas the page handed us (Module.canvas), as a selector: several instances may share a page.
+EM_JS(char*, js_canvas_selector, (), {
+  const selector = "#" + Module.canvas.id;
+  const bytes = lengthBytesUTF8(selector) + 1;
+  const ptr = _malloc(bytes);
+  stringToUTF8(selector, ptr, bytes);
+  return ptr;
+});
+
 int main() {
-  if (!bp::platform::init("#canvas")) return 1;  // the page explains a missing WebGL2
+  static std::string selector;
+  char* chosen = js_canvas_selector();
+  selector = chosen;
+  free(chosen);
+  if (!bp::platform::init(selector.c_str())) return 1;  // the page explains a missing WebGL2
   bp::app::theme::apply();
   bp::app::load_initial_state(g_state);
   bp::platform::run(frame);

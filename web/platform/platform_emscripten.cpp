@@ -310,9 +310,10 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
 // pickers and text inserted by assistive tools, none of which come as plain key events.
 
 EM_JS(void, js_text_sink_setup, (), {
-  if (document.getElementById('bp-text-sink')) return;
+  const id = Module.canvas.id + "-text";  // one per instance: several may share a page
+  if (document.getElementById(id)) return;
   const sink = document.createElement('textarea');
-  sink.id = 'bp-text-sink';
+  sink.id = id;
   sink.setAttribute('aria-label', 'text entry for the playground');
   sink.setAttribute('autocapitalize', 'off');
   sink.setAttribute('autocomplete', 'off');
@@ -340,7 +341,7 @@ EM_JS(void, js_text_sink_setup, (), {
 });
 
 EM_JS(void, js_text_sink_focus, (int on, float x, float y), {
-  const sink = document.getElementById('bp-text-sink');
+  const sink = document.getElementById(Module.canvas.id + "-text");
   if (!sink) return;
   if (on) {
     sink.style.left = x + 'px';  // near the field, so a phone scrolls the right place into view
@@ -367,6 +368,9 @@ EM_JS(void, js_write_clipboard, (const char* text), {
 
 EM_JS(void, js_listen_for_paste, (), {
   document.addEventListener('paste', (event) => {
+    // Only what is pasted into this instance (its canvas or its text sink), not a neighbour's.
+    const sink = document.getElementById(Module.canvas.id + "-text");
+    if (event.target !== Module.canvas && event.target !== sink) return;
     const text = (event.clipboardData || window.clipboardData).getData('text');
     const bytes = lengthBytesUTF8(text) + 1;
     const ptr = _malloc(bytes);
@@ -422,6 +426,12 @@ extern "C" EMSCRIPTEN_KEEPALIVE const double* bp_frame_stats() {
   return stats;
 }
 
+// Draws a few frames: the host resized the element, or showed it again.
+extern "C" EMSCRIPTEN_KEEPALIVE void bp_wake() { wake(); }
+
+// Stops drawing for good (the instance is being destroyed).
+extern "C" EMSCRIPTEN_KEEPALIVE void bp_stop() { g_frame = nullptr; }
+
 // Forgets the timed frames, so a measurement covers only what follows.
 extern "C" EMSCRIPTEN_KEEPALIVE void bp_reset_frame_stats() { g_frames_timed = 0; }
 
@@ -435,6 +445,7 @@ bool init(const char* selector) {
   attrs.antialias = EM_FALSE;  // ImGui anti-aliases its own shapes
   attrs.depth = EM_FALSE;
   attrs.stencil = EM_FALSE;
+  attrs.preserveDrawingBuffer = EM_TRUE;  // screenshot() reads the canvas between frames
   const EMSCRIPTEN_WEBGL_CONTEXT_HANDLE context = emscripten_webgl_create_context(selector, &attrs);
   if (context <= 0) return false;
   emscripten_webgl_make_context_current(context);
@@ -460,10 +471,15 @@ bool init(const char* selector) {
   emscripten_set_touchmove_callback(selector, nullptr, EM_FALSE, on_touch);
   emscripten_set_touchend_callback(selector, nullptr, EM_FALSE, on_touch);
   emscripten_set_touchcancel_callback(selector, nullptr, EM_FALSE, on_touch);
-  emscripten_set_keydown_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_key);
-  emscripten_set_keyup_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_key);
-  js_listen_for_paste();
+  // Keys reach this instance only while it has the focus (its canvas, or its text sink while a field
+  // is being edited), so neither the host page nor a second instance loses its keystrokes to it.
   js_text_sink_setup();
+  static std::string sink_selector = std::string(selector) + "-text";
+  emscripten_set_keydown_callback(selector, nullptr, EM_FALSE, on_key);
+  emscripten_set_keyup_callback(selector, nullptr, EM_FALSE, on_key);
+  emscripten_set_keydown_callback(sink_selector.c_str(), nullptr, EM_FALSE, on_key);
+  emscripten_set_keyup_callback(sink_selector.c_str(), nullptr, EM_FALSE, on_key);
+  js_listen_for_paste();
   return true;
 }
 

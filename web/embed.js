@@ -1,0 +1,192 @@
+// Backprop Playground for pages that include it: BackpropPlayground.mount(element, options) puts an
+// independent playground in `element` and returns { ready, getState, setState, shareUrl, on, off,
+// screenshot, destroy }. Several instances work side by side. Used by index.html too.
+// docs/embedding.md has the options and copy-paste snippets.
+(function () {
+  'use strict';
+  const scriptUrl = document.currentScript ? document.currentScript.src : location.href;
+  const root = new URL('..', scriptUrl);  // web/embed.js → the playground's folder
+  const NUMBERS = new Set(['x0', 'h', 'eta']);
+  let loading = null;
+  let count = 0;
+
+  function loadApp() {
+    if (!loading) {
+      loading = new Promise((resolve, reject) => {
+        if (typeof window.createPlayground === 'function') return resolve();
+        const script = document.createElement('script');
+        script.src = new URL('dist/playground.js', root).href;
+        script.onload = () => resolve();
+        script.onerror = () => reject(new Error('Backprop Playground could not be loaded (dist/playground.js).'));
+        document.head.appendChild(script);
+      });
+    }
+    return loading;
+  }
+
+  function parseHash(hash) {
+    const state = {};
+    for (const pair of String(hash).replace(/^#/, '').split('&')) {
+      if (!pair) continue;
+      const at = pair.indexOf('=');
+      let key, value;
+      try {
+        key = decodeURIComponent(pair.slice(0, at));
+        value = decodeURIComponent(pair.slice(at + 1));
+      } catch (e) {
+        continue;  // the app reports malformed pairs itself
+      }
+      state[key] = NUMBERS.has(key) ? Number(value) : value;
+    }
+    return state;
+  }
+
+  function toHash(state) {
+    if (typeof state === 'string') return state.replace(/^#/, '');
+    return Object.entries(state).map(([k, v]) => encodeURIComponent(k) + '=' + encodeURIComponent(String(v))).join('&');
+  }
+
+  // Why this browser cannot run the playground, or '' when it can.
+  function missingSupport() {
+    if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
+      return 'This browser cannot run WebAssembly, which Backprop Playground needs. Try a current Firefox, Chrome, Safari or Edge.';
+    }
+    try {
+      if (document.createElement('canvas').getContext('webgl2')) return '';
+    } catch (e) { /* reported below */ }
+    return 'This browser or device has WebGL2 switched off or missing, and Backprop Playground draws with it. ' +
+           'Try another browser, or turn on hardware acceleration in its settings.';
+  }
+
+  function mount(element, options = {}) {
+    if (!(element instanceof Element)) throw new Error('mount(element, options): element must be a DOM element');
+    const ids = options.ids || {};
+    const n = ++count;
+    const holder = document.createElement('div');
+    holder.className = 'bp-playground';
+    holder.style.cssText = 'position:relative;width:100%;height:100%;overflow:hidden';
+    const canvas = document.createElement('canvas');
+    canvas.id = ids.canvas || 'bp-canvas-' + n;
+    canvas.tabIndex = 0;
+    canvas.setAttribute('aria-label', 'Backprop Playground: plots and graphs drawn by the app; the description follows');
+    canvas.style.cssText = 'position:absolute;inset:0;width:100%;height:100%;display:block;outline:none;touch-action:none';
+    const status = document.createElement('div');
+    status.id = ids.status || 'bp-status-' + n;
+    status.setAttribute('role', 'status');
+    status.className = 'bp-status';
+    status.style.cssText = 'position:absolute;inset:0;display:flex;align-items:center;justify-content:center;' +
+                           'background:#f7f7f5;font:16px/1.4 sans-serif;color:#1f1f1f;text-align:center;padding:1em';
+    const statusText = document.createElement('p');
+    statusText.id = ids.statusText || status.id + '-text';
+    statusText.textContent = 'Loading Backprop Playground…';
+    status.appendChild(statusText);
+    const description = document.createElement('div');
+    description.id = ids.description || 'bp-description-' + n;
+    description.setAttribute('aria-live', 'polite');
+    description.style.cssText = 'position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap';
+    holder.append(canvas, status, description);
+    element.appendChild(holder);
+
+    const handlers = { change: [], ready: [] };
+    let module = null;
+    let lastHash = '';
+    let describing = null;
+    let destroyed = false;
+    const fail = (message) => {
+      status.classList.add('error');
+      status.style.display = 'flex';
+      statusText.textContent = message;
+    };
+    const call = (name, text) => {
+      const bytes = module.lengthBytesUTF8(text) + 1;
+      const ptr = module._malloc(bytes);
+      module.stringToUTF8(text, ptr, bytes);
+      module['_' + name](ptr);
+      module._free(ptr);
+    };
+    const live = () => {
+      if (!module || destroyed) throw new Error('this playground is not ready yet (await instance.ready) or was destroyed');
+      return module;
+    };
+
+    const instance = {
+      element: holder,
+      canvas,
+      // The state as an object (x0, h, eta are numbers, the rest strings).
+      getState() {
+        return parseHash(live().UTF8ToString(live()._bp_get_state()));
+      },
+      // Merges `state` (an object, or a link's hash) into the current state.
+      setState(state) {
+        live();
+        const next = typeof state === 'string' ? parseHash(state) : Object.assign(instance.getState(), state);
+        call('bp_set_state', toHash(next));
+      },
+      // A link to the playground page showing exactly this state.
+      shareUrl() {
+        const page = options.shareBase || new URL('index.html', root).href;
+        return page.replace(/#.*$/, '') + '#' + toHash(instance.getState());
+      },
+      on(event, handler) {
+        if (!handlers[event]) throw new Error(`unknown event '${event}': use 'change' or 'ready'`);
+        handlers[event].push(handler);
+        return instance;
+      },
+      off(event, handler) {
+        if (handlers[event]) handlers[event] = handlers[event].filter((h) => h !== handler);
+        return instance;
+      },
+      // The canvas as a PNG data URL, at its device resolution.
+      screenshot() {
+        live();
+        return canvas.toDataURL('image/png');
+      },
+      destroy() {
+        if (destroyed) return;
+        destroyed = true;
+        if (module) module._bp_stop();
+        resize.disconnect();
+        holder.remove();
+        const sink = document.getElementById(canvas.id + '-text');
+        if (sink) sink.remove();
+      },
+    };
+
+    const resize = new ResizeObserver(() => { if (module && !destroyed) module._bp_wake(); });
+    resize.observe(holder);
+
+    const problem = missingSupport();
+    instance.ready = problem
+      ? Promise.reject(new Error(problem)).catch((e) => { fail(e.message); throw e; })
+      : loadApp().then(() => new Promise((resolve, reject) => {
+        window.createPlayground({
+          canvas,
+          initialState: options.state === undefined ? '' : toHash(options.state),
+          locateFile: (path) => new URL('dist/' + path, root).href,
+          onStateChange(hash) {
+            lastHash = hash;
+            const state = parseHash(hash);
+            for (const handler of handlers.change) handler(state, hash);
+          },
+          onDescription(text) {
+            clearTimeout(describing);
+            describing = setTimeout(() => { description.textContent = text; }, 1000);
+          },
+          onReady() {
+            status.style.display = 'none';
+            status.classList.add('hidden');
+            resolve(instance);
+            for (const handler of handlers.ready) handler(instance);
+          },
+          onAbort: (what) => fail('Backprop Playground stopped: ' + what + '. Reload the page to start again.'),
+          print: (text) => console.log(text),
+          printErr: (text) => console.warn(text),
+        }).then((m) => { module = m; instance.module = m; }).catch((e) => { fail('Backprop Playground could not start: ' + e); reject(e); });
+      })).catch((e) => { fail(e.message || String(e)); throw e; });
+    instance.ready.catch(() => {});  // failures are shown in the element; awaiting code still sees them
+    Object.defineProperty(instance, 'lastHash', { get: () => lastHash });
+    return instance;
+  }
+
+  window.BackpropPlayground = { mount, parseHash, toHash };
+})();
