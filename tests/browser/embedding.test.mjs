@@ -1,0 +1,84 @@
+// Embedding: two instances on one page stay independent, screenshot() returns a PNG of the canvas's
+// size, destroy() removes an instance, and the postMessage protocol answers an allowed host only.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useBrowser, SHOTS } from './harness.mjs';
+
+const session = useBrowser();
+
+test('two instances on one page work independently', async () => {
+  const context = await session.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(session.url + 'web/demo/two-instances.html');
+  await page.waitForFunction(() => window.instances && document.querySelectorAll('.bp-status.hidden').length === 2, null, { timeout: 30000 });
+  const states = await page.evaluate(() => [window.instances.left.getState(), window.instances.right.getState()]);
+  assert.equal(states[0].mode, 'function');
+  assert.equal(states[0].x0, 0.75);
+  assert.equal(states[1].mode, 'graph');
+  await page.evaluate(() => window.instances.left.setState({ expr: 'x^3' }));
+  await page.waitForTimeout(300);
+  const after = await page.evaluate(() => [window.instances.left.getState(), window.instances.right.getState()]);
+  assert.equal(after[0].expr, 'x^3');
+  assert.equal(after[1].mode, 'graph', 'the other instance did not change');
+  assert.equal(await page.textContent('#left-caption'), 'x^3 at x₀ = 0.75', 'change events reach the host');
+  // Typing goes to the instance that was clicked, not the other.
+  const box = await page.locator('#right canvas').boundingBox();
+  await page.mouse.click(box.x + 100, box.y + 100);
+  await page.screenshot({ path: new URL('demo-two-instances.png', SHOTS).pathname, fullPage: true });
+  const png = await page.evaluate(() => window.instances.left.screenshot());
+  assert.match(png, /^data:image\/png;base64,/);
+  const size = await page.evaluate(async (url) => {
+    const image = new Image();
+    image.src = url;
+    await image.decode();
+    const canvas = window.instances.left.canvas;
+    return [image.width, image.height, canvas.width, canvas.height];
+  }, png);
+  assert.equal(size[0], size[2]);
+  assert.equal(size[1], size[3]);
+  await page.evaluate(() => window.instances.right.destroy());
+  assert.equal(await page.locator('#right canvas').count(), 0);
+  assert.equal((await page.evaluate(() => window.instances.left.getState())).expr, 'x^3', 'the other instance lives on');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the postMessage protocol: get, set and change events for the allowed host', async () => {
+  const context = await session.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(session.url + 'tests/browser/fixtures/host.html');
+  const frame = page.frameLocator('#frame');
+  await frame.locator('.bp-status.hidden').waitFor({ state: 'attached', timeout: 30000 });
+  await page.evaluate(() => window.ask({ type: 'bp:getState', id: 1 }));
+  await page.waitForFunction(() => window.received.some((m) => m.id === 1));
+  const reply = await page.evaluate(() => window.received.find((m) => m.id === 1));
+  assert.equal(reply.type, 'bp:state');
+  assert.equal(reply.state.mode, 'graph');
+  await page.evaluate(() => window.ask({ type: 'bp:setState', id: 2, state: { mode: 'function', expr: 'sin(x)' } }));
+  await page.waitForFunction(() => window.received.some((m) => m.id === 2));
+  assert.equal((await page.evaluate(() => window.received.find((m) => m.id === 2))).state.expr, 'sin(x)');
+  await page.waitForFunction(() => window.received.some((m) => m.type === 'bp:change' && m.state.expr === 'sin(x)'));
+  await context.close();
+});
+
+test('messages from an origin the embedder did not allow are ignored', async () => {
+  const context = await session.browser.newContext();
+  const page = await context.newPage();
+  // The iframe allows no origin at all here.
+  await page.goto(session.url + 'tests/browser/fixtures/host.html');
+  await page.evaluate(() => {
+    const frame = document.getElementById('frame');
+    frame.src = '/index.html#mode=graph';
+  });
+  const frame = page.frameLocator('#frame');
+  await frame.locator('.bp-status.hidden').waitFor({ state: 'attached', timeout: 30000 });
+  await page.evaluate(() => { window.received.length = 0; window.ask({ type: 'bp:setState', id: 3, state: { mode: 'function' } }); });
+  await page.waitForTimeout(800);
+  assert.deepEqual(await page.evaluate(() => window.received), []);
+  const mode = await page.frame({ url: /index\.html/ }).evaluate(() => window.playground.getState().mode);
+  assert.equal(mode, 'graph');
+  await context.close();
+});
