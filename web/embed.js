@@ -162,6 +162,7 @@
         window.createPlayground({
           canvas,
           initialState: options.state === undefined ? '' : toHash(options.state),
+          embedOptions: options.embed === undefined ? '' : toHash(options.embed),
           locateFile: (path) => new URL('dist/' + path, root).href,
           onStateChange(hash) {
             lastHash = hash;

@@ -8,6 +8,7 @@
     state: location.hash,
     ids: { canvas: 'canvas', status: 'status', statusText: 'status-text', description: 'description' },
     shareBase: location.href.replace(/[?#].*$/, ''),
+    embed: location.search.replace(/^\?/, ''),  // ?embed=1&hide=…&lock=…&zoom=… (docs/embedding.md)
   });
 
   // Every change reaches the address bar a quarter second later, replacing the history entry rather

@@ -82,3 +82,21 @@ test('messages from an origin the embedder did not allow are ignored', async () 
   assert.equal(mode, 'graph');
   await context.close();
 });
+
+test('embed options: one mode without tabs, a locked expression, hidden controls, zoom', async () => {
+  const context = await session.browser.newContext({ viewport: { width: 900, height: 600 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(session.url + 'index.html?embed=1&hide=tabs,table,descent,error&lock=expr&zoom=1.2#mode=function&expr=sin(x)');
+  await page.waitForSelector('#status.hidden', { state: 'attached', timeout: 30000 });
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: new URL('embed-options.png', SHOTS).pathname });
+  // The locked field ignores typing.
+  await page.mouse.click(200, 50);
+  await page.keyboard.type('+1');
+  await page.waitForTimeout(300);
+  assert.equal((await page.evaluate(() => window.playground.getState())).expr, 'sin(x)');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

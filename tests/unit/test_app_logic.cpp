@@ -8,6 +8,7 @@
 #include "expr/engine.hpp"
 #include "graph_layout.hpp"
 #include "csv_points.hpp"
+#include "embed_options.hpp"
 #include "gallery.hpp"
 #include "state_codec.hpp"
 #include "trainer.hpp"
@@ -262,4 +263,22 @@ TEST_CASE("the gallery's networks build, and its graph programs compute their st
   auto g = bp::expr::gradient("a = 3\nb = a*a\nL = b + a", {});
   REQUIRE(g.ok());
   CHECK(g->grad[0].second == 7);
+}
+
+TEST_CASE("embed options: compact chrome hides the gallery unless asked, lists are read, bad values noticed") {
+  auto o = parse_embed_options("?embed=1&hide=table,descent,tabs&lock=expr&zoom=1.25&origins=https%3A%2F%2Fa.example");
+  CHECK(o.embed);
+  CHECK_FALSE(o.gallery);
+  CHECK_FALSE(o.tabs);
+  CHECK(o.hides("table"));
+  CHECK(o.hides("descent"));
+  CHECK_FALSE(o.hides("h"));
+  CHECK(o.locks("expr"));
+  CHECK(o.zoom == 1.25f);
+  CHECK(o.notices.empty());
+  o = parse_embed_options("embed=1&gallery=1&hide=sliders&lock=everything&zoom=9");
+  CHECK(o.gallery);
+  REQUIRE(o.notices.size() == 3);
+  CHECK(o.zoom == 1.0f);
+  CHECK(parse_embed_options("").gallery);  // the full page shows the gallery
 }

@@ -25,11 +25,11 @@ float text_x(const std::string& text, std::size_t line_start, std::size_t at) {
 }  // namespace
 
 bool expression_field(const char* id, std::string& text, const bp::expr::Error* error, float width, bool multiline,
-                      int lines) {
+                      int lines, bool read_only) {
   ImGui::PushID(id);
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const ImVec2 padding = ImGui::GetStyle().FramePadding;
-  const ImGuiInputTextFlags flags = ImGuiInputTextFlags_CallbackResize;
+  const ImGuiInputTextFlags flags = ImGuiInputTextFlags_CallbackResize | (read_only ? ImGuiInputTextFlags_ReadOnly : 0);
   bool changed;
   if (multiline) {
     const float height = ImGui::GetTextLineHeight() * static_cast<float>(lines) + padding.y * 2;

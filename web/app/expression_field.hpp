@@ -10,6 +10,6 @@ namespace bp::app {
 // Returns true when the text changed. `error` (if any) is drawn as a red underline below its span
 // and the message under the field. `multiline` gives a box of `lines` lines (programs).
 bool expression_field(const char* id, std::string& text, const bp::expr::Error* error, float width,
-                      bool multiline = false, int lines = 1);
+                      bool multiline = false, int lines = 1, bool read_only = false);
 
 }  // namespace bp::app

@@ -14,6 +14,7 @@
 #include "expr/function1d.hpp"
 #include "expr/printer.hpp"
 #include "description.hpp"
+#include "embed_options.hpp"
 #include "expression_field.hpp"
 #include "fonts.hpp"
 #include "imgui.h"
@@ -124,18 +125,24 @@ void readout(const char* name, double value, ImU32 color = 0) {
 void controls(FunctionState& s, Runtime& r, float width) {
   Compiled& c = r.compiled;
   ImGui::TextUnformatted("Function");
-  if (expression_field("f", s.text, c.error ? &*c.error : nullptr, width)) recompile(c, s.text);
+  const EmbedOptions& embed = embed_options();
+  if (expression_field("f", s.text, c.error ? &*c.error : nullptr, width, false, 1, embed.locks("expr"))) recompile(c, s.text);
   if (c.error) describe("Function mode. The function " + s.text + " has an error: " + c.error->message);
-  ImGui::Checkbox("show how it was read", &s.show_reading);
-  if (s.show_reading) ImGui::TextWrapped("%s", c.reading.c_str());
+  if (!embed.hides("reading")) {
+    ImGui::Checkbox("show how it was read", &s.show_reading);
+    if (s.show_reading) ImGui::TextWrapped("%s", c.reading.c_str());
+  }
   if (!c.f) return;
 
   ImGui::Separator();
   ImGui::SetNextItemWidth(width - 60);
   double step = 0.01;
+  ImGui::BeginDisabled(embed.locks("x0"));
   ImGui::InputScalar("x₀", ImGuiDataType_Double, &s.x0, &step, nullptr, "%.6g");
+  ImGui::EndDisabled();
   const double h = step_size(s);
   float log_h = static_cast<float>(s.log10_h);
+  ImGui::BeginDisabled(embed.hides("h"));
   ImGui::SetNextItemWidth(width - 60);
   char h_label[32];
   std::snprintf(h_label, sizeof h_label, h >= 1e-3 ? "h = %.3g" : "h = %.0e", h);
@@ -147,6 +154,7 @@ void controls(FunctionState& s, Runtime& r, float width) {
   ImGui::SameLine();
   ImGui::RadioButton("backward", &scheme, 2);
   s.scheme = static_cast<Scheme>(scheme);
+  ImGui::EndDisabled();
 
   const auto exact = c.f->value_and_slope(s.x0);
   const double estimate = c.f->finite_difference(s.x0, h, engine_scheme(s.scheme));
@@ -163,6 +171,7 @@ void controls(FunctionState& s, Runtime& r, float width) {
   ImGui::TextDisabled("  %s", scheme_formula(s.scheme));
   readout("difference", estimate - exact.slope);
 
+  if (embed.hides("derivative")) return;
   ImGui::Separator();
   ImGui::Checkbox("show f′", &s.show_derivative);
   ImGui::SameLine();
@@ -267,7 +276,7 @@ void function_plot(FunctionState& s, Runtime& r, ImVec2 size) {
   static double x0_at_press = s.x0;
   if (ImGui::IsItemActivated()) x0_at_press = s.x0;
   if (platform::gesture().happened() && plot.contains(platform::gesture().center)) s.x0 = x0_at_press;
-  if (ImGui::IsItemActive() && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+  if (ImGui::IsItemActive() && ImGui::IsMouseDown(ImGuiMouseButton_Left) && !embed_options().locks("x0")) {
     s.x0 = plot.x_at(ImGui::GetIO().MousePos.x);
     r.descending = false;
   }
@@ -340,11 +349,16 @@ bool function_panel(FunctionState& s) {
 
   ImGui::BeginChild("controls", ImVec2(controls_width + 20, avail.y), ImGuiChildFlags_None, ImGuiWindowFlags_None);
   controls(s, r, controls_width);
+  const EmbedOptions& embed = embed_options();
   if (r.compiled.f) {
-    ImGui::Separator();
-    seed_table(s, r);
-    ImGui::Separator();
-    animating = descent_controls(s, r, controls_width);
+    if (!embed.hides("table")) {
+      ImGui::Separator();
+      seed_table(s, r);
+    }
+    if (!embed.hides("descent")) {
+      ImGui::Separator();
+      animating = descent_controls(s, r, controls_width);
+    }
   }
   ImGui::EndChild();
 
@@ -352,8 +366,12 @@ bool function_panel(FunctionState& s) {
   ImGui::BeginGroup();
   const ImVec2 right = ImGui::GetContentRegionAvail();
   if (r.compiled.f) {
-    function_plot(s, r, ImVec2(right.x, right.y * 0.64f));
-    error_plot(s, r, ImVec2(right.x, right.y * 0.36f - ImGui::GetStyle().ItemSpacing.y));
+    if (embed.hides("error")) {
+      function_plot(s, r, right);
+    } else {
+      function_plot(s, r, ImVec2(right.x, right.y * 0.64f));
+      error_plot(s, r, ImVec2(right.x, right.y * 0.36f - ImGui::GetStyle().ItemSpacing.y));
+    }
   } else {
     ImGui::TextDisabled("Fix the function to see its plot.");
   }

@@ -10,6 +10,7 @@
 #include "expr/engine.hpp"
 #include "expr/printer.hpp"
 #include "description.hpp"
+#include "embed_options.hpp"
 #include "expression_field.hpp"
 #include "fonts.hpp"
 #include "graph_experiments.hpp"
@@ -192,20 +193,25 @@ void graph_panel(GraphState& s) {
 
   ImGui::BeginChild("graph_controls", ImVec2(controls_width + 20, avail.y));
   ImGui::TextUnformatted("Program");
-  if (expression_field("program", s.program, c.error ? &*c.error : nullptr, controls_width, true, 8)) {
+  const EmbedOptions& embed = embed_options();
+  if (expression_field("program", s.program, c.error ? &*c.error : nullptr, controls_width, true, 8, embed.locks("prog"))) {
     s.backward_step = -1;
   }
   if (c.error) describe("Graph mode. The program has an error: " + c.error->message);
   if (c.graph) {
-    ImGui::Separator();
-    ImGui::TextUnformatted("Inputs (drag to change)");
+    if (!embed.hides("inputs")) {
+      ImGui::Separator();
+      ImGui::TextUnformatted("Inputs (drag to change)");
+    }
     for (const auto& input : c.inputs) {
+      if (embed.hides("inputs")) break;
       float v = static_cast<float>(value_of(s, input));
       ImGui::SetNextItemWidth(controls_width - 60);
       if (ImGui::DragFloat(input.name.c_str(), &v, 0.05f, -100.0f, 100.0f, "%.3f")) set_value(s, input.name, v);
     }
     ImGui::Separator();
     const int count = static_cast<int>(c.graph->nodes.size());
+    if (!embed.hides("backward")) {
     ImGui::TextUnformatted("Backward pass, one node at a time");
     if (ImGui::Button("Reset gradients")) s.backward_step = 0;
     ImGui::SameLine();
@@ -221,10 +227,13 @@ void graph_panel(GraphState& s) {
       ImGui::TextWrapped("%s", chain_rule(*c.graph, node).c_str());
       ImGui::PopFont();
     }
+    }  // backward
     expr::Vars vars;
     for (const auto& input : c.inputs) vars.emplace_back(input.name, value_of(s, input));
-    gradient_check_section(s.program, vars, *c.graph);
-    nudge_section(s, vars, *c.graph);
+    if (!embed.hides("experiments")) {
+      gradient_check_section(s.program, vars, *c.graph);
+      nudge_section(s, vars, *c.graph);
+    }
     ImGui::Separator();
     const auto& out = c.graph->nodes[static_cast<std::size_t>(c.graph->output)];
     ImGui::Text("%s = %.6g", out.label.c_str(), out.value);

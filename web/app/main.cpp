@@ -2,10 +2,12 @@
 // link or the page set, the panels, the state back out to the page, platform out.
 #include <emscripten.h>
 
+#include <cstdlib>
 #include <string>
 
 #include "app_state.hpp"
 #include "description.hpp"
+#include "embed_options.hpp"
 #include "gallery.hpp"
 #include "state_codec.hpp"
 #include "function_panel.hpp"
@@ -81,9 +83,18 @@ bool mode_tabs() {
   static Mode shown = Mode::kFunction;
   const bool follow = shown != g_state.mode;
   bool animating = false;
+  if (!bp::app::embed_options().tabs) {  // an embed that shows one mode only
+    link_notices();
+    gallery_caption();
+    if (g_state.mode == Mode::kFunction) animating = bp::app::function_panel(g_state.function);
+    if (g_state.mode == Mode::kGraph) bp::app::graph_panel(g_state.graph);
+    if (g_state.mode == Mode::kNetwork) animating = bp::app::network_panel(g_state.network, g_state.function.text);
+    shown = g_state.mode;
+    return animating;
+  }
   if (ImGui::BeginTabBar("modes")) {
     const auto flags = [&](Mode m) { return follow && g_state.mode == m ? ImGuiTabItemFlags_SetSelected : 0; };
-    trailing_buttons();
+    if (bp::app::embed_options().gallery) trailing_buttons();
     if (ImGui::BeginTabItem("Function  f(x)", nullptr, flags(Mode::kFunction))) {
       if (!follow) g_state.mode = Mode::kFunction;
       link_notices();
@@ -113,6 +124,7 @@ bool mode_tabs() {
 
 void frame() {
   bp::platform::begin_frame();
+  ImGui::GetIO().FontGlobalScale = bp::app::embed_options().zoom / bp::platform::pixel_ratio();
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->Pos);
   ImGui::SetNextWindowSize(viewport->Size);
@@ -166,6 +178,15 @@ EM_JS(char*, js_canvas_selector, (), {
   return ptr;
 });
 
+// The embedding page's options (Module.embedOptions: "embed=1&hide=…"), or "".
+EM_JS(char*, js_embed_options, (), {
+  const text = typeof Module.embedOptions === "string" ? Module.embedOptions : "";
+  const bytes = lengthBytesUTF8(text) + 1;
+  const ptr = _malloc(bytes);
+  stringToUTF8(text, ptr, bytes);
+  return ptr;
+});
+
 int main() {
   static std::string selector;
   char* chosen = js_canvas_selector();
@@ -173,7 +194,12 @@ int main() {
   free(chosen);
   if (!bp::platform::init(selector.c_str())) return 1;  // the page explains a missing WebGL2
   bp::app::theme::apply();
+  char* options = js_embed_options();
+  bp::app::set_embed_options(bp::app::parse_embed_options(options));
+  free(options);
+  ImGui::GetStyle().ScaleAllSizes(bp::app::embed_options().zoom);
   bp::app::load_initial_state(g_state);
+  for (const auto& notice : bp::app::embed_options().notices) bp::app::state_notices().push_back(notice);
   bp::platform::run(frame);
   return 0;
 }

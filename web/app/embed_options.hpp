@@ -1,0 +1,34 @@
+// How an embedding page configures an instance (not part of the shared state): compact chrome, the
+// gallery, controls to hide, fields to lock, an initial zoom. Read from the page's address
+// (?embed=1&hide=table,descent&lock=expr&zoom=1.2) or mount()'s `embed` option. No ImGui.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace bp::app {
+
+struct EmbedOptions {
+  bool embed = false;               // compact: no gallery or copy-link buttons unless asked for
+  bool gallery = true;              // the Gallery… and Copy link buttons
+  bool tabs = true;                 // the mode tabs (hide=tabs shows only the link's mode)
+  std::vector<std::string> hide;    // controls: h scheme reading derivative table descent error
+                                    // inputs backward experiments
+  std::vector<std::string> lock;    // read-only: expr prog x0
+  float zoom = 1;                   // 0.5 … 2, scales text and controls
+  std::vector<std::string> notices; // what was not understood
+
+  bool hides(std::string_view control) const;
+  bool locks(std::string_view field) const;
+};
+
+// From "embed=1&gallery=0&hide=table,descent&lock=expr&zoom=1.25" (a leading '?' is fine; unknown
+// keys are left to the page, which has its own, such as origins).
+EmbedOptions parse_embed_options(std::string_view query);
+
+// The instance's options, set once at start.
+const EmbedOptions& embed_options();
+void set_embed_options(EmbedOptions options);
+
+}  // namespace bp::app
