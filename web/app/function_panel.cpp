@@ -2,6 +2,7 @@
 // differences; derivative(): the symbolic f′); this file lays it out and handles the point.
 #include "function_panel.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
@@ -340,9 +341,30 @@ void error_plot(FunctionState& s, Runtime& r, ImVec2 size) {
 
 }  // namespace
 
+// After the function changes (not when a link opens), the y range follows f over the visible x range.
+// Poles would stretch the range to nothing: the 3rd to 97th percentile of the samples decide it.
+void fit_y_range(FunctionState& s, Function1D& f) {
+  std::vector<double> ys;
+  for (int i = 0; i <= 200; ++i) {
+    const double y = f.value(s.view_x_min + (s.view_x_max - s.view_x_min) * i / 200);
+    if (std::isfinite(y)) ys.push_back(y);
+  }
+  if (ys.size() < 10) return;
+  std::sort(ys.begin(), ys.end());
+  const double lo = ys[ys.size() * 3 / 100], hi = ys[ys.size() * 97 / 100];
+  if (!(lo < hi)) return;
+  const double pad = (hi - lo) * 0.1;
+  s.view_y_min = lo - pad;
+  s.view_y_max = hi + pad;
+}
+
 bool function_panel(FunctionState& s) {
   Runtime& r = runtime();
-  if (r.compiled.text != s.text || (!r.compiled.f && !r.compiled.error)) recompile(r.compiled, s.text);
+  if (r.compiled.text != s.text || (!r.compiled.f && !r.compiled.error)) {
+    const bool first = r.compiled.text.empty();
+    recompile(r.compiled, s.text);
+    if (!first && r.compiled.f) fit_y_range(s, *r.compiled.f);
+  }
   const float controls_width = 360;
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   bool animating = false;
