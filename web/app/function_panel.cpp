@@ -16,6 +16,7 @@
 #include "expr/printer.hpp"
 #include "description.hpp"
 #include "embed_options.hpp"
+#include "export.hpp"
 #include "expression_field.hpp"
 #include "fonts.hpp"
 #include "imgui.h"
@@ -41,6 +42,7 @@ struct Compiled {
 
 struct Runtime {
   Compiled compiled;
+  ImVec4 plot_rect;  // the function plot's x, y, width, height on screen, for "PNG of the plot"
   bool descending = false;
   std::vector<double> trail;  // x values gradient descent visited
   double descent_clock = 0;
@@ -267,6 +269,27 @@ bool descent_controls(FunctionState& s, Runtime& r, float width) {
   return r.descending;
 }
 
+// x, f(x), f′(x) at 401 points across the plot's x range, as CSV.
+std::string samples_csv(const FunctionState& s, Function1D& f) {
+  std::string csv = "x,f(x),f'(x)\n";
+  for (int i = 0; i <= 400; ++i) {
+    const double x = s.view_x_min + (s.view_x_max - s.view_x_min) * i / 400;
+    const auto p = f.value_and_slope(x);
+    csv += expr::format_number(x) + "," + expr::format_number(p.value) + "," + expr::format_number(p.slope) + "\n";
+  }
+  return csv;
+}
+
+void export_buttons(FunctionState& s, Runtime& r) {
+  ImGui::TextUnformatted("Save:");
+  ImGui::SameLine();
+  if (ImGui::SmallButton("plot PNG")) download_png("function-plot.png", r.plot_rect.x, r.plot_rect.y, r.plot_rect.z, r.plot_rect.w);
+  ImGui::SameLine();
+  if (ImGui::SmallButton("page PNG")) download_png("playground.png");
+  ImGui::SameLine();
+  if (ImGui::SmallButton("samples CSV")) download_text("function-samples.csv", samples_csv(s, *r.compiled.f));
+}
+
 void function_plot(FunctionState& s, Runtime& r, ImVec2 size) {
   Function1D& f = *r.compiled.f;
   PlotView view{s.view_x_min, s.view_x_max, s.view_y_min, s.view_y_max};
@@ -300,6 +323,7 @@ void function_plot(FunctionState& s, Runtime& r, ImVec2 size) {
     plot.point(r.trail[i], f.value(r.trail[i]), theme::kTrail, 3);
   }
   plot.point(s.x0, p.value, theme::kPoint, 6);
+  r.plot_rect = ImVec4(plot.min().x, plot.min().y, plot.max().x - plot.min().x, plot.max().y - plot.min().y);
   char text[64];
   std::snprintf(text, sizeof text, "x₀ = %.4g", s.x0);
   plot.label(s.x0, p.value, text, theme::kLabel);
@@ -381,6 +405,8 @@ bool function_panel(FunctionState& s) {
       ImGui::Separator();
       animating = descent_controls(s, r, controls_width);
     }
+    ImGui::Separator();
+    export_buttons(s, r);
   }
   ImGui::EndChild();
 

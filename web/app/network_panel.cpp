@@ -9,6 +9,8 @@
 #include "imgui.h"
 #include "network_view.hpp"
 #include "csv_points.hpp"
+#include "export.hpp"
+#include "expr/printer.hpp"
 #include "description.hpp"
 #include "presets.hpp"
 #include "pytorch_export.hpp"
@@ -240,6 +242,34 @@ bool network_panel(NetworkState& s, const std::string& function_text) {
   if (ImGui::SmallButton("two-layer example")) s = two_layer_example_preset();
   ImGui::Separator();
   data_controls(s, r, controls_width);
+  ImGui::Separator();
+  ImGui::TextUnformatted("Save:");
+  ImGui::SameLine();
+  if (ImGui::SmallButton("loss CSV")) {
+    std::string csv = "epoch,train loss,test loss\n";
+    const auto& train = r.trainer.train_history();
+    const auto& test = r.trainer.test_history();
+    for (std::size_t i = 0; i < train.size(); ++i) {
+      csv += std::to_string(i) + "," + expr::format_number(train[i]) + "," + expr::format_number(test[i]) + "\n";
+    }
+    download_text("loss-history.csv", csv);
+  }
+  ImGui::SameLine();
+  if (ImGui::SmallButton("weights CSV")) {
+    std::string csv = "layer,kind,row,column,value\n";
+    const auto& layers = r.trainer.network().layers();
+    for (std::size_t l = 0; l < layers.size(); ++l) {
+      for (Eigen::Index i = 0; i < layers[l].W.rows(); ++i) {
+        for (Eigen::Index j = 0; j < layers[l].W.cols(); ++j) {
+          csv += std::to_string(l + 1) + ",W," + std::to_string(i) + "," + std::to_string(j) + "," + expr::format_number(layers[l].W(i, j)) + "\n";
+        }
+        csv += std::to_string(l + 1) + ",b," + std::to_string(i) + ",," + expr::format_number(layers[l].b(i)) + "\n";
+      }
+    }
+    download_text("weights.csv", csv);
+  }
+  ImGui::SameLine();
+  if (ImGui::SmallButton("PNG")) download_png("network.png");
   ImGui::Separator();
   architecture_controls(s, controls_width);
   ImGui::Separator();
