@@ -127,3 +127,34 @@ test('exports: samples CSV with x, f(x), f′(x) rows, and a PNG of the plot at 
   assert.ok(width > 850 && width < 880, `width ${width}`);
   await context.close();
 });
+
+test('theme=auto follows the reader\'s dark system setting; theme=dark is dark anyway', async () => {
+  const brightness = async (page) => {
+    const png = await page.screenshot({ clip: { x: 900, y: 300, width: 40, height: 40 } });
+    return page.evaluate(async (data) => {
+      const image = new Image();
+      image.src = 'data:image/png;base64,' + data;
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = image.width;
+      canvas.height = image.height;
+      const context = canvas.getContext('2d');
+      context.drawImage(image, 0, 0);
+      const pixels = context.getImageData(0, 0, image.width, image.height).data;
+      let sum = 0;
+      for (let i = 0; i < pixels.length; i += 4) sum += pixels[i] + pixels[i + 1] + pixels[i + 2];
+      return sum / (pixels.length / 4) / 3;
+    }, png.toString('base64'));
+  };
+  for (const [scheme, query, dark] of [['dark', 'theme=auto', true], ['light', 'theme=auto', false], ['light', 'theme=dark', true]]) {
+    const context = await session.browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: scheme });
+    const page = await context.newPage();
+    await page.goto(session.url + 'index.html?' + query + '#mode=graph');
+    await page.waitForSelector('#status.hidden', { state: 'attached', timeout: 30000 });
+    await page.waitForTimeout(300);
+    const level = await brightness(page);
+    await page.screenshot({ path: new URL(`theme-${query.split('=')[1]}-${scheme}.png`, SHOTS).pathname });
+    assert.equal(level < 100, dark, `${query} with a ${scheme} system: brightness ${level}`);
+    await context.close();
+  }
+});

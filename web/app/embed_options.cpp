@@ -72,6 +72,12 @@ EmbedOptions parse_embed_options(std::string_view query) {
           o.lock.push_back(f);
         }
       }
+    } else if (key == "theme") {
+      if (value == "light" || value == "dark" || value == "auto") {
+        o.theme = value;
+      } else {
+        o.notices.push_back("theme: expected light, dark or auto (got '" + value.substr(0, 20) + "')");
+      }
     } else if (key == "zoom") {
       char* end = nullptr;
       const double z = std::strtod(value.c_str(), &end);

@@ -17,6 +17,7 @@ struct EmbedOptions {
                                     // inputs backward experiments
   std::vector<std::string> lock;    // read-only: expr prog x0
   float zoom = 1;                   // 0.5 … 2, scales text and controls
+  std::string theme = "light";      // light, dark, or auto (the reader's system setting)
   std::vector<std::string> notices; // what was not understood
 
   bool hides(std::string_view control) const;

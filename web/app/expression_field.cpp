@@ -51,10 +51,10 @@ bool expression_field(const char* id, std::string& text, const bp::expr::Error* 
     const float y = origin.y + padding.y + ImGui::GetTextLineHeight() * (line + 1) + 1;
     ImDrawList* draw = ImGui::GetWindowDrawList();
     for (float x = x0; x < x1; x += 4) {  // a zig-zag underline, as spell checkers draw
-      draw->AddLine(ImVec2(x, y), ImVec2(std::min(x + 2, x1), y + 2), theme::kError, 1.5f);
-      draw->AddLine(ImVec2(std::min(x + 2, x1), y + 2), ImVec2(std::min(x + 4, x1), y), theme::kError, 1.5f);
+      draw->AddLine(ImVec2(x, y), ImVec2(std::min(x + 2, x1), y + 2), theme::colors().error, 1.5f);
+      draw->AddLine(ImVec2(std::min(x + 2, x1), y + 2), ImVec2(std::min(x + 4, x1), y), theme::colors().error, 1.5f);
     }
-    ImGui::PushStyleColor(ImGuiCol_Text, theme::kError);
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::colors().error);
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
     ImGui::TextUnformatted(error->message.c_str());
     ImGui::PopTextWrapPos();

@@ -168,9 +168,9 @@ void controls(FunctionState& s, Runtime& r, float width) {
   describe("Function mode. f is " + s.text + ". " + said);
   ImGui::Separator();
   readout("f(x₀)", exact.value);
-  readout("exact slope f′(x₀)", exact.slope, theme::kTangent);
+  readout("exact slope f′(x₀)", exact.slope, theme::colors().tangent);
   ImGui::TextDisabled("  reverse-mode autodiff");
-  readout("finite difference", estimate, theme::kSecant);
+  readout("finite difference", estimate, theme::colors().secant);
   ImGui::TextDisabled("  %s", scheme_formula(s.scheme));
   readout("difference", estimate - exact.slope);
 
@@ -304,29 +304,29 @@ void function_plot(FunctionState& s, Runtime& r, ImVec2 size) {
     s.x0 = plot.x_at(ImGui::GetIO().MousePos.x);
     r.descending = false;
   }
-  if (s.show_derivative) plot.curve([&](double x) { return f.value_and_slope(x).slope; }, theme::kDerivative, 1.5f);
-  plot.curve([&](double x) { return f.value(x); }, theme::kCurve, 2.5f);
+  if (s.show_derivative) plot.curve([&](double x) { return f.value_and_slope(x).slope; }, theme::colors().derivative, 1.5f);
+  plot.curve([&](double x) { return f.value(x); }, theme::colors().curve, 2.5f);
 
   const double h = step_size(s);
   const auto p = f.value_and_slope(s.x0);
-  plot.line(s.x0, p.value, p.slope, theme::kTangent, 1.5f);
+  plot.line(s.x0, p.value, p.slope, theme::colors().tangent, 1.5f);
   // The secant through the two points the finite difference uses; it turns into the tangent as h shrinks.
   const double xa = s.scheme == Scheme::kForward ? s.x0 : s.x0 - h;
   const double xb = s.scheme == Scheme::kBackward ? s.x0 : s.x0 + h;
   const double ya = f.value(xa), yb = f.value(xb);
   const double secant = (yb - ya) / (xb - xa);
-  plot.line(xa, ya, secant, theme::kSecant, 1.5f);
-  plot.point(xa, ya, theme::kSecant, 4);
-  plot.point(xb, yb, theme::kSecant, 4);
+  plot.line(xa, ya, secant, theme::colors().secant, 1.5f);
+  plot.point(xa, ya, theme::colors().secant, 4);
+  plot.point(xb, yb, theme::colors().secant, 4);
   for (std::size_t i = 0; i + 1 < r.trail.size(); ++i) {
-    plot.segment(r.trail[i], f.value(r.trail[i]), r.trail[i + 1], f.value(r.trail[i + 1]), theme::kTrail, 1.5f);
-    plot.point(r.trail[i], f.value(r.trail[i]), theme::kTrail, 3);
+    plot.segment(r.trail[i], f.value(r.trail[i]), r.trail[i + 1], f.value(r.trail[i + 1]), theme::colors().trail, 1.5f);
+    plot.point(r.trail[i], f.value(r.trail[i]), theme::colors().trail, 3);
   }
-  plot.point(s.x0, p.value, theme::kPoint, 6);
+  plot.point(s.x0, p.value, theme::colors().point, 6);
   r.plot_rect = ImVec4(plot.min().x, plot.min().y, plot.max().x - plot.min().x, plot.max().y - plot.min().y);
   char text[64];
   std::snprintf(text, sizeof text, "x₀ = %.4g", s.x0);
-  plot.label(s.x0, p.value, text, theme::kLabel);
+  plot.label(s.x0, p.value, text, theme::colors().label);
   plot.end();
 }
 
@@ -349,17 +349,17 @@ void error_plot(FunctionState& s, Runtime& r, ImVec2 size) {
   Plot plot("error_plot", size, view, false);
   for (int i = 0; i + 1 < kSamples; ++i) {
     const double a = std::max(errors[i], 1e-17), b = std::max(errors[i + 1], 1e-17);  // exact zero: on the floor
-    plot.segment(hs[i], a, hs[i + 1], b, theme::kSecant, 2);
+    plot.segment(hs[i], a, hs[i + 1], b, theme::colors().secant, 2);
   }
   if (std::isfinite(best)) {
-    plot.point(best_h, best, theme::kTrail, 5);
+    plot.point(best_h, best, theme::colors().trail, 5);
     char text[64];
     std::snprintf(text, sizeof text, "sweet spot h ≈ %.0e", best_h);
-    plot.label(best_h, best, text, theme::kTrail, ImVec2(8, 4));
+    plot.label(best_h, best, text, theme::colors().trail, ImVec2(8, 4));
   }
   const double h = step_size(s);
   const double current = std::max(std::fabs(f.finite_difference(s.x0, h, scheme) - exact), 1e-17);
-  plot.point(h, current, theme::kPoint, 6);
+  plot.point(h, current, theme::colors().point, 6);
   plot.end();
 }
 

@@ -56,7 +56,7 @@ void gradient_check_section(const std::string& program, const expr::Vars& vars, 
       ImGui::TableNextColumn();
       ImGui::Text("%.8g", estimate);
       ImGui::TableNextColumn();
-      if (!(error < 1e-6)) ImGui::PushStyleColor(ImGuiCol_Text, theme::kError);
+      if (!(error < 1e-6)) ImGui::PushStyleColor(ImGuiCol_Text, theme::colors().error);
       ImGui::Text("%.1e", error);
       if (!(error < 1e-6)) ImGui::PopStyleColor();
     }
@@ -65,7 +65,7 @@ void gradient_check_section(const std::string& program, const expr::Vars& vars, 
   }
   const std::string warning = caveat(g, 1e-5);
   if (!warning.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, theme::kError);
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::colors().error);
     ImGui::TextWrapped("%s", warning.c_str());
     ImGui::PopStyleColor();
   }

@@ -123,7 +123,7 @@ void draw_graph(GraphState& s, const Computed& c, ImVec2 size) {
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   ImGui::InvisibleButton("graph_canvas", size);
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  draw->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), theme::kPlotBackground);
+  draw->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), theme::colors().plot_background);
   const float box_w = 118, box_h = 58;
   const float col_w = std::max(box_w + 40, size.x / static_cast<float>(std::max(1, c.layout.columns)));
   const float row_h = std::max(box_h + 24, std::min(120.0f, size.y / static_cast<float>(std::max(1, c.layout.rows))));
@@ -137,8 +137,8 @@ void draw_graph(GraphState& s, const Computed& c, ImVec2 size) {
     for (int input : node.inputs) {
       const ImVec2 from = center(input);
       const ImVec2 a(from.x + box_w / 2, from.y), b(to.x - box_w / 2, to.y);
-      draw->AddBezierCubic(a, ImVec2(a.x + 30, a.y), ImVec2(b.x - 30, b.y), b, theme::kAxis, 1.5f);
-      draw->AddTriangleFilled(b, ImVec2(b.x - 8, b.y - 4), ImVec2(b.x - 8, b.y + 4), theme::kAxis);
+      draw->AddBezierCubic(a, ImVec2(a.x + 30, a.y), ImVec2(b.x - 30, b.y), b, theme::colors().axis, 1.5f);
+      draw->AddTriangleFilled(b, ImVec2(b.x - 8, b.y - 4), ImVec2(b.x - 8, b.y + 4), theme::colors().axis);
     }
   }
   char text[64];
@@ -147,14 +147,14 @@ void draw_graph(GraphState& s, const Computed& c, ImVec2 size) {
     const ImVec2 lo(m.x - box_w / 2, m.y - box_h / 2), hi(m.x + box_w / 2, m.y + box_h / 2);
     const bool revealed = is_revealed(s, node.id, count) && node.grad.has_value();
     const bool current = s.backward_step > 0 && count - s.backward_step == node.id;
-    draw->AddRectFilled(lo, hi, current ? IM_COL32(255, 243, 205, 255) : IM_COL32(246, 248, 252, 255), 6);
-    draw->AddRect(lo, hi, current ? theme::kTangent : IM_COL32(0, 0, 0, 70), 6, 0, current ? 2.5f : 1.0f);
+    draw->AddRectFilled(lo, hi, current ? theme::colors().node_current : theme::colors().node_fill, 6);
+    draw->AddRect(lo, hi, current ? theme::colors().tangent : IM_COL32(0, 0, 0, 70), 6, 0, current ? 2.5f : 1.0f);
     const std::string title = node.inputs.empty()                ? node.label
                               : is_operator_label(node.label)       ? formula(g, node)
                                                                     : node.label + " = " + formula(g, node);
-    draw->AddText(ImVec2(lo.x + 8, lo.y + 4), theme::kLabel, title.c_str());
+    draw->AddText(ImVec2(lo.x + 8, lo.y + 4), theme::colors().label, title.c_str());
     std::snprintf(text, sizeof text, "value %.4g", node.value);
-    draw->AddText(platform::fonts().mono, ImGui::GetFontSize() * 0.9f, ImVec2(lo.x + 8, lo.y + 22), theme::kCurve, text);
+    draw->AddText(platform::fonts().mono, ImGui::GetFontSize() * 0.9f, ImVec2(lo.x + 8, lo.y + 22), theme::colors().curve, text);
     if (node.grad) {
       if (revealed) {
         std::snprintf(text, sizeof text, "grad  %.4g", *node.grad);
@@ -162,7 +162,7 @@ void draw_graph(GraphState& s, const Computed& c, ImVec2 size) {
         std::snprintf(text, sizeof text, "grad  ?");
       }
       draw->AddText(platform::fonts().mono, ImGui::GetFontSize() * 0.9f, ImVec2(lo.x + 8, lo.y + 38),
-                    revealed ? theme::kTangent : theme::kMuted, text);
+                    revealed ? theme::colors().tangent : theme::colors().muted, text);
     }
   }
   // Drawn last, over the boxes. While stepping: on each edge out of the current node, upstream gradient × local derivative.
@@ -177,8 +177,8 @@ void draw_graph(GraphState& s, const Computed& c, ImVec2 size) {
                       user.grad.value_or(0) * user.local[k]);
         const ImVec2 extent = ImGui::CalcTextSize(text);
         draw->AddRectFilled(ImVec2(mid.x - extent.x / 2 - 4, mid.y - 2),
-                            ImVec2(mid.x + extent.x / 2 + 4, mid.y + extent.y + 2), IM_COL32(255, 243, 205, 255), 4);
-        draw->AddText(ImVec2(mid.x - extent.x / 2, mid.y), theme::kTangent, text);
+                            ImVec2(mid.x + extent.x / 2 + 4, mid.y + extent.y + 2), theme::colors().highlight, 4);
+        draw->AddText(ImVec2(mid.x - extent.x / 2, mid.y), theme::colors().tangent, text);
       }
     }
   }

@@ -187,16 +187,29 @@ EM_JS(char*, js_embed_options, (), {
   return ptr;
 });
 
+// Whether the reader's system asks for dark colours; with theme=auto the app follows changes too.
+EM_JS(int, js_prefers_dark, (int follow), {
+  const query = window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;
+  if (query && follow) query.addEventListener("change", (event) => _bp_set_dark(event.matches ? 1 : 0));
+  return query && query.matches ? 1 : 0;
+});
+
+extern "C" EMSCRIPTEN_KEEPALIVE void bp_set_dark(int dark) {
+  bp::app::theme::apply(dark != 0);
+  bp::platform::wake();
+}
+
 int main() {
   static std::string selector;
   char* chosen = js_canvas_selector();
   selector = chosen;
   free(chosen);
   if (!bp::platform::init(selector.c_str())) return 1;  // the page explains a missing WebGL2
-  bp::app::theme::apply();
   char* options = js_embed_options();
   bp::app::set_embed_options(bp::app::parse_embed_options(options));
   free(options);
+  const std::string& theme = bp::app::embed_options().theme;
+  bp::app::theme::apply(theme == "dark" || (theme == "auto" && js_prefers_dark(1)));
   ImGui::GetStyle().ScaleAllSizes(bp::app::embed_options().zoom);
   bp::app::load_initial_state(g_state);
   for (const auto& notice : bp::app::embed_options().notices) bp::app::state_notices().push_back(notice);

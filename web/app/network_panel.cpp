@@ -93,7 +93,7 @@ void custom_data_controls(NetworkState& s, Runtime& r, float width) {
     if (!parsed.points.empty()) s.points = parsed.points;
   }
   if (!r.csv_error.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, theme::kError);
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::colors().error);
     ImGui::TextWrapped("%s", r.csv_error.c_str());
     ImGui::PopStyleColor();
   }
@@ -226,12 +226,12 @@ bool network_panel(NetworkState& s, const std::string& function_text) {
   }
   if (r.trainer.diverged()) {
     r.playing = false;
-    ImGui::PushStyleColor(ImGuiCol_Text, theme::kError);
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::colors().error);
     ImGui::TextWrapped("Training stopped: the loss or a weight is no longer a finite number (the learning rate is too large?). Reset to start again.");
     ImGui::PopStyleColor();
   }
   if (!r.problem.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, theme::kError);
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::colors().error);
     ImGui::TextWrapped("%s", r.problem.c_str());
     ImGui::PopStyleColor();
   }

@@ -78,7 +78,7 @@ SurfaceClick draw_surface(Trainer& trainer, float size, bool show_test) {
     const ImVec2 p = to_screen(origin, size, v, -6);
     char text[8];
     std::snprintf(text, sizeof text, "%d", v);
-    draw->AddText(ImVec2(p.x - 4, p.y + 2), theme::kLabel, text);
+    draw->AddText(ImVec2(p.x - 4, p.y + 2), theme::colors().label, text);
   }
   auto dots = [&](const std::vector<nn::Point>& points, ImU32 outline) {
     for (const auto& p : points) {
@@ -136,14 +136,14 @@ void draw_fit(Trainer& trainer, float size) {
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   ImGui::Dummy(ImVec2(size, size));
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  draw->AddRectFilled(origin, ImVec2(origin.x + size, origin.y + size), theme::kPlotBackground);
+  draw->AddRectFilled(origin, ImVec2(origin.x + size, origin.y + size), theme::colors().plot_background);
   draw->AddRect(origin, ImVec2(origin.x + size, origin.y + size), IM_COL32(0, 0, 0, 60));
   auto at = [&](double x, double y) {
     return ImVec2(origin.x + static_cast<float>((x + 6) / 12 * size),
                   origin.y + static_cast<float>((1.1 - std::clamp(y, -1.2, 1.2)) / 2.2 * size));
   };
-  draw->AddLine(at(-6, 0), at(6, 0), theme::kAxis);
-  draw->AddLine(at(0, -1.1), at(0, 1.1), theme::kAxis);
+  draw->AddLine(at(-6, 0), at(6, 0), theme::colors().axis);
+  draw->AddLine(at(0, -1.1), at(0, 1.1), theme::colors().axis);
   for (const auto& p : trainer.train_points()) draw->AddCircleFilled(at(p.x1, p.label), 2.5f, IM_COL32(150, 150, 150, 255));
   for (const auto& p : trainer.test_points()) draw->AddCircleFilled(at(p.x1, p.label), 2.5f, IM_COL32(40, 40, 40, 255));
   constexpr int kSamples = 200;
@@ -152,10 +152,10 @@ void draw_fit(Trainer& trainer, float size) {
   const Eigen::MatrixXd out = trainer.network().forward(inputs);
   std::vector<ImVec2> curve;
   for (int i = 0; i < kSamples; ++i) curve.push_back(at(-6 + 12.0 * i / (kSamples - 1), out(0, i)));
-  draw->AddPolyline(curve.data(), kSamples, theme::kCurve, ImDrawFlags_None, 2.5f);
+  draw->AddPolyline(curve.data(), kSamples, theme::colors().curve, ImDrawFlags_None, 2.5f);
   char text[80];
   std::snprintf(text, sizeof text, "f(x) / %.4g (dots) and the network's fit (line)", trainer.function_scale());
-  draw->AddText(ImVec2(origin.x + 6, origin.y + 4), theme::kLabel, text);
+  draw->AddText(ImVec2(origin.x + 6, origin.y + 4), theme::colors().label, text);
 }
 
 bool draw_network(Trainer& trainer, ImVec2 size) {
@@ -211,7 +211,7 @@ bool draw_network(Trainer& trainer, ImVec2 size) {
       draw->AddRect(lo, ImVec2(lo.x + box, lo.y + box), IM_COL32(0, 0, 0, 90));
       if (l == 0) {
         const std::string name(nn::feature_name(trainer.features()[static_cast<std::size_t>(i)]));
-        draw->AddText(ImVec2(lo.x - ImGui::CalcTextSize(name.c_str()).x - 4, c.y - 8), theme::kLabel, name.c_str());
+        draw->AddText(ImVec2(lo.x - ImGui::CalcTextSize(name.c_str()).x - 4, c.y - 8), theme::colors().label, name.c_str());
       }
     }
   }
@@ -248,7 +248,7 @@ void draw_loss_curve(const Trainer& trainer, ImVec2 size) {
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   ImGui::Dummy(size);
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  draw->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), theme::kPlotBackground);
+  draw->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), theme::colors().plot_background);
   const auto& train = trainer.train_history();
   const auto& test = trainer.test_history();
   double top = 0;
@@ -269,7 +269,7 @@ void draw_loss_curve(const Trainer& trainer, ImVec2 size) {
   curve(test, IM_COL32(20, 20, 20, 255));
   char text[48];
   std::snprintf(text, sizeof text, "%.3g", top);
-  draw->AddText(ImVec2(origin.x + 4, origin.y + 2), theme::kLabel, text);
+  draw->AddText(ImVec2(origin.x + 4, origin.y + 2), theme::colors().label, text);
 }
 
 }  // namespace bp::app

@@ -50,7 +50,7 @@ Plot::Plot(const char* id, ImVec2 size, PlotView& view, bool interactive) : view
     const double dy = g.pan.y / (max_.y - min_.y) * (view.y_max - view.y_min);
     view.x_min -= dx, view.x_max -= dx, view.y_min += dy, view.y_max += dy;
   }
-  draw_->AddRectFilled(min_, max_, theme::kPlotBackground);
+  draw_->AddRectFilled(min_, max_, theme::colors().plot_background);
   draw_->AddRect(min_, max_, IM_COL32(0, 0, 0, 40));
   draw_->PushClipRect(min_, max_, true);
   draw_axes();
@@ -105,20 +105,20 @@ void Plot::draw_axes() const {
   const float axis_x = view_.log_x ? min_.x : static_cast<float>(std::clamp(screen_x(0), double(min_.x), double(max_.x)));
   for (double v = std::ceil(view_.x_min / x_step) * x_step; v <= view_.x_max; v += x_step) {
     const float sx = min_.x + static_cast<float>((v - view_.x_min) / (view_.x_max - view_.x_min) * width);
-    draw_->AddLine(ImVec2(sx, min_.y), ImVec2(sx, max_.y), theme::kGrid);
+    draw_->AddLine(ImVec2(sx, min_.y), ImVec2(sx, max_.y), theme::colors().grid);
     const char* t = format(v, view_.log_x);
     const float ty = std::min(axis_y + 3, max_.y - ImGui::GetFontSize() - 2);
-    draw_->AddText(ImVec2(sx + 3, ty), theme::kLabel, t);
+    draw_->AddText(ImVec2(sx + 3, ty), theme::colors().label, t);
   }
   for (double v = std::ceil(view_.y_min / y_step) * y_step; v <= view_.y_max; v += y_step) {
     const float sy = max_.y - static_cast<float>((v - view_.y_min) / (view_.y_max - view_.y_min) * height);
-    draw_->AddLine(ImVec2(min_.x, sy), ImVec2(max_.x, sy), theme::kGrid);
+    draw_->AddLine(ImVec2(min_.x, sy), ImVec2(max_.x, sy), theme::colors().grid);
     const char* t = format(v, view_.log_y);
     const float tx = std::max(min_.x + 3, axis_x - ImGui::CalcTextSize(t).x - 4);
-    if (std::fabs(v) > 1e-12 || view_.log_y) draw_->AddText(ImVec2(tx, sy - ImGui::GetFontSize()), theme::kLabel, t);
+    if (std::fabs(v) > 1e-12 || view_.log_y) draw_->AddText(ImVec2(tx, sy - ImGui::GetFontSize()), theme::colors().label, t);
   }
-  draw_->AddLine(ImVec2(min_.x, axis_y), ImVec2(max_.x, axis_y), theme::kAxis, 1.5f);
-  draw_->AddLine(ImVec2(axis_x, min_.y), ImVec2(axis_x, max_.y), theme::kAxis, 1.5f);
+  draw_->AddLine(ImVec2(min_.x, axis_y), ImVec2(max_.x, axis_y), theme::colors().axis, 1.5f);
+  draw_->AddLine(ImVec2(axis_x, min_.y), ImVec2(axis_x, max_.y), theme::colors().axis, 1.5f);
 }
 
 void Plot::curve(const std::function<double(double)>& f, ImU32 color, float thickness) const {
