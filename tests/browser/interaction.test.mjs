@@ -109,3 +109,22 @@ test('pasting into the expression field inserts the clipboard text', async () =>
   assert.equal((await page.evaluate(() => window.playground.getState())).expr, 'sin(x)·exp(−x²/10)');
   await context.close();
 });
+
+test('gradient descent walks the seed to 0.75; with reduced motion it gets there in one go', async () => {
+  for (const reducedMotion of ['reduce', 'no-preference']) {
+    const context = await session.browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion });
+    const page = await context.newPage();
+    await page.goto(session.url + '#mode=function&eta=0.2');
+    await page.waitForSelector('#status.hidden', { state: 'attached', timeout: 30000 });
+    await page.waitForTimeout(300);
+    await page.mouse.click(51, 648);  // "Descend"
+    if (reducedMotion === 'reduce') {
+      await page.waitForTimeout(300);
+    } else {
+      await page.waitForFunction(() => Math.abs(window.playground.getState().x0 - 0.75) < 1e-3, null, { timeout: 20000 });
+    }
+    const { x0 } = await page.evaluate(() => window.playground.getState());
+    assert.ok(Math.abs(x0 - 0.75) < 1e-3, `${reducedMotion}: x0 = ${x0}`);  // f′(x) = 4x − 3 = 0 at 0.75 (seed 002)
+    await context.close();
+  }
+});

@@ -243,6 +243,15 @@ bool descent_controls(FunctionState& s, Runtime& r, float width) {
   if (ImGui::Button(r.descending ? "Pause" : "Descend")) {
     r.descending = !r.descending;
     if (r.trail.empty()) r.trail.push_back(s.x0);
+    if (platform::prefers_reduced_motion()) {  // no animation: all the steps at once, trail and all
+      for (int i = 0; i < 200 && r.descending; ++i) {
+        const double slope = r.compiled.f->value_and_slope(s.x0).slope;
+        s.x0 -= s.learning_rate * slope;
+        r.trail.push_back(s.x0);
+        if (std::fabs(slope) < 1e-9 || !std::isfinite(s.x0)) r.descending = false;
+      }
+      r.descending = false;
+    }
   }
   ImGui::SameLine();
   if (ImGui::Button("One step")) {

@@ -35,6 +35,9 @@ void end_frame();
 // The pinch and pan of this frame, for the plot under its centre.
 const Gesture& gesture();
 
+// The reader asked the system for reduced motion: animations jump to their end.
+bool prefers_reduced_motion();
+
 // Device pixels per CSS pixel, as of the current frame.
 float pixel_ratio();
 

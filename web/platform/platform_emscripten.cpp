@@ -525,6 +525,14 @@ float pixel_ratio() { return g_ratio; }
 
 const Gesture& gesture() { return g_gesture; }
 
+namespace {
+EM_JS(int, js_prefers_reduced_motion, (), {
+  return window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches ? 1 : 0;
+});
+}  // namespace
+
+bool prefers_reduced_motion() { return js_prefers_reduced_motion() != 0; }
+
 void notify_ready() { js_notify_ready(); }
 
 }  // namespace bp::platform
