@@ -11,7 +11,7 @@ const TYPES = {
   '.css': 'text/css; charset=utf-8', '.wasm': 'application/wasm', '.png': 'image/png', '.json': 'application/json',
   '.md': 'text/plain; charset=utf-8', '.svg': 'image/svg+xml',
 };
-const SERVED = [/^\/index\.html$/, /^\/dist\/[\w.-]+$/, /^\/web\/[\w./-]+\.(js|mjs|css|html|png|svg)$/, /^\/docs\/[\w./-]+$/, /^\/tests\/browser\/fixtures\/[\w.-]+$/];
+const SERVED = [/^\/index\.html$/, /^\/sw\.js$/, /^\/dist\/[\w.-]+$/, /^\/web\/[\w./-]+\.(js|mjs|css|html|png|svg)$/, /^\/docs\/[\w./-]+$/, /^\/tests\/browser\/fixtures\/[\w.-]+$/];
 
 export function createServer() {
   return http.createServer((request, response) => {

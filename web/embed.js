@@ -10,16 +10,28 @@
   let loading = null;
   let count = 0;
 
+  // The release's version (dist/version.json): every asset URL carries it, so caches never mix releases.
+  let version = '';
+  async function loadVersion() {
+    try {
+      const response = await fetch(new URL('dist/version.json', root).href, { cache: 'no-store' });
+      version = (await response.json()).version || '';
+    } catch (e) {
+      version = '';  // not built with a version (or unreachable): plain URLs
+    }
+  }
+  const versioned = (path) => new URL(path + (version ? '?v=' + version : ''), root).href;
+
   function loadApp() {
     if (!loading) {
-      loading = new Promise((resolve, reject) => {
+      loading = loadVersion().then(() => new Promise((resolve, reject) => {
         if (typeof window.createPlayground === 'function') return resolve();
         const script = document.createElement('script');
-        script.src = new URL('dist/playground.js', root).href;
+        script.src = versioned('dist/playground.js');
         script.onload = () => resolve();
         script.onerror = () => reject(new Error('Backprop Playground could not be loaded (dist/playground.js).'));
         document.head.appendChild(script);
-      });
+      }));
     }
     return loading;
   }
@@ -163,7 +175,7 @@
           canvas,
           initialState: options.state === undefined ? '' : toHash(options.state),
           embedOptions: options.embed === undefined ? '' : toHash(options.embed),
-          locateFile: (path) => new URL('dist/' + path, root).href,
+          locateFile: (path) => versioned('dist/' + path),
           onStateChange(hash) {
             lastHash = hash;
             const state = parseHash(hash);

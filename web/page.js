@@ -45,6 +45,10 @@
     };
     // The page is its own embedder: the canvas takes the keyboard at once (an embed waits for a click).
     if (window.parent === window) instance.canvas.focus({ preventScroll: true });
+    // Offline after the first visit (sw.js); a page that cannot register one works as before.
+    if ('serviceWorker' in navigator && window.isSecureContext) {
+      navigator.serviceWorker.register('sw.js').catch(() => {});
+    }
   });
 
   // Helpers that reach into the module for tests and measurements.

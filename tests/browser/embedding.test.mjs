@@ -158,3 +158,22 @@ test('theme=auto follows the reader\'s dark system setting; theme=dark is dark a
     await context.close();
   }
 });
+
+test('once loaded, the page opens again without the network, from versioned caches', async () => {
+  const context = await session.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(session.url + '#mode=graph');
+  await page.waitForSelector('#status.hidden', { state: 'attached', timeout: 30000 });
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  const version = await page.evaluate(async () => (await (await fetch('dist/version.json')).json()).version);
+  const cached = await page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('bp-')));
+  assert.deepEqual(cached, ['bp-' + version]);
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForSelector('#status.hidden', { state: 'attached', timeout: 30000 });
+  await page.waitForFunction(() => window.playground);
+  assert.equal((await page.evaluate(() => window.playground.getState())).mode, 'graph');
+  const assets = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.includes('/dist/playground')));
+  assert.ok(assets.every((name) => name.includes('?v=' + version)), assets.join(' '));
+  await context.close();
+});
