@@ -128,3 +128,29 @@ test('gradient descent walks the seed to 0.75; with reduced motion it gets there
     await context.close();
   }
 });
+
+test('keyboard only: Tab reaches the gallery, arrows and Enter open an example', async () => {
+  const { page, context } = await openPage(session.browser, session.url + '#mode=network');
+  await page.waitForFunction(() => window.playground);
+  for (const key of ['Tab', 'Space', 'ArrowDown', 'ArrowDown', 'Enter']) {
+    await page.keyboard.press(key);
+    await page.waitForTimeout(200);
+  }
+  // The third example: d = a·b + c in graph mode.
+  await page.waitForFunction(() => window.playground.getState().mode === 'graph');
+  assert.match((await page.evaluate(() => window.playground.getState())).prog, /d = a\*b \+ c/);
+  await page.screenshot({ path: new URL('keyboard-gallery.png', SHOTS).pathname });
+  await context.close();
+});
+
+test('a link made before links carried a version opens the same view and is rewritten as version 1', async () => {
+  const { page, context, errors } = await openPage(session.browser, session.url + '#mode=function&expr=x%5E3&x0=1.5');
+  await page.waitForFunction(() => window.playground);
+  const state = await page.evaluate(() => window.playground.getState());
+  assert.equal(state.expr, 'x^3');
+  assert.equal(state.x0, 1.5);
+  await page.evaluate(() => window.playground.setState({ h: 0.001 }));
+  await page.waitForFunction(() => location.hash.startsWith('#v=1&'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -81,7 +81,6 @@ void link_notices() {
 bool mode_tabs() {
   using bp::app::Mode;
   static Mode shown = Mode::kFunction;
-  const bool follow = shown != g_state.mode;
   bool animating = false;
   if (!bp::app::embed_options().tabs) {  // an embed that shows one mode only
     link_notices();
@@ -93,8 +92,10 @@ bool mode_tabs() {
     return animating;
   }
   if (ImGui::BeginTabBar("modes")) {
+    if (bp::app::embed_options().gallery) trailing_buttons();  // may open a gallery example: first
+    // The tabs follow g_state.mode when a link, setState() or the gallery changed it.
+    const bool follow = shown != g_state.mode;
     const auto flags = [&](Mode m) { return follow && g_state.mode == m ? ImGuiTabItemFlags_SetSelected : 0; };
-    if (bp::app::embed_options().gallery) trailing_buttons();
     if (ImGui::BeginTabItem("Function  f(x)", nullptr, flags(Mode::kFunction))) {
       if (!follow) g_state.mode = Mode::kFunction;
       link_notices();
