@@ -177,3 +177,23 @@ test('once loaded, the page opens again without the network, from versioned cach
   assert.ok(assets.every((name) => name.includes('?v=' + version)), assets.join(' '));
   await context.close();
 });
+
+test('an embedded instance lets the wheel scroll the host page until the reader clicks into it', async () => {
+  const context = await session.browser.newContext({ viewport: { width: 1280, height: 700 } });
+  const page = await context.newPage();
+  await page.goto(session.url + 'web/demo/two-instances.html');
+  await page.waitForFunction(() => window.instances && document.querySelectorAll('.bp-status.hidden').length === 2, null, { timeout: 30000 });
+  const box = await page.locator('#left canvas').boundingBox();
+  await page.mouse.move(box.x + box.width - 100, box.y + 200);
+  await page.mouse.wheel(0, 200);
+  await page.waitForTimeout(300);
+  assert.ok(await page.evaluate(() => window.scrollY) > 0, 'the host page scrolled');
+  const viewBefore = await page.evaluate(() => window.instances.left.getState().view);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.mouse.click(box.x + box.width - 100, box.y + 200);
+  await page.mouse.wheel(0, -300);
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => window.scrollY), 0, 'after a click the wheel belongs to the playground');
+  assert.notEqual(await page.evaluate(() => window.instances.left.getState().view), viewBefore, 'and zooms its plot');
+  await context.close();
+});

@@ -185,8 +185,16 @@ EM_BOOL on_mouseleave(int, const EmscriptenMouseEvent*, void*) {
   return EM_FALSE;
 }
 
+// Whether this instance has the focus (its canvas or its text sink).
+EM_JS(int, js_has_focus, (), {
+  const active = document.activeElement;
+  return active === Module.canvas || (active && active.id === Module.canvas.id + "-text") ? 1 : 0;
+});
+
 // Browsers report wheel deltas in pixels, lines or pages; one notch is about 100 px or 3 lines.
+// Until the reader clicks into an embedded instance, the wheel scrolls the host page as usual.
 EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
+  if (!js_has_focus()) return EM_FALSE;
   const double scale = e->deltaMode == DOM_DELTA_PIXEL ? 1.0 / 100 : e->deltaMode == DOM_DELTA_LINE ? 1.0 / 3 : 1.0;
   ImGui::GetIO().AddMouseWheelEvent(static_cast<float>(-e->deltaX * scale), static_cast<float>(-e->deltaY * scale));
   wake();
