@@ -52,6 +52,14 @@ cmake -S . -B build/asan -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   cmake --build build/asan -j "$BP_JOBS" --target engine_tests >/dev/null
 run_ctest "native unit tests under ASan + UBSan" build/asan
 run_ctest "unit tests compiled to WebAssembly, run by Node" build/wasm
+
+# The fuzz targets, 10 seconds each (scripts/fuzz.sh runs them for longer): a crash is a failure.
+echo "== fuzz smoke (10 s per target)"
+if scripts/fuzz.sh 10 | tee "$log"; then
+  passed=$((passed + $(grep -c 'executions' "$log")))
+else
+  failed=$((failed + 1))
+fi
 run_node_tests "JavaScript API tests" tests/node/
 if compgen -G "tests/browser/*.test.mjs" >/dev/null; then
   # One file at a time: the tests time real interaction, and two Chromiums on two cores starve each other.
