@@ -102,6 +102,14 @@ function makeApi(core) {
       if (!(xs instanceof Float64Array) && !Array.isArray(xs)) return failure('xs must be a Float64Array or an array of numbers');
       return guarded(() => core.sample(t.text, variable, v.names, v.values, xs));
     },
+    // The WebAssembly heap's size in bytes (it grows on demand up to 1 GiB): for leak checks.
+    heapBytes() {
+      return core.HEAP8.length;
+    },
+    // Bytes allocated inside the module right now (malloc's count): for leak checks.
+    heapInUse() {
+      return core.heapInUse();
+    },
     // A network on the engine (network_api.mjs); throws an Error naming the field on bad options.
     createNetwork(options) {
       return createNetwork(core, options);

@@ -4,6 +4,8 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include <malloc.h>
+
 #include <cmath>
 #include <list>
 #include <string>
@@ -169,7 +171,11 @@ val sample_js(const std::string& text, const std::string& variable, const val& n
 
 }  // namespace
 
+// Bytes malloc has handed out and not had back: a leak shows here long before the heap grows.
+double heap_in_use() { return static_cast<double>(mallinfo().uordblks); }
+
 EMSCRIPTEN_BINDINGS(backprop_engine) {
+  emscripten::function("heapInUse", &heap_in_use);
   emscripten::function("evaluate", &evaluate_js);
   emscripten::function("gradient", &gradient_js);
   emscripten::function("numericalDerivative", &numerical_derivative_js);
