@@ -98,3 +98,20 @@ test('a screen reader finds what the canvas shows in an aria-live region', async
   assert.match(await page.textContent('#description'), /dL\/da = 4/);
   await context.close();
 });
+
+test('a lost WebGL context (a phone backgrounding the tab) comes back and the page draws again', async () => {
+  const { page, context, errors } = await openPage(session.browser, session.url);
+  await page.evaluate(() => {
+    window.loser = document.getElementById('canvas').getContext('webgl2').getExtension('WEBGL_lose_context');
+    window.loser.loseContext();
+  });
+  await page.waitForTimeout(300);
+  await page.evaluate(() => window.loser.restoreContext());
+  await page.waitForTimeout(800);
+  await page.evaluate(() => window.playground.setState({ x0: 1 }));  // something to draw
+  await page.waitForTimeout(500);
+  const png = await page.screenshot({ path: new URL('context-restored.png', SHOTS).pathname });
+  assert.ok(await countColor(page, png, CURVE) > 1500, 'the curve is drawn again');
+  assert.deepEqual(errors.filter((e) => !/context/i.test(e)), []);
+  await context.close();
+});

@@ -142,7 +142,14 @@ void render(const ImDrawList*, const ImDrawCmd* cmd) {
 
 }  // namespace
 
-bool surface_renderer_ready() { return ensure_program(); }
+bool surface_renderer_ready() {
+  static bool registered = false;
+  if (!registered) {
+    registered = true;
+    platform::on_context_restored([] { renderer() = Renderer{}; });  // the old GL objects died with the context
+  }
+  return ensure_program();
+}
 
 void draw_surface_on_gpu(ImDrawList* draw, ImVec2 lo, float size, const nn::Network& network,
                          const std::vector<nn::Feature>& features, float strength) {

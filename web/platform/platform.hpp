@@ -35,6 +35,9 @@ void end_frame();
 // The pinch and pan of this frame, for the plot under its centre.
 const Gesture& gesture();
 
+// Called after a lost WebGL context comes back, for renderers of the app's own to start afresh.
+void on_context_restored(void (*callback)());
+
 // The reader asked the system for reduced motion: animations jump to their end.
 bool prefers_reduced_motion();
 

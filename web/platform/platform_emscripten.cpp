@@ -108,11 +108,32 @@ double g_build_ms[kTimedFrames] = {};
 double g_frame_start = 0;
 int g_frames_timed = 0;
 
+// --- lost and restored WebGL contexts ---------------------------------------------------------------
+// A phone drops a background tab's GPU context; when it comes back every GL object is gone, so the
+// renderer starts afresh. Without a context there is nothing to draw: frames wait.
+bool g_context_lost = false;
+void (*g_on_context_restored)() = nullptr;
+
+EM_BOOL on_context_lost(int, const void*, void*) {
+  g_context_lost = true;
+  return EM_TRUE;  // preventDefault: asks the browser to restore the context when it can
+}
+
+EM_BOOL on_context_restored(int, const void*, void*) {
+  g_context_lost = false;
+  ImGui_ImplOpenGL3_Shutdown();
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+  g_font_ratio = 0;  // rebuild the font texture on the next frame
+  if (g_on_context_restored) g_on_context_restored();
+  wake();
+  return EM_TRUE;
+}
+
 // --- frame scheduling ----------------------------------------------------------------------------
 EM_BOOL on_animation_frame(double, void*) {
   g_frame_scheduled = false;
   g_frame_start = emscripten_get_now();
-  if (g_frame) g_frame();
+  if (g_frame && !g_context_lost) g_frame();
   g_frame_ms[g_frames_timed++ % kTimedFrames] = emscripten_get_now() - g_frame_start;
   // ImGui spreads fast input over frames itself (its trickling queue): keep drawing until it is done.
   const bool imgui_pending = ImGui::GetCurrentContext()->InputEventsQueue.Size > 0;
@@ -469,6 +490,8 @@ bool init(const char* selector) {
   ImGui_ImplOpenGL3_Init("#version 300 es");
 
   emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_resize);
+  emscripten_set_webglcontextlost_callback(selector, nullptr, EM_FALSE, on_context_lost);
+  emscripten_set_webglcontextrestored_callback(selector, nullptr, EM_FALSE, on_context_restored);
   emscripten_set_mousedown_callback(selector, nullptr, EM_FALSE, on_mouse);
   emscripten_set_mousemove_callback(selector, nullptr, EM_FALSE, on_mouse);
   emscripten_set_mouseup_callback(selector, nullptr, EM_FALSE, on_mouse);
@@ -530,6 +553,8 @@ void end_frame() {
 }
 
 float pixel_ratio() { return g_ratio; }
+
+void on_context_restored(void (*callback)()) { g_on_context_restored = callback; }
 
 const Gesture& gesture() { return g_gesture; }
 
