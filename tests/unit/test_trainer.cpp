@@ -64,6 +64,11 @@ TEST_CASE("a diverging run stops at the first non-finite loss or weight, until r
   const long stopped = trainer.epochs();
   trainer.train_epoch();
   CHECK(trainer.epochs() == stopped);
+  trainer.restore_last_finite();
+  CHECK_FALSE(trainer.diverged());
+  CHECK(std::isfinite(trainer.train_loss()));
+  CHECK(trainer.epochs() < stopped);
+  for (double w : trainer.parameters()) CHECK(std::isfinite(w));
   trainer.reset();
   CHECK_FALSE(trainer.diverged());
 }

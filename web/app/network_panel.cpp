@@ -227,8 +227,12 @@ bool network_panel(NetworkState& s, const std::string& function_text) {
   if (r.trainer.diverged()) {
     r.playing = false;
     ImGui::PushStyleColor(ImGuiCol_Text, theme::colors().error);
-    ImGui::TextWrapped("Training stopped: the loss or a weight is no longer a finite number (the learning rate is too large?). Reset to start again.");
+    ImGui::TextWrapped("Training stopped at epoch %ld: the loss or a weight is no longer a finite number "
+                       "(the learning rate is too large?).", r.trainer.epochs());
     ImGui::PopStyleColor();
+    char label[64];
+    std::snprintf(label, sizeof label, "Go back to epoch %ld (last finite)", r.trainer.last_finite_epoch());
+    if (ImGui::Button(label)) r.trainer.restore_last_finite();
   }
   if (!r.problem.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, theme::colors().error);

@@ -187,7 +187,19 @@ void Trainer::evaluate() {
   test_accuracy_ = x_test_.cols() ? nn::accuracy(network_->forward(x_test_), test_, out) : 0.0;
   train_history_.push_back(train_loss_);
   test_history_.push_back(test_loss_);
-  if (!std::isfinite(train_loss_) || !all_finite(*network_)) diverged_ = true;
+  if (!std::isfinite(train_loss_) || !all_finite(*network_)) {
+    diverged_ = true;
+  } else {
+    last_finite_ = parameters();
+    last_finite_epoch_ = epochs_;
+  }
+}
+
+void Trainer::restore_last_finite() {
+  if (last_finite_.empty()) return reset();
+  const long epoch = last_finite_epoch_;
+  set_parameters(last_finite_);
+  epochs_ = epoch;
 }
 
 Eigen::VectorXd Trainer::inputs_for(double x1, double x2) const {

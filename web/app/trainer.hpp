@@ -39,6 +39,9 @@ class Trainer {
   bool is_classification() const { return nn::is_classification(data_.kind); }
   // Non-finite loss or weight seen: training stops until reset or an earlier state is restored.
   bool diverged() const { return diverged_; }
+  // Back to the weights of the last evaluation whose loss and weights were all finite.
+  void restore_last_finite();
+  long last_finite_epoch() const { return last_finite_epoch_; }
   const std::vector<double>& train_history() const { return train_history_; }
   const std::vector<double>& test_history() const { return test_history_; }
 
@@ -74,6 +77,8 @@ class Trainer {
   long epochs_ = 0;
   double train_loss_ = 0, test_loss_ = 0, train_accuracy_ = 0, test_accuracy_ = 0;
   bool diverged_ = false;
+  std::vector<double> last_finite_;  // parameters at the last finite evaluation
+  long last_finite_epoch_ = 0;
   double function_scale_ = 1;
   bool is_function_fit_ = false;
   std::vector<double> train_history_, test_history_;
