@@ -80,3 +80,26 @@ test('a hostile link opens with a notice for each bad pair, and the rest still a
   await page.screenshot({ path: new URL('hostile-link.png', SHOTS).pathname });
   await context.close();
 });
+
+test('a huge pasted expression is refused with its size, and the page keeps answering in time', async () => {
+  const { page, context } = await openPage(session.browser, session.url);
+  await page.waitForFunction(() => window.playground);
+  await page.mouse.click(200, 81);  // the expression field
+  await page.waitForTimeout(200);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  const start = Date.now();
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.setData('text/plain', 'x+'.repeat(30000) + 'x');  // 60 KB, 30,001 operations
+    document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+  });
+  await page.waitForFunction(() => document.getElementById('description').textContent.includes('30001 operations'), null, { timeout: 10000 });
+  const took = Date.now() - start;
+  console.log(`60 KB expression pasted and refused in ${took} ms`);
+  assert.ok(took < 5000);
+  await page.screenshot({ path: new URL('function-huge.png', SHOTS).pathname });
+  await page.evaluate(() => window.playground.setState({ expr: 'x^2' }));
+  await page.waitForFunction(() => window.playground.getState().expr === 'x^2');
+  await context.close();
+});

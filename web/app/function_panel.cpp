@@ -81,8 +81,21 @@ std::string pretty(const std::string& ascii) {
   return out;
 }
 
+// Past this many operations a frame's samples (thousands of evaluations) would freeze the tab.
+constexpr std::size_t kMaxPlottedNodes = 20000;
+
 void recompile(Compiled& c, const std::string& text) {
   c.text = text;
+  if (auto program = expr::compile(text, {"x"}); program && program->graph.size() > kMaxPlottedNodes) {
+    c.f.reset();
+    c.error = expr::Error{"this function has " + std::to_string(program->graph.size()) +
+                              " operations; the plot takes at most " + std::to_string(kMaxPlottedNodes) +
+                              " (the JavaScript API evaluates longer ones)",
+                          {0, text.size()}};
+    c.derivative.clear();
+    c.reading.clear();
+    return;
+  }
   c.variable = variable_of(text);
   auto f = Function1D::compile(text, c.variable, {});
   c.f.reset();
