@@ -54,7 +54,7 @@ test('typing into the expression field changes the function, unicode included', 
   const { page, context } = await openPage(session.browser, session.url);
   await page.waitForFunction(() => window.playground);
   await page.mouse.click(200, 81);  // the expression field
-  await page.waitForTimeout(200);  // a person looks before typing; the field takes the focus meanwhile
+  await page.waitForFunction(() => document.activeElement.id.endsWith('-text'));  // the field takes the keyboard
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Backspace');
   await page.keyboard.type('x³ − 2x');
@@ -97,7 +97,7 @@ test('pasting into the expression field inserts the clipboard text', async () =>
   const { page, context } = await openPage(session.browser, session.url);
   await page.waitForFunction(() => window.playground);
   await page.mouse.click(200, 81);
-  await page.waitForTimeout(200);
+  await page.waitForFunction(() => document.activeElement.id.endsWith('-text'));  // the field is being edited
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Backspace');
   await page.evaluate(() => {

@@ -85,7 +85,7 @@ test('a huge pasted expression is refused with its size, and the page keeps answ
   const { page, context } = await openPage(session.browser, session.url);
   await page.waitForFunction(() => window.playground);
   await page.mouse.click(200, 81);  // the expression field
-  await page.waitForTimeout(200);
+  await page.waitForFunction(() => document.activeElement.id.endsWith('-text'));  // the field is being edited
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Backspace');
   const start = Date.now();
@@ -101,5 +101,17 @@ test('a huge pasted expression is refused with its size, and the page keeps answ
   await page.screenshot({ path: new URL('function-huge.png', SHOTS).pathname });
   await page.evaluate(() => window.playground.setState({ expr: 'x^2' }));
   await page.waitForFunction(() => window.playground.getState().expr === 'x^2');
+  await context.close();
+});
+
+test('domain errors are named on screen: log of a negative number is "not a number", not garbage', async () => {
+  const { page, context } = await openPage(session.browser, session.url);
+  await page.waitForFunction(() => window.playground);
+  const clean = await page.screenshot();
+  await page.evaluate(() => window.playground.setState({ expr: 'log(x)', x0: -1 }));
+  await page.waitForTimeout(400);
+  const shot = await page.screenshot({ path: new URL('function-domain-error.png', SHOTS).pathname });
+  assert.ok(await countColor(page, shot, [200, 30, 30], 60) > 3 * (await countColor(page, clean, [200, 30, 30], 60)) + 50);
+  await page.waitForFunction(() => /f\(x0\) = -?nan/.test(document.getElementById('description').textContent));
   await context.close();
 });

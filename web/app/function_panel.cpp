@@ -136,6 +136,12 @@ void readout(const char* name, double value, ImU32 color = 0) {
   ImGui::Text("%.17g", value);
   ImGui::PopFont();
   if (color) ImGui::PopStyleColor();
+  if (!std::isfinite(value)) {  // a domain error is named, not left as silent garbage
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::colors().error);
+    ImGui::TextWrapped(std::isnan(value) ? "  not a number: undefined here (log or √ of a negative, 0/0, ∞ − ∞)"
+                                         : "  infinite here (a division by zero or an overflow)");
+    ImGui::PopStyleColor();
+  }
 }
 
 void controls(FunctionState& s, Runtime& r, float width) {

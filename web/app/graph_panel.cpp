@@ -153,7 +153,8 @@ void draw_graph(GraphState& s, const Computed& c, ImVec2 size) {
                               : is_operator_label(node.label)       ? formula(g, node)
                                                                     : node.label + " = " + formula(g, node);
     draw->AddText(ImVec2(lo.x + 8, lo.y + 4), theme::colors().label, title.c_str());
-    std::snprintf(text, sizeof text, "value %.4g", node.value);
+    std::snprintf(text, sizeof text, std::isnan(node.value) ? "value NaN: undefined" : "value %.4g", node.value);
+    if (!std::isfinite(node.value)) draw->AddRect(lo, hi, theme::colors().error, 6, 0, 2.5f);
     draw->AddText(platform::fonts().mono, ImGui::GetFontSize() * 0.9f, ImVec2(lo.x + 8, lo.y + 22), theme::colors().curve, text);
     if (node.grad) {
       if (revealed) {
