@@ -231,7 +231,7 @@ void table_points_field(FunctionState& s, float width) {
 
 void seed_table(FunctionState& s, Runtime& r) {
   const double h = step_size(s);
-  table_points_field(s, 360);
+  table_points_field(s, ImGui::GetContentRegionAvail().x);
   if (!ImGui::BeginTable("seed", 4, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp)) return;
   ImGui::TableSetupColumn("x");
   ImGui::TableSetupColumn("f(x)");
@@ -417,7 +417,8 @@ bool function_panel(FunctionState& s) {
     recompile(r.compiled, s.text);
     if (!first && r.compiled.f) fit_y_range(s, *r.compiled.f);
   }
-  const float controls_width = 360;
+  // Narrow embeds give the pictures the room: the controls take at most 36% of the width.
+  const float controls_width = std::clamp(ImGui::GetContentRegionAvail().x * 0.36f, 220.0f, 360.0f);
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   bool animating = false;
 

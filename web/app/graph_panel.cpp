@@ -190,7 +190,8 @@ void draw_graph(GraphState& s, const Computed& c, ImVec2 size) {
 void graph_panel(GraphState& s) {
   const Computed c = compute(s);
   const ImVec2 avail = ImGui::GetContentRegionAvail();
-  const float controls_width = 360;
+  // Narrow embeds give the pictures the room: the controls take at most 36% of the width.
+  const float controls_width = std::clamp(ImGui::GetContentRegionAvail().x * 0.36f, 220.0f, 360.0f);
 
   ImGui::BeginChild("graph_controls", ImVec2(controls_width + 20, avail.y));
   ImGui::TextUnformatted("Program");

@@ -182,7 +182,8 @@ bool network_panel(NetworkState& s, const std::string& function_text) {
   Runtime& r = runtime();
   const std::string before = architecture_key(s);
   const ImVec2 avail = ImGui::GetContentRegionAvail();
-  const float controls_width = 300;
+  // Narrow embeds give the pictures the room: the controls take at most 36% of the width.
+  const float controls_width = std::clamp(ImGui::GetContentRegionAvail().x * 0.36f, 220.0f, 300.0f);
 
   ImGui::BeginChild("network_controls", ImVec2(controls_width + 120, avail.y));
   if (ImGui::Button(r.playing ? "Pause" : "Train ▶")) r.playing = !r.playing;
