@@ -2,7 +2,7 @@
 // size, destroy() removes an instance, and the postMessage protocol answers an allowed host only.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, SHOTS } from './harness.mjs';
+import { useBrowser, pixels, SHOTS } from './harness.mjs';
 
 const session = useBrowser();
 
@@ -130,21 +130,10 @@ test('exports: samples CSV with x, f(x), f′(x) rows, and a PNG of the plot at 
 
 test('theme=auto follows the reader\'s dark system setting; theme=dark is dark anyway', async () => {
   const brightness = async (page) => {
-    const png = await page.screenshot({ clip: { x: 900, y: 300, width: 40, height: 40 } });
-    return page.evaluate(async (data) => {
-      const image = new Image();
-      image.src = 'data:image/png;base64,' + data;
-      await image.decode();
-      const canvas = document.createElement('canvas');
-      canvas.width = image.width;
-      canvas.height = image.height;
-      const context = canvas.getContext('2d');
-      context.drawImage(image, 0, 0);
-      const pixels = context.getImageData(0, 0, image.width, image.height).data;
-      let sum = 0;
-      for (let i = 0; i < pixels.length; i += 4) sum += pixels[i] + pixels[i + 1] + pixels[i + 2];
-      return sum / (pixels.length / 4) / 3;
-    }, png.toString('base64'));
+    const { rgba } = await pixels(page, await page.screenshot({ clip: { x: 900, y: 300, width: 40, height: 40 } }));
+    let sum = 0;
+    for (let i = 0; i < rgba.length; i += 4) sum += rgba[i] + rgba[i + 1] + rgba[i + 2];
+    return sum / (rgba.length / 4) / 3;
   };
   for (const [scheme, query, dark] of [['dark', 'theme=auto', true], ['light', 'theme=auto', false], ['light', 'theme=dark', true]]) {
     const context = await session.browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: scheme });

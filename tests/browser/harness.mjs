@@ -51,9 +51,9 @@ export async function openPage(browser, url, { width = 1280, height = 800, devic
   return { page, context, errors };
 }
 
-// Counts pixels close to an RGB colour in a PNG screenshot, read back through the page's canvas.
-export async function countColor(page, png, [r, g, b], tolerance = 40) {
-  return page.evaluate(async ({ data, r, g, b, tolerance }) => {
+// A PNG screenshot's pixels, decoded by the page: { width, height, rgba: number[] }.
+export async function pixels(page, png) {
+  return page.evaluate(async (data) => {
     const image = new Image();
     image.src = 'data:image/png;base64,' + data;
     await image.decode();
@@ -62,11 +62,16 @@ export async function countColor(page, png, [r, g, b], tolerance = 40) {
     canvas.height = image.height;
     const context = canvas.getContext('2d');
     context.drawImage(image, 0, 0);
-    const pixels = context.getImageData(0, 0, image.width, image.height).data;
-    let count = 0;
-    for (let i = 0; i < pixels.length; i += 4) {
-      if (Math.abs(pixels[i] - r) + Math.abs(pixels[i + 1] - g) + Math.abs(pixels[i + 2] - b) <= tolerance) count++;
-    }
-    return count;
-  }, { data: png.toString('base64'), r, g, b, tolerance });
+    return { width: image.width, height: image.height, rgba: Array.from(context.getImageData(0, 0, image.width, image.height).data) };
+  }, png.toString('base64'));
+}
+
+// Counts pixels close to an RGB colour in a PNG screenshot.
+export async function countColor(page, png, [r, g, b], tolerance = 40) {
+  const { rgba } = await pixels(page, png);
+  let count = 0;
+  for (let i = 0; i < rgba.length; i += 4) {
+    if (Math.abs(rgba[i] - r) + Math.abs(rgba[i + 1] - g) + Math.abs(rgba[i + 2] - b) <= tolerance) count++;
+  }
+  return count;
 }

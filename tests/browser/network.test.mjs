@@ -2,7 +2,7 @@
 // network with the same loss, and one example can be stepped through.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, openPage, SHOTS, countColor } from './harness.mjs';
+import { useBrowser, openPage, SHOTS, countColor, pixels } from './harness.mjs';
 
 const session = useBrowser();
 
@@ -69,36 +69,27 @@ test('the GPU-drawn surface agrees with the engine\'s forward pass at sampled pi
   await page.waitForTimeout(300);
   const SURFACE = { x: 883, y: 45, width: 370, height: 370 };
   const png = await page.screenshot({ clip: SURFACE });
-  const result = await page.evaluate(async ({ data, size }) => {
-    const image = new Image();
-    image.src = 'data:image/png;base64,' + data;
-    await image.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = image.width;
-    canvas.height = image.height;
-    const context = canvas.getContext('2d');
-    context.drawImage(image, 0, 0);
-    // network_view.cpp's value_color(0.7 · v): white towards orange (-1) or blue (+1).
-    const expected = (v) => {
-      const t = Math.max(-1, Math.min(1, 0.7 * v));
-      const end = t < 0 ? [245, 147, 34] : [8, 119, 189];
-      return end.map((c) => 255 + (c - 255) * Math.abs(t));
-    };
-    let agree = 0, total = 0, worst = 0;
-    for (let i = 0; i < 10; i++) {
-      for (let j = 0; j < 10; j++) {
-        const px = Math.round((i + 0.5) * size / 10), py = Math.round((j + 0.5) * size / 10);
-        const x1 = -6 + 12 * (px + 0.5) / size, x2 = 6 - 12 * (py + 0.5) / size;
-        const want = expected(window.playground.networkOutput(x1, x2));
-        const got = context.getImageData(px, py, 1, 1).data;
-        const error = Math.max(...want.map((c, k) => Math.abs(c - got[k])));
-        total++;
-        if (error <= 6) agree++;
-        else worst = Math.max(worst, error);
-      }
+  const image = await pixels(page, png);
+  const size = SURFACE.width;
+  // network_view.cpp's value_color(0.7 · v): white towards orange (-1) or blue (+1).
+  const expected = (v) => {
+    const t = Math.max(-1, Math.min(1, 0.7 * v));
+    const end = t < 0 ? [245, 147, 34] : [8, 119, 189];
+    return end.map((c) => 255 + (c - 255) * Math.abs(t));
+  };
+  const result = { agree: 0, total: 0, worst: 0 };
+  for (let i = 0; i < 10; i++) {
+    for (let j = 0; j < 10; j++) {
+      const px = Math.round((i + 0.5) * size / 10), py = Math.round((j + 0.5) * size / 10);
+      const x1 = -6 + 12 * (px + 0.5) / size, x2 = 6 - 12 * (py + 0.5) / size;
+      const want = expected(await page.evaluate(([a, b]) => window.playground.networkOutput(a, b), [x1, x2]));
+      const at = (py * image.width + px) * 4;
+      const error = Math.max(...want.map((c, k) => Math.abs(c - image.rgba[at + k])));
+      result.total++;
+      if (error <= 6) result.agree++;
+      else result.worst = Math.max(result.worst, error);
     }
-    return { agree, total, worst };
-  }, { data: png.toString('base64'), size: SURFACE.width });
+  }
   console.log(`GPU surface vs engine: ${result.agree} of ${result.total} sampled pixels within 6/255 (the rest under data points)`);
   assert.ok(result.agree >= 0.85 * result.total, JSON.stringify(result));
   await context.close();
