@@ -3,6 +3,8 @@
 
 #include <emscripten.h>
 
+#include "imgui.h"
+#include "imgui_internal.h"  // ClearActiveID: end an edit when the state changes from outside
 #include "platform.hpp"
 #include "state_codec.hpp"
 
@@ -60,6 +62,9 @@ std::vector<std::string>& state_notices() { return g_notices; }
 
 // window.playground.setState() and hash changes made outside the app arrive here.
 extern "C" EMSCRIPTEN_KEEPALIVE void bp_set_state(const char* hash) {
+  // A text field being edited keeps its own copy of the text and would write it back over the new
+  // state: the edit ends here.
+  ImGui::ClearActiveID();
   bp::app::apply(hash);
   bp::platform::wake();
 }
