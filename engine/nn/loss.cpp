@@ -21,11 +21,16 @@ std::optional<Loss> loss_named(std::string_view name) {
   return std::nullopt;
 }
 
-double loss_value(Loss loss, const Eigen::Ref<const Eigen::MatrixXd>& z, const Eigen::Ref<const Eigen::MatrixXd>& a,
-                  const Eigen::Ref<const Eigen::MatrixXd>& y) {
+double loss_value(Loss loss, const Batch& z, const Batch& a, const Eigen::Ref<const Eigen::MatrixXd>& y) {
   const auto n = static_cast<double>(y.cols());
   switch (loss) {
-    case Loss::kMse: return (a - y).squaredNorm() / (n * static_cast<double>(y.rows()));
+    case Loss::kMse: {  // a plain loop: Eigen's mixed-layout expression cost more than the sum on small batches
+      double sum = 0;
+      for (Eigen::Index o = 0; o < a.rows(); ++o) {
+        for (Eigen::Index j = 0; j < a.cols(); ++j) sum += (a(o, j) - y(o, j)) * (a(o, j) - y(o, j));
+      }
+      return sum / (n * static_cast<double>(y.rows()));
+    }
     case Loss::kBce: {
       // -[y log σ(z) + (1-y) log(1-σ(z))] = max(z, 0) - z·y + log(1 + e^-|z|), finite for any z.
       const auto terms = z.array().max(0.0) - z.array() * y.array() + (-z.array().abs()).exp().log1p();
@@ -45,13 +50,15 @@ double loss_value(Loss loss, const Eigen::Ref<const Eigen::MatrixXd>& z, const E
   return 0;
 }
 
-void output_delta(Loss loss, Activation output_activation, const Eigen::Ref<const Eigen::MatrixXd>& z,
-                  const Eigen::Ref<const Eigen::MatrixXd>& a, const Eigen::Ref<const Eigen::MatrixXd>& y,
-                  Eigen::Ref<Eigen::MatrixXd> delta) {
+void output_delta(Loss loss, Activation output_activation, const Batch& z, const Batch& a,
+                  const Eigen::Ref<const Eigen::MatrixXd>& y, Batch& delta) {
   const auto n = static_cast<double>(y.cols());
   switch (loss) {
     case Loss::kMse:  // dL/da = 2(a - y)/(n·k), then through the activation
-      delta = (2.0 / (n * static_cast<double>(y.rows()))) * (a - y);
+      for (Eigen::Index o = 0; o < a.rows(); ++o) {
+        const double scale = 2.0 / (n * static_cast<double>(y.rows()));
+        for (Eigen::Index j = 0; j < a.cols(); ++j) delta(o, j) = scale * (a(o, j) - y(o, j));
+      }
       multiply_by_derivative(output_activation, z, a, delta);
       break;
     case Loss::kBce:  // with a sigmoid output: dL/dz = (σ(z) - y)/(n·k)

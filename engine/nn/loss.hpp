@@ -21,11 +21,9 @@ std::string_view loss_name(Loss loss);
 std::optional<Loss> loss_named(std::string_view name);
 
 // z and a: the output layer's pre-activation and activation (outputs × n); y the targets.
-double loss_value(Loss loss, const Eigen::Ref<const Eigen::MatrixXd>& z, const Eigen::Ref<const Eigen::MatrixXd>& a,
-                  const Eigen::Ref<const Eigen::MatrixXd>& y);
+double loss_value(Loss loss, const Batch& z, const Batch& a, const Eigen::Ref<const Eigen::MatrixXd>& y);
 // delta = dL/dz for the output layer.
-void output_delta(Loss loss, Activation output_activation, const Eigen::Ref<const Eigen::MatrixXd>& z,
-                  const Eigen::Ref<const Eigen::MatrixXd>& a, const Eigen::Ref<const Eigen::MatrixXd>& y,
-                  Eigen::Ref<Eigen::MatrixXd> delta);
+void output_delta(Loss loss, Activation output_activation, const Batch& z, const Batch& a,
+                  const Eigen::Ref<const Eigen::MatrixXd>& y, Batch& delta);
 
 }  // namespace bp::nn

@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include "nn/dense_kernels.hpp"
 #include "nn/rng.hpp"
 
 namespace bp::nn {
@@ -67,14 +68,15 @@ long Network::parameter_count() const {
   return n;
 }
 
-const Eigen::MatrixXd& Network::forward(const Eigen::Ref<const Eigen::MatrixXd>& x) {
-  x_ = x;
-  const Eigen::MatrixXd* input = &x_;
+const Batch& Network::forward(const Eigen::Ref<const Eigen::MatrixXd>& x) {
+  x_ = x;  // example-major in, unit-major here: the one transpose of the pass
+  const int n = static_cast<int>(x.cols());
+  const Batch* input = &x_;
   for (Dense& layer : layers_) {
-    layer.z.resize(layer.W.rows(), x.cols());
-    layer.a.resize(layer.W.rows(), x.cols());
-    layer.z.noalias() = layer.W * *input;
-    layer.z.colwise() += layer.b;
+    const int out = static_cast<int>(layer.W.rows()), in = static_cast<int>(layer.W.cols());
+    layer.z.resize(out, n);
+    layer.a.resize(out, n);
+    dense_forward(layer.W.data(), layer.b.data(), input->data(), layer.z.data(), out, in, n);
     activate(layer.activation, layer.z, layer.a);
     input = &layer.a;
   }
@@ -90,11 +92,13 @@ void Network::backward(const Eigen::Ref<const Eigen::MatrixXd>& y) {
   Dense& last = layers_.back();
   last.delta.resize(last.z.rows(), last.z.cols());
   output_delta(config_.loss, last.activation, last.z, last.a, y, last.delta);
+  const int n = static_cast<int>(last.z.cols());
   for (std::size_t l = layers_.size(); l-- > 0;) {
     Dense& layer = layers_[l];
-    const Eigen::MatrixXd& input = l == 0 ? x_ : layers_[l - 1].a;
-    layer.grad_W.noalias() = layer.delta * input.transpose();  // dL/dW = δ·aᵀ
-    layer.grad_b = layer.delta.rowwise().sum();                // dL/db = Σ δ over the batch
+    const int out = static_cast<int>(layer.W.rows()), in = static_cast<int>(layer.W.cols());
+    const Batch& input = l == 0 ? x_ : layers_[l - 1].a;
+    // dL/dW = δ·aᵀ, dL/db = Σ δ over the batch
+    dense_gradients(layer.delta.data(), input.data(), layer.grad_W.data(), layer.grad_b.data(), out, in, n);
     if (config_.regularization == Regularization::kL2) layer.grad_W += config_.regularization_rate * layer.W;
     if (config_.regularization == Regularization::kL1) {
       layer.grad_W += config_.regularization_rate * layer.W.unaryExpr([](double w) { return double((w > 0) - (w < 0)); });
@@ -102,7 +106,7 @@ void Network::backward(const Eigen::Ref<const Eigen::MatrixXd>& y) {
     if (l > 0) {
       Dense& previous = layers_[l - 1];
       previous.delta.resize(previous.z.rows(), previous.z.cols());
-      previous.delta.noalias() = layer.W.transpose() * layer.delta;  // dL/da of the layer below
+      dense_backprop(layer.W.data(), layer.delta.data(), previous.delta.data(), out, in, n);  // dL/da below: Wᵀ·δ
       multiply_by_derivative(previous.activation, previous.z, previous.a, previous.delta);
     }
   }

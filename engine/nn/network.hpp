@@ -1,6 +1,6 @@
 // A fully connected network on Eigen: dense layers act(W·x + b) with W stored out×in (PyTorch's
-// nn.Linear convention), whole batches at once (one column per example), and forward / backward /
-// update as separate calls so the page can show each stage.
+// nn.Linear convention), whole batches at once (one column per example; inside, unit-major: see
+// Batch), and forward / backward / update as separate calls so the page can show each stage.
 #pragma once
 
 #include <cstdint>
@@ -41,8 +41,8 @@ struct Dense {
   Eigen::MatrixXd grad_W;  // dL/dW after backward()
   Eigen::VectorXd grad_b;  // dL/db after backward()
   Activation activation = Activation::kTanh;
-  Eigen::MatrixXd z, a;    // forward(): W·x + b and act(z), out × n
-  Eigen::MatrixXd delta;   // backward(): dL/dz, out × n
+  Batch z, a;              // forward(): W·x + b and act(z), out × n
+  Batch delta;             // backward(): dL/dz, out × n
 };
 
 class Network {
@@ -50,7 +50,7 @@ class Network {
   explicit Network(const NetworkConfig& config);  // config must pass validate()
 
   // x: inputs × n. Returns the outputs (outputs × n), kept until the next forward().
-  const Eigen::MatrixXd& forward(const Eigen::Ref<const Eigen::MatrixXd>& x);
+  const Batch& forward(const Eigen::Ref<const Eigen::MatrixXd>& x);
   // After forward(): the data loss against targets y (outputs × n), without regularisation.
   double loss(const Eigen::Ref<const Eigen::MatrixXd>& y) const;
   // forward(x) then loss(y): the data loss of a whole set.
@@ -73,7 +73,7 @@ class Network {
  private:
   NetworkConfig config_;
   std::vector<Dense> layers_;
-  Eigen::MatrixXd x_;  // the last forward() input, needed by backward()
+  Batch x_;  // the last forward() input, unit-major, needed by backward()
 };
 
 }  // namespace bp::nn

@@ -31,6 +31,10 @@ Optimizer::Optimizer(const OptimizerConfig& config, const Network& network) : co
 }
 
 namespace {
+void sgd_update(double* __restrict p, const double* __restrict g, Eigen::Index size, double lr) {
+  for (Eigen::Index k = 0; k < size; ++k) p[k] -= lr * g[k];
+}
+
 template <class P, class G, class S>
 void adam_update(P& p, const G& g, S& m, S& v, const OptimizerConfig& c, double correction1, double correction2) {
   m = c.beta1 * m + (1 - c.beta1) * g;                     // m = β1 m + (1-β1) g
@@ -47,9 +51,9 @@ void Optimizer::step(Network& network) {
     Dense& layer = layers[l];
     State& s = state_[l];
     switch (config_.kind) {
-      case OptimizerKind::kSgd:  // w -= lr·g
-        layer.W -= lr * layer.grad_W;
-        layer.b -= lr * layer.grad_b;
+      case OptimizerKind::kSgd:  // w -= lr·g, as plain loops (they vectorise; Eigen's expressions here did not)
+        sgd_update(layer.W.data(), layer.grad_W.data(), layer.W.size(), lr);
+        sgd_update(layer.b.data(), layer.grad_b.data(), layer.b.size(), lr);
         break;
       case OptimizerKind::kMomentum:  // v = μv + g; w -= lr·v
         s.W1 = config_.momentum * s.W1 + layer.grad_W;
