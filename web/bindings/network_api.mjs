@@ -46,6 +46,14 @@ function flatten(rows, width, field) {
   return flat;
 }
 
+// Rows in a flat Float64Array of `width` values each, all finite numbers' worth of them.
+function flatCount(flat, width, field, what) {
+  if (flat.length === 0 || flat.length % width !== 0) {
+    throw new Error(`${field} as a Float64Array must hold ${width} value${width === 1 ? '' : 's'} per example, one per ${what} (got ${flat.length} values)`);
+  }
+  return flat.length / width;
+}
+
 function unflatten(flat, width) {
   const rows = [];
   for (let i = 0; i < flat.length; i += width) rows.push(Array.from(flat.subarray(i, i + width)));
@@ -72,10 +80,22 @@ class Network {
     return this.#handle;
   }
 
+  // X and Y as arrays of rows, or (for large data: no per-row objects) as flat Float64Arrays, example
+  // after example.
   #batch(X, Y) {
-    const x = flatten(X, this.#sizes[0], 'X');
+    const inputs = this.#sizes[0], outputs = this.#sizes[this.#sizes.length - 1];
+    if (X instanceof Float64Array) {
+      const n = flatCount(X, inputs, 'X', 'input');
+      if (Y === undefined) return { x: X, n };
+      if (!(Y instanceof Float64Array)) throw new Error(`Y must be a Float64Array like X (got ${describeValue(Y)})`);
+      if (flatCount(Y, outputs, 'Y', 'output') !== n) {
+        throw new Error(`Y must have one row per row of X (X has ${n}, Y has ${Y.length / outputs})`);
+      }
+      return { x: X, y: Y, n };
+    }
+    const x = flatten(X, inputs, 'X');
     if (Y === undefined) return { x, n: X.length };
-    const y = flatten(Y, this.#sizes[this.#sizes.length - 1], 'Y');
+    const y = flatten(Y, outputs, 'Y');
     if (Y.length !== X.length) throw new Error(`Y must have one row per row of X (X has ${X.length}, Y has ${Y.length})`);
     return { x, y, n: X.length };
   }
@@ -108,7 +128,8 @@ class Network {
 
   forward(X) {
     const { x, n } = this.#batch(X);
-    return unflatten(this.#live().forward(x, n), this.#sizes[this.#sizes.length - 1]);
+    const out = this.#live().forward(x, n);
+    return X instanceof Float64Array ? out : unflatten(out, this.#sizes[this.#sizes.length - 1]);
   }
 
   lossAndGradients(X, Y) {
