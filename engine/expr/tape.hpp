@@ -35,6 +35,7 @@ class Tape {
  private:
   struct Instr {
     Op op;
+    bool a_takes_grad, b_takes_grad;  // the input exists and is not a constant (constants get no gradient)
     int a, b;       // slots of the inputs
     double c;       // constant value, or the input index of a variable
   };

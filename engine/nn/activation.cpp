@@ -3,7 +3,7 @@
 
 #include <cmath>
 
-#include "nn/fast_math.hpp"
+#include "fast_math.hpp"
 
 namespace bp::nn {
 
@@ -37,7 +37,7 @@ double sigmoid(double x) {
 void activate(Activation act, const Batch& z, Batch& a) {
   switch (act) {
     case Activation::kLinear: a = z; break;
-    case Activation::kTanh:  // the hot loop of training: see nn/fast_math.hpp
+    case Activation::kTanh:  // the hot loop of training: see fast_math.hpp
       fast_tanh(z.data(), a.data(), static_cast<long>(z.size()));
       break;
     case Activation::kRelu: a = z.array().max(0.0); break;

@@ -6,9 +6,9 @@
 
 #include <doctest/doctest.h>
 
-#include "nn/fast_math.hpp"
+#include "fast_math.hpp"
 
-using bp::nn::fast_tanh;
+using bp::fast_tanh;
 
 TEST_CASE("fast_tanh is within 1e-15 of std::tanh over [-25, 25], across both branches") {
   double worst = 0;
@@ -40,8 +40,8 @@ TEST_CASE("fast_tanh keeps the special values: signed zero, tiny, huge, infinite
 TEST_CASE("the array form gives the same values as the scalar form, in place too") {
   std::vector<double> values{-30, -3, -0.7, -0.1, 0, 0.3, 0.625, 2, 19, 40};
   std::vector<double> out(values.size());
-  bp::nn::fast_tanh(values.data(), out.data(), static_cast<long>(values.size()));
+  bp::fast_tanh(values.data(), out.data(), static_cast<long>(values.size()));
   for (std::size_t i = 0; i < values.size(); ++i) CHECK(out[i] == fast_tanh(values[i]));
-  bp::nn::fast_tanh(values.data(), values.data(), static_cast<long>(values.size()));
+  bp::fast_tanh(values.data(), values.data(), static_cast<long>(values.size()));
   CHECK(values == out);
 }

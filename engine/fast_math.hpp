@@ -1,4 +1,4 @@
-// tanh for the training loop. The C library's tanh was half of all training time (a profile of W1
+// tanh for the training loop and the expression tape. The C library's tanh was half of all training time (a profile of W1
 // natively: __tanh + __expm1 53 %; musl's, in WebAssembly, is slower still). This one is Cephes'
 // tanh rewritten to need one division and no branch, so a loop over an array vectorises:
 //   |x| <= 0.625: x + x·z·P(z)/Q(z), z = x²                      (Cephes' rational approximation)
@@ -12,7 +12,7 @@
 #include <cstdint>
 #include <cstring>
 
-namespace bp::nn {
+namespace bp {
 
 inline double fast_tanh(double x) {
   const double ax = std::fabs(x);
@@ -58,4 +58,4 @@ inline void fast_tanh(const double* in, double* out, long count) {
   for (long i = 0; i < count; ++i) out[i] = fast_tanh(in[i]);
 }
 
-}  // namespace bp::nn
+}  // namespace bp
