@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: sets up and builds (scripts/setup.sh, scripts/build.sh), then the native unit
-# tests, the same unit tests compiled to WebAssembly under Node, the JavaScript API tests, and the
-# browser tests in headless Chromium. Ends with one line: "N passed, M failed".
+# tests, the same unit tests compiled to WebAssembly under Node, the benchmark suite in quick mode,
+# the JavaScript API tests, and the browser tests in headless Chromium. Ends with one line: "N passed, M failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -59,6 +59,15 @@ if scripts/fuzz.sh 10 | tee "$log"; then
   passed=$((passed + $(grep -c 'executions' "$log")))
 else
   failed=$((failed + 1))
+fi
+# The benchmark suite in quick mode (one short run each), so it keeps working; scripts/bench.sh runs it in full.
+echo "== benchmark suite, quick mode"
+if node bench/run.mjs --quick >"$log" 2>&1; then
+  passed=$((passed + 1))
+  tail -n 20 "$log"
+else
+  failed=$((failed + 1))
+  cat "$log"
 fi
 run_node_tests "JavaScript API tests" tests/node/
 if compgen -G "tests/browser/*.test.mjs" >/dev/null; then

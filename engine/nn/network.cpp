@@ -1,12 +1,20 @@
 // Dense network: initialisation, batched forward and backward passes.
 #include "nn/network.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "nn/dense_kernels.hpp"
 #include "nn/rng.hpp"
 
 namespace bp::nn {
+
+namespace {
+// Layers with at least this many weights go through Eigen's blocked matrix products (better on a 64×64
+// layer); smaller ones through nn/dense_kernels (better on the playground's 2-to-8-unit layers).
+constexpr Eigen::Index kEigenProductFrom = 256;
+bool large(const Dense& layer) { return layer.W.size() >= kEigenProductFrom; }
+}  // namespace
 
 std::optional<std::string> validate(const NetworkConfig& c) {
   const auto count = static_cast<int>(c.layers.size());
@@ -76,11 +84,26 @@ const Batch& Network::forward(const Eigen::Ref<const Eigen::MatrixXd>& x) {
     const int out = static_cast<int>(layer.W.rows()), in = static_cast<int>(layer.W.cols());
     layer.z.resize(out, n);
     layer.a.resize(out, n);
-    dense_forward(layer.W.data(), layer.b.data(), input->data(), layer.z.data(), out, in, n);
+    if (large(layer)) {
+      layer.z.noalias() = layer.W * *input;
+      layer.z.colwise() += layer.b;
+    } else {
+      dense_forward(layer.W.data(), layer.b.data(), input->data(), layer.z.data(), out, in, n);
+    }
     activate(layer.activation, layer.z, layer.a);
     input = &layer.a;
   }
   return layers_.back().a;
+}
+
+Eigen::MatrixXd Network::predict(const Eigen::Ref<const Eigen::MatrixXd>& x) {
+  constexpr Eigen::Index kBlock = 256;  // 64-unit layers' values for a block: 128 KB, within L2
+  Eigen::MatrixXd out(output_size(), x.cols());
+  for (Eigen::Index start = 0; start < x.cols(); start += kBlock) {
+    const Eigen::Index count = std::min(kBlock, x.cols() - start);
+    out.middleCols(start, count) = forward(x.middleCols(start, count));
+  }
+  return out;
 }
 
 double Network::loss(const Eigen::Ref<const Eigen::MatrixXd>& y) const {
@@ -98,7 +121,12 @@ void Network::backward(const Eigen::Ref<const Eigen::MatrixXd>& y) {
     const int out = static_cast<int>(layer.W.rows()), in = static_cast<int>(layer.W.cols());
     const Batch& input = l == 0 ? x_ : layers_[l - 1].a;
     // dL/dW = δ·aᵀ, dL/db = Σ δ over the batch
-    dense_gradients(layer.delta.data(), input.data(), layer.grad_W.data(), layer.grad_b.data(), out, in, n);
+    if (large(layer)) {
+      layer.grad_W.noalias() = layer.delta * input.transpose();
+      layer.grad_b = layer.delta.rowwise().sum();
+    } else {
+      dense_gradients(layer.delta.data(), input.data(), layer.grad_W.data(), layer.grad_b.data(), out, in, n);
+    }
     if (config_.regularization == Regularization::kL2) layer.grad_W += config_.regularization_rate * layer.W;
     if (config_.regularization == Regularization::kL1) {
       layer.grad_W += config_.regularization_rate * layer.W.unaryExpr([](double w) { return double((w > 0) - (w < 0)); });
@@ -106,7 +134,11 @@ void Network::backward(const Eigen::Ref<const Eigen::MatrixXd>& y) {
     if (l > 0) {
       Dense& previous = layers_[l - 1];
       previous.delta.resize(previous.z.rows(), previous.z.cols());
-      dense_backprop(layer.W.data(), layer.delta.data(), previous.delta.data(), out, in, n);  // dL/da below: Wᵀ·δ
+      if (large(layer)) {  // dL/da below: Wᵀ·δ
+        previous.delta.noalias() = layer.W.transpose() * layer.delta;
+      } else {
+        dense_backprop(layer.W.data(), layer.delta.data(), previous.delta.data(), out, in, n);
+      }
       multiply_by_derivative(previous.activation, previous.z, previous.a, previous.delta);
     }
   }

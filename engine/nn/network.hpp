@@ -51,6 +51,9 @@ class Network {
 
   // x: inputs × n. Returns the outputs (outputs × n), kept until the next forward().
   const Batch& forward(const Eigen::Ref<const Eigen::MatrixXd>& x);
+  // The outputs for many inputs (outputs × n, example-major like x), computed block by block so the
+  // layers' values stay in cache: for surfaces and grids. Leaves forward()'s values undefined.
+  Eigen::MatrixXd predict(const Eigen::Ref<const Eigen::MatrixXd>& x);
   // After forward(): the data loss against targets y (outputs × n), without regularisation.
   double loss(const Eigen::Ref<const Eigen::MatrixXd>& y) const;
   // forward(x) then loss(y): the data loss of a whole set.

@@ -216,7 +216,7 @@ Eigen::MatrixXd Trainer::surface(int n) {
       inputs.col(static_cast<Eigen::Index>(row) * n + col) = inputs_for(x1, x2);
     }
   }
-  return network_->forward(inputs);
+  return network_->predict(inputs);
 }
 
 std::vector<double> Trainer::parameters() const {

@@ -59,7 +59,7 @@ class NetworkHandle {
   }
 
   val forward(const val& x, int n) {
-    const Eigen::MatrixXd& out = network_.forward(matrix(x, network_.input_size(), n));
+    const Eigen::MatrixXd out = network_.predict(matrix(x, network_.input_size(), n));
     return to_float64_array(out.data(), static_cast<std::size_t>(out.size()));
   }
 
