@@ -47,15 +47,7 @@ double Function1D::finite_difference(double x, double h, Scheme scheme) {
 }
 
 void Function1D::sample(const double* xs, std::size_t n, double* ys, double* dys) {
-  for (std::size_t i = 0; i < n; ++i) {
-    if (dys) {
-      const ValueAndSlope p = value_and_slope(xs[i]);
-      ys[i] = p.value;
-      dys[i] = p.slope;
-    } else {
-      ys[i] = value(xs[i]);
-    }
-  }
+  tape_.sweep(variable_input_, values_, xs, n, ys, dys);
 }
 
 }  // namespace bp::expr

@@ -17,7 +17,8 @@ double sigmoid(double x) {
   return z / (1 + z);
 }
 double sign(double x) { return x > 0 ? 1.0 : x < 0 ? -1.0 : x; }  // sign(0) = 0, sign(NaN) = NaN
-double power(double a, double b) { return b == 2 ? a * a : std::pow(a, b); }  // a*a is exact, as x**2
+// a*a is exact, as x**2; a^1 = a exactly (x²'s derivative 2·x^1 is then a product, not a pow call).
+double power(double a, double b) { return b == 2 ? a * a : b == 1 ? a : std::pow(a, b); }
 }  // namespace
 
 Tape::Tape(const Program& program) {
@@ -55,36 +56,43 @@ Tape::Tape(const Program& program) {
   grad_.assign(order_.size(), 0.0);
 }
 
+// The value of an op from its input values (not for kConst, kVar).
+inline double forward_rule(Op op, double a, double b) {
+  double out = 0;
+  switch (op) {
+    case Op::kConst: case Op::kVar: break;
+    case Op::kAdd: out = a + b; break;
+    case Op::kSub: out = a - b; break;
+    case Op::kMul: out = a * b; break;
+    case Op::kDiv: out = a / b; break;
+    case Op::kPow: out = power(a, b); break;
+    case Op::kNeg: out = -a; break;
+    case Op::kSin: out = std::sin(a); break;
+    case Op::kCos: out = std::cos(a); break;
+    case Op::kTan: out = std::tan(a); break;
+    case Op::kExp: out = std::exp(a); break;
+    case Op::kLog: out = std::log(a); break;
+    case Op::kSqrt: out = std::sqrt(a); break;
+    case Op::kAbs: out = std::fabs(a); break;
+    case Op::kTanh: out = fast_tanh(a); break;  // within 1e-15 of std::tanh, twice as fast
+    case Op::kSigmoid: out = sigmoid(a); break;
+    case Op::kRelu: out = a > 0 ? a : 0.0; break;
+    case Op::kSign: out = sign(a); break;
+    case Op::kStep: out = a > 0 ? 1.0 : a <= 0 ? 0.0 : a; break;  // step(0) = 0, step(NaN) = NaN
+  }
+  return out;
+}
+
 double Tape::forward(const std::vector<double>& input_values) {
   double* v = value_.data();
   const std::size_t n = code_.size();
   for (std::size_t i = 0; i < n; ++i) {
     const Instr& k = code_[i];
-    const double a = k.a >= 0 ? v[k.a] : 0, b = k.b >= 0 ? v[k.b] : 0;
-    double out = 0;
     switch (k.op) {
-      case Op::kConst: out = k.c; break;
-      case Op::kVar: out = input_values[static_cast<std::size_t>(k.c)]; break;
-      case Op::kAdd: out = a + b; break;
-      case Op::kSub: out = a - b; break;
-      case Op::kMul: out = a * b; break;
-      case Op::kDiv: out = a / b; break;
-      case Op::kPow: out = power(a, b); break;
-      case Op::kNeg: out = -a; break;
-      case Op::kSin: out = std::sin(a); break;
-      case Op::kCos: out = std::cos(a); break;
-      case Op::kTan: out = std::tan(a); break;
-      case Op::kExp: out = std::exp(a); break;
-      case Op::kLog: out = std::log(a); break;
-      case Op::kSqrt: out = std::sqrt(a); break;
-      case Op::kAbs: out = std::fabs(a); break;
-      case Op::kTanh: out = fast_tanh(a); break;  // within 1e-15 of std::tanh, twice as fast
-      case Op::kSigmoid: out = sigmoid(a); break;
-      case Op::kRelu: out = a > 0 ? a : 0.0; break;
-      case Op::kSign: out = sign(a); break;
-      case Op::kStep: out = a > 0 ? 1.0 : a <= 0 ? 0.0 : a; break;  // step(0) = 0, step(NaN) = NaN
+      case Op::kConst: v[i] = k.c; break;
+      case Op::kVar: v[i] = input_values[static_cast<std::size_t>(k.c)]; break;
+      default: v[i] = forward_rule(k.op, k.a >= 0 ? v[k.a] : 0, k.b >= 0 ? v[k.b] : 0);
     }
-    v[i] = out;
   }
   return v[n - 1];
 }
@@ -145,6 +153,85 @@ void Tape::backward() {
         if (k.b_takes_grad) g[k.b] += upstream * local.db;
       }
     }
+  }
+}
+
+void Tape::sweep(int input, const std::vector<double>& input_values, const double* xs, std::size_t n, double* ys,
+                 double* dys) {
+  constexpr std::size_t kMaxBlock = 256, kBudget = std::size_t{1} << 16;  // values per block: 512 KB at most
+  const std::size_t slots = code_.size();
+  const std::size_t block = std::clamp<std::size_t>(kBudget / slots, 1, kMaxBlock);
+  const int x_slot = input >= 0 ? input_slot_[static_cast<std::size_t>(input)] : -1;
+  std::vector<double> value(slots * block), grad(dys ? slots * block : 0);
+  auto row = [block](std::vector<double>& m, int slot) { return m.data() + static_cast<std::size_t>(slot) * block; };
+  for (std::size_t start = 0; start < n; start += block) {
+    const std::size_t m = std::min(block, n - start);
+    for (std::size_t i = 0; i < slots; ++i) {
+      const Instr& k = code_[i];
+      double* out = row(value, static_cast<int>(i));
+      const double* a = k.a >= 0 ? row(value, k.a) : nullptr;
+      const double* b = k.b >= 0 ? row(value, k.b) : nullptr;
+      switch (k.op) {
+        case Op::kConst: std::fill(out, out + m, k.c); break;
+        case Op::kVar:
+          if (static_cast<int>(i) == x_slot) std::copy(xs + start, xs + start + m, out);
+          else std::fill(out, out + m, input_values[static_cast<std::size_t>(k.c)]);
+          break;
+        case Op::kAdd: for (std::size_t j = 0; j < m; ++j) out[j] = a[j] + b[j]; break;
+        case Op::kSub: for (std::size_t j = 0; j < m; ++j) out[j] = a[j] - b[j]; break;
+        case Op::kMul: for (std::size_t j = 0; j < m; ++j) out[j] = a[j] * b[j]; break;
+        case Op::kNeg: for (std::size_t j = 0; j < m; ++j) out[j] = -a[j]; break;
+        default: for (std::size_t j = 0; j < m; ++j) out[j] = forward_rule(k.op, a[j], b ? b[j] : 0.0);
+      }
+    }
+    std::copy(row(value, static_cast<int>(slots - 1)), row(value, static_cast<int>(slots - 1)) + m, ys + start);
+    if (!dys) continue;
+    std::fill(grad.begin(), grad.end(), 0.0);
+    std::fill(row(grad, static_cast<int>(slots - 1)), row(grad, static_cast<int>(slots - 1)) + m, 1.0);
+    for (std::size_t i = slots; i-- > 0;) {  // as backward(), a block at a time
+      const Instr& k = code_[i];
+      if (k.op == Op::kConst || k.op == Op::kVar) continue;
+      const double* up = row(grad, static_cast<int>(i));
+      const double* out = row(value, static_cast<int>(i));
+      const double* a = row(value, k.a);
+      const double* b = k.b >= 0 ? row(value, k.b) : nullptr;
+      double* ga = k.a_takes_grad ? row(grad, k.a) : nullptr;
+      double* gb = k.b_takes_grad ? row(grad, k.b) : nullptr;
+      switch (k.op) {
+        case Op::kAdd:
+          if (ga) for (std::size_t j = 0; j < m; ++j) ga[j] += up[j];
+          if (gb) for (std::size_t j = 0; j < m; ++j) gb[j] += up[j];
+          break;
+        case Op::kSub:
+          if (ga) for (std::size_t j = 0; j < m; ++j) ga[j] += up[j] * 1.0;
+          if (gb) for (std::size_t j = 0; j < m; ++j) gb[j] += up[j] * -1.0;
+          break;
+        case Op::kMul:
+          if (ga) for (std::size_t j = 0; j < m; ++j) ga[j] += up[j] * b[j];
+          if (gb) for (std::size_t j = 0; j < m; ++j) gb[j] += up[j] * a[j];
+          break;
+        case Op::kNeg:
+          if (ga) for (std::size_t j = 0; j < m; ++j) ga[j] += up[j] * -1.0;
+          break;
+        case Op::kTanh:
+          if (ga) for (std::size_t j = 0; j < m; ++j) ga[j] += up[j] * (1 - out[j] * out[j]);
+          break;
+        case Op::kPow:  // local_gradient's two rules, the exponent's only when it takes a gradient
+          if (ga) for (std::size_t j = 0; j < m; ++j) ga[j] += up[j] * (b[j] == 0 ? 0.0 : b[j] * power(a[j], b[j] - 1));
+          if (gb) {
+            for (std::size_t j = 0; j < m; ++j) gb[j] += up[j] * ((a[j] == 0 && b[j] >= 0) ? 0.0 : out[j] * std::log(a[j]));
+          }
+          break;
+        default:
+          for (std::size_t j = 0; j < m; ++j) {
+            const LocalGradient local = local_gradient(k.op, a[j], b ? b[j] : 0.0, out[j]);
+            if (ga) ga[j] += up[j] * local.da;
+            if (gb) gb[j] += up[j] * local.db;
+          }
+      }
+    }
+    if (x_slot >= 0) std::copy(row(grad, x_slot), row(grad, x_slot) + m, dys + start);
+    else std::fill(dys + start, dys + start + m, 0.0);
   }
 }
 

@@ -32,6 +32,13 @@ class Tape {
   const std::vector<NodeId>& nodes() const { return order_; }  // the output's ancestors, inputs first
   double grad_of_input(int input) const;  // 0 when the input does not reach the output
 
+  // f and d f / d input at many points: `input` takes xs[k] in turn, the others their input_values.
+  // The same arithmetic as forward() + backward() at each point (bit for bit), run on a block of points
+  // per instruction so the interpretation costs once per block and the loops vectorise (plots: 10,000
+  // points a frame). dys may be null; input may be -1 (f does not depend on it: slopes 0).
+  void sweep(int input, const std::vector<double>& input_values, const double* xs, std::size_t n, double* ys,
+             double* dys);
+
  private:
   struct Instr {
     Op op;

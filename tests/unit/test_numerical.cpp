@@ -1,7 +1,9 @@
 // Finite-difference slopes: the seed's digits, the three schemes, the caller's h, bad h.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include "expr/function1d.hpp"
 #include "helpers.hpp"
@@ -101,4 +103,30 @@ TEST_CASE("Function1D gives the value and the exact slope, and a constant when t
   CHECK(g->value_and_slope(5).value == 6);
   CHECK(g->value_and_slope(5).slope == 0);
   CHECK_FALSE(bp::expr::Function1D::compile("a*x", "x", {}).ok());
+}
+
+TEST_CASE("sample() over 1,000 points gives each point's own value and slope, bit for bit") {
+  // sample() runs the tape a block of points at a time (Tape::sweep); a plot must show exactly what
+  // the per-point walk computes, domain errors (NaN, ±inf) included, across block edges (1,000 is not
+  // a multiple of the block) and for functions that ignore x.
+  for (const char* text : {"2x²−3x+4", "sin(x)·exp(−x²/10) + ln(1+x²)", "ln(x) + sqrt(x) + 1/x", "x^3 - tanh(x)·relu(x-1)",
+                           "abs(x)^0.5 + sigmoid(3x) - step(x)", "c*2 + 1", "x*x/x - (x-1)^2"}) {
+    auto f = bp::expr::Function1D::compile(text, "x", {{"c", 4}});
+    REQUIRE(f);
+    std::vector<double> xs(1000), ys(1000), dys(1000);
+    for (std::size_t i = 0; i < xs.size(); ++i) xs[i] = -5 + 10.0 * static_cast<double>(i) / 999.0;
+    xs[500] = 0;  // the kinks and poles at 0
+    f->sample(xs.data(), xs.size(), ys.data(), dys.data());
+    for (std::size_t i = 0; i < xs.size(); ++i) {
+      const auto one = f->value_and_slope(xs[i]);
+      const bool same_value = ys[i] == one.value || (std::isnan(ys[i]) && std::isnan(one.value));
+      const bool same_slope = dys[i] == one.slope || (std::isnan(dys[i]) && std::isnan(one.slope));
+      if (!same_value || !same_slope) {
+        FAIL(text << " at x = " << xs[i] << ": sample " << ys[i] << ", " << dys[i] << " vs " << one.value << ", " << one.slope);
+      }
+    }
+    std::vector<double> only(1000);
+    f->sample(xs.data(), xs.size(), only.data(), nullptr);  // values only
+    CHECK(std::equal(only.begin(), only.end(), ys.begin(), [](double a, double b) { return a == b || (std::isnan(a) && std::isnan(b)); }));
+  }
 }
