@@ -92,14 +92,16 @@ test('10,000 nested parentheses give an error, and the next call works', () => {
   assert.deepEqual(engine.evaluate(SEED, { x: 2 }), { value: 6 });
 });
 
-test('a 1 MB expression is answered or refused within a second, and the next call works', () => {
+// The bound catches a hang or a quadratic blow-up (minutes), not speed: 1 MB takes about 0.3 s on a
+// quiet machine, and CI machines are not quiet.
+test('a 1 MB expression is answered or refused within seconds, and the next call works', () => {
   for (const text of ['x+'.repeat(500000) + 'x', ('sin(x)*2.5 + x^2 - 3/x + ').repeat(40000) + '1']) {
     for (const call of [() => engine.evaluate(text, { x: 1.5 }), () => engine.gradient(text, { x: 1.5 }),
       () => engine.graph(text, { x: 1.5 }), () => engine.derivative(text, 'x')]) {
       const start = performance.now();
       const result = call();
       const ms = performance.now() - start;
-      assert.ok(ms < 1000, `took ${ms.toFixed(0)} ms`);
+      assert.ok(ms < 5000, `took ${ms.toFixed(0)} ms`);
       assert.ok(result.error || Object.keys(result).length > 0);
     }
   }
