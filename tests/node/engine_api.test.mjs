@@ -92,8 +92,8 @@ test('10,000 nested parentheses give an error, and the next call works', () => {
   assert.deepEqual(engine.evaluate(SEED, { x: 2 }), { value: 6 });
 });
 
-// The bound catches a hang or a quadratic blow-up (minutes), not speed: 1 MB takes about 0.3 s on a
-// quiet machine, and CI machines are not quiet.
+// The bound catches a hang or a quadratic blow-up (minutes), not speed: the slowest call, the symbolic
+// derivative of 'x+x+…+x', measured 0.45–1.0 s on a busy 2-core machine.
 test('a 1 MB expression is answered or refused within seconds, and the next call works', () => {
   for (const text of ['x+'.repeat(500000) + 'x', ('sin(x)*2.5 + x^2 - 3/x + ').repeat(40000) + '1']) {
     for (const call of [() => engine.evaluate(text, { x: 1.5 }), () => engine.gradient(text, { x: 1.5 }),
