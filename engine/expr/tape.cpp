@@ -54,6 +54,20 @@ Tape::Tape(const Program& program) {
   }
   value_.assign(order_.size(), 0.0);
   grad_.assign(order_.size(), 0.0);
+  // Which contribution reaches each slot first going backward: sweep() assigns it (0 + c, as
+  // backward()'s zeroed gradient plus c) instead of zeroing every gradient row of every block.
+  std::vector<char> reached(code_.size(), 0);
+  for (std::size_t i = code_.size(); i-- > 0;) {
+    Instr& k = code_[i];
+    if (k.a_takes_grad && !reached[static_cast<std::size_t>(k.a)]) {
+      k.a_first = true;
+      reached[static_cast<std::size_t>(k.a)] = 1;
+    }
+    if (k.b_takes_grad && !reached[static_cast<std::size_t>(k.b)]) {
+      k.b_first = true;
+      reached[static_cast<std::size_t>(k.b)] = 1;
+    }
+  }
 }
 
 // The value of an op from its input values (not for kConst, kVar).
@@ -162,6 +176,7 @@ void Tape::sweep(int input, const std::vector<double>& input_values, const doubl
   const std::size_t slots = code_.size();
   const std::size_t block = std::clamp<std::size_t>(kBudget / slots, 1, kMaxBlock);
   const int x_slot = input >= 0 ? input_slot_[static_cast<std::size_t>(input)] : -1;
+  // No zeroing needed: every row is written before it is read (a_first / b_first).
   std::vector<double> value(slots * block), grad(dys ? slots * block : 0);
   auto row = [block](std::vector<double>& m, int slot) { return m.data() + static_cast<std::size_t>(slot) * block; };
   for (std::size_t start = 0; start < n; start += block) {
@@ -186,7 +201,6 @@ void Tape::sweep(int input, const std::vector<double>& input_values, const doubl
     }
     std::copy(row(value, static_cast<int>(slots - 1)), row(value, static_cast<int>(slots - 1)) + m, ys + start);
     if (!dys) continue;
-    std::fill(grad.begin(), grad.end(), 0.0);
     std::fill(row(grad, static_cast<int>(slots - 1)), row(grad, static_cast<int>(slots - 1)) + m, 1.0);
     for (std::size_t i = slots; i-- > 0;) {  // as backward(), a block at a time
       const Instr& k = code_[i];
@@ -197,37 +211,41 @@ void Tape::sweep(int input, const std::vector<double>& input_values, const doubl
       const double* b = k.b >= 0 ? row(value, k.b) : nullptr;
       double* ga = k.a_takes_grad ? row(grad, k.a) : nullptr;
       double* gb = k.b_takes_grad ? row(grad, k.b) : nullptr;
+      // g += c, or g = 0 + c for the first contribution (bit for bit backward()'s zeroed start).
+      auto into = [m](double* g, bool first, auto contribution) {
+        if (!g) return;
+        if (first) {
+          for (std::size_t j = 0; j < m; ++j) g[j] = 0.0 + contribution(j);
+        } else {
+          for (std::size_t j = 0; j < m; ++j) g[j] += contribution(j);
+        }
+      };
       switch (k.op) {
         case Op::kAdd:
-          if (ga) for (std::size_t j = 0; j < m; ++j) ga[j] += up[j];
-          if (gb) for (std::size_t j = 0; j < m; ++j) gb[j] += up[j];
+          into(ga, k.a_first, [&](std::size_t j) { return up[j]; });
+          into(gb, k.b_first, [&](std::size_t j) { return up[j]; });
           break;
         case Op::kSub:
-          if (ga) for (std::size_t j = 0; j < m; ++j) ga[j] += up[j] * 1.0;
-          if (gb) for (std::size_t j = 0; j < m; ++j) gb[j] += up[j] * -1.0;
+          into(ga, k.a_first, [&](std::size_t j) { return up[j] * 1.0; });
+          into(gb, k.b_first, [&](std::size_t j) { return up[j] * -1.0; });
           break;
         case Op::kMul:
-          if (ga) for (std::size_t j = 0; j < m; ++j) ga[j] += up[j] * b[j];
-          if (gb) for (std::size_t j = 0; j < m; ++j) gb[j] += up[j] * a[j];
+          into(ga, k.a_first, [&](std::size_t j) { return up[j] * b[j]; });
+          into(gb, k.b_first, [&](std::size_t j) { return up[j] * a[j]; });
           break;
         case Op::kNeg:
-          if (ga) for (std::size_t j = 0; j < m; ++j) ga[j] += up[j] * -1.0;
+          into(ga, k.a_first, [&](std::size_t j) { return up[j] * -1.0; });
           break;
         case Op::kTanh:
-          if (ga) for (std::size_t j = 0; j < m; ++j) ga[j] += up[j] * (1 - out[j] * out[j]);
+          into(ga, k.a_first, [&](std::size_t j) { return up[j] * (1 - out[j] * out[j]); });
           break;
         case Op::kPow:  // local_gradient's two rules, the exponent's only when it takes a gradient
-          if (ga) for (std::size_t j = 0; j < m; ++j) ga[j] += up[j] * (b[j] == 0 ? 0.0 : b[j] * power(a[j], b[j] - 1));
-          if (gb) {
-            for (std::size_t j = 0; j < m; ++j) gb[j] += up[j] * ((a[j] == 0 && b[j] >= 0) ? 0.0 : out[j] * std::log(a[j]));
-          }
+          into(ga, k.a_first, [&](std::size_t j) { return up[j] * (b[j] == 0 ? 0.0 : b[j] * power(a[j], b[j] - 1)); });
+          into(gb, k.b_first, [&](std::size_t j) { return up[j] * ((a[j] == 0 && b[j] >= 0) ? 0.0 : out[j] * std::log(a[j])); });
           break;
         default:
-          for (std::size_t j = 0; j < m; ++j) {
-            const LocalGradient local = local_gradient(k.op, a[j], b ? b[j] : 0.0, out[j]);
-            if (ga) ga[j] += up[j] * local.da;
-            if (gb) gb[j] += up[j] * local.db;
-          }
+          into(ga, k.a_first, [&](std::size_t j) { return up[j] * local_gradient(k.op, a[j], b ? b[j] : 0.0, out[j]).da; });
+          into(gb, k.b_first, [&](std::size_t j) { return up[j] * local_gradient(k.op, a[j], b ? b[j] : 0.0, out[j]).db; });
       }
     }
     if (x_slot >= 0) std::copy(row(grad, x_slot), row(grad, x_slot) + m, dys + start);

@@ -45,6 +45,7 @@ class Tape {
     bool a_takes_grad, b_takes_grad;  // the input exists and is not a constant (constants get no gradient)
     int a, b;       // slots of the inputs
     double c;       // constant value, or the input index of a variable
+    bool a_first = false, b_first = false;  // the first gradient into that input in backward order (sweep)
   };
   std::size_t slot(NodeId node) const { return static_cast<std::size_t>(slot_[static_cast<std::size_t>(node)]); }
 
