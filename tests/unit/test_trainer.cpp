@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 
 #include "expr/printer.hpp"
@@ -144,4 +145,21 @@ TEST_CASE("a network fits the seed function typed in function mode") {
   s.function_text = "2x +";
   Trainer broken;
   CHECK(broken.configure(s).find("cannot be sampled") != std::string::npos);
+}
+
+TEST_CASE("while playing, the panel's epochs/s is the real rate of training over wall-clock time") {
+  Trainer trainer;
+  REQUIRE(trainer.configure(NetworkState{}).empty());
+  CHECK(trainer.epochs_per_second() == 0);  // nothing measured yet
+  const auto start = std::chrono::steady_clock::now();
+  const long first = trainer.epochs();
+  double elapsed_ms = 0;
+  while (elapsed_ms < 1200) {  // frames of 1 ms training each, as the page's train_for(8) per frame
+    trainer.train_for(1.0);
+    elapsed_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  }
+  const double overall = static_cast<double>(trainer.epochs() - first) * 1000.0 / elapsed_ms;
+  CHECK(trainer.epochs_per_second() > 0);
+  // The last window (0.5 s or more) against the whole run: the same rate, within what a busy machine varies.
+  CHECK(trainer.epochs_per_second() == doctest::Approx(overall).epsilon(0.6));
 }

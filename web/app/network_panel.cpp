@@ -213,7 +213,11 @@ bool network_panel(NetworkState& s, const std::string& function_text) {
     if (ImGui::Button("Close")) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
   }
-  ImGui::Text("epoch %ld", r.trainer.epochs());
+  if (r.playing && r.trainer.epochs_per_second() > 0) {
+    ImGui::Text("epoch %ld  ·  %.0f epochs/s", r.trainer.epochs(), r.trainer.epochs_per_second());
+  } else {
+    ImGui::Text("epoch %ld", r.trainer.epochs());
+  }
   {
     char said[256];
     std::snprintf(said, sizeof said, "Network mode, %s data. Epoch %ld, train loss %.4f, test loss %.4f%s.", s.dataset.c_str(),

@@ -171,11 +171,22 @@ void Trainer::train_batch() {
 
 int Trainer::train_for(double budget_ms) {
   const double start = now_ms();
+  const long before = epochs_;  // the rate counts whole frames: epochs up to this call's start
+  if (rate_since_ms_ < 0 || start - rate_since_ms_ > 2000) {  // first call, or playing again after a pause
+    rate_ = 0;
+    rate_since_ms_ = start;
+    rate_since_epochs_ = epochs_;
+  }
   int done = 0;
   do {
     train_epoch();
     ++done;
   } while (!diverged_ && now_ms() - start < budget_ms && done < 10000);
+  if (start - rate_since_ms_ >= 500) {
+    rate_ = static_cast<double>(before - rate_since_epochs_) * 1000.0 / (start - rate_since_ms_);
+    rate_since_ms_ = start;
+    rate_since_epochs_ = before;
+  }
   return done;
 }
 

@@ -25,6 +25,9 @@ class Trainer {
 
   // Whole epochs until `budget_ms` is spent (at least one). Returns how many ran.
   int train_for(double budget_ms);
+  // Epochs per second of real time while train_for() is called every frame, measured over the last
+  // half second or more; 0 before the first measurement and after a pause.
+  double epochs_per_second() const { return rate_; }
   // One epoch, or one mini-batch.
   void train_epoch();
   void train_batch();
@@ -75,6 +78,8 @@ class Trainer {
   int batch_size_ = 10;
   std::size_t batch_cursor_ = 0;
   long epochs_ = 0;
+  double rate_ = 0, rate_since_ms_ = -1;  // epochs_per_second(): the window's start time and epoch
+  long rate_since_epochs_ = 0;
   double train_loss_ = 0, test_loss_ = 0, train_accuracy_ = 0, test_accuracy_ = 0;
   bool diverged_ = false;
   std::vector<double> last_finite_;  // parameters at the last finite evaluation
