@@ -141,3 +141,20 @@ test('wrong shapes throw an Error naming the argument, and the network stays usa
   net.delete();
   assert.throws(() => net.forward(X), /deleted/);
 });
+
+test('flat Float64Array data trains and predicts exactly as arrays of rows do', () => {
+  const rows = [[0.5, -1], [1, 1], [-2, 0.25], [3, -0.5]];
+  const targets = [[1], [-1], [1], [-1]];
+  const a = engine.createNetwork({ layers: [2, 3, 1], activation: 'tanh', outputActivation: 'tanh', seed: 5 });
+  const b = engine.createNetwork({ layers: [2, 3, 1], activation: 'tanh', outputActivation: 'tanh', seed: 5 });
+  const lossRows = a.train(rows, targets, { learningRate: 0.1, batchSize: 2, epochs: 3 }).loss;
+  const lossFlat = b.train(new Float64Array(rows.flat()), new Float64Array(targets.flat()), { learningRate: 0.1, batchSize: 2, epochs: 3 }).loss;
+  assert.equal(lossFlat, lossRows);
+  const out = b.forward(new Float64Array(rows.flat()));
+  assert.ok(out instanceof Float64Array && out.length === 4);
+  assert.deepEqual(Array.from(out), a.forward(rows).map((r) => r[0]));
+  assert.throws(() => b.forward(new Float64Array(3)), /2 values per example/);
+  assert.throws(() => b.train(new Float64Array(4), [[1], [1]]), /Y must be a Float64Array/);
+  a.delete();
+  b.delete();
+});
