@@ -40,13 +40,18 @@ std::string split_suggestion(const std::string& name, const Vars& vars) {
   return out == name ? "" : out;
 }
 
-Expected<Tape> run_forward_backward(const Program& program, const Vars& vars, double& value) {
+Tape& tape_of(const Program& program) {
+  if (!program.tape) program.tape = std::make_shared<Tape>(program);
+  return *program.tape;
+}
+
+Expected<const Tape*> run_forward_backward(const Program& program, const Vars& vars, double& value) {
   auto inputs = input_values(program, vars);
   if (!inputs) return inputs.error();
-  Tape tape(program);
+  Tape& tape = tape_of(program);
   value = tape.forward(*inputs);
   tape.backward();
-  return tape;
+  return &tape;
 }
 
 std::optional<Error> check_variable_name(std::string_view variable) {
@@ -87,8 +92,7 @@ Expected<std::vector<double>> input_values(const Program& program, const Vars& v
 Expected<double> evaluate(const Program& program, const Vars& vars) {
   auto inputs = input_values(program, vars);
   if (!inputs) return inputs.error();
-  Tape tape(program);
-  return tape.forward(*inputs);
+  return tape_of(program).forward(*inputs);
 }
 
 Expected<ValueAndGradient> gradient(const Program& program, const Vars& vars) {
@@ -96,7 +100,7 @@ Expected<ValueAndGradient> gradient(const Program& program, const Vars& vars) {
   auto tape = run_forward_backward(program, vars, out.value);
   if (!tape) return tape.error();
   for (std::size_t i = 0; i < program.inputs.size(); ++i) {
-    out.grad.emplace_back(program.inputs[i].name, tape->grad_of_input(static_cast<int>(i)));
+    out.grad.emplace_back(program.inputs[i].name, (*tape)->grad_of_input(static_cast<int>(i)));
   }
   return out;
 }
@@ -138,7 +142,7 @@ Expected<GraphExport> graph(const Program& program, const Vars& vars) {
   double value = 0;
   auto tape = run_forward_backward(program, vars, value);
   if (!tape) return tape.error();
-  return export_graph(program, *tape);
+  return export_graph(program, **tape);
 }
 
 Expected<double> evaluate(std::string_view text, const Vars& vars) {
