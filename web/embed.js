@@ -104,20 +104,59 @@
     let lastHash = '';
     let describing = null;
     let destroyed = false;
-    const fail = (message) => {
+    let stopped = false;
+    let outOfMemory = false;
+    const config = {};  // the module's settings; the module adds its own fields (memoryLimitBytes)
+    const fail = (message, reload = false) => {
       status.classList.add('error');
+      status.classList.remove('hidden');
       status.style.display = 'flex';
+      status.style.flexDirection = 'column';
       statusText.textContent = message;
+      statusText.style.maxWidth = '40em';
+      status.setAttribute('role', 'alert');
+      if (reload && !status.querySelector('button')) {
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.textContent = 'Reload';
+        button.style.cssText = 'font:inherit;padding:0.4em 1.4em;margin-top:0.6em;cursor:pointer';
+        button.addEventListener('click', () => location.reload());
+        status.appendChild(button);
+        button.focus({ preventScroll: true });
+      }
+    };
+    // The module stopped (Emscripten's abort(): out of memory, or a bug). Nothing more is drawn or
+    // reported, so the page's link (the address bar on the playground page) keeps the last state.
+    const stop = (what) => {
+      if (stopped) return;
+      stopped = true;
+      try { if (module) module._bp_stop(); } catch (e) { /* already stopped */ }
+      const kept = options.reloadKeepsState ? ' Your work is kept in the link in the address bar: reloading opens it again.'
+                                            : ' Reload the page to start again.';
+      if (outOfMemory || /\bOOM\b|out of memory/i.test(what)) {
+        const bytes = config.memoryLimitBytes;
+        const limit = bytes >= 2 ** 30 ? bytes / 2 ** 30 + ' GB' : bytes ? Math.round(bytes / 2 ** 20) + ' MB' : '';
+        fail('Backprop Playground ran out of memory: it reached the ' + (limit ? limit + ' ' : '') +
+             'memory limit of the page and stopped.' + kept, true);
+      } else {
+        fail('Backprop Playground stopped: ' + (what || 'an internal error') + '.' + kept, true);
+      }
     };
     const call = (name, text) => {
       const bytes = module.lengthBytesUTF8(text) + 1;
       const ptr = module._malloc(bytes);
+      if (!ptr) {  // the heap is at its limit
+        outOfMemory = true;
+        stop('out of memory');
+        throw new Error('Backprop Playground ran out of memory');
+      }
       module.stringToUTF8(text, ptr, bytes);
       module['_' + name](ptr);
       module._free(ptr);
     };
     const live = () => {
       if (!module || destroyed) throw new Error('this playground is not ready yet (await instance.ready) or was destroyed');
+      if (stopped) throw new Error('this playground stopped (its message says why)');
       return module;
     };
 
@@ -171,12 +210,13 @@
     instance.ready = problem
       ? Promise.reject(new Error(problem)).catch((e) => { fail(e.message); throw e; })
       : loadApp().then(() => new Promise((resolve, reject) => {
-        window.createPlayground({
+        window.createPlayground(Object.assign(config, {
           canvas,
           initialState: options.state === undefined ? '' : toHash(options.state),
           embedOptions: options.embed === undefined ? '' : toHash(options.embed),
           locateFile: (path) => versioned('dist/' + path),
           onStateChange(hash) {
+            if (stopped) return;  // the link keeps the last state from before
             lastHash = hash;
             const state = parseHash(hash);
             for (const handler of handlers.change) handler(state, hash);
@@ -191,11 +231,15 @@
             resolve(instance);
             for (const handler of handlers.ready) handler(instance);
           },
-          onAbort: (what) => fail('Backprop Playground stopped: ' + what + '. Reload the page to start again.'),
+          onOutOfMemory() { outOfMemory = true; },
+          onAbort: (what) => stop(String(what || '')),
           print: (text) => console.log(text),
           printErr: (text) => console.warn(text),
-        }).then((m) => { module = m; instance.module = m; }).catch((e) => { fail('Backprop Playground could not start: ' + e); reject(e); });
-      })).catch((e) => { fail(e.message || String(e)); throw e; });
+        })).then((m) => { module = m; instance.module = m; }).catch((e) => {
+          if (!stopped) fail('Backprop Playground could not start: ' + e);  // a stop has said why already
+          reject(e);
+        });
+      })).catch((e) => { if (!stopped) fail(e.message || String(e)); throw e; });
     instance.ready.catch(() => {});  // failures are shown in the element; awaiting code still sees them
     Object.defineProperty(instance, 'lastHash', { get: () => lastHash });
     return instance;

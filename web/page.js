@@ -9,6 +9,7 @@
     ids: { canvas: 'canvas', status: 'status', statusText: 'status-text', description: 'description' },
     shareBase: location.href.replace(/[?#].*$/, ''),
     embed: location.search.replace(/^\?/, ''),  // ?embed=1&hide=…&lock=…&zoom=… (docs/embedding.md)
+    reloadKeepsState: true,  // the address bar holds the state: a reload after a stop reopens it
   });
 
   // Every change reaches the address bar a quarter second later, replacing the history entry rather
@@ -27,7 +28,11 @@
     const hash = location.hash.replace(/^#/, '');
     if (hash !== written) {
       written = hash;
-      instance.setState(hash);
+      try {
+        instance.setState(hash);
+      } catch (e) {
+        console.warn(e.message);  // not ready yet, or stopped: the page shows why
+      }
     }
   });
 
@@ -42,6 +47,9 @@
       resetFrameStats: () => embedded('resetFrameStats'),
       networkOutput: (x1, x2) => embedded('networkOutput', x1, x2),
       gallery: () => embedded('gallery'),
+      // For tests only (tests/browser/heap.test.mjs): fills the heap to its limit, as a runaway
+      // computation would, so a test can see the out-of-memory message. The page never calls it.
+      testHooks: { fillHeap: () => embedded('testHookFillHeap') },
     };
     // The page is its own embedder: the canvas takes the keyboard at once (an embed waits for a click).
     if (window.parent === window) instance.canvas.focus({ preventScroll: true });
@@ -63,6 +71,7 @@
       case 'resetFrameStats': return m._bp_reset_frame_stats();
       case 'networkOutput': return m._bp_network_output(args[0], args[1]);
       case 'gallery': return JSON.parse(m.UTF8ToString(m._bp_gallery()));
+      case 'testHookFillHeap': return m._bp_test_hook_fill_heap();
       default: return undefined;
     }
   }

@@ -36,3 +36,33 @@ for (const [name, hash, expected] of CASES) {
     await context.close();
   });
 }
+
+// A megabyte pasted into a field: refused whole with a message under the field, the field keeps its
+// text, and the page goes on (ImGui cannot draw a megabyte on one line; a field holds what a link does).
+test('hostile paste: a megabyte into the expression field', async () => {
+  const { page, context, errors } = await openPage(session.browser, session.url);
+  await page.waitForFunction(() => window.playground);
+  await page.mouse.click(200, 81);  // the expression field
+  await page.waitForFunction(() => document.activeElement.id.endsWith('-text'));
+  await page.keyboard.press('End');
+  await page.evaluate(() => {
+    window.playground.resetFrameStats();
+    const data = new DataTransfer();
+    data.setData('text/plain', ' + x'.repeat(1 << 18));
+    document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+  });
+  await page.waitForTimeout(500);
+  const stats = await page.evaluate(() => window.playground.frameStats());
+  console.log(`a megabyte pasted: worst frame built in ${stats.maxBuildMs.toFixed(1)} ms`);
+  await page.screenshot({ path: new URL('hostile-paste-a-megabyte.png', SHOTS).pathname });
+  assert.equal((await page.evaluate(() => window.playground.getState())).expr, 'f(x) = 2x²−3x+4', 'the field kept its text');
+  assert.ok(!(await page.evaluate(() => location.hash)).includes('%2B%20x%20%2B'), 'the link did not take it either');
+  await page.keyboard.type(' + 1');  // the field still takes typing, at the cursor where it was
+  await page.waitForTimeout(400);
+  assert.equal((await page.evaluate(() => window.playground.getState())).expr, 'f(x) = 2x²−3x+4 + 1');
+  await page.keyboard.press('Control+Z');  // undo takes back the typing, not the refused paste
+  await page.waitForTimeout(400);
+  assert.match((await page.evaluate(() => window.playground.getState())).expr, /^f\(x\) = 2x²−3x\+4/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

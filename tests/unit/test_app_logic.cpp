@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 #include "curve_sampling.hpp"
 #include "expr/engine.hpp"
@@ -138,6 +139,25 @@ TEST_CASE("a step is drawn as two runs, and a gap where f is not finite") {
   const auto root = sample_curve([](double x) { return std::sqrt(x); }, CurveWindow{-2, 2, -1, 2, 400, 300});
   REQUIRE(root.size() == 1);
   CHECK(root.front().front().first >= 0);
+}
+
+TEST_CASE("sampling cut into slices of a few evaluations draws the same curve as one pass") {
+  const CurveWindow w{-5, 5, -10, 10, 600, 400};
+  for (const auto& f : std::vector<std::function<double(double)>>{
+           [](double x) { return std::tan(x); }, [](double x) { return 10 * std::sin(8 * x); },
+           [](double x) { return std::sqrt(x); }}) {
+    const auto whole = sample_curve(f, w);
+    CurveSampler sampler(w);
+    int slices = 0, evaluations = 0, slice_start = 0;
+    const auto counted = [&](double x) { ++evaluations; return f(x); };
+    while (!sampler.run(counted, [&] { return evaluations - slice_start >= 50; })) {
+      ++slices;
+      slice_start = evaluations;
+    }
+    CHECK(slices > 3);
+    CHECK(sampler.done());
+    CHECK(sampler.runs() == whole);
+  }
 }
 
 TEST_CASE("the seed program is laid out left to right by depth") {

@@ -23,6 +23,48 @@ TEST_CASE("the default network mode learns the circle: test loss falls and accur
   CHECK(trainer.train_history().size() == 101);
 }
 
+TEST_CASE("training in slices of a few mini-batches gives the weights whole epochs give") {
+  NetworkState s;
+  s.hidden = {16, 16, 16, 16, 16, 16, 16, 16};  // the largest network offered, batch size 1
+  s.batch_size = 1;
+  Trainer whole, sliced;
+  REQUIRE(whole.configure(s).empty());
+  REQUIRE(sliced.configure(s).empty());
+  for (int i = 0; i < 2; ++i) whole.train_epoch();
+  int slices = 0;
+  while (sliced.epochs() < 2) {
+    sliced.finish_epoch(0.5);  // a slice: at least one mini-batch, about half a millisecond
+    ++slices;
+  }
+  CHECK(slices > 2);
+  CHECK(sliced.parameters() == whole.parameters());
+  CHECK(sliced.test_loss() == whole.test_loss());
+  CHECK(sliced.train_history().size() == whole.train_history().size());
+  CHECK(sliced.train_for(0) == 0);  // one mini-batch: no epoch ends
+  CHECK(sliced.epochs() == 2);
+}
+
+TEST_CASE("the loss history of a long training stays bounded and evenly spaced") {
+  NetworkState s;
+  s.dataset = "custom";
+  s.points = {{-1, -1, -1}, {1, 1, 1}};  // two points: an epoch is one step
+  s.hidden = {};
+  Trainer trainer;
+  REQUIRE(trainer.configure(s).empty());
+  const long epochs = 3 * static_cast<long>(Trainer::kMaxHistory);
+  for (long i = 0; i < epochs; ++i) trainer.train_epoch();
+  const auto& history = trainer.train_history();
+  CHECK(history.size() <= Trainer::kMaxHistory);
+  CHECK(history.size() > Trainer::kMaxHistory / 2);
+  CHECK(trainer.history_stride() == 4);
+  // Entry i is the loss after i · stride epochs: the first is the untrained network's.
+  Trainer fresh;
+  REQUIRE(fresh.configure(s).empty());
+  CHECK(history.front() == fresh.train_loss());
+  for (int i = 0; i < 4 * 7; ++i) fresh.train_epoch();
+  CHECK(history[7] == fresh.train_loss());
+}
+
 TEST_CASE("weights survive the link exactly, and a trained network reopens with the same loss") {
   Trainer trainer;
   NetworkState s;

@@ -6,7 +6,7 @@
 namespace bp::app {
 
 namespace {
-std::string g_current, g_published;
+std::string g_current, g_first, g_published;
 
 EM_JS(void, js_describe, (const char* text), {
   if (typeof Module.onDescription === 'function') Module.onDescription(UTF8ToString(text));
@@ -15,9 +15,13 @@ EM_JS(void, js_describe, (const char* text), {
 
 void describe(std::string text) { g_current = std::move(text); }
 
+void describe_first(const std::string& text) { g_first += text + " "; }
+
 void publish_description() {
-  if (g_current == g_published) return;
-  g_published = g_current;
+  std::string text = g_first + g_current;
+  g_first.clear();
+  if (text == g_published) return;
+  g_published = std::move(text);
   js_describe(g_published.c_str());
 }
 

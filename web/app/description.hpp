@@ -9,6 +9,8 @@ namespace bp::app {
 
 // Called by the visible panel once per frame.
 void describe(std::string text);
+// A message shown this frame that comes before the panel's description (a refused paste).
+void describe_first(const std::string& text);
 // Called once per frame after the panels: hands a changed description to the page.
 void publish_description();
 

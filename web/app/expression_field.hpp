@@ -1,11 +1,16 @@
 // A text field for an expression that underlines the span of a parse error and shows its message.
 #pragma once
 
+#include <cstddef>
 #include <string>
 
 #include "expr/expected.hpp"
 
 namespace bp::app {
+
+// The longest text a field takes, in bytes of UTF-8: what a link carries (state_codec.cpp). A paste
+// that would make it longer is refused with a message under the field.
+inline constexpr std::size_t kMaxFieldLength = 20000;
 
 // Returns true when the text changed. `error` (if any) is drawn as a red underline below its span
 // and the message under the field. `multiline` gives a box of `lines` lines (programs).

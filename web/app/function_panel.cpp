@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
+#include <cstdint>
+#include <functional>
 #include <cmath>
 #include <cstdlib>
 #include <cstdio>
@@ -20,6 +23,7 @@
 #include "expression_field.hpp"
 #include "fonts.hpp"
 #include "imgui.h"
+#include "curve_sampling.hpp"
 #include "platform.hpp"
 #include "plot.hpp"
 #include "theme.hpp"
@@ -30,18 +34,34 @@ namespace {
 
 using expr::Function1D;
 
-// What the panel derives from the text; rebuilt only when the text changes.
+// What the panel derives from the text; rebuilt only when the text changes, in stages (below).
 struct Compiled {
   std::string text;
+  int stage = 0;            // the next stage of the rebuild for `text`; kCompiled when done
   std::string variable = "x";
+  std::optional<expr::Program> program;  // `text` compiled with x as the caller's name
   std::optional<Function1D> f;
   std::optional<expr::Error> error;
   std::string derivative;   // symbolic f′, or its error message
   std::string reading;      // fully parenthesised
+  std::uint64_t generation = 0;  // counts the functions f has held: samples of an older one are stale
+};
+
+// Samples of a curve kept between frames: taken again only when f or the plot's window changed, in
+// slices within the frame's budget. Until a sampling is complete the last complete one is drawn.
+struct CurveCache {
+  std::vector<CurveRun> runs;  // the last complete sampling
+  std::uint64_t generation = 0;
+  CurveWindow window;
+  bool complete = false;
+  std::optional<CurveSampler> pending;
+  std::uint64_t pending_generation = 0;
 };
 
 struct Runtime {
   Compiled compiled;
+  bool fit_pending = false;  // the y range follows the new f once it is compiled
+  CurveCache curve, slope_curve;
   ImVec4 plot_rect;  // the function plot's x, y, width, height on screen, for "PNG of the plot"
   bool descending = false;
   std::vector<double> trail;  // x values gradient descent visited
@@ -54,13 +74,21 @@ Runtime& runtime() {
 }
 
 // The variable of f: the parameter of `f(t) = ...`, else x when present, else the first free name.
-std::string variable_of(const std::string& text) {
-  auto program = expr::compile(text, {"x"});
+std::string variable_of(const std::optional<expr::Program>& program) {
   if (!program) return "x";
   if (!program->parameters.empty()) return program->parameters.front();
   if (program->find_input("x") || program->inputs.empty()) return "x";
   return program->inputs.front().name;
 }
+
+double now_ms() {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+// What the panel's heavy work (compiling, sampling curves) may take of a frame. A 20,000-character
+// function (the most a field and a link hold) is compiled over a few frames and plotted over a few
+// more, so no frame of a 60 Hz page stalls for long.
+constexpr double kWorkBudgetMs = 12;
 
 // The parser's ASCII reading as a learner writes it: · for *, − for -, superscripts for whole powers.
 std::string pretty(const std::string& ascii) {
@@ -84,34 +112,114 @@ std::string pretty(const std::string& ascii) {
 // Past this many operations a frame's samples (thousands of evaluations) would freeze the tab.
 constexpr std::size_t kMaxPlottedNodes = 20000;
 
-void recompile(Compiled& c, const std::string& text) {
+enum Stage { kParse, kFunction, kDerivative, kReading, kCompiled };
+
+void start_compiling(Compiled& c, const std::string& text) {
   c.text = text;
-  if (auto program = expr::compile(text, {"x"}); program && program->graph.size() > kMaxPlottedNodes) {
-    c.f.reset();
-    c.error = expr::Error{"this function has " + std::to_string(program->graph.size()) +
-                              " operations; the plot takes at most " + std::to_string(kMaxPlottedNodes) +
-                              " (the JavaScript API evaluates longer ones)",
-                          {0, text.size()}};
-    c.derivative.clear();
-    c.reading.clear();
-    return;
+  c.stage = kParse;
+}
+
+// One stage of the rebuild: each is at most one pass over the text or its graph (about 20 ms for
+// 20,000 characters), so a frame runs one or, for short texts, all of them.
+void compile_stage(Compiled& c) {
+  switch (c.stage) {
+    case kParse: {
+      auto program = expr::compile(c.text, {"x"});
+      c.program.reset();
+      if (program) c.program.emplace(std::move(*program));
+      c.variable = variable_of(c.program);
+      if (c.program && c.program->graph.size() > kMaxPlottedNodes) {
+        c.f.reset();
+        ++c.generation;
+        c.error = expr::Error{"this function has " + std::to_string(c.program->graph.size()) +
+                                  " operations; the plot takes at most " + std::to_string(kMaxPlottedNodes) +
+                                  " (the JavaScript API evaluates longer ones)",
+                              {0, c.text.size()}};
+        c.derivative.clear();
+        c.reading.clear();
+        c.program.reset();
+        c.stage = kCompiled;
+        return;
+      }
+      c.stage = kFunction;
+      return;
+    }
+    case kFunction: {
+      auto f = Function1D::compile(c.text, c.variable, {});
+      c.f.reset();
+      c.error.reset();
+      ++c.generation;
+      if (f) {
+        c.f.emplace(std::move(*f));
+      } else {
+        c.error = f.error();
+      }
+      c.derivative = "…";
+      c.reading = "…";
+      c.stage = kDerivative;
+      return;
+    }
+    case kDerivative: {
+      auto d = expr::derivative(c.text, c.variable);
+      c.derivative = d ? *d : d.error().message;
+      c.stage = kReading;
+      return;
+    }
+    case kReading: {
+      std::optional<expr::Program> other;
+      if (c.variable != "x") {  // the reading names f's own variable as the caller's
+        if (auto program = expr::compile(c.text, {c.variable})) other.emplace(std::move(*program));
+      }
+      const std::optional<expr::Program>& program = c.variable == "x" ? c.program : other;
+      c.reading.clear();
+      if (program) {
+        auto reading = expr::print_reading(program->graph, program->output);
+        c.reading = reading ? pretty(*reading) : reading.error().message;
+      }
+      c.program.reset();  // only the reading needed it
+      c.stage = kCompiled;
+      return;
+    }
+    default: return;
   }
-  c.variable = variable_of(text);
-  auto f = Function1D::compile(text, c.variable, {});
-  c.f.reset();
-  c.error.reset();
-  if (f) {
-    c.f.emplace(std::move(*f));
-  } else {
-    c.error = f.error();
+}
+
+// Runs compile stages until done or past the deadline (at least one stage per call).
+void advance_compiling(Compiled& c, double deadline) {
+  do {
+    compile_stage(c);
+  } while (c.stage != kCompiled && now_ms() < deadline);
+}
+
+// The cache's samples of f for `window`, sampling further until the deadline. `more` is set while
+// a sampling is under way (the panel asks for another frame).
+const std::vector<CurveRun>& cached_curve(CurveCache& cache, std::uint64_t generation, const CurveWindow& window,
+                                          const std::function<double(double)>& f, double deadline, bool& more) {
+  const auto same = [](const CurveWindow& a, const CurveWindow& b) {
+    return a.x_min == b.x_min && a.x_max == b.x_max && a.y_min == b.y_min && a.y_max == b.y_max && a.width == b.width &&
+           a.height == b.height;
+  };
+  const bool current = cache.complete && cache.generation == generation && same(cache.window, window);
+  // A sampling of an older f is of no use; one of this f for a window since left is finished first,
+  // so a plot being dragged still shows curves, a few frames behind.
+  if (cache.pending && cache.pending_generation != generation) cache.pending.reset();
+  if (!current && !cache.pending) {
+    cache.pending.emplace(window);
+    cache.pending_generation = generation;
   }
-  auto d = expr::derivative(text, c.variable);
-  c.derivative = d ? *d : d.error().message;
-  auto program = expr::compile(text, {c.variable});
-  if (program) {
-    auto reading = expr::print_reading(program->graph, program->output);
-    c.reading = reading ? pretty(*reading) : reading.error().message;
+  if (cache.pending) {
+    if (cache.pending->run(f, [&] { return now_ms() > deadline; })) {
+      cache.runs = std::move(cache.pending->runs());
+      cache.window = cache.pending->window();
+      cache.generation = cache.pending_generation;
+      cache.complete = true;
+      cache.pending.reset();
+      if (!same(cache.window, window)) more = true;
+    } else {
+      more = true;
+    }
   }
+  return cache.runs;
 }
 
 expr::Scheme engine_scheme(Scheme s) {
@@ -148,7 +256,11 @@ void controls(FunctionState& s, Runtime& r, float width) {
   Compiled& c = r.compiled;
   ImGui::TextUnformatted("Function");
   const EmbedOptions& embed = embed_options();
-  if (expression_field("f", s.text, c.error ? &*c.error : nullptr, width, false, 1, embed.locks("expr"))) recompile(c, s.text);
+  if (expression_field("f", s.text, c.error ? &*c.error : nullptr, width, false, 1, embed.locks("expr"))) {
+    // Compiled from the next frame on: this one took the edit in (a paste of 20,000 characters costs
+    // ImGui a while). Typing keeps the view; a link or the gallery fits it (function_panel()).
+    start_compiling(c, s.text);
+  }
   if (c.error) describe("Function mode. The function " + s.text + " has an error: " + c.error->message);
   if (!embed.hides("reading")) {
     ImGui::Checkbox("show how it was read", &s.show_reading);
@@ -318,8 +430,10 @@ void export_buttons(FunctionState& s, Runtime& r) {
   if (ImGui::SmallButton("samples CSV")) download_text("function-samples.csv", samples_csv(s, *r.compiled.f));
 }
 
-void function_plot(FunctionState& s, Runtime& r, ImVec2 size) {
+// Returns true while a curve is still being sampled.
+bool function_plot(FunctionState& s, Runtime& r, ImVec2 size, double deadline) {
   Function1D& f = *r.compiled.f;
+  bool more = false;
   PlotView view{s.view_x_min, s.view_x_max, s.view_y_min, s.view_y_max};
   Plot plot("function_plot", size, view);
   s.view_x_min = view.x_min, s.view_x_max = view.x_max, s.view_y_min = view.y_min, s.view_y_max = view.y_max;
@@ -332,8 +446,14 @@ void function_plot(FunctionState& s, Runtime& r, ImVec2 size) {
     s.x0 = plot.x_at(ImGui::GetIO().MousePos.x);
     r.descending = false;
   }
-  if (s.show_derivative) plot.curve([&](double x) { return f.value_and_slope(x).slope; }, theme::colors().derivative, 1.5f);
-  plot.curve([&](double x) { return f.value(x); }, theme::colors().curve, 2.5f);
+  const std::uint64_t generation = r.compiled.generation;
+  const auto& values = cached_curve(r.curve, generation, plot.window(), [&](double x) { return f.value(x); }, deadline, more);
+  if (s.show_derivative) {
+    const auto& slopes = cached_curve(r.slope_curve, generation, plot.window(),
+                                      [&](double x) { return f.value_and_slope(x).slope; }, deadline, more);
+    plot.runs(slopes, theme::colors().derivative, 1.5f);
+  }
+  plot.runs(values, theme::colors().curve, 2.5f);
 
   const double h = step_size(s);
   const auto p = f.value_and_slope(s.x0);
@@ -356,6 +476,7 @@ void function_plot(FunctionState& s, Runtime& r, ImVec2 size) {
   std::snprintf(text, sizeof text, "x₀ = %.4g", s.x0);
   plot.label(s.x0, p.value, text, theme::colors().label);
   plot.end();
+  return more;
 }
 
 // |finite difference − exact| against h: truncation error falls with h, round-off rises as h shrinks.
@@ -412,10 +533,15 @@ void fit_y_range(FunctionState& s, Function1D& f) {
 
 bool function_panel(FunctionState& s) {
   Runtime& r = runtime();
-  if (r.compiled.text != s.text || (!r.compiled.f && !r.compiled.error)) {
-    const bool first = r.compiled.text.empty();
-    recompile(r.compiled, s.text);
-    if (!first && r.compiled.f) fit_y_range(s, *r.compiled.f);
+  const double deadline = now_ms() + kWorkBudgetMs;
+  if (r.compiled.text != s.text || (!r.compiled.f && !r.compiled.error && r.compiled.stage == kCompiled)) {
+    r.fit_pending = !r.compiled.text.empty();  // not when a link opens: its view is kept
+    start_compiling(r.compiled, s.text);
+  }
+  if (r.compiled.stage != kCompiled) advance_compiling(r.compiled, deadline);
+  if (r.fit_pending && r.compiled.stage > kFunction) {
+    r.fit_pending = false;
+    if (r.compiled.f) fit_y_range(s, *r.compiled.f);
   }
   // Narrow embeds give the pictures the room: the controls take at most 36% of the width.
   const float controls_width = std::clamp(ImGui::GetContentRegionAvail().x * 0.36f, 220.0f, 360.0f);
@@ -444,16 +570,16 @@ bool function_panel(FunctionState& s) {
   const ImVec2 right = ImGui::GetContentRegionAvail();
   if (r.compiled.f) {
     if (embed.hides("error")) {
-      function_plot(s, r, right);
+      animating |= function_plot(s, r, right, deadline);
     } else {
-      function_plot(s, r, ImVec2(right.x, right.y * 0.64f));
+      animating |= function_plot(s, r, ImVec2(right.x, right.y * 0.64f), deadline);
       error_plot(s, r, ImVec2(right.x, right.y * 0.36f - ImGui::GetStyle().ItemSpacing.y));
     }
   } else {
     ImGui::TextDisabled("Fix the function to see its plot.");
   }
   ImGui::EndGroup();
-  return animating;
+  return animating || r.compiled.stage != kCompiled;  // frames until the rebuild is done
 }
 
 }  // namespace bp::app

@@ -2,10 +2,14 @@
 #include "graph_experiments.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
+#include <string>
+#include <vector>
 
 #include "fonts.hpp"
 #include "imgui.h"
+#include "platform.hpp"
 #include "theme.hpp"
 
 namespace bp::app {
@@ -29,12 +33,46 @@ std::string caveat(const expr::GraphExport& g, double h) {
   }
   return "";
 }
+
+// The check's rows, kept while the program and the values stay: each row evaluates the program
+// twice, so a program with thousands of inputs fills its table over several frames.
+struct CheckRow {
+  std::string name;
+  double grad = 0, estimate = 0;
+};
+struct Check {
+  std::string text;  // the program's text
+  expr::Vars vars;
+  std::vector<std::pair<std::string, double>> exact;
+  std::vector<CheckRow> rows;
+};
+
+double now_ms() {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
 }  // namespace
 
-void gradient_check_section(const std::string& program, const expr::Vars& vars, const expr::GraphExport& g) {
+void gradient_check_section(const std::string& text, const expr::Program& program, const expr::Vars& vars,
+                            const expr::GraphExport& g) {
   if (!ImGui::CollapsingHeader("Check gradients")) return;
-  auto exact = expr::gradient(program, vars);
-  if (!exact) return;
+  static Check check;
+  if (check.text != text || check.vars != vars) {
+    check = Check{text, vars, {}, {}};
+    auto exact = expr::gradient(program, vars);
+    if (!exact) return;
+    check.exact = std::move(exact->grad);
+  }
+  const double deadline = now_ms() + 8;
+  while (check.rows.size() < check.exact.size() && (check.rows.empty() || now_ms() < deadline)) {
+    const auto& [name, grad] = check.exact[check.rows.size()];
+    const double h = 1e-5 * std::max(1.0, std::fabs(value_in(vars, name)));
+    auto numeric = expr::numerical_derivative(program, name, vars, h, expr::Scheme::kCentral);
+    check.rows.push_back({name, grad, numeric ? numeric->slope : NAN});
+  }
+  if (check.rows.size() < check.exact.size()) {
+    ImGui::TextDisabled("checking… %zu of %zu inputs", check.rows.size(), check.exact.size());
+    platform::request_frame();
+  }
   ImGui::TextWrapped("Central differences (f(x+h) − f(x−h))/2h, h = 1e-5·max(1, |x|), against autodiff:");
   if (ImGui::BeginTable("gradcheck", 4, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp)) {
     ImGui::TableSetupColumn("input");
@@ -43,10 +81,7 @@ void gradient_check_section(const std::string& program, const expr::Vars& vars, 
     ImGui::TableSetupColumn("rel. error");
     ImGui::TableHeadersRow();
     ImGui::PushFont(platform::fonts().mono);
-    for (const auto& [name, grad] : exact->grad) {
-      const double h = 1e-5 * std::max(1.0, std::fabs(value_in(vars, name)));
-      auto numeric = expr::numerical_derivative(program, name, vars, h, expr::Scheme::kCentral);
-      const double estimate = numeric ? numeric->slope : NAN;
+    for (const auto& [name, grad, estimate] : check.rows) {
       const double error = std::fabs(estimate - grad) / std::max({1.0, std::fabs(grad), std::fabs(estimate)});
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
@@ -71,7 +106,7 @@ void gradient_check_section(const std::string& program, const expr::Vars& vars, 
   }
 }
 
-void nudge_section(GraphState& s, const expr::Vars& vars, const expr::GraphExport& g) {
+void nudge_section(GraphState& s, const expr::Program& program, const expr::Vars& vars, const expr::GraphExport& g) {
   if (!ImGui::CollapsingHeader("Nudge an input")) return;
   static int chosen = 0;
   static float epsilon = 0.01f;
@@ -93,7 +128,7 @@ void nudge_section(GraphState& s, const expr::Vars& vars, const expr::GraphExpor
   const double dx = epsilon * grad;  // along the gradient: the output should rise
   expr::Vars moved = vars;
   moved[static_cast<std::size_t>(chosen)].second = x + dx;
-  auto after = expr::evaluate(s.program, moved);
+  auto after = expr::evaluate(program, moved);
   const double before = g.nodes[static_cast<std::size_t>(g.output)].value;
   const std::string& out = g.nodes[static_cast<std::size_t>(g.output)].label;
   ImGui::PushFont(platform::fonts().mono);

@@ -10,7 +10,9 @@
 
 namespace bp::app {
 
-void gradient_check_section(const std::string& program, const expr::Vars& vars, const expr::GraphExport& graph);
-void nudge_section(GraphState& state, const expr::Vars& vars, const expr::GraphExport& graph);
+// `program` is `text` compiled (the graph panel keeps it between frames).
+void gradient_check_section(const std::string& text, const expr::Program& program, const expr::Vars& vars,
+                            const expr::GraphExport& graph);
+void nudge_section(GraphState& state, const expr::Program& program, const expr::Vars& vars, const expr::GraphExport& graph);
 
 }  // namespace bp::app

@@ -2,6 +2,7 @@
 #include "graph_panel.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <optional>
@@ -16,18 +17,32 @@
 #include "graph_experiments.hpp"
 #include "graph_layout.hpp"
 #include "imgui.h"
+#include "platform.hpp"
 #include "theme.hpp"
 
 namespace bp::app {
 
 namespace {
 
+// What the panel derives from the program, kept between frames: the parse and the layout change
+// only with the program's text, the values and gradients only with the inputs' values. A long
+// program (20,000 characters) is parsed in one frame and evaluated in the next, and meanwhile the
+// previous graph stays on screen.
 struct Computed {
+  std::string text;                      // the program these describe
+  std::optional<expr::Program> program;  // compiled once per text
   std::optional<expr::Error> error;
   std::optional<expr::GraphExport> graph;
   std::vector<expr::Input> inputs;
-  GraphLayout layout;
+  expr::Vars vars;                       // the values the graph was evaluated at
+  bool evaluated = false;                // graph (or error) is of this program at vars
+  GraphLayout layout;                    // of graph
+  bool laid_out = false;                 // layout is of this program's graph
 };
+
+double now_ms() {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
 
 double value_of(const GraphState& s, const expr::Input& input) {
   for (const auto& [name, v] : s.values) {
@@ -36,22 +51,48 @@ double value_of(const GraphState& s, const expr::Input& input) {
   return input.default_value.value_or(1.0);  // a name the program reads but never sets starts at 1
 }
 
-Computed compute(const GraphState& s) {
-  Computed c;
-  auto program = expr::compile(s.program, {});
-  if (!program) {
-    c.error = program.error();
-    return c;
+// `pending`: the graph is not evaluated yet (the frame's budget went on parsing): next frame.
+const Computed& compute(const GraphState& s, double deadline, bool& pending) {
+  static Computed c;
+  if (c.text != s.program || (!c.program && !c.error)) {
+    c.text = s.program;
+    c.program.reset();
+    c.error.reset();
+    c.inputs.clear();
+    c.vars.clear();
+    c.evaluated = c.laid_out = false;
+    auto program = expr::compile(s.program, {});
+    if (!program) {
+      c.error = program.error();
+      c.graph.reset();
+      return c;
+    }
+    c.inputs = program->inputs;
+    c.program.emplace(std::move(*program));
   }
-  c.inputs = program->inputs;
+  if (!c.program) return c;
   expr::Vars vars;
   for (const auto& input : c.inputs) vars.emplace_back(input.name, value_of(s, input));
-  auto graph = expr::graph(s.program, vars);
+  if (c.evaluated && c.vars == vars) return c;
+  if (now_ms() > deadline) {
+    pending = true;
+    return c;
+  }
+  c.vars = std::move(vars);
+  c.evaluated = true;
+  // Inputs are never e or pi (those read as constants here), so the program compiled without the
+  // caller's names is the one graph() would compile with them.
+  auto graph = expr::graph(*c.program, c.vars);
+  c.graph.reset();
+  c.error.reset();
   if (!graph) {
     c.error = graph.error();
     return c;
   }
-  c.layout = layout_graph(*graph);
+  if (!c.laid_out) {  // the same text gives the same graph: laid out once
+    c.layout = layout_graph(*graph);
+    c.laid_out = true;
+  }
   c.graph = std::move(*graph);
   return c;
 }
@@ -73,18 +114,25 @@ bool is_revealed(const GraphState& s, int id, int count) {
 
 bool is_operator_label(const std::string& label) { return label.find_first_of("+-*/^") != std::string::npos; }
 
-std::string formula(const expr::GraphExport& g, const expr::ExportedNode& node);
+std::string formula(const expr::GraphExport& g, const expr::ExportedNode& node, int depth = 0);
+
+// Unnamed operations are written out this many levels deep, then as "…": a chain of thousands
+// (x*x*…*x in one line) would make each name as long as the program, and recurse as deep.
+constexpr int kMaxFormulaDepth = 4;
 
 // A node as its name, or for an unnamed operation its formula: "d", "(w·x)".
-std::string node_name(const expr::GraphExport& g, const expr::ExportedNode& node) {
+std::string node_name(const expr::GraphExport& g, const expr::ExportedNode& node, int depth = 0) {
   if (!is_operator_label(node.label)) return node.label;
-  return node.inputs.size() == 2 ? "(" + formula(g, node) + ")" : formula(g, node);
+  if (depth >= kMaxFormulaDepth) return "…";
+  return node.inputs.size() == 2 ? "(" + formula(g, node, depth) + ")" : formula(g, node, depth);
 }
 
 // "a·b", "d + c", "sin(x)": the node's operation written with its inputs' names. Unnamed inputs are
-// written out in turn, so the depth is that of the unnamed chain (short in a learner's program).
-std::string formula(const expr::GraphExport& g, const expr::ExportedNode& node) {
-  auto name = [&](int k) { return node_name(g, g.nodes[static_cast<std::size_t>(node.inputs[static_cast<std::size_t>(k)])]); };
+// written out in turn, at most kMaxFormulaDepth levels deep.
+std::string formula(const expr::GraphExport& g, const expr::ExportedNode& node, int depth) {
+  auto name = [&](int k) {
+    return node_name(g, g.nodes[static_cast<std::size_t>(node.inputs[static_cast<std::size_t>(k)])], depth + 1);
+  };
   if (node.inputs.empty()) return "";
   if (node.inputs.size() == 2) {
     const std::string op = node.op == "add" ? " + " : node.op == "sub" ? " − " : node.op == "mul" ? "·" : node.op == "div" ? "/" : "^";
@@ -118,6 +166,29 @@ std::string chain_rule(const expr::GraphExport& g, const expr::ExportedNode& nod
          (shared ? "\n(" + node_name(node) + " feeds several nodes: their contributions add up, grad += each)" : "");
 }
 
+// Cuts the segment pq to the rectangle [lo, hi] (Liang–Barsky); false when none of it is inside.
+bool clip_segment(ImVec2& p, ImVec2& q, ImVec2 lo, ImVec2 hi) {
+  float t0 = 0, t1 = 1;
+  const float dx = q.x - p.x, dy = q.y - p.y;
+  const float edges[4][2] = {{-dx, p.x - lo.x}, {dx, hi.x - p.x}, {-dy, p.y - lo.y}, {dy, hi.y - p.y}};
+  for (const auto& [denominator, distance] : edges) {
+    if (denominator == 0) {
+      if (distance < 0) return false;
+      continue;
+    }
+    const float t = distance / denominator;
+    if (denominator < 0) {
+      t0 = std::max(t0, t);
+    } else {
+      t1 = std::min(t1, t);
+    }
+    if (t0 > t1) return false;
+  }
+  q = ImVec2(p.x + t1 * dx, p.y + t1 * dy);
+  p = ImVec2(p.x + t0 * dx, p.y + t0 * dy);
+  return true;
+}
+
 void draw_graph(GraphState& s, const Computed& c, ImVec2 size) {
   const auto& g = *c.graph;
   const ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -132,12 +203,27 @@ void draw_graph(GraphState& s, const Computed& c, ImVec2 size) {
     return ImVec2(origin.x + col_w * (static_cast<float>(p.column) + 0.5f), origin.y + 30 + row_h * (static_cast<float>(p.row) + 0.5f));
   };
   const int count = static_cast<int>(g.nodes.size());
+  // Only what can be seen is drawn: a long program's graph runs far beyond the canvas, and its
+  // thousands of boxes would cost a frame much more than the few on screen.
+  const ImVec2 clip_lo = draw->GetClipRectMin(), clip_hi = draw->GetClipRectMax();
+  const auto visible = [&](ImVec2 lo, ImVec2 hi) {
+    return hi.x >= clip_lo.x && lo.x <= clip_hi.x && hi.y >= clip_lo.y && lo.y <= clip_hi.y;
+  };
   for (const auto& node : g.nodes) {  // edges first, under the boxes
     const ImVec2 to = center(node.id);
     for (int input : node.inputs) {
       const ImVec2 from = center(input);
       const ImVec2 a(from.x + box_w / 2, from.y), b(to.x - box_w / 2, to.y);
-      draw->AddBezierCubic(a, ImVec2(a.x + 30, a.y), ImVec2(b.x - 30, b.y), b, theme::colors().axis, 1.5f);
+      if (!visible(ImVec2(std::min(a.x, b.x) - 30, std::min(a.y, b.y)), ImVec2(std::max(a.x, b.x) + 30, std::max(a.y, b.y)))) continue;
+      if (!visible(a, a) || !visible(b, b)) {
+        // To or from a node off the canvas: the part in view, straight. A curve thousands of pixels
+        // long would be cut into hundreds of segments, and an input of a long chain has thousands.
+        ImVec2 p = a, q = b;
+        if (clip_segment(p, q, clip_lo, clip_hi)) draw->AddLine(p, q, theme::colors().axis, 1.5f);
+        if (!visible(b, b)) continue;
+      } else {
+        draw->AddBezierCubic(a, ImVec2(a.x + 30, a.y), ImVec2(b.x - 30, b.y), b, theme::colors().axis, 1.5f);
+      }
       draw->AddTriangleFilled(b, ImVec2(b.x - 8, b.y - 4), ImVec2(b.x - 8, b.y + 4), theme::colors().axis);
     }
   }
@@ -145,6 +231,7 @@ void draw_graph(GraphState& s, const Computed& c, ImVec2 size) {
   for (const auto& node : g.nodes) {
     const ImVec2 m = center(node.id);
     const ImVec2 lo(m.x - box_w / 2, m.y - box_h / 2), hi(m.x + box_w / 2, m.y + box_h / 2);
+    if (!visible(lo, hi)) continue;
     const bool revealed = is_revealed(s, node.id, count) && node.grad.has_value();
     const bool current = s.backward_step > 0 && count - s.backward_step == node.id;
     draw->AddRectFilled(lo, hi, current ? theme::colors().node_current : theme::colors().node_fill, 6);
@@ -174,6 +261,7 @@ void draw_graph(GraphState& s, const Computed& c, ImVec2 size) {
         if (user.inputs[k] != current) continue;
         const ImVec2 a = center(current), b = center(user.id);
         const ImVec2 mid((a.x + box_w / 2 + b.x - box_w / 2) / 2, (a.y + b.y) / 2 - 22);  // over the edge
+        if (!visible(ImVec2(mid.x - 200, mid.y - 20), ImVec2(mid.x + 200, mid.y + 40))) continue;
         std::snprintf(text, sizeof text, "%g × %g = %g", user.grad.value_or(0), user.local[k],
                       user.grad.value_or(0) * user.local[k]);
         const ImVec2 extent = ImGui::CalcTextSize(text);
@@ -188,7 +276,9 @@ void draw_graph(GraphState& s, const Computed& c, ImVec2 size) {
 }  // namespace
 
 void graph_panel(GraphState& s) {
-  const Computed c = compute(s);
+  bool pending = false;
+  const Computed& c = compute(s, now_ms() + 12, pending);
+  if (pending) platform::request_frame();
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   // Narrow embeds give the pictures the room: the controls take at most 36% of the width.
   const float controls_width = std::clamp(ImGui::GetContentRegionAvail().x * 0.36f, 220.0f, 360.0f);
@@ -233,8 +323,8 @@ void graph_panel(GraphState& s) {
     expr::Vars vars;
     for (const auto& input : c.inputs) vars.emplace_back(input.name, value_of(s, input));
     if (!embed.hides("experiments")) {
-      gradient_check_section(s.program, vars, *c.graph);
-      nudge_section(s, vars, *c.graph);
+      gradient_check_section(s.program, *c.program, vars, *c.graph);
+      nudge_section(s, *c.program, vars, *c.graph);
     }
     ImGui::Separator();
     const auto& out = c.graph->nodes[static_cast<std::size_t>(c.graph->output)];

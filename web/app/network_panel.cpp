@@ -24,6 +24,7 @@ struct Runtime {
   Trainer trainer;
   std::string problem;     // why the configuration cannot be built
   bool playing = false;
+  bool finishing_epoch = false;  // "Epoch" was pressed: train to the epoch's end over the next frames
   int selected = -1;       // training point being stepped through
   bool show_test = false;
   std::string code;        // the last "Show code" script
@@ -193,11 +194,12 @@ bool network_panel(NetworkState& s, const std::string& function_text) {
     r.trainer.train_batch();
   }
   ImGui::SameLine();
-  if (ImGui::Button("Epoch")) r.trainer.train_epoch();
+  if (ImGui::Button("Epoch")) r.finishing_epoch = true;
   ImGui::SameLine();
   if (ImGui::Button("Reset")) {
     r.trainer.reset();
     r.playing = false;
+    r.finishing_epoch = false;
   }
   ImGui::SameLine();
   if (ImGui::Button("Show code")) {
@@ -259,7 +261,8 @@ bool network_panel(NetworkState& s, const std::string& function_text) {
     const auto& train = r.trainer.train_history();
     const auto& test = r.trainer.test_history();
     for (std::size_t i = 0; i < train.size(); ++i) {
-      csv += std::to_string(i) + "," + expr::format_number(train[i]) + "," + expr::format_number(test[i]) + "\n";
+      csv += std::to_string(static_cast<long>(i) * r.trainer.history_stride()) + "," + expr::format_number(train[i]) + "," +
+             expr::format_number(test[i]) + "\n";
     }
     download_text("loss-history.csv", csv);
   }
@@ -310,6 +313,7 @@ bool network_panel(NetworkState& s, const std::string& function_text) {
     return false;
   }
   if (r.playing) r.trainer.train_for(8.0);  // half a 60 Hz frame
+  if (r.finishing_epoch && (r.playing || r.trainer.finish_epoch(8.0))) r.finishing_epoch = false;
 
   ImGui::SameLine();
   ImGui::BeginChild("network_pictures", ImVec2(0, avail.y));
@@ -360,7 +364,7 @@ bool network_panel(NetworkState& s, const std::string& function_text) {
   if (edited) r.trainer.set_parameters(r.trainer.parameters());  // re-evaluate losses after an edit
   s.weights = r.trainer.parameters();
   s.epochs = r.trainer.epochs();
-  return r.playing;
+  return r.playing || r.finishing_epoch;
 }
 
 }  // namespace bp::app

@@ -64,7 +64,7 @@ SurfaceClick draw_surface(Trainer& trainer, float size, bool show_test) {
   click.right = ImGui::IsItemClicked(ImGuiMouseButton_Right);
   click.clicked = ImGui::IsItemClicked(ImGuiMouseButton_Left) || click.right;
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  // On the GPU at full resolution when the shaders compiled; on a CPU grid otherwise.
+  // On the GPU at full resolution once the shaders compiled; on a CPU grid until then or otherwise.
   const bool sigmoid = trainer.network().config().output_activation == nn::Activation::kSigmoid;
   if (surface_renderer_ready()) {
     draw_surface_on_gpu(draw, origin, size, trainer.network(), trainer.features(), kSurfaceStrength);

@@ -121,10 +121,17 @@ void Plot::draw_axes() const {
   draw_->AddLine(ImVec2(axis_x, min_.y), ImVec2(axis_x, max_.y), theme::colors().axis, 1.5f);
 }
 
+CurveWindow Plot::window() const {
+  return CurveWindow{view_.x_min, view_.x_max, view_.y_min, view_.y_max, max_.x - min_.x, max_.y - min_.y};
+}
+
 void Plot::curve(const std::function<double(double)>& f, ImU32 color, float thickness) const {
-  const CurveWindow window{view_.x_min, view_.x_max, view_.y_min, view_.y_max, max_.x - min_.x, max_.y - min_.y};
+  runs(sample_curve(f, window()), color, thickness);
+}
+
+void Plot::runs(const std::vector<CurveRun>& runs, ImU32 color, float thickness) const {
   std::vector<ImVec2> points;
-  for (const CurveRun& run : sample_curve(f, window)) {
+  for (const CurveRun& run : runs) {
     points.clear();
     for (const auto& [x, y] : run) points.push_back(to_screen(x, y));
     draw_->AddPolyline(points.data(), static_cast<int>(points.size()), color, ImDrawFlags_None, thickness);

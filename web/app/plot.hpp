@@ -5,6 +5,7 @@
 
 #include <functional>
 
+#include "curve_sampling.hpp"
 #include "imgui.h"
 
 namespace bp::app {
@@ -32,6 +33,10 @@ class Plot {
 
   // Samples f adaptively (curve_sampling.hpp) and draws it, with gaps at poles and jumps. Linear axes.
   void curve(const std::function<double(double)>& f, ImU32 color, float thickness = 2.0f) const;
+  // The window curve sampling needs for this plot: its view and its size on screen.
+  CurveWindow window() const;
+  // Draws runs sampled earlier (perhaps for another view, while a new sampling is under way).
+  void runs(const std::vector<CurveRun>& runs, ImU32 color, float thickness = 2.0f) const;
   // A straight line through (x, y) with slope m, clipped to the plot.
   void line(double x, double y, double slope, ImU32 color, float thickness = 1.5f) const;
   void segment(double x1, double y1, double x2, double y2, ImU32 color, float thickness = 1.5f) const;

@@ -2,6 +2,7 @@
 #include "surface_renderer.hpp"
 
 #include <GLES3/gl3.h>
+#include <emscripten/html5_webgl.h>
 
 #include <cstdio>
 #include <string>
@@ -21,8 +22,13 @@ struct Renderer {
   GLuint program = 0;
   GLuint texture = 0;
   GLuint vao = 0;
+  GLuint shaders[2] = {0, 0};  // while the program is being built
+  bool ready = false;
   bool failed = false;
+  bool parallel = false;       // KHR_parallel_shader_compile: the build can be asked about without waiting
 };
+
+constexpr GLenum kCompletionStatus = 0x91B1;  // GL_COMPLETION_STATUS_KHR
 
 Renderer& renderer() {
   static Renderer r;
@@ -35,43 +41,62 @@ GLuint compile(GLenum type, const unsigned char* source, unsigned int size) {
   const GLint length = static_cast<GLint>(size);
   glShaderSource(shader, 1, &text, &length);
   glCompileShader(shader);
-  GLint ok = 0;
-  glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
-  if (!ok) {
-    char log[1024];
-    glGetShaderInfoLog(shader, sizeof log, nullptr, log);
-    std::fprintf(stderr, "decision surface shader: %s\n", log);
-    glDeleteShader(shader);
-    return 0;
-  }
   return shader;
 }
 
+void report(GLuint shader) {
+  GLint ok = 0;
+  glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
+  if (ok) return;
+  char log[1024];
+  glGetShaderInfoLog(shader, sizeof log, nullptr, log);
+  std::fprintf(stderr, "decision surface shader: %s\n", log);
+}
+
+// Builds the program without waiting for the GPU: compiling and linking a shader this size takes a
+// driver (or a software renderer) tens to hundreds of milliseconds, and asking for the result at once
+// would stall the frame that long. Until the program is ready the CPU draws the surface.
 bool ensure_program() {
   Renderer& r = renderer();
-  if (r.program || r.failed) return r.program != 0;
-  const GLuint vs = compile(GL_VERTEX_SHADER, kDecisionSurfaceVert, kDecisionSurfaceVertSize);
-  const GLuint fs = compile(GL_FRAGMENT_SHADER, kDecisionSurfaceFrag, kDecisionSurfaceFragSize);
-  if (!vs || !fs) {
-    r.failed = true;
+  if (r.ready || r.failed) return r.ready;
+  if (!r.program) {
+    r.parallel = emscripten_webgl_enable_extension(emscripten_webgl_get_current_context(), "KHR_parallel_shader_compile");
+    r.shaders[0] = compile(GL_VERTEX_SHADER, kDecisionSurfaceVert, kDecisionSurfaceVertSize);
+    r.shaders[1] = compile(GL_FRAGMENT_SHADER, kDecisionSurfaceFrag, kDecisionSurfaceFragSize);
+    r.program = glCreateProgram();
+    glAttachShader(r.program, r.shaders[0]);
+    glAttachShader(r.program, r.shaders[1]);
+    glLinkProgram(r.program);
+    platform::request_frame();
     return false;
   }
-  r.program = glCreateProgram();
-  glAttachShader(r.program, vs);
-  glAttachShader(r.program, fs);
-  glLinkProgram(r.program);
-  glDeleteShader(vs);
-  glDeleteShader(fs);
+  // Without KHR_parallel_shader_compile the status is asked in the frame after the build started
+  // (the GPU process compiles meanwhile) and may still wait for it: headless Chromium's software
+  // renderer, which lacks the extension, takes about 110 ms then. Asking many frames later would
+  // not wait there, but the CPU's coarser surface would show as long, and a link's surface must be
+  // the same picture as soon as it opens.
+  GLint done = 1;
+  if (r.parallel) glGetProgramiv(r.program, kCompletionStatus, &done);
+  if (!done) {
+    platform::request_frame();
+    return false;
+  }
   GLint ok = 0;
   glGetProgramiv(r.program, GL_LINK_STATUS, &ok);
   if (!ok) {
+    report(r.shaders[0]);
+    report(r.shaders[1]);
     glDeleteProgram(r.program);
     r.program = 0;
     r.failed = true;
-    return false;
   }
+  glDeleteShader(r.shaders[0]);
+  glDeleteShader(r.shaders[1]);
+  r.shaders[0] = r.shaders[1] = 0;
+  if (r.failed) return false;
   glGenTextures(1, &r.texture);
   glGenVertexArrays(1, &r.vao);
+  r.ready = true;
   return true;
 }
 

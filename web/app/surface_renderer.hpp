@@ -10,7 +10,8 @@
 
 namespace bp::app {
 
-// False when WebGL2 could not compile the shaders (the caller then draws on the CPU).
+// False while the shaders are being compiled (a few frames, without waiting for the GPU) and when
+// WebGL2 could not compile them: the caller then draws on the CPU.
 bool surface_renderer_ready();
 
 // Queues a draw of the surface into `draw` over the square [lo, lo + size]: the network's output

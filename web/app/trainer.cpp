@@ -143,6 +143,8 @@ void Trainer::start_fresh(const nn::NetworkConfig& config) {
   diverged_ = false;
   train_history_.clear();
   test_history_.clear();
+  history_stride_ = 1;
+  evaluations_ = 0;
 }
 
 void Trainer::train_epoch() {
@@ -155,6 +157,11 @@ void Trainer::train_epoch() {
 
 void Trainer::train_batch() {
   if (diverged_ || x_train_.cols() == 0) return;
+  step();
+  evaluate();
+}
+
+bool Trainer::step() {
   const auto n = static_cast<std::size_t>(x_train_.cols());
   const auto count = std::min<std::size_t>(static_cast<std::size_t>(batch_size_), n - batch_cursor_);
   const auto start = static_cast<Eigen::Index>(batch_cursor_), cols = static_cast<Eigen::Index>(count);
@@ -162,14 +169,14 @@ void Trainer::train_batch() {
   network_->backward(y_train_.middleCols(start, cols));
   optimizer_->step(*network_);
   batch_cursor_ += count;
-  if (batch_cursor_ >= n) {
-    batch_cursor_ = 0;
-    ++epochs_;
-  }
-  evaluate();
+  if (batch_cursor_ < n) return false;
+  batch_cursor_ = 0;
+  ++epochs_;
+  return true;
 }
 
 int Trainer::train_for(double budget_ms) {
+  if (diverged_ || x_train_.cols() == 0) return 0;
   const double start = now_ms();
   const long before = epochs_;  // the rate counts whole frames: epochs up to this call's start
   if (rate_since_ms_ < 0 || start - rate_since_ms_ > 2000) {  // first call, or playing again after a pause
@@ -177,17 +184,31 @@ int Trainer::train_for(double budget_ms) {
     rate_since_ms_ = start;
     rate_since_epochs_ = epochs_;
   }
-  int done = 0;
+  int epochs = 0;
   do {
-    train_epoch();
-    ++done;
-  } while (!diverged_ && now_ms() - start < budget_ms && done < 10000);
+    if (step()) {
+      ++epochs;
+      evaluate();
+    }
+  } while (!diverged_ && now_ms() - start < budget_ms && epochs < 10000);
   if (start - rate_since_ms_ >= 500) {
     rate_ = static_cast<double>(before - rate_since_epochs_) * 1000.0 / (start - rate_since_ms_);
     rate_since_ms_ = start;
     rate_since_epochs_ = before;
   }
-  return done;
+  return epochs;
+}
+
+bool Trainer::finish_epoch(double budget_ms) {
+  if (diverged_ || x_train_.cols() == 0) return true;
+  const double start = now_ms();
+  do {
+    if (step()) {
+      evaluate();
+      return true;
+    }
+  } while (now_ms() - start < budget_ms);
+  return false;
 }
 
 void Trainer::evaluate() {
@@ -196,8 +217,17 @@ void Trainer::evaluate() {
   train_accuracy_ = nn::accuracy(network_->forward(x_train_), train_, out);
   test_loss_ = x_test_.cols() ? network_->loss_of(x_test_, y_test_) : 0.0;
   test_accuracy_ = x_test_.cols() ? nn::accuracy(network_->forward(x_test_), test_, out) : 0.0;
-  train_history_.push_back(train_loss_);
-  test_history_.push_back(test_loss_);
+  if (evaluations_++ % history_stride_ == 0) {
+    train_history_.push_back(train_loss_);
+    test_history_.push_back(test_loss_);
+    if (train_history_.size() > kMaxHistory) {
+      for (auto* history : {&train_history_, &test_history_}) {
+        for (std::size_t i = 0; 2 * i < history->size(); ++i) (*history)[i] = (*history)[2 * i];
+        history->resize((history->size() + 1) / 2);
+      }
+      history_stride_ *= 2;
+    }
+  }
   if (!std::isfinite(train_loss_) || !all_finite(*network_)) {
     diverged_ = true;
   } else {

@@ -1,5 +1,6 @@
-// Trains the network mode's network: builds data and network from the NetworkState, runs whole
-// epochs within a time budget per frame, keeps the loss history, and reads and writes the trained
+// Trains the network mode's network: builds data and network from the NetworkState, trains
+// mini-batch by mini-batch within a time budget per frame (an epoch of a large network with batch
+// size 1 takes longer than a frame), keeps the loss history, and reads and writes the trained
 // weights for links. No ImGui: tested natively.
 #pragma once
 
@@ -23,12 +24,15 @@ class Trainer {
   // when they fit. Returns a message when the configuration cannot be built, else "".
   std::string configure(const NetworkState& state);
 
-  // Whole epochs until `budget_ms` is spent (at least one). Returns how many ran.
+  // Mini-batches until `budget_ms` is spent (at least one); each epoch's end evaluates the losses.
+  // Returns how many epochs ended.
   int train_for(double budget_ms);
   // Epochs per second of real time while train_for() is called every frame, measured over the last
   // half second or more; 0 before the first measurement and after a pause.
   double epochs_per_second() const { return rate_; }
-  // One epoch, or one mini-batch.
+  // Mini-batches until the current epoch ends (true) or `budget_ms` is spent (false).
+  bool finish_epoch(double budget_ms);
+  // One epoch, or one mini-batch (evaluated).
   void train_epoch();
   void train_batch();
   // Fresh weights from the seed, epoch 0, empty history.
@@ -45,8 +49,13 @@ class Trainer {
   // Back to the weights of the last evaluation whose loss and weights were all finite.
   void restore_last_finite();
   long last_finite_epoch() const { return last_finite_epoch_; }
+  // Train and test loss, one entry per history_stride() evaluations (one per epoch, and one per single
+  // step). Past kMaxHistory entries every other one is dropped and the stride doubles: hours of
+  // training keep an evenly spaced curve of bounded size (memory, and the time to draw it).
+  static constexpr std::size_t kMaxHistory = 20000;
   const std::vector<double>& train_history() const { return train_history_; }
   const std::vector<double>& test_history() const { return test_history_; }
+  long history_stride() const { return history_stride_; }
 
   // Dataset "function": labels are f(x) divided by this (the largest |f| sampled), so they fit in [-1, 1].
   double function_scale() const { return function_scale_; }
@@ -66,6 +75,7 @@ class Trainer {
 
  private:
   void evaluate();
+  bool step();  // one mini-batch at the cursor, not evaluated; true when it ended an epoch
   void start_fresh(const nn::NetworkConfig& config);  // new weights from the seed, epoch 0, no history
   std::string key_;                                // what the network and data were built from
   nn::DatasetConfig data_;
@@ -87,6 +97,8 @@ class Trainer {
   double function_scale_ = 1;
   bool is_function_fit_ = false;
   std::vector<double> train_history_, test_history_;
+  long history_stride_ = 1;
+  long evaluations_ = 0;  // since start_fresh()
 };
 
 // count samples (x, 0, f(x)/scale) of `text` at seeded uniform x in [-6, 6]; `scale` is the largest |f|.

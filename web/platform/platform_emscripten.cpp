@@ -9,8 +9,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
+#include <vector>
 #include <deque>
+#include <new>
 #include <string>
 
 #include "fonts.hpp"
@@ -341,6 +344,11 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
 EM_JS(void, js_text_sink_setup, (), {
   const id = Module.canvas.id + "-text";  // one per instance: several may share a page
   if (document.getElementById(id)) return;
+  // Pasted or inserted text beyond this many characters is cut before it enters the heap: no field
+  // takes that much (a longer paste is refused whole, with a message), and a megabyte of clipboard
+  // would only cost ImGui a long frame to take in and the heap its room.
+  const MAX_TEXT = 1 << 16;
+  const outOfMemory = () => { if (typeof Module.onOutOfMemory === 'function') Module.onOutOfMemory(); abort('out of memory'); };
   const sink = document.createElement('textarea');
   sink.id = id;
   sink.setAttribute('aria-label', 'text entry for the playground');
@@ -351,8 +359,10 @@ EM_JS(void, js_text_sink_setup, (), {
                        'resize:none;overflow:hidden;font-size:16px;z-index:-1';
   const send = (text) => {
     if (!text) return;
+    if (text.length > MAX_TEXT) text = text.slice(0, MAX_TEXT);
     const bytes = lengthBytesUTF8(text) + 1;
     const ptr = _malloc(bytes);
+    if (!ptr) return outOfMemory();
     stringToUTF8(text, ptr, bytes);
     _bp_text_input(ptr);
     _free(ptr);
@@ -396,17 +406,21 @@ EM_JS(void, js_write_clipboard, (const char* text), {
 });
 
 EM_JS(void, js_listen_for_paste, (), {
+  const MAX_TEXT = 1 << 16;  // as in js_text_sink_setup
+  const outOfMemory = () => { if (typeof Module.onOutOfMemory === 'function') Module.onOutOfMemory(); abort('out of memory'); };
   document.addEventListener('paste', (event) => {
     // Only what is pasted into this instance (its canvas or its text sink), not a neighbour's.
     const sink = document.getElementById(Module.canvas.id + "-text");
     if (event.target !== Module.canvas && event.target !== sink) return;
-    const text = (event.clipboardData || window.clipboardData).getData('text');
+    let text = (event.clipboardData || window.clipboardData).getData('text');
+    event.preventDefault();
+    if (text.length > MAX_TEXT) text = text.slice(0, MAX_TEXT);
     const bytes = lengthBytesUTF8(text) + 1;
     const ptr = _malloc(bytes);
+    if (!ptr) return outOfMemory();
     stringToUTF8(text, ptr, bytes);
     _bp_paste(ptr);
     _free(ptr);
-    event.preventDefault();
   });
 });
 
@@ -419,6 +433,24 @@ const char* get_clipboard(void*) { return g_clipboard.c_str(); }
 EM_JS(void, js_notify_ready, (), {
   if (typeof Module.onReady === 'function') Module.onReady();
 });
+
+// --- the heap's limit ------------------------------------------------------------------------------
+// The heap may grow to BP_MEMORY_LIMIT_BYTES (-sMAXIMUM_MEMORY, web/CMakeLists.txt). An allocation
+// beyond it, anywhere (the engine, Eigen, ImGui, strings), ends here: the page is told it ran out of
+// memory (so it says so, and keeps the link) and the module stops, as Emscripten's abort() stops it.
+EM_JS(void, js_set_memory_limit, (double bytes), { Module.memoryLimitBytes = bytes; });
+EM_JS(void, js_out_of_memory, (), {
+  if (typeof Module.onOutOfMemory === 'function') Module.onOutOfMemory();
+});
+
+[[noreturn]] void out_of_memory() {
+  js_out_of_memory();
+  std::abort();
+}
+
+// ImGui allocates with malloc, which returns null at the limit; operator new never does.
+void* imgui_alloc(std::size_t size, void*) { return ::operator new(size); }
+void imgui_free(void* p, void*) { ::operator delete(p); }
 
 }  // namespace
 
@@ -455,6 +487,18 @@ extern "C" EMSCRIPTEN_KEEPALIVE const double* bp_frame_stats() {
   return stats;
 }
 
+// Test hook, for tests/browser/heap.test.mjs only (the app never calls it): allocates 16 MB blocks
+// and keeps them until the heap reaches its limit, as a runaway computation would, so the test can
+// check what the page then shows. Never returns.
+extern "C" EMSCRIPTEN_KEEPALIVE void bp_test_hook_fill_heap() {
+  static std::vector<char*> blocks;
+  for (;;) {
+    char* block = new char[16 << 20];
+    block[0] = 1;
+    blocks.push_back(block);
+  }
+}
+
 // Draws a few frames: the host resized the element, or showed it again.
 extern "C" EMSCRIPTEN_KEEPALIVE void bp_wake() { wake(); }
 
@@ -466,6 +510,8 @@ extern "C" EMSCRIPTEN_KEEPALIVE void bp_reset_frame_stats() { g_frames_timed = 0
 
 bool init(const char* selector) {
   g_selector = selector;
+  std::set_new_handler(out_of_memory);
+  js_set_memory_limit(BP_MEMORY_LIMIT_BYTES);
   EmscriptenWebGLContextAttributes attrs;
   emscripten_webgl_init_context_attributes(&attrs);
   attrs.majorVersion = 2;
@@ -480,6 +526,7 @@ bool init(const char* selector) {
   emscripten_webgl_make_context_current(context);
 
   IMGUI_CHECKVERSION();
+  ImGui::SetAllocatorFunctions(imgui_alloc, imgui_free);
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // the URL holds the state; nothing in local storage
