@@ -4,9 +4,11 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <optional>
 #include <string>
+#include <unordered_set>
 
 #include "expr/engine.hpp"
 #include "expr/printer.hpp"
@@ -209,6 +211,7 @@ void draw_graph(GraphState& s, const Computed& c, ImVec2 size) {
   const auto visible = [&](ImVec2 lo, ImVec2 hi) {
     return hi.x >= clip_lo.x && lo.x <= clip_hi.x && hi.y >= clip_lo.y && lo.y <= clip_hi.y;
   };
+  std::unordered_set<std::uint64_t> drawn;  // clipped edges, by their ends' pixels
   for (const auto& node : g.nodes) {  // edges first, under the boxes
     const ImVec2 to = center(node.id);
     for (int input : node.inputs) {
@@ -217,9 +220,14 @@ void draw_graph(GraphState& s, const Computed& c, ImVec2 size) {
       if (!visible(ImVec2(std::min(a.x, b.x) - 30, std::min(a.y, b.y)), ImVec2(std::max(a.x, b.x) + 30, std::max(a.y, b.y)))) continue;
       if (!visible(a, a) || !visible(b, b)) {
         // To or from a node off the canvas: the part in view, straight. A curve thousands of pixels
-        // long would be cut into hundreds of segments, and an input of a long chain has thousands.
+        // long would be cut into hundreds of segments, and an input of a long chain has thousands
+        // of such edges, which in view are mostly the same line: each is drawn once.
         ImVec2 p = a, q = b;
-        if (clip_segment(p, q, clip_lo, clip_hi)) draw->AddLine(p, q, theme::colors().axis, 1.5f);
+        if (clip_segment(p, q, clip_lo, clip_hi)) {
+          const auto pixel = [](ImVec2 v) { return static_cast<std::uint64_t>(static_cast<std::uint32_t>(std::lround(v.x))) << 32 |
+                                                   static_cast<std::uint32_t>(std::lround(v.y)); };
+          if (drawn.insert(pixel(p) ^ (pixel(q) * 0x9E3779B97F4A7C15ull)).second) draw->AddLine(p, q, theme::colors().axis, 1.5f);
+        }
         if (!visible(b, b)) continue;
       } else {
         draw->AddBezierCubic(a, ImVec2(a.x + 30, a.y), ImVec2(b.x - 30, b.y), b, theme::colors().axis, 1.5f);

@@ -1,0 +1,268 @@
+// Frame budget: how long the app's worst frame takes to build after each kind of input, from an idle
+// page to the largest requests the app accepts (and a few it must refuse). A benchmark that prints
+// numbers, not a pass/fail test: timings on a shared machine vary, and the table says which inputs
+// go over the 50 ms a frame may take.
+//
+// Each input runs on a fresh page (1280×800, headless Chromium, software WebGL). The app's frame
+// timer is reset right before the input, the page is left to settle, and the timer is read:
+//   frames         frames drawn meanwhile (an idle page draws none)
+//   medianBuildMs  CPU time to build the median frame (ImGui, the panels, the engine's work)
+//   maxBuildMs     the same for the worst frame: the number the 50 ms budget is about
+//   maxFrameMs     the worst whole frame, WebGL submission included (SwiftShader's time here, not a GPU's)
+//   maxTaskMs      the longest main-thread task over 50 ms meanwhile (PerformanceObserver "longtask"),
+//                  0 when there was none: catches work outside frames (a paste or a link's handler),
+//                  and includes the WebGL part of a frame
+// "over" flags an input whose worst frame took more than 50 ms to build. The WebGL part of a frame
+// is left out of that: here it is SwiftShader rasterising on the CPU (hundreds of ms for the largest
+// network's per-pixel shader), which says nothing of a GPU.
+//
+// Usage: node bench/frame_budget.mjs [--quick]   (after scripts/build.sh)
+// --quick: one run per input and a shorter settle; otherwise three runs per input, medians reported.
+import { fileURLToPath } from 'node:url';
+import { startServer, launch } from '../tests/browser/harness.mjs';
+
+const BUDGET_MS = 50;
+const FUNCTION_FIELD = [200, 81];
+const TRAIN_BUTTON = [45, 56];
+const GRAPH_TAB = [175, 24];
+const PROGRAM_FIELD = [150, 110];
+
+// A valid expression of about `bytes` bytes: a sum of varied terms, as a long pasted formula would be.
+export function longExpression(bytes) {
+  const terms = [];
+  let length = 0;
+  for (let i = 1; length < bytes; i++) {
+    const term = `${(i % 97) / 100}*sin(${i % 13 + 1}x) + ${(i % 89) / 1000}x^2`;
+    terms.push(term);
+    length += term.length + 3;
+  }
+  return terms.join(' + ');
+}
+
+// A graph-mode program of chained statements, as long as a link may carry (20,000 characters).
+export function longProgram(chars) {
+  const lines = ['a0 = x*y + 1'];
+  let length = lines[0].length;
+  for (let i = 1; length < chars - 40; i++) {
+    const line = `a${i} = a${i - 1}*x + y`;
+    lines.push(line);
+    length += line.length + 2;
+  }
+  lines.push(`L = a${lines.length - 1}`);
+  return lines.join('; ');
+}
+
+// The largest network the app offers (8 hidden layers of 16, every feature), at its slowest
+// settings (batch size 1, Adam), on the spiral.
+const LARGEST_NETWORK = 'mode=network&data=spiral&hidden=16,16,16,16,16,16,16,16' +
+  '&feat=x1,x2,x1%5E2,x2%5E2,x1*x2,sin(x1),sin(x2)&batch=1&train=90&opt=adam';
+
+async function paste(page, text) {
+  await page.evaluate((t) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+  }, text);
+}
+
+async function editField(page, [x, y]) {
+  await page.mouse.click(x, y);
+  await page.waitForFunction(() => document.activeElement && document.activeElement.id.endsWith('-text'));
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  await page.waitForTimeout(200);
+}
+
+const setHash = (page, hash) => page.evaluate((h) => { location.hash = h; }, hash);
+
+// Each input: the page's starting hash, what to do before the timer starts, and the input itself.
+export const INPUTS = [
+  { input: 'default page, idle', act: async () => {} },
+  {
+    input: 'dragging x₀ on the Function plot',
+    act: async (page) => {
+      await page.mouse.move(1100, 300);
+      await page.mouse.down();
+      for (let i = 1; i <= 40; i++) {
+        await page.mouse.move(1100 - i * 10, 300);
+        await page.waitForTimeout(16);
+      }
+      await page.mouse.up();
+    },
+  },
+  {
+    input: 'pasting a 20,000-char expression (field limit)',
+    prepare: (page) => editField(page, FUNCTION_FIELD),
+    act: (page) => paste(page, longExpression(19900)),
+  },
+  {
+    input: 'dragging x₀ with that expression',
+    prepare: async (page) => {
+      await editField(page, FUNCTION_FIELD);
+      await paste(page, longExpression(19900));
+      await page.waitForTimeout(2000);
+    },
+    act: async (page) => {
+      await page.mouse.move(1100, 300);
+      await page.mouse.down();
+      for (let i = 1; i <= 40; i++) {
+        await page.mouse.move(1100 - i * 10, 300);
+        await page.waitForTimeout(16);
+      }
+      await page.mouse.up();
+    },
+  },
+  {
+    input: 'pasting a 60 KB expression',
+    prepare: (page) => editField(page, FUNCTION_FIELD),
+    act: (page) => paste(page, longExpression(60 * 1024)),
+  },
+  {
+    input: 'typing 4 keys after a 60 KB expression',
+    prepare: async (page) => {
+      await editField(page, FUNCTION_FIELD);
+      await paste(page, longExpression(60 * 1024));
+      await page.waitForTimeout(2000);
+    },
+    act: async (page) => {
+      await page.keyboard.press('End');
+      await page.keyboard.type(' + x', { delay: 50 });
+    },
+  },
+  {
+    input: 'pasting a 1 MB expression',
+    prepare: (page) => editField(page, FUNCTION_FIELD),
+    act: (page) => paste(page, longExpression(1 << 20)),
+  },
+  {
+    input: 'typing 4 keys after a 1 MB expression',
+    prepare: async (page) => {
+      await editField(page, FUNCTION_FIELD);
+      await paste(page, longExpression(1 << 20));
+      await page.waitForTimeout(3000);
+    },
+    act: async (page) => {
+      await page.keyboard.press('End');
+      await page.keyboard.type(' + x', { delay: 50 });
+    },
+  },
+  { input: 'link with a 1 MB hash', act: (page) => setHash(page, 'mode=graph&expr=' + 'x'.repeat(1 << 20)) },
+  { input: 'link asking for 1,000 layers', act: (page) => setHash(page, 'mode=network&hidden=' + Array(1000).fill(4).join(',')) },
+  { input: 'link asking for 1e6 neurons', act: (page) => setHash(page, 'mode=network&hidden=1000000&data=xor') },
+  {
+    input: 'largest network (8×16, batch 1), training',
+    hash: LARGEST_NETWORK,
+    act: (page) => page.mouse.click(...TRAIN_BUTTON),
+  },
+  {
+    input: 'Graph tab, 20,000-char program (link limit)',
+    hash: 'mode=function&prog=' + encodeURIComponent(longProgram(20000)),
+    act: (page) => page.mouse.click(...GRAPH_TAB),
+  },
+  {
+    input: 'Graph tab, pasting a 10,000-node chain',
+    hash: 'mode=graph',
+    prepare: (page) => editField(page, PROGRAM_FIELD),
+    act: (page) => paste(page, 'L = ' + 'x*'.repeat(9996) + 'y'),  // 20,000 characters
+  },
+];
+
+// Records main-thread tasks over 50 ms from the page's start.
+function watchLongTasks() {
+  window.__longTasks = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.__longTasks.push({ start: entry.startTime, duration: entry.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch (e) { /* no long-task timing in this browser: maxTaskMs stays 0 */ }
+}
+
+async function measureOne(browser, url, spec, settleMs) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    await context.addInitScript(watchLongTasks);
+    const page = await context.newPage();
+    await page.goto(url + (spec.hash ? '#' + spec.hash : ''));
+    await page.waitForSelector('#status.hidden', { state: 'attached', timeout: 60000 });
+    await page.waitForFunction(() => window.playground);
+    await page.waitForTimeout(500);
+    if (spec.prepare) await spec.prepare(page);
+    const since = await page.evaluate(() => {
+      window.playground.resetFrameStats();
+      return performance.now();
+    });
+    await spec.act(page);
+    await page.waitForTimeout(settleMs);
+    return await page.evaluate((t0) => {
+      const stats = window.playground.frameStats();
+      const tasks = window.__longTasks.filter((task) => task.start + task.duration >= t0);
+      const status = document.getElementById('status');
+      return {
+        frames: stats.frames,
+        medianBuildMs: stats.medianBuildMs,
+        maxBuildMs: stats.maxBuildMs,
+        maxFrameMs: stats.maxMs,
+        maxTaskMs: tasks.reduce((m, task) => Math.max(m, task.duration), 0),
+        stopped: status && getComputedStyle(status).display !== 'none' ? status.textContent : '',
+      };
+    }, since);
+  } finally {
+    await context.close();
+  }
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+};
+
+// Rows [{ input, frames, medianBuildMs, maxBuildMs, maxFrameMs, maxTaskMs, stopped }], one per input
+// (medians over the runs).
+export async function measureFrames({ quick = false, only = null } = {}) {
+  const runs = quick ? 1 : 3;
+  const settleMs = quick ? 1200 : 2000;
+  const { server, url } = await startServer();
+  const browser = await launch();
+  const rows = [];
+  try {
+    for (const spec of INPUTS) {
+      if (only && !spec.input.includes(only)) continue;
+      const results = [];
+      for (let run = 0; run < runs; run++) results.push(await measureOne(browser, url, spec, settleMs));
+      const row = { input: spec.input };
+      for (const key of ['frames', 'medianBuildMs', 'maxBuildMs', 'maxFrameMs', 'maxTaskMs']) {
+        row[key] = median(results.map((r) => r[key]));
+      }
+      row.stopped = results.map((r) => r.stopped).find(Boolean) || '';
+      rows.push(row);
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  return rows;
+}
+
+export function formatTable(rows) {
+  const lines = [];
+  const pad = Math.max(...rows.map((r) => r.input.length), 5);
+  lines.push(`${'input'.padEnd(pad)}  frames  median build  max build  max frame  max task  build over ${BUDGET_MS} ms`);
+  for (const r of rows) {
+    const over = r.maxBuildMs > BUDGET_MS;
+    lines.push(`${r.input.padEnd(pad)}  ${String(r.frames).padStart(6)}  ${r.medianBuildMs.toFixed(2).padStart(12)}` +
+      `  ${r.maxBuildMs.toFixed(2).padStart(9)}  ${r.maxFrameMs.toFixed(2).padStart(9)}  ${r.maxTaskMs.toFixed(0).padStart(8)}` +
+      `  ${over ? 'OVER' : ''}${r.stopped ? '  (page stopped: ' + r.stopped + ')' : ''}`);
+  }
+  return lines.join('\n');
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const quick = process.argv.includes('--quick');
+  const onlyAt = process.argv.indexOf('--only');
+  const only = onlyAt > 0 ? process.argv[onlyAt + 1] : null;
+  const rows = await measureFrames({ quick, only });
+  console.log(formatTable(rows));
+  console.log(`times in ms; ${quick ? 'one run' : 'medians of three runs'} per input on a fresh page; headless Chromium, ` +
+    'software WebGL (frame and task times include its rasterising); "max task" is the longest main-thread task ' +
+    'over 50 ms (0: none)');
+}
