@@ -19,7 +19,7 @@
 // Usage: node bench/frame_budget.mjs [--quick]   (after scripts/build.sh)
 // --quick: one run per input and a shorter settle; otherwise three runs per input, medians reported.
 import { fileURLToPath } from 'node:url';
-import { startServer, launch } from '../tests/browser/harness.mjs';
+import { dragX0, startServer, launch } from '../tests/browser/harness.mjs';
 
 const BUDGET_MS = 50;
 const FUNCTION_FIELD = [200, 81];
@@ -80,15 +80,7 @@ export const INPUTS = [
   { input: 'default page, idle', act: async () => {} },
   {
     input: 'dragging x₀ on the Function plot',
-    act: async (page) => {
-      await page.mouse.move(1100, 300);
-      await page.mouse.down();
-      for (let i = 1; i <= 40; i++) {
-        await page.mouse.move(1100 - i * 10, 300);
-        await page.waitForTimeout(16);
-      }
-      await page.mouse.up();
-    },
+    act: dragX0,
   },
   {
     input: 'pasting a 20,000-char expression (field limit)',
@@ -102,15 +94,7 @@ export const INPUTS = [
       await paste(page, longExpression(19900));
       await page.waitForTimeout(2000);
     },
-    act: async (page) => {
-      await page.mouse.move(1100, 300);
-      await page.mouse.down();
-      for (let i = 1; i <= 40; i++) {
-        await page.mouse.move(1100 - i * 10, 300);
-        await page.waitForTimeout(16);
-      }
-      await page.mouse.up();
-    },
+    act: dragX0,
   },
   {
     input: 'pasting a 60 KB expression',

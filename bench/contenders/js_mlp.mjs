@@ -1,6 +1,7 @@
 // The "hand-written JavaScript" contender: a small fully connected network (MLP) trained with plain
 // SGD on Float64Array, written the way a competent JS programmer would, without WebAssembly or
 // numeric shortcuts. It is the honest baseline the WebAssembly engine is measured against.
+import { checkConfig } from './config.mjs';
 
 const activations = {
   // Each derivative is written in terms of the activation's output a, which is what backprop keeps.
@@ -11,16 +12,13 @@ const activations = {
 
 export class JsMlp {
   constructor({ layers, activation = 'tanh', outputActivation = 'tanh', weights }) {
-    if (!activations[activation]) throw new Error(`unknown hidden activation ${activation}`);
-    if (!activations[outputActivation]) throw new Error(`unknown output activation ${outputActivation}`);
-    if (weights.length !== layers.length - 1) throw new Error('need one { W, b } per layer');
+    checkConfig({ layers, activation, outputActivation, weights }, activations);
     this.sizes = layers.slice();
     this.inSize = layers[0];
     this.outSize = layers[layers.length - 1];
     this.layers = weights.map(({ W, b }, l) => {
       const nIn = layers[l];
       const nOut = layers[l + 1];
-      if (W.length !== nOut * nIn || b.length !== nOut) throw new Error(`layer ${l}: W must be ${nOut}x${nIn}, b ${nOut}`);
       const last = l === weights.length - 1;
       return {
         nIn,

@@ -7,6 +7,8 @@ import * as tf from '@tensorflow/tfjs';
 // setWasmPaths() call is needed here.
 import '@tensorflow/tfjs-backend-wasm';
 
+import { checkConfig } from './config.mjs';
+
 // Switch TF.js to 'cpu' or 'wasm' and wait for it to be ready; throws if it did not take.
 export async function useBackend(name) {
   const ok = await tf.setBackend(name);
@@ -21,16 +23,13 @@ export class TfMlp {
   // Same arguments as JsMlp. TF.js computes in float32 only, so the float64 weights are rounded
   // to float32 here and results differ from the float64 contenders by float32 rounding.
   constructor({ layers, activation = 'tanh', outputActivation = 'tanh', weights }) {
-    if (!activations[activation]) throw new Error(`unknown hidden activation ${activation}`);
-    if (!activations[outputActivation]) throw new Error(`unknown output activation ${outputActivation}`);
-    if (weights.length !== layers.length - 1) throw new Error('need one { W, b } per layer');
+    checkConfig({ layers, activation, outputActivation, weights }, activations);
     this.sizes = layers.slice();
     this.inSize = layers[0];
     this.outSize = layers[layers.length - 1];
     this.layers = weights.map(({ W, b }, l) => {
       const nIn = layers[l];
       const nOut = layers[l + 1];
-      if (W.length !== nOut * nIn || b.length !== nOut) throw new Error(`layer ${l}: W must be ${nOut}x${nIn}, b ${nOut}`);
       // TF multiplies x·W with W in×out, so the out×in row-major input is transposed on the way in.
       const transposed = new Float32Array(nIn * nOut);
       for (let o = 0; o < nOut; o++) for (let i = 0; i < nIn; i++) transposed[i * nOut + o] = W[o * nIn + i];

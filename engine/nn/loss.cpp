@@ -54,13 +54,14 @@ void output_delta(Loss loss, Activation output_activation, const Batch& z, const
                   const Eigen::Ref<const Eigen::MatrixXd>& y, Batch& delta) {
   const auto n = static_cast<double>(y.cols());
   switch (loss) {
-    case Loss::kMse:  // dL/da = 2(a - y)/(n·k), then through the activation
+    case Loss::kMse: {  // dL/da = 2(a - y)/(n·k), then through the activation
+      const double scale = 2.0 / (n * static_cast<double>(y.rows()));
       for (Eigen::Index o = 0; o < a.rows(); ++o) {
-        const double scale = 2.0 / (n * static_cast<double>(y.rows()));
         for (Eigen::Index j = 0; j < a.cols(); ++j) delta(o, j) = scale * (a(o, j) - y(o, j));
       }
       multiply_by_derivative(output_activation, z, a, delta);
       break;
+    }
     case Loss::kBce:  // with a sigmoid output: dL/dz = (σ(z) - y)/(n·k)
       delta = (a - y) / (n * static_cast<double>(y.rows()));
       break;

@@ -51,6 +51,18 @@ export async function openPage(browser, url, { width = 1280, height = 800, devic
   return { page, context, errors };
 }
 
+// Drags x₀ on the Function plot 400 px to the left in 40 steps of one 60 Hz frame each, as a hand
+// would (the plot spans x from -3 to 4 over about x = 403 … 1265 px of the canvas).
+export async function dragX0(page) {
+  await page.mouse.move(1100, 300);
+  await page.mouse.down();
+  for (let i = 1; i <= 40; i++) {
+    await page.mouse.move(1100 - i * 10, 300);
+    await page.waitForTimeout(16);
+  }
+  await page.mouse.up();
+}
+
 // A PNG screenshot's pixels, decoded by the page: { width, height, rgba: number[] }.
 export async function pixels(page, png) {
   return page.evaluate(async (data) => {

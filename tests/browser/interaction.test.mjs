@@ -3,7 +3,7 @@
 // seed's gradients one node at a time, typing into the expression field changes the function.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, openPage, SHOTS } from './harness.mjs';
+import { useBrowser, openPage, dragX0, SHOTS } from './harness.mjs';
 
 const session = useBrowser();
 
@@ -11,14 +11,7 @@ test('dragging on the plot moves x₀ with it, and the frame timer measures the 
   const { page, context, errors } = await openPage(session.browser, session.url);
   await page.waitForFunction(() => window.playground);
   await page.evaluate(() => window.playground.resetFrameStats());
-  // The plot spans x from -3 to 4 over the canvas right of the controls (about x = 403 … 1265 px).
-  await page.mouse.move(1100, 300);
-  await page.mouse.down();
-  for (let i = 1; i <= 40; i++) {
-    await page.mouse.move(1100 - i * 10, 300);
-    await page.waitForTimeout(16);
-  }
-  await page.mouse.up();
+  await dragX0(page);  // from x = 1100 to 700 px
   await page.waitForTimeout(200);
   const { x0 } = await page.evaluate(() => window.playground.getState());
   // 700 px at (4 - -3) / 862 px per px: x ≈ -3 + (700 - 403) · 7/862 ≈ -0.59.
