@@ -66,7 +66,7 @@ SurfaceClick draw_surface(Trainer& trainer, float size, bool show_test) {
   ImDrawList* draw = ImGui::GetWindowDrawList();
   // On the GPU at full resolution once the shaders compiled; on a CPU grid until then or otherwise.
   const bool sigmoid = trainer.network().config().output_activation == nn::Activation::kSigmoid;
-  if (surface_renderer_ready()) {
+  if (surface_renderer_ready(draw)) {
     draw_surface_on_gpu(draw, origin, size, trainer.network(), trainer.features(), kSurfaceStrength);
   } else {
     constexpr int kCorners = 61;

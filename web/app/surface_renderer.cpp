@@ -53,33 +53,32 @@ void report(GLuint shader) {
   std::fprintf(stderr, "decision surface shader: %s\n", log);
 }
 
-// Builds the program without waiting for the GPU: compiling and linking a shader this size takes a
-// driver (or a software renderer) tens to hundreds of milliseconds, and asking for the result at once
-// would stall the frame that long. Until the program is ready the CPU draws the surface.
-bool ensure_program() {
+// Starts building the program without waiting for the GPU: compiling and linking a shader this size
+// takes a driver (or a software renderer) tens to hundreds of milliseconds.
+void start_program() {
   Renderer& r = renderer();
-  if (r.ready || r.failed) return r.ready;
-  if (!r.program) {
-    r.parallel = emscripten_webgl_enable_extension(emscripten_webgl_get_current_context(), "KHR_parallel_shader_compile");
-    r.shaders[0] = compile(GL_VERTEX_SHADER, kDecisionSurfaceVert, kDecisionSurfaceVertSize);
-    r.shaders[1] = compile(GL_FRAGMENT_SHADER, kDecisionSurfaceFrag, kDecisionSurfaceFragSize);
-    r.program = glCreateProgram();
-    glAttachShader(r.program, r.shaders[0]);
-    glAttachShader(r.program, r.shaders[1]);
-    glLinkProgram(r.program);
-    platform::request_frame();
-    return false;
-  }
-  // Without KHR_parallel_shader_compile the status is asked in the frame after the build started
-  // (the GPU process compiles meanwhile) and may still wait for it: headless Chromium's software
-  // renderer, which lacks the extension, takes about 110 ms then. Asking many frames later would
-  // not wait there, but the CPU's coarser surface would show as long, and a link's surface must be
-  // the same picture as soon as it opens.
+  r.parallel = emscripten_webgl_enable_extension(emscripten_webgl_get_current_context(), "KHR_parallel_shader_compile");
+  r.shaders[0] = compile(GL_VERTEX_SHADER, kDecisionSurfaceVert, kDecisionSurfaceVertSize);
+  r.shaders[1] = compile(GL_FRAGMENT_SHADER, kDecisionSurfaceFrag, kDecisionSurfaceFragSize);
+  r.program = glCreateProgram();
+  glAttachShader(r.program, r.shaders[0]);
+  glAttachShader(r.program, r.shaders[1]);
+  glLinkProgram(r.program);
+}
+
+// Asks whether the build finished; a draw callback, so it runs while the frame is rendered. Any WebGL
+// query waits until the GPU process has done everything queued before it: asked while the frame is
+// built, it waited for the previous frame's drawing (86 ms under headless Chromium's software
+// renderer); here the ImGui renderer's own state queries have just waited for that, so this one
+// costs nothing more. With KHR_parallel_shader_compile it does not wait for the build either.
+void check_program(const ImDrawList*, const ImDrawCmd*) {
+  Renderer& r = renderer();
+  if (r.ready || r.failed || !r.program) return;
   GLint done = 1;
   if (r.parallel) glGetProgramiv(r.program, kCompletionStatus, &done);
   if (!done) {
     platform::request_frame();
-    return false;
+    return;
   }
   GLint ok = 0;
   glGetProgramiv(r.program, GL_LINK_STATUS, &ok);
@@ -93,11 +92,11 @@ bool ensure_program() {
   glDeleteShader(r.shaders[0]);
   glDeleteShader(r.shaders[1]);
   r.shaders[0] = r.shaders[1] = 0;
-  if (r.failed) return false;
+  if (r.failed) return;
   glGenTextures(1, &r.texture);
   glGenVertexArrays(1, &r.vao);
   r.ready = true;
-  return true;
+  platform::request_frame();  // the next frame draws the surface on the GPU
 }
 
 // What one queued draw needs; kept alive until the frame is rendered.
@@ -167,13 +166,18 @@ void render(const ImDrawList*, const ImDrawCmd* cmd) {
 
 }  // namespace
 
-bool surface_renderer_ready() {
+bool surface_renderer_ready(ImDrawList* draw) {
   static bool registered = false;
   if (!registered) {
     registered = true;
     platform::on_context_restored([] { renderer() = Renderer{}; });  // the old GL objects died with the context
   }
-  return ensure_program();
+  Renderer& r = renderer();
+  if (r.ready || r.failed) return r.ready;
+  if (!r.program) start_program();
+  draw->AddCallback(check_program, nullptr);
+  draw->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
+  return false;
 }
 
 void draw_surface_on_gpu(ImDrawList* draw, ImVec2 lo, float size, const nn::Network& network,

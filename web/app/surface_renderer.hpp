@@ -10,9 +10,10 @@
 
 namespace bp::app {
 
-// False while the shaders are being compiled (a few frames, without waiting for the GPU) and when
-// WebGL2 could not compile them: the caller then draws on the CPU.
-bool surface_renderer_ready();
+// False while the shaders are being built (a frame or a few, without waiting for the GPU: the check is
+// queued into `draw` and runs as the frame is rendered) and when WebGL2 could not build them: the
+// caller then draws on the CPU.
+bool surface_renderer_ready(ImDrawList* draw);
 
 // Queues a draw of the surface into `draw` over the square [lo, lo + size]: the network's output
 // for every pixel's point in [-6, 6]², coloured with `strength` (as value_color(strength · v)).
