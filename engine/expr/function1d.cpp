@@ -46,6 +46,28 @@ double Function1D::finite_difference(double x, double h, Scheme scheme) {
   return 0;
 }
 
+void Function1D::finite_differences(double x, const double* hs, std::size_t n, Scheme scheme, double* out) {
+  // Points: [x, x+h…] (forward), [x, x−h…] (backward) or [x+h…, x−h…] (central); the same sums as
+  // finite_difference() forms, so the same doubles.
+  std::vector<double> xs(n + (scheme == Scheme::kCentral ? n : 1)), ys(xs.size());
+  for (std::size_t i = 0; i < n; ++i) {
+    switch (scheme) {
+      case Scheme::kForward: xs[i + 1] = x + hs[i]; break;
+      case Scheme::kBackward: xs[i + 1] = x - hs[i]; break;
+      case Scheme::kCentral: xs[i] = x + hs[i], xs[n + i] = x - hs[i]; break;
+    }
+  }
+  if (scheme != Scheme::kCentral) xs[0] = x;
+  sample(xs.data(), xs.size(), ys.data(), nullptr);
+  for (std::size_t i = 0; i < n; ++i) {
+    switch (scheme) {
+      case Scheme::kForward: out[i] = (ys[i + 1] - ys[0]) / hs[i]; break;
+      case Scheme::kCentral: out[i] = (ys[i] - ys[n + i]) / (2 * hs[i]); break;
+      case Scheme::kBackward: out[i] = (ys[0] - ys[i + 1]) / hs[i]; break;
+    }
+  }
+}
+
 void Function1D::sample(const double* xs, std::size_t n, double* ys, double* dys) {
   tape_.sweep(variable_input_, values_, xs, n, ys, dys);
 }

@@ -23,6 +23,9 @@ class Function1D {
   // The finite-difference slope with step h: (f(x+h)-f(x))/h, (f(x+h)-f(x-h))/2h or (f(x)-f(x-h))/h,
   // in the same arithmetic as numerical_derivative().
   double finite_difference(double x, double h, Scheme scheme);
+  // out[i] = finite_difference(x, hs[i], scheme), bit for bit, from one block walk over all the points
+  // (an error-against-h curve of a long f costs a fraction of n separate calls).
+  void finite_differences(double x, const double* hs, std::size_t n, Scheme scheme, double* out);
   // ys[i] = f(xs[i]) and dys[i] = f'(xs[i]); dys may be null when only values are wanted.
   void sample(const double* xs, std::size_t n, double* ys, double* dys);
 

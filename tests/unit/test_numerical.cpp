@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <vector>
 
 #include "expr/function1d.hpp"
@@ -89,6 +90,26 @@ TEST_CASE("Function1D's finite differences are the same numbers as numerical_der
   CHECK(f->finite_difference(2, 0.000001, Scheme::kForward) == 5.000002000876691);  // seed article 002
   for (Scheme s : {Scheme::kForward, Scheme::kCentral, Scheme::kBackward}) {
     CHECK(f->finite_difference(-1.3, 1e-4, s) == slope("2x^2 - 3x + 4", -1.3, 1e-4, s));
+  }
+}
+
+TEST_CASE("Function1D's finite differences over many h are finite_difference()'s numbers, bit for bit") {
+  // A function with round-off worth seeing (the error-against-h plot's whole point) and a pole.
+  auto f = bp::expr::Function1D::compile("sin(x)·exp(−x²/10) + ln(1+x²) + 1/(x-0.5)", "x", {});
+  REQUIRE(f.ok());
+  std::vector<double> hs;
+  for (int i = 0; i <= 150; ++i) hs.push_back(std::pow(10.0, -16.0 + 16.0 * i / 150));
+  hs.push_back(0.5);  // from x = 0 the central and forward differences reach the pole: inf, nan
+  std::vector<double> out(hs.size());
+  for (Scheme s : {Scheme::kForward, Scheme::kCentral, Scheme::kBackward}) {
+    for (double x : {0.0, -1.3, 1e8}) {
+      f->finite_differences(x, hs.data(), hs.size(), s, out.data());
+      for (std::size_t i = 0; i < hs.size(); ++i) {
+        const double one = f->finite_difference(x, hs[i], s);
+        INFO("scheme ", static_cast<int>(s), " x ", x, " h ", hs[i]);
+        CHECK(std::memcmp(&one, &out[i], sizeof one) == 0);
+      }
+    }
   }
 }
 
