@@ -97,7 +97,7 @@ inline double forward_rule(Op op, double a, double b) {
   return out;
 }
 
-double Tape::forward(const std::vector<double>& input_values) {
+double Tape::forward(const double* input_values) {
   double* v = value_.data();
   const std::size_t n = code_.size();
   for (std::size_t i = 0; i < n; ++i) {

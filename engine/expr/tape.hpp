@@ -22,7 +22,8 @@ class Tape {
   explicit Tape(const Program& program);
 
   // input_values[i] is the value of program.inputs()[i]. Returns the output's value.
-  double forward(const std::vector<double>& input_values);
+  double forward(const std::vector<double>& input_values) { return forward(input_values.data()); }
+  double forward(const double* input_values);
   // After forward(): d output / d node for every node; constants keep 0 (they have no gradient).
   void backward();
 

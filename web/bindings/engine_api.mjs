@@ -71,6 +71,86 @@ function guarded(call) {
   }
 }
 
+// The names a program is compiled for: an array of names, or a vars object (its keys).
+function checkNames(names) {
+  if (names === undefined || names === null) return { names: [] };
+  if (Array.isArray(names)) {
+    const bad = names.findIndex((name) => typeof name !== 'string');
+    if (bad >= 0) return failure(`names[${bad}] must be a string (got ${typeOf(names[bad])})`);
+    return { names };
+  }
+  if (typeof names === 'object') return { names: Object.keys(names) };
+  return failure(`names must be an array of names such as ['x', 'e'] or a vars object (got ${typeOf(names)})`);
+}
+
+// A program compiled once (engine.compile): the parse and the tape stay in the module, and each call
+// moves only numbers. Values in p.variables' order go through an exchange buffer in the module's
+// memory (inputs, then the value, then the gradient); an object of values goes the named way, with
+// the same messages as engine.evaluate / engine.gradient.
+class CompiledProgram {
+  #core;
+  #handle;
+  #io;  // the exchange buffer's index into HEAPF64
+  #count;
+  constructor(core, handle) {
+    this.#core = core;
+    this.#handle = handle;
+    this.#io = handle.io() / 8;
+    this.variables = handle.variables();
+    this.#count = this.variables.length;
+    Object.freeze(this.variables);
+  }
+
+  // The program's own values (`a = 3`) per variable, NaN where it gives none: a Float64Array.
+  get defaults() {
+    if (!this.#handle) return new Float64Array(0);
+    return Float64Array.from(this.#handle.defaults());
+  }
+
+  #call(values, withGradient) {
+    if (!this.#handle) return failure('this program was deleted; compile it again with engine.compile()');
+    if (values instanceof Float64Array || Array.isArray(values)) {
+      if (values.length !== this.#count) {
+        return failure(`values must have ${this.#count} number${this.#count === 1 ? '' : 's'}, one per variable (${this.variables.join(', ')}); got ${values.length}`);
+      }
+      if (Array.isArray(values)) {
+        const bad = values.findIndex((value) => typeof value !== 'number');
+        if (bad >= 0) return failure(`values[${bad}] (${this.variables[bad]}) must be a number (got ${typeOf(values[bad])})`);
+      }
+      return guarded(() => {
+        this.#core.HEAPF64.set(values, this.#io);
+        if (!withGradient) {
+          this.#handle.evaluateIo();
+          return { value: this.#core.HEAPF64[this.#io + this.#count] };
+        }
+        this.#handle.gradientIo();
+        const heap = this.#core.HEAPF64;  // after the call: a grown heap has a new view
+        const at = this.#io + this.#count;
+        return { value: heap[at], grad: heap.slice(at + 1, at + 1 + this.#count) };
+      });
+    }
+    const v = checkVars(values); if (v.error) return v;
+    return guarded(() => (withGradient ? this.#handle.gradientVars(v.names, v.values) : this.#handle.evaluateVars(v.names, v.values)));
+  }
+
+  // → { value }. values: a Float64Array or array in p.variables' order, or an object of numbers.
+  evaluate(values) {
+    return this.#call(values, false);
+  }
+
+  // → { value, grad }: grad a Float64Array in p.variables' order for values given in that order, an
+  // object by name for an object of values (as engine.gradient).
+  gradient(values) {
+    return this.#call(values, true);
+  }
+
+  // Frees the program in the module; later calls return an error.
+  delete() {
+    if (this.#handle) this.#handle.delete();
+    this.#handle = null;
+  }
+}
+
 function makeApi(core) {
   return {
     evaluate(text, vars) {
@@ -102,6 +182,22 @@ function makeApi(core) {
       const t = checkText(text); if (t.error) return t;
       const v = checkVars(vars); if (v.error) return v;
       return guarded(() => core.graph(utf8(t.text), v.names, v.values));
+    },
+    // A program parsed once for many calls: → a CompiledProgram (variables, evaluate, gradient,
+    // delete), or { error } as evaluate() gives it. names: the names the caller will give values to
+    // (they override the constants e and pi), as an array or a vars object.
+    compile(text, names) {
+      const t = checkText(text); if (t.error) return t;
+      const n = checkNames(names); if (n.error) return n;
+      return guarded(() => {
+        const handle = core.compileProgram(utf8(t.text), n.names, n.names.map(() => 0));
+        const error = handle.error();
+        if (error !== null) {
+          handle.delete();
+          return error;
+        }
+        return new CompiledProgram(core, handle);
+      });
     },
     // How the parser read the text, fully parenthesised: '1/2x' -> { reading: '(1/2)*x' }.
     reading(text) {

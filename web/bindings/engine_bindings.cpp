@@ -7,12 +7,14 @@
 #include <malloc.h>
 
 #include <cmath>
+#include <cstdint>
 #include <list>
 #include <string>
 
 #include "expr/engine.hpp"
 #include "expr/function1d.hpp"
 #include "expr/printer.hpp"
+#include "expr/tape.hpp"
 
 using emscripten::val;
 using namespace bp::expr;
@@ -169,6 +171,79 @@ val sample_js(const std::string& text, const std::string& variable, const val& n
   return out;
 }
 
+// A program compiled once and kept in the module (engine.compile): its parsed program and tape stay
+// here, so a call sends no text. io_ is the calls' exchange buffer in the module's memory, which the
+// wrapper reads and writes in place: the input values (one per program input, in order), then the
+// output's value, then the gradient (one per input).
+class ProgramHandle {
+ public:
+  ProgramHandle(std::string text, const Vars& vars) : text_(std::move(text)), program_(compile(text_, names_of(vars))) {
+    if (!program_) return;
+    tape_ = &tape_of(*program_);
+    const std::size_t n = program_->inputs.size();
+    io_.assign(2 * n + 1, 0.0);
+  }
+
+  // null, or { error } as the other calls give it.
+  val error() const { return program_ ? val::null() : error_object(text_, program_.error()); }
+
+  val variables() const {
+    val names = val::array();
+    for (const Input& input : program_->inputs) names.call<void>("push", input.name);
+    return names;
+  }
+
+  // The program's own values (`a = 3`) per input, NaN where it gives none.
+  val defaults() const {
+    val values = val::array();
+    for (const Input& input : program_->inputs) values.call<void>("push", input.default_value.value_or(NAN));
+    return values;
+  }
+
+  double io() const { return static_cast<double>(reinterpret_cast<std::uintptr_t>(io_.data())); }
+
+  // The fast path: inputs from io_, the value (and gradient) written after them.
+  void evaluate_io() {
+    const std::size_t n = program_->inputs.size();
+    io_[n] = tape_->forward(io_.data());
+  }
+  void gradient_io() {
+    const std::size_t n = program_->inputs.size();
+    io_[n] = tape_->forward(io_.data());
+    tape_->backward();
+    for (std::size_t i = 0; i < n; ++i) io_[n + 1 + i] = tape_->grad_of_input(static_cast<int>(i));
+  }
+
+  // Values by name, as engine.evaluate / engine.gradient take them (and with their messages).
+  val evaluate_vars(const val& names, const val& values) {
+    auto result = evaluate(*program_, to_vars(names, values));
+    if (!result) return error_object(text_, result.error());
+    val out = val::object();
+    out.set("value", *result);
+    return out;
+  }
+  val gradient_vars(const val& names, const val& values) {
+    auto result = gradient(*program_, to_vars(names, values));
+    if (!result) return error_object(text_, result.error());
+    val grad = val::object();
+    for (const auto& [name, g] : result->grad) grad.set(name, g);
+    val out = val::object();
+    out.set("value", result->value);
+    out.set("grad", grad);
+    return out;
+  }
+
+ private:
+  std::string text_;
+  Expected<Program> program_;
+  Tape* tape_ = nullptr;
+  std::vector<double> io_;
+};
+
+ProgramHandle* compile_program(const std::string& text, const val& names, const val& values) {
+  return new ProgramHandle(text, to_vars(names, values));
+}
+
 }  // namespace
 
 // Bytes malloc has handed out and not had back: a leak shows here long before the heap grows.
@@ -183,4 +258,14 @@ EMSCRIPTEN_BINDINGS(backprop_engine) {
   emscripten::function("graph", &graph_js);
   emscripten::function("reading", &reading_js);
   emscripten::function("sample", &sample_js);
+  emscripten::class_<ProgramHandle>("ProgramHandle")
+      .function("error", &ProgramHandle::error)
+      .function("variables", &ProgramHandle::variables)
+      .function("defaults", &ProgramHandle::defaults)
+      .function("io", &ProgramHandle::io)
+      .function("evaluateIo", &ProgramHandle::evaluate_io)
+      .function("gradientIo", &ProgramHandle::gradient_io)
+      .function("evaluateVars", &ProgramHandle::evaluate_vars)
+      .function("gradientVars", &ProgramHandle::gradient_vars);
+  emscripten::function("compileProgram", &compile_program, emscripten::allow_raw_pointers());
 }
