@@ -1,6 +1,7 @@
 // Evaluation and reverse-mode differentiation of a Program. The tape holds the output's ancestors in
 // creation order (a topological order): forward is one loop up, backward one loop down with `+=`.
-// No recursion anywhere, so a chain of a million nodes needs no stack.
+// No recursion anywhere, so a chain of a million nodes needs no stack. Gradients that fade to subnormal
+// numbers take the same arithmetic without the processor's slow path for them (subnormal.hpp).
 #pragma once
 
 #include <vector>
