@@ -36,16 +36,16 @@ inline double to_units(double x) {
 
 // k·2^-1074 for an integer-valued k (|k| < 2^53, or any k whose result is normal), exactly.
 inline double from_units(double k) {
-  const double a = std::fabs(k);
-  if (a >= 0x1p52) return (k * 0x1p-537) * 0x1p-537;  // a normal result: scaling is exact
-  auto bits = static_cast<std::uint64_t>(a);  // the subnormal (or zero) with this integer significand
-  if (std::signbit(k)) bits |= 0x8000000000000000ULL;
+  if (std::fabs(k) >= 0x1p52) return (k * 0x1p-537) * 0x1p-537;  // a normal result: scaling is exact
+  std::uint64_t bits = static_cast<std::uint64_t>(static_cast<std::int64_t>(std::fabs(k)));  // the subnormal (or
+  if (std::signbit(k)) bits |= 0x8000000000000000ULL;                                        // zero) of this significand
   double out;
   std::memcpy(&out, &bits, sizeof out);
   return out;
 }
 
-// a·b - fl(a·b), exactly (no overflow or underflow in between: |a| < 2^53, 2^-900 <= |b| <= 2^900).
+// a·b - p for p = fl(a·b), exactly (no overflow or underflow in between: |a| < 2^53,
+// 2^-900 <= |b| <= 2^900).
 inline double product_error(double a, double b, double p) {
 #if defined(FP_FAST_FMA)
   return std::fma(a, b, -p);
@@ -57,24 +57,30 @@ inline double product_error(double a, double b, double p) {
 #endif
 }
 
-// u·m for a subnormal u: the same bits as the multiplication instruction.
+// u·m for a subnormal (or zero) u: the same bits as the multiplication instruction.
 inline double multiply(double u, double m) {
   const double am = std::fabs(m);
   if (!(am >= 0x1p-900 && am <= 0x1p900)) return u * m;  // zero, tiny, huge, infinite or NaN: rare
-  const double k = to_units(u);  // |k| in [1, 2^52)
-  const double p = k * m;
-  if (std::fabs(p) >= 0x1p52) return from_units(p);  // |u·m| >= 2^-1022 (or rounds up to it): normal
-  // A subnormal (or zero) result: the exact k·m rounded to an integer, half to even.
-  const double t = std::fabs(p);
+  std::uint64_t u_bits, m_bits;
+  std::memcpy(&u_bits, &u, sizeof u_bits);
+  std::memcpy(&m_bits, &m, sizeof m_bits);
+  const std::uint64_t sign = (u_bits ^ m_bits) & 0x8000000000000000ULL;
+  const auto k = static_cast<double>(static_cast<std::int64_t>(u_bits & 0x7fffffffffffffffULL));  // |u| / 2^-1074
+  const double t = k * am;  // |u·m| / 2^-1074, rounded once
+  if (t >= 0x1p52) return from_units(sign ? -t : t);  // |u·m| >= 2^-1022 (or rounds up to it): normal
+  // A subnormal (or zero) result: the exact k·|m| rounded to an integer, half to even.
   double r = (t + 0x1p52) - 0x1p52;  // t rounded to an integer, half to even (t < 2^52)
   const double below = t - r;        // exact; ±0.5 when t is halfway between two integers
   if (below == 0.5 || below == -0.5) {
-    // t is a tie, but k·m need not be: its rounding error says which side it lies on.
-    const double error = std::signbit(p) ? -product_error(k, m, p) : product_error(k, m, p);  // |k·m| - t
+    // t is a tie, but k·|m| need not be: its rounding error says which side it lies on.
+    const double error = product_error(k, am, t);
     if (below == 0.5 && error > 0) r += 1;
     if (below == -0.5 && error < 0) r -= 1;
   }
-  return from_units(std::copysign(r, p));
+  const std::uint64_t bits = static_cast<std::uint64_t>(static_cast<std::int64_t>(r)) | sign;
+  double out;
+  std::memcpy(&out, &bits, sizeof out);
+  return out;
 }
 
 // x + y where either is subnormal: the same bits as the addition instruction.
