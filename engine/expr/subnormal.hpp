@@ -93,4 +93,30 @@ inline double add(double x, double y) {
   return x + y;  // no subnormal operand (or a NaN)
 }
 
+// g + u·m for a subnormal (or zero) u: the bits of a multiplication instruction, then an addition.
+// Backward's step on a faded gradient; the product stays in units of 2^-1074 in between.
+inline double multiply_add(double g, double u, double m) {
+  const double ag = std::fabs(g), am = std::fabs(m);
+  if (am <= 1) {  // |u·m| < 2^-1022: the product is subnormal or zero
+    if (!(ag < 0x1p-968)) return g;  // and vanishes beside g (also an infinite or NaN g)
+    if (am >= 0x1p-900) {
+      std::uint64_t u_bits, m_bits;
+      std::memcpy(&u_bits, &u, sizeof u_bits);
+      std::memcpy(&m_bits, &m, sizeof m_bits);
+      const auto k = static_cast<double>(static_cast<std::int64_t>(u_bits & 0x7fffffffffffffffULL));
+      const double t = k * am;             // < 2^52, as k·|m| <= k
+      double r = (t + 0x1p52) - 0x1p52;    // as in multiply()
+      const double below = t - r;
+      if (below == 0.5 || below == -0.5) {
+        const double error = product_error(k, am, t);
+        if (below == 0.5 && error > 0) r += 1;
+        if (below == -0.5 && error < 0) r -= 1;
+      }
+      const double product = ((u_bits ^ m_bits) >> 63) ? -r : r;  // u·m in units, exactly (-0 kept)
+      return from_units(to_units(g) + product);  // both exact in units: one rounding, as the instruction's
+    }
+  }
+  return add(g, multiply(u, m));
+}
+
 }  // namespace bp::expr::subnormal

@@ -143,22 +143,24 @@ namespace {
 [[gnu::noinline]] void backward_subnormal(Op op, int i, int a, int b, bool a_takes_grad, bool b_takes_grad,
                                           const double* v, double* g) {
   const double upstream = g[i];
-  double da = upstream, db = upstream;  // add: the upstream gradient itself
   switch (op) {
-    case Op::kAdd: break;
-    case Op::kMul:
-      if (a_takes_grad) da = subnormal::multiply(upstream, v[b]);
-      if (b_takes_grad) db = subnormal::multiply(upstream, v[a]);
+    case Op::kAdd:
+      if (a_takes_grad) g[a] = subnormal::add(g[a], upstream);
+      if (b_takes_grad) g[b] = subnormal::add(g[b], upstream);
       break;
-    case Op::kTanh: da = subnormal::multiply(upstream, 1 - v[i] * v[i]); break;
+    case Op::kMul:
+      if (a_takes_grad) g[a] = subnormal::multiply_add(g[a], upstream, v[b]);
+      if (b_takes_grad) g[b] = subnormal::multiply_add(g[b], upstream, v[a]);
+      break;
+    case Op::kTanh:
+      if (a_takes_grad) g[a] = subnormal::multiply_add(g[a], upstream, 1 - v[i] * v[i]);
+      break;
     default: {
       const LocalGradient local = local_gradient(op, v[a], b >= 0 ? v[b] : 0.0, v[i]);
-      if (a_takes_grad) da = subnormal::multiply(upstream, local.da);
-      if (b_takes_grad) db = subnormal::multiply(upstream, local.db);
+      if (a_takes_grad) g[a] = subnormal::multiply_add(g[a], upstream, local.da);
+      if (b_takes_grad) g[b] = subnormal::multiply_add(g[b], upstream, local.db);
     }
   }
-  if (a_takes_grad) g[a] = subnormal::add(g[a], da);
-  if (b_takes_grad) g[b] = subnormal::add(g[b], db);
 }
 }  // namespace
 

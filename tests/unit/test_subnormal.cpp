@@ -89,6 +89,32 @@ TEST_CASE("add gives the addition instruction's bits when either operand is subn
   CHECK(mismatches == 0);
 }
 
+TEST_CASE("multiply_add gives a multiplication's then an addition's bits") {
+  std::mt19937_64 random(13);
+  std::uniform_int_distribution<std::uint64_t> significand(0, (std::uint64_t{1} << 52) - 1);
+  std::uniform_int_distribution<int> small(0, 64);
+  std::uniform_int_distribution<int> exponent(-1080, 10);
+  std::uniform_real_distribution<double> unit(-1, 1);
+  long mismatches = 0;
+  auto check = [&](double g, double u, double m) {
+    if (bits_of(sub::multiply_add(g, u, m)) != bits_of(hardware_add(g, hardware_mul(u, m)))) ++mismatches;
+  };
+  for (int i = 0; i < 300000; ++i) {
+    const double u = from_bits((i % 2 ? significand(random) : static_cast<std::uint64_t>(small(random))) |
+                               (i % 3 ? 0x8000000000000000ULL : 0));
+    const double g = i % 4 == 0 ? from_bits(significand(random)) : std::ldexp(unit(random), exponent(random));
+    check(g, u, unit(random));
+    check(g, u, std::ldexp(unit(random), exponent(random)));
+    check(-g, u, 0.5 + static_cast<double>(i % 3) * 0.25);  // ties
+    check(0.0, u, unit(random));
+    check(-0.0, u, -unit(random));
+  }
+  for (double g : std::initializer_list<double>{INFINITY, -INFINITY, NAN, 0x1p-968, -0x1p-969, 1.0}) {
+    for (double m : std::initializer_list<double>{0.0, -0.0, 0.3, -1.0, 1e-300, 2.0, INFINITY, NAN}) check(g, from_bits(3), m);
+  }
+  CHECK(mismatches == 0);
+}
+
 TEST_CASE("a chain whose gradients go subnormal gets the plain chain rule's gradients, bit for bit") {
   // The G benchmark's program: d v_k / d v_(k-1) < 1, so more than half of the gradients are subnormal.
   std::string text = "v0 = a; v1 = b";
