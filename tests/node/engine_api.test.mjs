@@ -215,3 +215,15 @@ test('compile: a 10,000-node program gives engine.gradient\'s numbers bit for bi
   assert.deepEqual({ value, grad: { a: grad[0], b: grad[1] } }, engine.gradient(text, { a: 0.9, b: 0.6 }));
   p.delete();
 });
+
+test('the text is sent once while it repeats: alternating texts and a second engine get their own answers', async () => {
+  const other = await createEngine();
+  assert.deepEqual(engine.evaluate('x + 1', { x: 1 }), { value: 2 });
+  assert.deepEqual(other.evaluate('x*10', { x: 1 }), { value: 10 });
+  assert.deepEqual(engine.evaluate('x + 1', { x: 2 }), { value: 3 });
+  assert.deepEqual(other.evaluate('x*10', { x: 2 }), { value: 20 });
+  assert.deepEqual(engine.gradient('x*x', { x: 3 }), { value: 9, grad: { x: 6 } });
+  assert.deepEqual(engine.evaluate('x + 1', { x: 2 }), { value: 3 });
+  assertError(engine.evaluate('x + \0', { x: 1 }), { start: 4, end: 5, includes: /NUL/ });
+  assert.deepEqual(engine.evaluate('x + 1', { x: 5 }), { value: 6 });
+});

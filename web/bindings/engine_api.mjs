@@ -21,18 +21,20 @@ function checkText(text) {
   return { text: text.replace(LONE_SURROGATE, '\uFFFD') };
 }
 
-// The text as UTF-8 bytes for the core: embind copies a Uint8Array byte for byte, where its own
-// string encoder took 70 % of a gradient() call on a 75 KB program (a profile of bench/run.mjs G).
-// The last text's bytes are kept: callers repeat the same text (plots, the G benchmark).
+// The text goes into the module as UTF-8 bytes, written in place (one copy, no JavaScript loop over
+// bytes), and only when it differs from the last call's: callers repeat the same text (plots, the
+// G benchmark), and the module keeps it between calls.
 const encoder = new TextEncoder();
-let lastText = null;
-let lastBytes = null;
-function utf8(text) {
-  if (text !== lastText) {
-    lastBytes = encoder.encode(text);
-    lastText = text;
-  }
-  return lastBytes;
+function textSender(core) {
+  let sent = null;  // the text whose bytes the module holds
+  return (text) => {
+    if (text === sent) return;
+    sent = null;
+    const bytes = encoder.encode(text);
+    const at = core.textBuffer(bytes.length);
+    core.HEAPU8.set(bytes, at);  // after textBuffer: a grown heap has a new view
+    sent = text;
+  };
 }
 
 function checkVariable(variable) {
@@ -152,16 +154,23 @@ class CompiledProgram {
 }
 
 function makeApi(core) {
+  const send = textSender(core);
   return {
     evaluate(text, vars) {
       const t = checkText(text); if (t.error) return t;
       const v = checkVars(vars); if (v.error) return v;
-      return guarded(() => core.evaluate(utf8(t.text), v.names, v.values));
+      return guarded(() => {
+        send(t.text);
+        return core.evaluate(v.names, v.values);
+      });
     },
     gradient(text, vars) {
       const t = checkText(text); if (t.error) return t;
       const v = checkVars(vars); if (v.error) return v;
-      return guarded(() => core.gradient(utf8(t.text), v.names, v.values));
+      return guarded(() => {
+        send(t.text);
+        return core.gradient(v.names, v.values);
+      });
     },
     numericalDerivative(text, variable, vars, options = {}) {
       const t = checkText(text); if (t.error) return t;
@@ -171,17 +180,26 @@ function makeApi(core) {
       const { h = 1e-6, scheme = 'forward' } = options;
       if (typeof h !== 'number') return failure(`h must be a number (got ${typeOf(h)})`);
       if (!Object.hasOwn(SCHEMES, scheme)) return failure(`scheme must be 'forward', 'central' or 'backward' (got ${typeOf(scheme)})`);
-      return guarded(() => core.numericalDerivative(utf8(t.text), variable, v.names, v.values, h, SCHEMES[scheme]));
+      return guarded(() => {
+        send(t.text);
+        return core.numericalDerivative(variable, v.names, v.values, h, SCHEMES[scheme]);
+      });
     },
     derivative(text, variable) {
       const t = checkText(text); if (t.error) return t;
       const bad = checkVariable(variable); if (bad) return bad;
-      return guarded(() => core.derivative(utf8(t.text), variable));
+      return guarded(() => {
+        send(t.text);
+        return core.derivative(variable);
+      });
     },
     graph(text, vars) {
       const t = checkText(text); if (t.error) return t;
       const v = checkVars(vars); if (v.error) return v;
-      return guarded(() => core.graph(utf8(t.text), v.names, v.values));
+      return guarded(() => {
+        send(t.text);
+        return core.graph(v.names, v.values);
+      });
     },
     // A program parsed once for many calls: → a CompiledProgram (variables, evaluate, gradient,
     // delete), or { error } as evaluate() gives it. names: the names the caller will give values to
@@ -190,7 +208,8 @@ function makeApi(core) {
       const t = checkText(text); if (t.error) return t;
       const n = checkNames(names); if (n.error) return n;
       return guarded(() => {
-        const handle = core.compileProgram(utf8(t.text), n.names, n.names.map(() => 0));
+        send(t.text);
+        const handle = core.compileProgram(n.names, n.names.map(() => 0));
         const error = handle.error();
         if (error !== null) {
           handle.delete();
@@ -202,7 +221,10 @@ function makeApi(core) {
     // How the parser read the text, fully parenthesised: '1/2x' -> { reading: '(1/2)*x' }.
     reading(text) {
       const t = checkText(text); if (t.error) return t;
-      return guarded(() => core.reading(utf8(t.text)));
+      return guarded(() => {
+        send(t.text);
+        return core.reading();
+      });
     },
     // f and f' at many points in one call: → { values: Float64Array, slopes: Float64Array }.
     sample(text, variable, xs, vars) {
@@ -210,7 +232,10 @@ function makeApi(core) {
       const bad = checkVariable(variable); if (bad) return bad;
       const v = checkVars(vars); if (v.error) return v;
       if (!(xs instanceof Float64Array) && !Array.isArray(xs)) return failure('xs must be a Float64Array or an array of numbers');
-      return guarded(() => core.sample(utf8(t.text), variable, v.names, v.values, xs));
+      return guarded(() => {
+        send(t.text);
+        return core.sample(variable, v.names, v.values, xs);
+      });
     },
     // The WebAssembly heap's size in bytes (it grows on demand up to 1 GiB): for leak checks.
     heapBytes() {

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <list>
 #include <string>
+#include <vector>
 
 #include "expr/engine.hpp"
 #include "expr/function1d.hpp"
@@ -48,27 +49,53 @@ Vars to_vars(const val& names, const val& values) {
   return vars;
 }
 
+// The text of the current call, which the wrapper writes straight into the module's memory
+// (textBuffer, then HEAPU8.set) and does not write again while the text stays the same: embind
+// copied a string argument byte by byte in JavaScript, 40 % of a gradient() call on the G
+// benchmark's 75 KB program.
+std::string& current_text() {
+  static std::string text;
+  return text;
+}
+
+// Room for the next text of `length` bytes: its address in the module's memory.
+double text_buffer(double length) {
+  std::string& text = current_text();
+  text.assign(static_cast<std::size_t>(length), '\0');
+  return static_cast<double>(reinterpret_cast<std::uintptr_t>(text.data()));
+}
+
 // Programs compiled recently, so a page or a test that asks about the same text again skips the
 // parse. Keyed by the text and the names the caller gives values to (they change how names read).
 class ProgramCache {
  public:
   const Expected<Program>& get(const std::string& text, const Vars& vars) {
-    std::string key = text;
-    for (const auto& [name, value] : vars) key += '\0' + name;
+    // Compared in place: building a key of text and names copied a 75 KB program on every call.
     for (auto it = entries_.begin(); it != entries_.end(); ++it) {
-      if (it->first == key) {
+      if (it->names.size() == vars.size() && it->text == text && same_names(it->names, vars)) {
         entries_.splice(entries_.begin(), entries_, it);
-        return entries_.front().second;
+        return entries_.front().program;
       }
     }
-    entries_.emplace_front(key, compile(text, names_of(vars)));
+    entries_.push_front(Entry{text, names_of(vars), compile(text, names_of(vars))});
     if (entries_.size() > kCapacity) entries_.pop_back();
-    return entries_.front().second;
+    return entries_.front().program;
   }
 
  private:
+  struct Entry {
+    std::string text;
+    std::vector<std::string> names;
+    Expected<Program> program;
+  };
+  static bool same_names(const std::vector<std::string>& names, const Vars& vars) {
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      if (names[i] != vars[i].first) return false;
+    }
+    return true;
+  }
   static constexpr std::size_t kCapacity = 16;
-  std::list<std::pair<std::string, Expected<Program>>> entries_;
+  std::list<Entry> entries_;
 };
 
 ProgramCache& cache() {
@@ -76,7 +103,8 @@ ProgramCache& cache() {
   return instance;
 }
 
-val evaluate_js(const std::string& text, const val& names, const val& values) {
+val evaluate_js(const val& names, const val& values) {
+  const std::string& text = current_text();
   const Vars vars = to_vars(names, values);
   const auto& program = cache().get(text, vars);
   if (!program) return error_object(text, program.error());
@@ -87,7 +115,8 @@ val evaluate_js(const std::string& text, const val& names, const val& values) {
   return out;
 }
 
-val gradient_js(const std::string& text, const val& names, const val& values) {
+val gradient_js(const val& names, const val& values) {
+  const std::string& text = current_text();
   const Vars vars = to_vars(names, values);
   const auto& program = cache().get(text, vars);
   if (!program) return error_object(text, program.error());
@@ -101,8 +130,9 @@ val gradient_js(const std::string& text, const val& names, const val& values) {
   return out;
 }
 
-val numerical_derivative_js(const std::string& text, const std::string& variable, const val& names,
+val numerical_derivative_js(const std::string& variable, const val& names,
                             const val& values, double h, int scheme) {
+  const std::string& text = current_text();
   const Vars vars = to_vars(names, values);
   const auto& program = cache().get(text, vars);
   if (!program) return error_object(text, program.error());
@@ -114,7 +144,8 @@ val numerical_derivative_js(const std::string& text, const std::string& variable
   return out;
 }
 
-val derivative_js(const std::string& text, const std::string& variable) {
+val derivative_js(const std::string& variable) {
+  const std::string& text = current_text();
   auto result = derivative(text, variable);
   if (!result) return error_object(text, result.error());
   val out = val::object();
@@ -122,7 +153,8 @@ val derivative_js(const std::string& text, const std::string& variable) {
   return out;
 }
 
-val graph_js(const std::string& text, const val& names, const val& values) {
+val graph_js(const val& names, const val& values) {
+  const std::string& text = current_text();
   const Vars vars = to_vars(names, values);
   const auto& program = cache().get(text, vars);
   if (!program) return error_object(text, program.error());
@@ -147,7 +179,8 @@ val graph_js(const std::string& text, const val& names, const val& values) {
   return out;
 }
 
-val reading_js(const std::string& text) {
+val reading_js() {
+  const std::string& text = current_text();
   auto program = compile(text, {});
   if (!program) return error_object(text, program.error());
   auto printed = print_reading(program->graph, program->output);
@@ -158,8 +191,9 @@ val reading_js(const std::string& text) {
 }
 
 // f and f' at every x in one call: the plot's hot path (one parse, no per-point JS crossing).
-val sample_js(const std::string& text, const std::string& variable, const val& names, const val& values,
+val sample_js(const std::string& variable, const val& names, const val& values,
               const val& xs_array) {
+  const std::string& text = current_text();
   auto f = Function1D::compile(text, variable, to_vars(names, values));
   if (!f) return error_object(text, f.error());
   const std::vector<double> xs = emscripten::convertJSArrayToNumberVector<double>(xs_array);
@@ -240,7 +274,8 @@ class ProgramHandle {
   std::vector<double> io_;
 };
 
-ProgramHandle* compile_program(const std::string& text, const val& names, const val& values) {
+ProgramHandle* compile_program(const val& names, const val& values) {
+  const std::string& text = current_text();
   return new ProgramHandle(text, to_vars(names, values));
 }
 
@@ -251,6 +286,7 @@ double heap_in_use() { return static_cast<double>(mallinfo().uordblks); }
 
 EMSCRIPTEN_BINDINGS(backprop_engine) {
   emscripten::function("heapInUse", &heap_in_use);
+  emscripten::function("textBuffer", &text_buffer);
   emscripten::function("evaluate", &evaluate_js);
   emscripten::function("gradient", &gradient_js);
   emscripten::function("numericalDerivative", &numerical_derivative_js);
