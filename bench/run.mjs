@@ -2,6 +2,7 @@
 // warm-up, and the ratios of our engine to each peer, computed pair by pair in this same run.
 //   node bench/run.mjs           full run: 7 timed runs each (scripts/bench.sh builds first)
 //   node bench/run.mjs --quick   one short run each, so CI keeps the suite working
+//   node bench/run.mjs --only G,E   only these workloads (W1 W2 W3 H E G L), for a quicker A/B
 // Contenders: our engine through its JavaScript API (the WebAssembly build, in this Node), our engine
 // natively (build/native/bench_suite), TensorFlow.js with its cpu and wasm backends, a hand-written
 // JavaScript MLP on Float64Array (bench/contenders/js_mlp.mjs), and math.js for the expressions.
@@ -20,6 +21,9 @@ import { EXPRESSIONS, TRAINING, graphProgram, grid, initialWeights, sweepPoints 
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const quick = process.argv.includes('--quick');
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? (process.argv[onlyAt + 1] ?? '').split(',') : null;
+const selected = (workload) => !only || only.includes(workload);
 const RUNS = quick ? 1 : 7;
 const WARMUP = quick ? 1 : 2;
 const TARGET_SECONDS = quick ? 0.02 : 0.25;  // how long one timed run should last
@@ -94,58 +98,62 @@ function ourNetwork(w, weights) {
 const agreement = [];
 const disagreements = [];  // a benchmark of different work measures nothing: the run fails
 for (const w of TRAINING) {
+  const surface = w.id === 'W1' || w.id === 'W3';
+  if (!selected(w.id) && !(surface && selected('H'))) continue;
   const { X, Y, n } = w.data();
   const weights = initialWeights(w.layers, w.activation, w.outputActivation, 7);
   const perRun = (epochs) => (w.unit === 'epochs/s' ? epochs : epochs * n);
   const options = { learningRate: w.learningRate, batchSize: w.batchSize };
 
-  // Same work check: one epoch from the same weights, every contender against the float64 JS MLP.
-  const reference = new JsMlp({ ...w, weights });
-  reference.trainEpoch(X, Y, n, w.learningRate, w.batchSize);
-  const refWeights = flatWeights(reference.getWeights());
-  const gap = (flat) => Math.max(...flat.map((v, i) => Math.abs(v - refWeights[i])));
-  const ours = ourNetwork(w, weights);
-  ours.train(X, Y, { ...options, epochs: 1 });
-  const oursAfter = flatWeights(ours.getParameters().map(({ W, b }) => ({ W: W.flat(), b })));
-  agreement.push(`${w.id}: after one epoch from the same weights, max |Δw| to the hand-written JS (float64): ours ${gap(oursAfter).toExponential(1)}`);
-  if (!(gap(oursAfter) < 1e-9)) disagreements.push(`${w.id}: our engine and the hand-written JS MLP did different work`);
-  ours.delete();
+  if (selected(w.id)) {
+    // Same work check: one epoch from the same weights, every contender against the float64 JS MLP.
+    const reference = new JsMlp({ ...w, weights });
+    reference.trainEpoch(X, Y, n, w.learningRate, w.batchSize);
+    const refWeights = flatWeights(reference.getWeights());
+    const gap = (flat) => Math.max(...flat.map((v, i) => Math.abs(v - refWeights[i])));
+    const ours = ourNetwork(w, weights);
+    ours.train(X, Y, { ...options, epochs: 1 });
+    const oursAfter = flatWeights(ours.getParameters().map(({ W, b }) => ({ W: W.flat(), b })));
+    agreement.push(`${w.id}: after one epoch from the same weights, max |Δw| to the hand-written JS (float64): ours ${gap(oursAfter).toExponential(1)}`);
+    if (!(gap(oursAfter) < 1e-9)) disagreements.push(`${w.id}: our engine and the hand-written JS MLP did different work`);
+    ours.delete();
 
-  // Ours, WebAssembly.
-  {
-    const net = ourNetwork(w, weights);
-    const epochs = repetitionsFor(() => net.train(X, Y, { ...options, epochs: 1 }));
-    record(w.id, 'ours (WASM, Node)', w.unit, timeRuns(() => net.train(X, Y, { ...options, epochs })).map((s) => perRun(epochs) / s), true);
-    net.delete();
-  }
-  // Ours, native: as many epochs per run as the WASM build got through in its run time.
-  {
-    const epochs = Math.max(1, Math.round(rows.at(-1).median * TARGET_SECONDS / perRun(1)));
-    const { seconds } = runNative('train', path.join(scratch, w.id), {
-      layers: w.layers, activation: w.activation, output: w.outputActivation, lr: w.learningRate, batch: w.batchSize, epochs,
-    }, { 'x.f64': X, 'y.f64': Y, 'weights.f64': flatWeights(weights) });
-    record(w.id, 'ours (native)', w.unit, seconds.map((s) => perRun(epochs) / s), true);
-  }
-  // Hand-written JS.
-  {
-    const mlp = new JsMlp({ ...w, weights });
-    const epochs = repetitionsFor(() => mlp.trainEpoch(X, Y, n, w.learningRate, w.batchSize));
-    record(w.id, 'hand-written JS', w.unit, timeRuns(() => { for (let e = 0; e < epochs; e++) mlp.trainEpoch(X, Y, n, w.learningRate, w.batchSize); }).map((s) => perRun(epochs) / s), true);
-  }
-  // TensorFlow.js, both backends: fewer timed runs when one epoch takes seconds.
-  for (const backend of ['cpu', 'wasm']) {
-    await useBackend(backend);
-    const tfNet = new TfMlp({ ...w, weights });
-    tfNet.trainEpoch(X, Y, n, w.learningRate, w.batchSize);
-    agreement.push(`${w.id}: the same for TensorFlow.js ${backend} (float32): ${gap(flatWeights(tfNet.getWeights())).toExponential(1)}`);
-    const epochs = repetitionsFor(() => tfNet.trainEpoch(X, Y, n, w.learningRate, w.batchSize));
-    const runs = quick ? 1 : 5;
-    record(w.id, `TensorFlow.js ${backend}`, w.unit, timeRuns(() => { for (let e = 0; e < epochs; e++) tfNet.trainEpoch(X, Y, n, w.learningRate, w.batchSize); }, 1, runs).map((s) => perRun(epochs) / s), true);
-    tfNet.dispose();
+    // Ours, WebAssembly.
+    {
+      const net = ourNetwork(w, weights);
+      const epochs = repetitionsFor(() => net.train(X, Y, { ...options, epochs: 1 }));
+      record(w.id, 'ours (WASM, Node)', w.unit, timeRuns(() => net.train(X, Y, { ...options, epochs })).map((s) => perRun(epochs) / s), true);
+      net.delete();
+    }
+    // Ours, native: as many epochs per run as the WASM build got through in its run time.
+    {
+      const epochs = Math.max(1, Math.round(rows.at(-1).median * TARGET_SECONDS / perRun(1)));
+      const { seconds } = runNative('train', path.join(scratch, w.id), {
+        layers: w.layers, activation: w.activation, output: w.outputActivation, lr: w.learningRate, batch: w.batchSize, epochs,
+      }, { 'x.f64': X, 'y.f64': Y, 'weights.f64': flatWeights(weights) });
+      record(w.id, 'ours (native)', w.unit, seconds.map((s) => perRun(epochs) / s), true);
+    }
+    // Hand-written JS.
+    {
+      const mlp = new JsMlp({ ...w, weights });
+      const epochs = repetitionsFor(() => mlp.trainEpoch(X, Y, n, w.learningRate, w.batchSize));
+      record(w.id, 'hand-written JS', w.unit, timeRuns(() => { for (let e = 0; e < epochs; e++) mlp.trainEpoch(X, Y, n, w.learningRate, w.batchSize); }).map((s) => perRun(epochs) / s), true);
+    }
+    // TensorFlow.js, both backends: fewer timed runs when one epoch takes seconds.
+    for (const backend of ['cpu', 'wasm']) {
+      await useBackend(backend);
+      const tfNet = new TfMlp({ ...w, weights });
+      tfNet.trainEpoch(X, Y, n, w.learningRate, w.batchSize);
+      agreement.push(`${w.id}: the same for TensorFlow.js ${backend} (float32): ${gap(flatWeights(tfNet.getWeights())).toExponential(1)}`);
+      const epochs = repetitionsFor(() => tfNet.trainEpoch(X, Y, n, w.learningRate, w.batchSize));
+      const runs = quick ? 1 : 5;
+      record(w.id, `TensorFlow.js ${backend}`, w.unit, timeRuns(() => { for (let e = 0; e < epochs; e++) tfNet.trainEpoch(X, Y, n, w.learningRate, w.batchSize); }, 1, runs).map((s) => perRun(epochs) / s), true);
+      tfNet.dispose();
+    }
   }
 
   // H: the forward pass of W1's and W3's networks over the 256×256 grid.
-  if (w.id === 'W1' || w.id === 'W3') {
+  if (surface && selected('H')) {
     const points = grid(256);
     const count = points.length / 2;
     const id = `H (${w.id} net)`;
@@ -170,7 +178,7 @@ for (const w of TRAINING) {
 
 // ---- E: f and f′ at 10,000 points ----
 const xs = sweepPoints(10000);
-for (const e of EXPRESSIONS) {
+for (const e of selected('E') ? EXPRESSIONS : []) {
   const id = `${e.id} ${e.ours}`;
   const ours = engine.sample(e.ours, 'x', xs);
   const compiled = mathjsSweep(e.mathjs);
@@ -186,21 +194,32 @@ for (const e of EXPRESSIONS) {
 }
 
 // ---- G: a 10,000-node program, parsed once, then evaluate + gradient ----
-{
+if (selected('G')) {
   const { text, vars } = graphProgram(2500);
   const nodes = engine.graph(text, vars).nodes.length;
   const visits = 2 * nodes;  // each node once forward, once backward
   const id = `G ${nodes}-node program`;
-  record(id, 'ours (WASM, Node)', 'M visits/s', timeRuns(() => engine.gradient(text, vars), 3, quick ? 1 : 15).map((s) => visits / s / 1e6), true);
+  // Parsed once (engine.compile), then each call sends the two values and gets value and gradient.
+  const program = engine.compile(text, vars);
+  const values = Float64Array.from(program.variables, (name) => vars[name]);
+  const compiled = program.gradient(values);
+  const byText = engine.gradient(text, vars);
+  const same = compiled.value === byText.value && program.variables.every((name, i) => Object.is(compiled.grad[i], byText.grad[name]));
+  agreement.push(`G: the compiled program's value and gradient against engine.gradient's: ${same ? 'bit for bit' : 'DIFFERENT'}`);
+  if (!same) disagreements.push('G: the compiled program and engine.gradient computed different numbers');
+  record(id, 'ours (WASM, Node)', 'M visits/s', timeRuns(() => program.gradient(values), 3, quick ? 1 : 15).map((s) => visits / s / 1e6), true);
+  program.delete();
   const result = runNative('graph', path.join(scratch, 'G'), { a: vars.a, b: vars.b, warmup: 3, runs: quick ? 1 : 15 }, { 'text.txt': text });
   record(id, 'ours (native)', 'M visits/s', result.seconds.map((s) => (2 * result.nodes) / s / 1e6), true);
 }
 
 // ---- L: the page ----
-const load = await measureLoad({ loads: quick ? 1 : 5, quiet: true });
-record('L page', 'ours (Chromium)', 'KB gzip', [load.gzip / 1000], false);
-record('L page', 'ours (Chromium)', 'KB raw', [load.raw / 1000], false);
-record('L page', 'ours (Chromium)', 'ms to 1st frame', load.times, false);
+if (selected('L')) {
+  const load = await measureLoad({ loads: quick ? 1 : 5, quiet: true });
+  record('L page', 'ours (Chromium)', 'KB gzip', [load.gzip / 1000], false);
+  record('L page', 'ours (Chromium)', 'KB raw', [load.raw / 1000], false);
+  record('L page', 'ours (Chromium)', 'ms to 1st frame', load.times, false);
+}
 
 fs.rmSync(scratch, { recursive: true, force: true });
 
@@ -243,8 +262,10 @@ const targets = [
   ['L first frame ≤ 1 s', get('L', 'ours (Chromium)', 'ms to 1st frame') <= 1000],
 ];
 console.log('\nTargets (ours = the WebAssembly build through its JS API, in this run):');
-for (const [name, holds] of targets) console.log(`  ${holds ? 'holds ' : 'MISSES'}  ${name}`);
-console.log(`\n${rows.length} measurements, ${targets.filter(([, h]) => h).length} of ${targets.length} targets hold`);
+// A target whose workload was left out (--only) is not judged.
+const judged = targets.filter(([name]) => selected(name.match(/^[A-Z]\d?/)[0]));
+for (const [name, holds] of judged) console.log(`  ${holds ? 'holds ' : 'MISSES'}  ${name}`);
+console.log(`\n${rows.length} measurements, ${judged.filter(([, h]) => h).length} of ${judged.length} targets hold`);
 if (disagreements.length) {
   for (const line of disagreements) console.log(`FAILED: ${line}`);
   process.exitCode = 1;

@@ -40,11 +40,6 @@ std::string split_suggestion(const std::string& name, const Vars& vars) {
   return out == name ? "" : out;
 }
 
-Tape& tape_of(const Program& program) {
-  if (!program.tape) program.tape = std::make_shared<Tape>(program);
-  return *program.tape;
-}
-
 Expected<const Tape*> run_forward_backward(const Program& program, const Vars& vars, double& value) {
   auto inputs = input_values(program, vars);
   if (!inputs) return inputs.error();
@@ -63,6 +58,11 @@ std::optional<Error> check_variable_name(std::string_view variable) {
 }
 
 }  // namespace
+
+Tape& tape_of(const Program& program) {
+  if (!program.tape) program.tape = std::make_shared<Tape>(program);
+  return *program.tape;
+}
 
 std::vector<std::string> names_of(const Vars& vars) {
   std::vector<std::string> names;

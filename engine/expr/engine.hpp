@@ -49,5 +49,7 @@ Expected<ValueAndGradient> gradient(const Program& program, const Vars& vars);
 Expected<ValueAndSlope> numerical_derivative(const Program& program, std::string_view variable, const Vars& vars,
                                              double h, Scheme scheme);
 Expected<GraphExport> graph(const Program& program, const Vars& vars);
+// The program's tape, laid out on first use and kept with it (Program::tape).
+Tape& tape_of(const Program& program);
 
 }  // namespace bp::expr

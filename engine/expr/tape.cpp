@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "expr/subnormal.hpp"
 #include "fast_math.hpp"
 
 namespace bp::expr {
@@ -97,7 +98,7 @@ inline double forward_rule(Op op, double a, double b) {
   return out;
 }
 
-double Tape::forward(const std::vector<double>& input_values) {
+double Tape::forward(const double* input_values) {
   double* v = value_.data();
   const std::size_t n = code_.size();
   for (std::size_t i = 0; i < n; ++i) {
@@ -136,6 +137,33 @@ LocalGradient local_gradient(Op op, double a, double b, double out) {
   return {0, 0};
 }
 
+namespace {
+// backward()'s step for a node whose gradient is subnormal (see subnormal.hpp): the same rules and
+// the same bits, without the slow instructions. Out of line: the loop's common path stays small.
+[[gnu::noinline]] void backward_subnormal(Op op, int i, int a, int b, bool a_takes_grad, bool b_takes_grad,
+                                          const double* v, double* g) {
+  const double upstream = g[i];
+  switch (op) {
+    case Op::kAdd:
+      if (a_takes_grad) g[a] = subnormal::add(g[a], upstream);
+      if (b_takes_grad) g[b] = subnormal::add(g[b], upstream);
+      break;
+    case Op::kMul:
+      if (a_takes_grad) g[a] = subnormal::multiply_add(g[a], upstream, v[b]);
+      if (b_takes_grad) g[b] = subnormal::multiply_add(g[b], upstream, v[a]);
+      break;
+    case Op::kTanh:
+      if (a_takes_grad) g[a] = subnormal::multiply_add(g[a], upstream, 1 - v[i] * v[i]);
+      break;
+    default: {
+      const LocalGradient local = local_gradient(op, v[a], b >= 0 ? v[b] : 0.0, v[i]);
+      if (a_takes_grad) g[a] = subnormal::multiply_add(g[a], upstream, local.da);
+      if (b_takes_grad) g[b] = subnormal::multiply_add(g[b], upstream, local.db);
+    }
+  }
+}
+}  // namespace
+
 void Tape::backward() {
   const double* v = value_.data();
   double* g = grad_.data();
@@ -145,11 +173,16 @@ void Tape::backward() {
   for (std::size_t i = n; i-- > 0;) {
     const Instr& k = code_[i];
     const double upstream = g[i];
+    if (k.op == Op::kConst || k.op == Op::kVar) continue;  // leaves
+    if (subnormal::is_subnormal(upstream)) {  // a faded gradient: see subnormal.hpp
+      backward_subnormal(k.op, static_cast<int>(i), k.a, k.b, k.a_takes_grad, k.b_takes_grad, v, g);
+      continue;
+    }
     // Chain rule: d output / d input += d output / d node · d node / d input. Constants have no
     // gradient (as tensors without requires_grad): nothing flows into them. The commonest ops are
     // spelled out here (same rules as local_gradient) to keep the loop free of calls.
     switch (k.op) {
-      case Op::kConst: case Op::kVar: continue;  // leaves
+      case Op::kConst: case Op::kVar: continue;
       case Op::kAdd:
         if (k.a_takes_grad) g[k.a] += upstream;
         if (k.b_takes_grad) g[k.b] += upstream;

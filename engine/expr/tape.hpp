@@ -1,6 +1,7 @@
 // Evaluation and reverse-mode differentiation of a Program. The tape holds the output's ancestors in
 // creation order (a topological order): forward is one loop up, backward one loop down with `+=`.
-// No recursion anywhere, so a chain of a million nodes needs no stack.
+// No recursion anywhere, so a chain of a million nodes needs no stack. Gradients that fade to subnormal
+// numbers take the same arithmetic without the processor's slow path for them (subnormal.hpp).
 #pragma once
 
 #include <vector>
@@ -22,7 +23,8 @@ class Tape {
   explicit Tape(const Program& program);
 
   // input_values[i] is the value of program.inputs()[i]. Returns the output's value.
-  double forward(const std::vector<double>& input_values);
+  double forward(const std::vector<double>& input_values) { return forward(input_values.data()); }
+  double forward(const double* input_values);
   // After forward(): d output / d node for every node; constants keep 0 (they have no gradient).
   void backward();
 

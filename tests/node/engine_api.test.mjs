@@ -155,3 +155,75 @@ test('sample returns f and its exact slope at every point in one call', () => {
   assert.deepEqual([...slopes], [-11, 0, 5, 21]);
   assertError(engine.sample('x + q', 'x', xs), { start: 4, end: 5 });
 });
+
+test('compile: a program parsed once gives engine.gradient\'s numbers, by position or by name', () => {
+  const p = engine.compile(PROGRAM);
+  assert.deepEqual(p.variables, ['a', 'b', 'c', 'f']);
+  const values = Float64Array.from(p.variables, (name) => PROGRAM_VARS[name]);
+  assert.deepEqual(p.evaluate(values), { value: -4 });
+  const { value, grad } = p.gradient(values);
+  assert.equal(value, -4);
+  assert.ok(grad instanceof Float64Array);
+  assert.deepEqual([...grad], [4, -6, -2, 2]);
+  assert.deepEqual(p.gradient([3, -2, 8, -2]), { value: -4, grad: Float64Array.of(4, -6, -2, 2) });
+  assert.deepEqual(p.gradient(PROGRAM_VARS), engine.gradient(PROGRAM, PROGRAM_VARS));
+  assert.deepEqual(p.evaluate(PROGRAM_VARS), { value: -4 });
+  // The next values replace the last: nothing of a call stays behind.
+  assert.deepEqual(p.gradient([1, 1, 1, 1]), { value: 2, grad: Float64Array.of(1, 1, 1, 2) });
+  p.delete();
+});
+
+test('compile: the same messages as engine.evaluate, for the text, the values and after delete()', () => {
+  assertError(engine.compile('(x + 1'), { start: 0, end: 1, includes: /never closed/ });
+  assertError(engine.compile(42), { includes: /text must be a string/ });
+  assertError(engine.compile('x', 7), { includes: /names must be/ });
+  const p = engine.compile('2xy + 1', ['x', 'y']);
+  assertError(p.evaluate({ x: 1, y: 2 }), { start: 1, end: 3, includes: /did you mean x\*y\?/ });
+  const q = engine.compile('a*b');
+  assertError(q.gradient({ a: 1 }), { start: 2, end: 3, includes: /'b' has no value/ });
+  assertError(q.gradient([1]), { includes: /values must have 2 numbers, one per variable \(a, b\); got 1/ });
+  assertError(q.gradient([1, '2']), { includes: /values\[1\] \(b\) must be a number/ });
+  assertError(q.evaluate({ a: '1', b: 2 }), { includes: /vars\.a must be a number/ });
+  q.delete();
+  q.delete();  // twice is harmless
+  assertError(q.gradient([1, 2]), { includes: /deleted/ });
+  p.delete();
+});
+
+test('compile: names override e and pi, defaults come from the program', () => {
+  const withE = engine.compile('e*2', ['e']);
+  assert.deepEqual(withE.variables, ['e']);
+  assert.deepEqual(withE.evaluate([5]), { value: 10 });
+  withE.delete();
+  const constant = engine.compile('e*x');
+  assert.deepEqual(constant.variables, ['x']);
+  assert.equal(constant.evaluate([1]).value, Math.E);
+  constant.delete();
+  const defaults = engine.compile('a = 3; b = a*x');
+  assert.deepEqual(defaults.variables, ['a', 'x']);
+  assert.ok(Number.isNaN(defaults.defaults[1]) && defaults.defaults[0] === 3);
+  assert.deepEqual(defaults.gradient({ x: 2 }), { value: 6, grad: { a: 2, x: 3 } });
+  defaults.delete();
+});
+
+test('compile: a 10,000-node program gives engine.gradient\'s numbers bit for bit', () => {
+  const lines = ['v0 = a', 'v1 = b'];
+  for (let k = 2; k < 2502; k++) lines.push(`v${k} = tanh(v${k - 1}*a + v${k - 2}*b)`);
+  const text = lines.join('; ');
+  const p = engine.compile(text);
+  const { value, grad } = p.gradient([0.9, 0.6]);
+  assert.deepEqual({ value, grad: { a: grad[0], b: grad[1] } }, engine.gradient(text, { a: 0.9, b: 0.6 }));
+  p.delete();
+});
+
+test('the text is sent once while it repeats: alternating texts and a second engine get their own answers', async () => {
+  const other = await createEngine();
+  assert.deepEqual(engine.evaluate('x + 1', { x: 1 }), { value: 2 });
+  assert.deepEqual(other.evaluate('x*10', { x: 1 }), { value: 10 });
+  assert.deepEqual(engine.evaluate('x + 1', { x: 2 }), { value: 3 });
+  assert.deepEqual(other.evaluate('x*10', { x: 2 }), { value: 20 });
+  assert.deepEqual(engine.gradient('x*x', { x: 3 }), { value: 9, grad: { x: 6 } });
+  assert.deepEqual(engine.evaluate('x + 1', { x: 2 }), { value: 3 });
+  assertError(engine.evaluate('x + \0', { x: 1 }), { start: 4, end: 5, includes: /NUL/ });
+  assert.deepEqual(engine.evaluate('x + 1', { x: 5 }), { value: 6 });
+});

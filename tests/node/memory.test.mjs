@@ -51,3 +51,17 @@ test('networks created and deleted in a loop do not leak', () => {
   assert.equal(engine.heapBytes(), before);
   assert.equal(engine.heapInUse(), inUse);
 });
+
+test('programs compiled and deleted in a loop do not leak, nor do calls on one', () => {
+  const text = 'd = a*b; e = d + c; L = e*f';
+  engine.compile(text).delete();
+  const p = engine.compile('sin(x)*exp(-x^2/10) + ln(1 + x^2)');
+  for (let i = 0; i < 100; i++) p.gradient([i]);
+  const before = engine.heapBytes();
+  const inUse = engine.heapInUse();
+  for (let i = 0; i < 2000; i++) engine.compile(`${text} + ${i}`).delete();
+  for (let i = 0; i < 20000; i++) { p.gradient([i / 1000]); p.evaluate({ x: i }); }
+  assert.equal(engine.heapBytes(), before);
+  assert.ok(Math.abs(engine.heapInUse() - inUse) < 1024);
+  p.delete();
+});

@@ -21,18 +21,20 @@ function checkText(text) {
   return { text: text.replace(LONE_SURROGATE, '\uFFFD') };
 }
 
-// The text as UTF-8 bytes for the core: embind copies a Uint8Array byte for byte, where its own
-// string encoder took 70 % of a gradient() call on a 75 KB program (a profile of bench/run.mjs G).
-// The last text's bytes are kept: callers repeat the same text (plots, the G benchmark).
+// The text goes into the module as UTF-8 bytes, written in place (one copy, no JavaScript loop over
+// bytes), and only when it differs from the last call's: callers repeat the same text (plots, the
+// G benchmark), and the module keeps it between calls.
 const encoder = new TextEncoder();
-let lastText = null;
-let lastBytes = null;
-function utf8(text) {
-  if (text !== lastText) {
-    lastBytes = encoder.encode(text);
-    lastText = text;
-  }
-  return lastBytes;
+function textSender(core) {
+  let sent = null;  // the text whose bytes the module holds
+  return (text) => {
+    if (text === sent) return;
+    sent = null;
+    const bytes = encoder.encode(text);
+    const at = core.textBuffer(bytes.length);
+    core.HEAPU8.set(bytes, at);  // after textBuffer: a grown heap has a new view
+    sent = text;
+  };
 }
 
 function checkVariable(variable) {
@@ -71,17 +73,104 @@ function guarded(call) {
   }
 }
 
+// The names a program is compiled for: an array of names, or a vars object (its keys).
+function checkNames(names) {
+  if (names === undefined || names === null) return { names: [] };
+  if (Array.isArray(names)) {
+    const bad = names.findIndex((name) => typeof name !== 'string');
+    if (bad >= 0) return failure(`names[${bad}] must be a string (got ${typeOf(names[bad])})`);
+    return { names };
+  }
+  if (typeof names === 'object') return { names: Object.keys(names) };
+  return failure(`names must be an array of names such as ['x', 'e'] or a vars object (got ${typeOf(names)})`);
+}
+
+// A program compiled once (engine.compile): the parse and the tape stay in the module, and each call
+// moves only numbers. Values in p.variables' order go through an exchange buffer in the module's
+// memory (inputs, then the value, then the gradient); an object of values goes the named way, with
+// the same messages as engine.evaluate / engine.gradient.
+class CompiledProgram {
+  #core;
+  #handle;
+  #io;  // the exchange buffer's index into HEAPF64
+  #count;
+  constructor(core, handle) {
+    this.#core = core;
+    this.#handle = handle;
+    this.#io = handle.io() / 8;
+    this.variables = handle.variables();
+    this.#count = this.variables.length;
+    Object.freeze(this.variables);
+  }
+
+  // The program's own values (`a = 3`) per variable, NaN where it gives none: a Float64Array.
+  get defaults() {
+    if (!this.#handle) return new Float64Array(0);
+    return Float64Array.from(this.#handle.defaults());
+  }
+
+  #call(values, withGradient) {
+    if (!this.#handle) return failure('this program was deleted; compile it again with engine.compile()');
+    if (values instanceof Float64Array || Array.isArray(values)) {
+      if (values.length !== this.#count) {
+        return failure(`values must have ${this.#count} number${this.#count === 1 ? '' : 's'}, one per variable (${this.variables.join(', ')}); got ${values.length}`);
+      }
+      if (Array.isArray(values)) {
+        const bad = values.findIndex((value) => typeof value !== 'number');
+        if (bad >= 0) return failure(`values[${bad}] (${this.variables[bad]}) must be a number (got ${typeOf(values[bad])})`);
+      }
+      return guarded(() => {
+        this.#core.HEAPF64.set(values, this.#io);
+        if (!withGradient) {
+          this.#handle.evaluateIo();
+          return { value: this.#core.HEAPF64[this.#io + this.#count] };
+        }
+        this.#handle.gradientIo();
+        const heap = this.#core.HEAPF64;  // after the call: a grown heap has a new view
+        const at = this.#io + this.#count;
+        return { value: heap[at], grad: heap.slice(at + 1, at + 1 + this.#count) };
+      });
+    }
+    const v = checkVars(values); if (v.error) return v;
+    return guarded(() => (withGradient ? this.#handle.gradientVars(v.names, v.values) : this.#handle.evaluateVars(v.names, v.values)));
+  }
+
+  // → { value }. values: a Float64Array or array in p.variables' order, or an object of numbers.
+  evaluate(values) {
+    return this.#call(values, false);
+  }
+
+  // → { value, grad }: grad a Float64Array in p.variables' order for values given in that order, an
+  // object by name for an object of values (as engine.gradient).
+  gradient(values) {
+    return this.#call(values, true);
+  }
+
+  // Frees the program in the module; later calls return an error.
+  delete() {
+    if (this.#handle) this.#handle.delete();
+    this.#handle = null;
+  }
+}
+
 function makeApi(core) {
+  const send = textSender(core);
   return {
     evaluate(text, vars) {
       const t = checkText(text); if (t.error) return t;
       const v = checkVars(vars); if (v.error) return v;
-      return guarded(() => core.evaluate(utf8(t.text), v.names, v.values));
+      return guarded(() => {
+        send(t.text);
+        return core.evaluate(v.names, v.values);
+      });
     },
     gradient(text, vars) {
       const t = checkText(text); if (t.error) return t;
       const v = checkVars(vars); if (v.error) return v;
-      return guarded(() => core.gradient(utf8(t.text), v.names, v.values));
+      return guarded(() => {
+        send(t.text);
+        return core.gradient(v.names, v.values);
+      });
     },
     numericalDerivative(text, variable, vars, options = {}) {
       const t = checkText(text); if (t.error) return t;
@@ -91,22 +180,51 @@ function makeApi(core) {
       const { h = 1e-6, scheme = 'forward' } = options;
       if (typeof h !== 'number') return failure(`h must be a number (got ${typeOf(h)})`);
       if (!Object.hasOwn(SCHEMES, scheme)) return failure(`scheme must be 'forward', 'central' or 'backward' (got ${typeOf(scheme)})`);
-      return guarded(() => core.numericalDerivative(utf8(t.text), variable, v.names, v.values, h, SCHEMES[scheme]));
+      return guarded(() => {
+        send(t.text);
+        return core.numericalDerivative(variable, v.names, v.values, h, SCHEMES[scheme]);
+      });
     },
     derivative(text, variable) {
       const t = checkText(text); if (t.error) return t;
       const bad = checkVariable(variable); if (bad) return bad;
-      return guarded(() => core.derivative(utf8(t.text), variable));
+      return guarded(() => {
+        send(t.text);
+        return core.derivative(variable);
+      });
     },
     graph(text, vars) {
       const t = checkText(text); if (t.error) return t;
       const v = checkVars(vars); if (v.error) return v;
-      return guarded(() => core.graph(utf8(t.text), v.names, v.values));
+      return guarded(() => {
+        send(t.text);
+        return core.graph(v.names, v.values);
+      });
+    },
+    // A program parsed once for many calls: → a CompiledProgram (variables, evaluate, gradient,
+    // delete), or { error } as evaluate() gives it. names: the names the caller will give values to
+    // (they override the constants e and pi), as an array or a vars object.
+    compile(text, names) {
+      const t = checkText(text); if (t.error) return t;
+      const n = checkNames(names); if (n.error) return n;
+      return guarded(() => {
+        send(t.text);
+        const handle = core.compileProgram(n.names, n.names.map(() => 0));
+        const error = handle.error();
+        if (error !== null) {
+          handle.delete();
+          return error;
+        }
+        return new CompiledProgram(core, handle);
+      });
     },
     // How the parser read the text, fully parenthesised: '1/2x' -> { reading: '(1/2)*x' }.
     reading(text) {
       const t = checkText(text); if (t.error) return t;
-      return guarded(() => core.reading(utf8(t.text)));
+      return guarded(() => {
+        send(t.text);
+        return core.reading();
+      });
     },
     // f and f' at many points in one call: → { values: Float64Array, slopes: Float64Array }.
     sample(text, variable, xs, vars) {
@@ -114,7 +232,10 @@ function makeApi(core) {
       const bad = checkVariable(variable); if (bad) return bad;
       const v = checkVars(vars); if (v.error) return v;
       if (!(xs instanceof Float64Array) && !Array.isArray(xs)) return failure('xs must be a Float64Array or an array of numbers');
-      return guarded(() => core.sample(utf8(t.text), variable, v.names, v.values, xs));
+      return guarded(() => {
+        send(t.text);
+        return core.sample(variable, v.names, v.values, xs);
+      });
     },
     // The WebAssembly heap's size in bytes (it grows on demand up to 1 GiB): for leak checks.
     heapBytes() {

@@ -7,12 +7,15 @@
 #include <malloc.h>
 
 #include <cmath>
+#include <cstdint>
 #include <list>
 #include <string>
+#include <vector>
 
 #include "expr/engine.hpp"
 #include "expr/function1d.hpp"
 #include "expr/printer.hpp"
+#include "expr/tape.hpp"
 
 using emscripten::val;
 using namespace bp::expr;
@@ -46,27 +49,53 @@ Vars to_vars(const val& names, const val& values) {
   return vars;
 }
 
+// The text of the current call, which the wrapper writes straight into the module's memory
+// (textBuffer, then HEAPU8.set) and does not write again while the text stays the same: embind
+// copied a string argument byte by byte in JavaScript, 40 % of a gradient() call on the G
+// benchmark's 75 KB program.
+std::string& current_text() {
+  static std::string text;
+  return text;
+}
+
+// Room for the next text of `length` bytes: its address in the module's memory.
+double text_buffer(double length) {
+  std::string& text = current_text();
+  text.assign(static_cast<std::size_t>(length), '\0');
+  return static_cast<double>(reinterpret_cast<std::uintptr_t>(text.data()));
+}
+
 // Programs compiled recently, so a page or a test that asks about the same text again skips the
 // parse. Keyed by the text and the names the caller gives values to (they change how names read).
 class ProgramCache {
  public:
   const Expected<Program>& get(const std::string& text, const Vars& vars) {
-    std::string key = text;
-    for (const auto& [name, value] : vars) key += '\0' + name;
+    // Compared in place: building a key of text and names copied a 75 KB program on every call.
     for (auto it = entries_.begin(); it != entries_.end(); ++it) {
-      if (it->first == key) {
+      if (it->names.size() == vars.size() && it->text == text && same_names(it->names, vars)) {
         entries_.splice(entries_.begin(), entries_, it);
-        return entries_.front().second;
+        return entries_.front().program;
       }
     }
-    entries_.emplace_front(key, compile(text, names_of(vars)));
+    entries_.push_front(Entry{text, names_of(vars), compile(text, names_of(vars))});
     if (entries_.size() > kCapacity) entries_.pop_back();
-    return entries_.front().second;
+    return entries_.front().program;
   }
 
  private:
+  struct Entry {
+    std::string text;
+    std::vector<std::string> names;
+    Expected<Program> program;
+  };
+  static bool same_names(const std::vector<std::string>& names, const Vars& vars) {
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      if (names[i] != vars[i].first) return false;
+    }
+    return true;
+  }
   static constexpr std::size_t kCapacity = 16;
-  std::list<std::pair<std::string, Expected<Program>>> entries_;
+  std::list<Entry> entries_;
 };
 
 ProgramCache& cache() {
@@ -74,7 +103,8 @@ ProgramCache& cache() {
   return instance;
 }
 
-val evaluate_js(const std::string& text, const val& names, const val& values) {
+val evaluate_js(const val& names, const val& values) {
+  const std::string& text = current_text();
   const Vars vars = to_vars(names, values);
   const auto& program = cache().get(text, vars);
   if (!program) return error_object(text, program.error());
@@ -85,7 +115,8 @@ val evaluate_js(const std::string& text, const val& names, const val& values) {
   return out;
 }
 
-val gradient_js(const std::string& text, const val& names, const val& values) {
+val gradient_js(const val& names, const val& values) {
+  const std::string& text = current_text();
   const Vars vars = to_vars(names, values);
   const auto& program = cache().get(text, vars);
   if (!program) return error_object(text, program.error());
@@ -99,8 +130,9 @@ val gradient_js(const std::string& text, const val& names, const val& values) {
   return out;
 }
 
-val numerical_derivative_js(const std::string& text, const std::string& variable, const val& names,
+val numerical_derivative_js(const std::string& variable, const val& names,
                             const val& values, double h, int scheme) {
+  const std::string& text = current_text();
   const Vars vars = to_vars(names, values);
   const auto& program = cache().get(text, vars);
   if (!program) return error_object(text, program.error());
@@ -112,7 +144,8 @@ val numerical_derivative_js(const std::string& text, const std::string& variable
   return out;
 }
 
-val derivative_js(const std::string& text, const std::string& variable) {
+val derivative_js(const std::string& variable) {
+  const std::string& text = current_text();
   auto result = derivative(text, variable);
   if (!result) return error_object(text, result.error());
   val out = val::object();
@@ -120,7 +153,8 @@ val derivative_js(const std::string& text, const std::string& variable) {
   return out;
 }
 
-val graph_js(const std::string& text, const val& names, const val& values) {
+val graph_js(const val& names, const val& values) {
+  const std::string& text = current_text();
   const Vars vars = to_vars(names, values);
   const auto& program = cache().get(text, vars);
   if (!program) return error_object(text, program.error());
@@ -145,7 +179,8 @@ val graph_js(const std::string& text, const val& names, const val& values) {
   return out;
 }
 
-val reading_js(const std::string& text) {
+val reading_js() {
+  const std::string& text = current_text();
   auto program = compile(text, {});
   if (!program) return error_object(text, program.error());
   auto printed = print_reading(program->graph, program->output);
@@ -156,8 +191,9 @@ val reading_js(const std::string& text) {
 }
 
 // f and f' at every x in one call: the plot's hot path (one parse, no per-point JS crossing).
-val sample_js(const std::string& text, const std::string& variable, const val& names, const val& values,
+val sample_js(const std::string& variable, const val& names, const val& values,
               const val& xs_array) {
+  const std::string& text = current_text();
   auto f = Function1D::compile(text, variable, to_vars(names, values));
   if (!f) return error_object(text, f.error());
   const std::vector<double> xs = emscripten::convertJSArrayToNumberVector<double>(xs_array);
@@ -169,6 +205,80 @@ val sample_js(const std::string& text, const std::string& variable, const val& n
   return out;
 }
 
+// A program compiled once and kept in the module (engine.compile): its parsed program and tape stay
+// here, so a call sends no text. io_ is the calls' exchange buffer in the module's memory, which the
+// wrapper reads and writes in place: the input values (one per program input, in order), then the
+// output's value, then the gradient (one per input).
+class ProgramHandle {
+ public:
+  ProgramHandle(std::string text, const Vars& vars) : text_(std::move(text)), program_(compile(text_, names_of(vars))) {
+    if (!program_) return;
+    tape_ = &tape_of(*program_);
+    const std::size_t n = program_->inputs.size();
+    io_.assign(2 * n + 1, 0.0);
+  }
+
+  // null, or { error } as the other calls give it.
+  val error() const { return program_ ? val::null() : error_object(text_, program_.error()); }
+
+  val variables() const {
+    val names = val::array();
+    for (const Input& input : program_->inputs) names.call<void>("push", input.name);
+    return names;
+  }
+
+  // The program's own values (`a = 3`) per input, NaN where it gives none.
+  val defaults() const {
+    val values = val::array();
+    for (const Input& input : program_->inputs) values.call<void>("push", input.default_value.value_or(NAN));
+    return values;
+  }
+
+  double io() const { return static_cast<double>(reinterpret_cast<std::uintptr_t>(io_.data())); }
+
+  // The fast path: inputs from io_, the value (and gradient) written after them.
+  void evaluate_io() {
+    const std::size_t n = program_->inputs.size();
+    io_[n] = tape_->forward(io_.data());
+  }
+  void gradient_io() {
+    const std::size_t n = program_->inputs.size();
+    io_[n] = tape_->forward(io_.data());
+    tape_->backward();
+    for (std::size_t i = 0; i < n; ++i) io_[n + 1 + i] = tape_->grad_of_input(static_cast<int>(i));
+  }
+
+  // Values by name, as engine.evaluate / engine.gradient take them (and with their messages).
+  val evaluate_vars(const val& names, const val& values) {
+    auto result = evaluate(*program_, to_vars(names, values));
+    if (!result) return error_object(text_, result.error());
+    val out = val::object();
+    out.set("value", *result);
+    return out;
+  }
+  val gradient_vars(const val& names, const val& values) {
+    auto result = gradient(*program_, to_vars(names, values));
+    if (!result) return error_object(text_, result.error());
+    val grad = val::object();
+    for (const auto& [name, g] : result->grad) grad.set(name, g);
+    val out = val::object();
+    out.set("value", result->value);
+    out.set("grad", grad);
+    return out;
+  }
+
+ private:
+  std::string text_;
+  Expected<Program> program_;
+  Tape* tape_ = nullptr;
+  std::vector<double> io_;
+};
+
+ProgramHandle* compile_program(const val& names, const val& values) {
+  const std::string& text = current_text();
+  return new ProgramHandle(text, to_vars(names, values));
+}
+
 }  // namespace
 
 // Bytes malloc has handed out and not had back: a leak shows here long before the heap grows.
@@ -176,6 +286,7 @@ double heap_in_use() { return static_cast<double>(mallinfo().uordblks); }
 
 EMSCRIPTEN_BINDINGS(backprop_engine) {
   emscripten::function("heapInUse", &heap_in_use);
+  emscripten::function("textBuffer", &text_buffer);
   emscripten::function("evaluate", &evaluate_js);
   emscripten::function("gradient", &gradient_js);
   emscripten::function("numericalDerivative", &numerical_derivative_js);
@@ -183,4 +294,14 @@ EMSCRIPTEN_BINDINGS(backprop_engine) {
   emscripten::function("graph", &graph_js);
   emscripten::function("reading", &reading_js);
   emscripten::function("sample", &sample_js);
+  emscripten::class_<ProgramHandle>("ProgramHandle")
+      .function("error", &ProgramHandle::error)
+      .function("variables", &ProgramHandle::variables)
+      .function("defaults", &ProgramHandle::defaults)
+      .function("io", &ProgramHandle::io)
+      .function("evaluateIo", &ProgramHandle::evaluate_io)
+      .function("gradientIo", &ProgramHandle::gradient_io)
+      .function("evaluateVars", &ProgramHandle::evaluate_vars)
+      .function("gradientVars", &ProgramHandle::gradient_vars);
+  emscripten::function("compileProgram", &compile_program, emscripten::allow_raw_pointers());
 }
