@@ -194,11 +194,17 @@ void compile_stage(Compiled& c) {
   }
 }
 
-// Runs compile stages until done or past the deadline (at least one stage per call).
+// Runs compile stages until done or until the next would end past the deadline (at least one stage
+// per call; the stages of one text take about as long as each other, so the last one's time is the
+// next one's estimate).
 void advance_compiling(Compiled& c, double deadline) {
-  do {
+  double now = now_ms();
+  for (;;) {
+    const double start = now;
     compile_stage(c);
-  } while (c.stage != kCompiled && now_ms() < deadline);
+    now = now_ms();
+    if (c.stage == kCompiled || now + (now - start) > deadline) return;
+  }
 }
 
 // The cache's samples of f for `window`, sampling further until the deadline. `more` is set while

@@ -12,6 +12,7 @@
 #include "state_codec.hpp"
 #include "function_panel.hpp"
 #include "graph_panel.hpp"
+#include "engine_warm_up.hpp"
 #include "network_panel.hpp"
 #include "imgui.h"
 #include "platform.hpp"
@@ -141,6 +142,7 @@ void frame() {
   if (!ready) {
     ready = true;
     bp::platform::notify_ready();
+    bp::app::schedule_engine_warm_up(300);
   }
 }
 
