@@ -58,13 +58,18 @@
     return Object.entries(state).map(([k, v]) => encodeURIComponent(k) + '=' + encodeURIComponent(String(v))).join('&');
   }
 
-  // Why this browser cannot run the playground, or '' when it can.
-  function missingSupport() {
+  // The WebGL2 context attributes the app asks for (web/platform/platform_emscripten.cpp, init()).
+  const CONTEXT_ATTRIBUTES = { alpha: false, antialias: false, depth: false, stencil: false, preserveDrawingBuffer: true };
+
+  // Why this browser cannot run the playground, or '' when it can. The WebGL2 check creates the
+  // app's own context on its canvas, with the app's attributes: the app then gets this context back
+  // instead of a second one (a throwaway context cost 150 ms of the start under a software renderer).
+  function missingSupport(canvas) {
     if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
       return 'This browser cannot run WebAssembly, which Backprop Playground needs. Try a current Firefox, Chrome, Safari or Edge.';
     }
     try {
-      if (document.createElement('canvas').getContext('webgl2')) return '';
+      if (canvas.getContext('webgl2', CONTEXT_ATTRIBUTES)) return '';
     } catch (e) { /* reported below */ }
     return 'This browser or device has WebGL2 switched off or missing, and Backprop Playground draws with it. ' +
            'Try another browser, or turn on hardware acceleration in its settings.';
@@ -206,10 +211,13 @@
     const resize = new ResizeObserver(() => { if (module && !destroyed) module._bp_wake(); });
     resize.observe(holder);
 
-    const problem = missingSupport();
+    // The app's files download while the WebGL2 context is created (a software renderer takes 150 ms).
+    const app = typeof WebAssembly === 'object' ? loadApp() : Promise.reject(new Error('no WebAssembly'));
+    app.catch(() => {});  // reported below, when it matters
+    const problem = missingSupport(canvas);
     instance.ready = problem
       ? Promise.reject(new Error(problem)).catch((e) => { fail(e.message); throw e; })
-      : loadApp().then(() => new Promise((resolve, reject) => {
+      : app.then(() => new Promise((resolve, reject) => {
         window.createPlayground(Object.assign(config, {
           canvas,
           initialState: options.state === undefined ? '' : toHash(options.state),
