@@ -9,13 +9,6 @@
 
 namespace bp::nn {
 
-namespace {
-// Layers with at least this many weights go through Eigen's blocked matrix products (better on a 64×64
-// layer); smaller ones through nn/dense_kernels (better on the playground's 2-to-8-unit layers).
-constexpr Eigen::Index kEigenProductFrom = 256;
-bool large(const Dense& layer) { return layer.W.size() >= kEigenProductFrom; }
-}  // namespace
-
 std::optional<std::string> validate(const NetworkConfig& c) {
   const auto count = static_cast<int>(c.layers.size());
   if (count < 2) return "layers must list at least an input size and an output size, such as [2, 4, 1]";
@@ -84,12 +77,7 @@ const Batch& Network::forward(const Eigen::Ref<const Eigen::MatrixXd>& x) {
     const int out = static_cast<int>(layer.W.rows()), in = static_cast<int>(layer.W.cols());
     layer.z.resize(out, n);
     layer.a.resize(out, n);
-    if (large(layer)) {
-      layer.z.noalias() = layer.W * *input;
-      layer.z.colwise() += layer.b;
-    } else {
-      dense_forward(layer.W.data(), layer.b.data(), input->data(), layer.z.data(), out, in, n);
-    }
+    dense_forward(layer.W.data(), layer.b.data(), input->data(), layer.z.data(), out, in, n);
     activate(layer.activation, layer.z, layer.a);
     input = &layer.a;
   }
@@ -121,12 +109,7 @@ void Network::backward(const Eigen::Ref<const Eigen::MatrixXd>& y) {
     const int out = static_cast<int>(layer.W.rows()), in = static_cast<int>(layer.W.cols());
     const Batch& input = l == 0 ? x_ : layers_[l - 1].a;
     // dL/dW = δ·aᵀ, dL/db = Σ δ over the batch
-    if (large(layer)) {
-      layer.grad_W.noalias() = layer.delta * input.transpose();
-      layer.grad_b = layer.delta.rowwise().sum();
-    } else {
-      dense_gradients(layer.delta.data(), input.data(), layer.grad_W.data(), layer.grad_b.data(), out, in, n);
-    }
+    dense_gradients(layer.delta.data(), input.data(), layer.grad_W.data(), layer.grad_b.data(), out, in, n);
     if (config_.regularization == Regularization::kL2) layer.grad_W += config_.regularization_rate * layer.W;
     if (config_.regularization == Regularization::kL1) {
       layer.grad_W += config_.regularization_rate * layer.W.unaryExpr([](double w) { return double((w > 0) - (w < 0)); });
@@ -134,11 +117,8 @@ void Network::backward(const Eigen::Ref<const Eigen::MatrixXd>& y) {
     if (l > 0) {
       Dense& previous = layers_[l - 1];
       previous.delta.resize(previous.z.rows(), previous.z.cols());
-      if (large(layer)) {  // dL/da below: Wᵀ·δ
-        previous.delta.noalias() = layer.W.transpose() * layer.delta;
-      } else {
-        dense_backprop(layer.W.data(), layer.delta.data(), previous.delta.data(), out, in, n);
-      }
+      scratch_.resize(static_cast<std::size_t>(layer.W.size()));  // dL/da below: Wᵀ·δ
+      dense_backprop(layer.W.data(), layer.delta.data(), previous.delta.data(), out, in, n, scratch_.data());
       multiply_by_derivative(previous.activation, previous.z, previous.a, previous.delta);
     }
   }

@@ -77,6 +77,7 @@ class Network {
   NetworkConfig config_;
   std::vector<Dense> layers_;
   Batch x_;  // the last forward() input, unit-major, needed by backward()
+  std::vector<double> scratch_;  // backward()'s transposes
 };
 
 }  // namespace bp::nn
