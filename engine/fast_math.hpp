@@ -49,7 +49,14 @@ inline double fast_tanh(double x) {
 
   const bool large = t > 0.625;
   const double magnitude = (large ? large_num : small_num) / (large ? large_den : small_den);
-  const double result = std::copysign(magnitude, x);  // also keeps tanh(-0) = -0
+  // copysign(magnitude, x) as bit operations (magnitude >= +0), which also keeps tanh(-0) = -0:
+  // std::copysign does not vectorise for WebAssembly (one lane at a time), these do.
+  std::uint64_t magnitude_bits, x_bits;
+  std::memcpy(&magnitude_bits, &magnitude, sizeof magnitude_bits);
+  std::memcpy(&x_bits, &x, sizeof x_bits);
+  const std::uint64_t result_bits = magnitude_bits | (x_bits & 0x8000000000000000u);
+  double result;
+  std::memcpy(&result, &result_bits, sizeof result);
   return x != x ? x : result;
 }
 
