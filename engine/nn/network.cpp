@@ -77,8 +77,12 @@ const Batch& Network::forward(const Eigen::Ref<const Eigen::MatrixXd>& x) {
     const int out = static_cast<int>(layer.W.rows()), in = static_cast<int>(layer.W.cols());
     layer.z.resize(out, n);
     layer.a.resize(out, n);
-    dense_forward(layer.W.data(), layer.b.data(), input->data(), layer.z.data(), out, in, n);
-    activate(layer.activation, layer.z, layer.a);
+    if (layer.activation == Activation::kRelu) {  // relu while the kernel has z in registers
+      dense_forward(layer.W.data(), layer.b.data(), input->data(), layer.z.data(), out, in, n, layer.a.data());
+    } else {
+      dense_forward(layer.W.data(), layer.b.data(), input->data(), layer.z.data(), out, in, n);
+      activate(layer.activation, layer.z, layer.a);
+    }
     input = &layer.a;
   }
   return layers_.back().a;

@@ -2,6 +2,7 @@
 // 1, 3, 5, 7 and 33 units and examples (blocks of 4 rows, 2 inputs, 2 and 4 examples, odd columns).
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
@@ -26,7 +27,7 @@ void check_close(const std::vector<double>& got, const std::vector<double>& want
 }
 }  // namespace
 
-TEST_CASE("dense_forward, dense_gradients and dense_backprop equal plain loops on every shape of remainder") {
+TEST_CASE("dense_forward (with and without relu), dense_gradients and dense_backprop equal plain loops on every shape of remainder") {
   Rng rng(11);
   for (int out : kSizes) {
     for (int in : kSizes) {
@@ -47,6 +48,12 @@ TEST_CASE("dense_forward, dense_gradients and dense_backprop equal plain loops o
         }
         dense_forward(W.data(), b.data(), x.data(), z.data(), out, in, n);
         check_close(z, want_z, in + 1);
+        std::vector<double> relu_z(z.size(), NAN), want_relu(z.size());
+        for (std::size_t k = 0; k < z.size(); ++k) want_relu[k] = std::max(want_z[k], 0.0);
+        std::fill(z.begin(), z.end(), NAN);
+        dense_forward(W.data(), b.data(), x.data(), z.data(), out, in, n, relu_z.data());
+        check_close(z, want_z, in + 1);
+        check_close(relu_z, want_relu, in + 1);
 
         std::vector<double> grad_W(static_cast<std::size_t>(out * in), NAN), grad_b(static_cast<std::size_t>(out), NAN);
         std::vector<double> want_W(grad_W.size()), want_b(grad_b.size());
