@@ -46,7 +46,9 @@ inline void combine_block(const double* A, long lda, const double* B, const doub
   }
   for (int r = 0; r < R; ++r) {
     const long at = static_cast<long>(r0 + r) * n + j0;
-    for (int p = 0; p < P; ++p) store2(C + at + 2 * p, acc[r][p]);
+    if (C) {
+      for (int p = 0; p < P; ++p) store2(C + at + 2 * p, acc[r][p]);
+    }
     if (relu_C) {
       for (int p = 0; p < P; ++p) store2(relu_C + at + 2 * p, relu2(acc[r][p]));
     }
@@ -65,7 +67,7 @@ inline void combine_column(const double* A, long lda, const double* B, const dou
     for (int r = 0; r < R; ++r) acc[r] += a[r] * x;
   }
   for (int r = 0; r < R; ++r) {
-    C[static_cast<long>(r0 + r) * n + j] = acc[r];
+    if (C) C[static_cast<long>(r0 + r) * n + j] = acc[r];
     if (relu_C) relu_C[static_cast<long>(r0 + r) * n + j] = relu1(acc[r]);
   }
 }

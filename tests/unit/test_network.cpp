@@ -160,8 +160,8 @@ TEST_CASE("the rng's first numbers are fixed, so weights are the same natively a
 }
 
 TEST_CASE("predict() over 1,000 inputs in blocks gives forward()'s outputs, on small and on 64-unit layers") {
-  // Small layers run through nn/dense_kernels, 64×64 ones through Eigen's products: both must agree
-  // with a forward pass over the whole set at once.
+  // predict() runs block by block, and skips storing z on relu layers: it must agree with a forward
+  // pass over the whole set at once, and leave forward() working after it.
   for (const std::vector<int>& layers : {std::vector<int>{2, 4, 2, 1}, std::vector<int>{2, 64, 64, 1}}) {
     NetworkConfig config;
     config.layers = layers;
@@ -176,5 +176,6 @@ TEST_CASE("predict() over 1,000 inputs in blocks gives forward()'s outputs, on s
     // Spot-check one column by hand-free means: the same example alone through forward().
     const Eigen::MatrixXd single = net.forward(x.col(777));
     CHECK(blocks(0, 777) == doctest::Approx(single(0, 0)).epsilon(1e-14));
+    CHECK((net.forward(x) - whole).cwiseAbs().maxCoeff() == 0.0);
   }
 }
