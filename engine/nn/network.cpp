@@ -92,7 +92,9 @@ const Batch& Network::forward_pass(const Eigen::Ref<const Eigen::MatrixXd>& x, b
 }
 
 Eigen::MatrixXd Network::predict(const Eigen::Ref<const Eigen::MatrixXd>& x) {
-  constexpr Eigen::Index kBlock = 256;  // 64-unit layers' values for a block: 128 KB, within L2
+  // A 64-unit layer's values for a block: 32 KB, as much as its weights. Blocks of 256 were 7 % slower
+  // on the W3 net's grid in Node, 32 and 16 no faster.
+  constexpr Eigen::Index kBlock = 64;
   Eigen::MatrixXd out(output_size(), x.cols());
   for (Eigen::Index start = 0; start < x.cols(); start += kBlock) {
     const Eigen::Index count = std::min(kBlock, x.cols() - start);
