@@ -85,15 +85,55 @@ inline void combine_columns(const double* A, long lda, const double* B, const do
   for (; r < rows; ++r) combine_block<1, P>(A, lda, B, bias, C, relu_C, depth, n, r, j0);
 }
 
+// combine_block<R, 2> over the depth steps listed in `steps` only: the rows of B not all zero in
+// these 4 columns. A relu layer's values are zero for about half its units, and neighbouring examples
+// (a grid's pixels) mostly share which, so the list is built once per 4 columns for all rows.
+template <int R>
+inline void combine_block_listed(const double* A, long lda, const double* B, const double* bias, double* C,
+                                 double* relu_C, const int* steps, int count, int n, int r0, int j0) {
+  d2 acc[R][2];
+  for (int r = 0; r < R; ++r) acc[r][0] = acc[r][1] = splat(bias ? bias[r0 + r] : 0.0);
+  for (int t = 0; t < count; ++t) {
+    const long k = steps[t];
+    const double* a = A + r0 + k * lda;
+    const double* b = B + k * n + j0;
+    const d2 x0 = load2(b), x1 = load2(b + 2);
+    for (int r = 0; r < R; ++r) {
+      const d2 w = splat(a[r]);
+      acc[r][0] += w * x0;
+      acc[r][1] += w * x1;
+    }
+  }
+  for (int r = 0; r < R; ++r) {
+    const long at = static_cast<long>(r0 + r) * n + j0;
+    for (int p = 0; p < 2; ++p) {
+      if (C) store2(C + at + 2 * p, acc[r][p]);
+      if (relu_C) store2(relu_C + at + 2 * p, relu2(acc[r][p]));
+    }
+  }
+}
 
 }  // namespace
 
 void combine_rows(const double* A, long lda, const double* B, const double* bias, double* C, int rows, int depth, int n,
-                  double* relu_C) {
+                  double* relu_C, int* skip_zero_steps) {
   // Columns outside, rows inside: a slab of B (depth × 2·kPairs) stays in L1 while every row uses it.
   int j = 0;
-  for (; j + 2 * kPairs <= n; j += 2 * kPairs) {
-    combine_columns<kPairs>(A, lda, B, bias, C, relu_C, rows, depth, n, j);
+  if (skip_zero_steps) {
+    for (; j + 2 * kPairs <= n; j += 2 * kPairs) {
+      int count = 0;
+      for (int k = 0; k < depth; ++k) {
+        const double* b = B + static_cast<long>(k) * n + j;
+        if (b[0] != 0.0 || b[1] != 0.0 || b[2] != 0.0 || b[3] != 0.0) skip_zero_steps[count++] = k;  // NaN is kept
+      }
+      int r = 0;
+      for (; r + kRows <= rows; r += kRows) {
+        combine_block_listed<kRows>(A, lda, B, bias, C, relu_C, skip_zero_steps, count, n, r, j);
+      }
+      for (; r < rows; ++r) combine_block_listed<1>(A, lda, B, bias, C, relu_C, skip_zero_steps, count, n, r, j);
+    }
+  } else {
+    for (; j + 2 * kPairs <= n; j += 2 * kPairs) combine_columns<kPairs>(A, lda, B, bias, C, relu_C, rows, depth, n, j);
   }
   for (; j + 2 <= n; j += 2) combine_columns<1>(A, lda, B, bias, C, relu_C, rows, depth, n, j);
   if (j < n) {
@@ -103,8 +143,9 @@ void combine_rows(const double* A, long lda, const double* B, const double* bias
   }
 }
 
-void dense_forward(const double* W, const double* b, const double* x, double* z, int out, int in, int n, double* relu_z) {
-  combine_rows(W, out, x, b, z, out, in, n, relu_z);  // A(o, i) = W[o + i·out]
+void dense_forward(const double* W, const double* b, const double* x, double* z, int out, int in, int n, double* relu_z,
+                   int* skip_zero_steps) {
+  combine_rows(W, out, x, b, z, out, in, n, relu_z, skip_zero_steps);  // A(o, i) = W[o + i·out]
 }
 
 void dense_backprop(const double* W, const double* delta, double* dx, int out, int in, int n, double* scratch) {

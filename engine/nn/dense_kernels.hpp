@@ -12,13 +12,16 @@ namespace bp::nn {
 // unit-major; A is column-major, A(r, k) = A[r + k·lda]; bias (rows values) may be null. relu_C,
 // when given, gets max(C, 0) too (NaN kept), written while the block is still in registers; C may
 // then be null, when only max(C, 0) is wanted.
+//   skip_zero_steps, when given (depth ints of scratch), has the kernel skip the rows of B that are all
+// zero in a block of columns, as a relu layer's values often are. Only for A without infinities and
+// NaN: skipped, 0·inf would not be NaN. The sums are then the same up to the sign of a zero.
 void combine_rows(const double* A, long lda, const double* B, const double* bias, double* C, int rows, int depth, int n,
-                  double* relu_C = nullptr);
+                  double* relu_C = nullptr, int* skip_zero_steps = nullptr);
 
 // z = W·x + b: x is in × n, z is out × n, both unit-major; relu_z, when given, gets max(z, 0) (and z
 // may be null).
 void dense_forward(const double* W, const double* b, const double* x, double* z, int out, int in, int n,
-                   double* relu_z = nullptr);
+                   double* relu_z = nullptr, int* skip_zero_steps = nullptr);
 
 // dL/dW = δ·xᵀ (into grad_W, column-major out × in) and dL/db = Σ δ over the batch.
 void dense_gradients(const double* delta, const double* x, double* grad_W, double* grad_b, int out, int in, int n);

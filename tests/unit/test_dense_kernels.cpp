@@ -106,3 +106,34 @@ TEST_CASE("combine_rows reads A with its leading dimension and adds no bias when
     }
   }
 }
+
+TEST_CASE("combine_rows skipping zero rows of B gives the plain sums, and keeps a NaN") {
+  Rng rng(13);
+  for (int rows : kSizes) {
+    for (int depth : kSizes) {
+      for (int n : kSizes) {
+        CAPTURE(rows);
+        CAPTURE(depth);
+        CAPTURE(n);
+        const auto A = random_values(rng, rows * depth), bias = random_values(rng, rows);
+        auto B = random_values(rng, depth * n);
+        for (double& v : B) v = v < 0.2 ? 0.0 : v;  // relu-like: most values zero, some rows all zero in a block
+        if (depth > 2 && n > 4) B[static_cast<std::size_t>(2 * n + 1)] = NAN;
+        std::vector<double> want(static_cast<std::size_t>(rows * n)), got(want.size(), -1.0);
+        std::vector<double> want_relu(want.size()), got_relu(want.size(), -1.0);
+        std::vector<int> steps(static_cast<std::size_t>(depth));
+        combine_rows(A.data(), rows, B.data(), bias.data(), want.data(), rows, depth, n, want_relu.data());
+        combine_rows(A.data(), rows, B.data(), bias.data(), got.data(), rows, depth, n, got_relu.data(), steps.data());
+        for (std::size_t k = 0; k < want.size(); ++k) {
+          if (std::isnan(want[k])) {
+            CHECK(std::isnan(got[k]));
+            CHECK(std::isnan(got_relu[k]));
+          } else {
+            CHECK(got[k] == want[k]);  // the same sums, in the same order, minus exact zeros
+            CHECK(got_relu[k] == want_relu[k]);
+          }
+        }
+      }
+    }
+  }
+}

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <limits>
 
 #include "nn/gradcheck.hpp"
 #include "nn/network.hpp"
@@ -178,4 +179,18 @@ TEST_CASE("predict() over 1,000 inputs in blocks gives forward()'s outputs, on s
     CHECK(blocks(0, 777) == doctest::Approx(single(0, 0)).epsilon(1e-14));
     CHECK((net.forward(x) - whole).cwiseAbs().maxCoeff() == 0.0);
   }
+}
+
+TEST_CASE("predict() skips a relu layer's zeros only for finite weights: an infinite one still gives NaN") {
+  NetworkConfig config;
+  config.layers = {2, 8, 1};
+  config.activation = Activation::kRelu;
+  Network net(config);
+  Eigen::MatrixXd x(2, 100);
+  for (Eigen::Index j = 0; j < x.cols(); ++j) x.col(j) << static_cast<double>(j % 10) - 4.5, static_cast<double>(j / 10) - 4.5;
+  net.layers()[1].W(0, 3) = std::numeric_limits<double>::infinity();
+  const Eigen::MatrixXd whole = net.forward(x);
+  const Eigen::MatrixXd blocks = net.predict(x);
+  for (Eigen::Index j = 0; j < x.cols(); ++j) CHECK(std::isnan(blocks(0, j)) == std::isnan(whole(0, j)));
+  CHECK(whole.array().isNaN().any());  // unit 3 is off somewhere: inf·0
 }
