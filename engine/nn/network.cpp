@@ -83,7 +83,7 @@ const Batch& Network::forward_pass(const Eigen::Ref<const Eigen::MatrixXd>& x, c
     layer.a.resize(out, n);
     int* skip_zero_steps = nullptr;
     if (sparse_inputs && (*sparse_inputs)[l]) {
-      steps_.resize(static_cast<std::size_t>(in));
+      if (steps_.size() < static_cast<std::size_t>(in)) steps_.resize(static_cast<std::size_t>(in));
       skip_zero_steps = steps_.data();
     }
     if (layer.activation == Activation::kRelu) {  // relu while the kernel has z in registers
@@ -140,7 +140,10 @@ void Network::backward(const Eigen::Ref<const Eigen::MatrixXd>& y) {
     if (l > 0) {
       Dense& previous = layers_[l - 1];
       previous.delta.resize(previous.z.rows(), previous.z.cols());
-      scratch_.resize(static_cast<std::size_t>(layer.W.size()));  // dL/da below: Wᵀ·δ
+      // dL/da below: Wᵀ·δ, through Wᵀ in scratch_. Grown, never shrunk: resized to each layer's size in
+      // turn, it zero-filled 4,032 doubles per batch of W3.
+      const auto weights = static_cast<std::size_t>(layer.W.size());
+      if (scratch_.size() < weights) scratch_.resize(weights);
       dense_backprop(layer.W.data(), layer.delta.data(), previous.delta.data(), out, in, n, scratch_.data());
       multiply_by_derivative(previous.activation, previous.z, previous.a, previous.delta);
     }
