@@ -3,7 +3,7 @@
 // directory (spec.txt, then raw little-endian doubles); this program times it and prints one line of
 // JSON: {"seconds": [one entry per timed run], ...}.
 //   bench_suite train   DIR   — spec: layers, activation, output, lr, batch, epochs, warmup, runs
-//   bench_suite surface DIR   — the forward pass over DIR/grid.f64
+//   bench_suite surface DIR   — the forward pass over DIR/grid.f64 (Network::predict)
 //   bench_suite expr    DIR   — f and f' at DIR/xs.f64 of the text in DIR/text.txt
 //   bench_suite graph   DIR   — evaluate + gradient of DIR/text.txt with a and b from the spec
 #include <chrono>
@@ -114,7 +114,8 @@ int surface(const std::string& dir) {
   const std::vector<double> grid = read_doubles(dir + "/grid.f64");
   const Eigen::Index n = static_cast<Eigen::Index>(grid.size()) / 2;
   const Eigen::Map<const Eigen::MatrixXd> x(grid.data(), 2, n);
-  time_runs(number(spec, "warmup"), number(spec, "runs"), [&] { network.forward(x); });
+  // predict(), as the JavaScript API's forward() calls it: the grid block by block, not one 65,536-column batch.
+  time_runs(number(spec, "warmup"), number(spec, "runs"), [&] { (void)network.predict(x); });
   return 0;
 }
 

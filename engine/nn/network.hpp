@@ -74,9 +74,15 @@ class Network {
   long parameter_count() const;
 
  private:
+  // forward(); or, given sparse_inputs (one flag per layer), predict()'s pass: without storing z where
+  // the activation does not need it (relu), skipping the zeros of the flagged layers' inputs.
+  const Batch& forward_pass(const Eigen::Ref<const Eigen::MatrixXd>& x, const std::vector<char>* sparse_inputs);
+
   NetworkConfig config_;
   std::vector<Dense> layers_;
   Batch x_;  // the last forward() input, unit-major, needed by backward()
+  std::vector<double> scratch_;  // backward()'s transposes
+  std::vector<int> steps_;       // predict()'s lists of nonzero input rows
 };
 
 }  // namespace bp::nn

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <limits>
 
 #include "nn/gradcheck.hpp"
 #include "nn/network.hpp"
@@ -160,8 +161,8 @@ TEST_CASE("the rng's first numbers are fixed, so weights are the same natively a
 }
 
 TEST_CASE("predict() over 1,000 inputs in blocks gives forward()'s outputs, on small and on 64-unit layers") {
-  // Small layers run through nn/dense_kernels, 64×64 ones through Eigen's products: both must agree
-  // with a forward pass over the whole set at once.
+  // predict() runs block by block, and skips storing z on relu layers: it must agree with a forward
+  // pass over the whole set at once, and leave forward() working after it.
   for (const std::vector<int>& layers : {std::vector<int>{2, 4, 2, 1}, std::vector<int>{2, 64, 64, 1}}) {
     NetworkConfig config;
     config.layers = layers;
@@ -176,5 +177,20 @@ TEST_CASE("predict() over 1,000 inputs in blocks gives forward()'s outputs, on s
     // Spot-check one column by hand-free means: the same example alone through forward().
     const Eigen::MatrixXd single = net.forward(x.col(777));
     CHECK(blocks(0, 777) == doctest::Approx(single(0, 0)).epsilon(1e-14));
+    CHECK((net.forward(x) - whole).cwiseAbs().maxCoeff() == 0.0);
   }
+}
+
+TEST_CASE("predict() skips a relu layer's zeros only for finite weights: an infinite one still gives NaN") {
+  NetworkConfig config;
+  config.layers = {2, 8, 1};
+  config.activation = Activation::kRelu;
+  Network net(config);
+  Eigen::MatrixXd x(2, 100);
+  for (Eigen::Index j = 0; j < x.cols(); ++j) x.col(j) << static_cast<double>(j % 10) - 4.5, static_cast<double>(j / 10) - 4.5;
+  net.layers()[1].W(0, 3) = std::numeric_limits<double>::infinity();
+  const Eigen::MatrixXd whole = net.forward(x);
+  const Eigen::MatrixXd blocks = net.predict(x);
+  for (Eigen::Index j = 0; j < x.cols(); ++j) CHECK(std::isnan(blocks(0, j)) == std::isnan(whole(0, j)));
+  CHECK(whole.array().isNaN().any());  // unit 3 is off somewhere: inf·0
 }
