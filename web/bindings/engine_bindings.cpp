@@ -103,6 +103,16 @@ ProgramCache& cache() {
   return instance;
 }
 
+// { value, grad: { name: dL/dname } }: what gradient() gives JavaScript.
+val gradient_object(const ValueAndGradient& result) {
+  val grad = val::object();
+  for (const auto& [name, g] : result.grad) grad.set(name, g);
+  val out = val::object();
+  out.set("value", result.value);
+  out.set("grad", grad);
+  return out;
+}
+
 val evaluate_js(const val& names, const val& values) {
   const std::string& text = current_text();
   const Vars vars = to_vars(names, values);
@@ -122,12 +132,7 @@ val gradient_js(const val& names, const val& values) {
   if (!program) return error_object(text, program.error());
   auto result = gradient(*program, vars);
   if (!result) return error_object(text, result.error());
-  val grad = val::object();
-  for (const auto& [name, g] : result->grad) grad.set(name, g);
-  val out = val::object();
-  out.set("value", result->value);
-  out.set("grad", grad);
-  return out;
+  return gradient_object(*result);
 }
 
 val numerical_derivative_js(const std::string& variable, const val& names,
@@ -259,12 +264,7 @@ class ProgramHandle {
   val gradient_vars(const val& names, const val& values) {
     auto result = gradient(*program_, to_vars(names, values));
     if (!result) return error_object(text_, result.error());
-    val grad = val::object();
-    for (const auto& [name, g] : result->grad) grad.set(name, g);
-    val out = val::object();
-    out.set("value", result->value);
-    out.set("grad", grad);
-    return out;
+    return gradient_object(*result);
   }
 
  private:
