@@ -167,10 +167,16 @@ bool draw_network(Trainer& trainer, ImVec2 size) {
   const int columns = static_cast<int>(layers.size());
   int tallest = 0;
   for (int n : layers) tallest = std::max(tallest, n);
-  const float box = std::clamp(std::min((size.y - 10) / static_cast<float>(tallest) - 8, (size.x / static_cast<float>(columns)) * 0.45f), 14.0f, 40.0f);
+  // The inputs' names stand left of the first column: room for the longest ("sin(x1)") is kept there.
+  float label_width = 0;
+  for (nn::Feature f : trainer.features()) {
+    label_width = std::max(label_width, ImGui::CalcTextSize(std::string(nn::feature_name(f)).c_str()).x);
+  }
+  const float left = label_width + 6;
+  const float col_w = (size.x - left) / static_cast<float>(columns);
+  const float box = std::clamp(std::min((size.y - 10) / static_cast<float>(tallest) - 8, col_w * 0.45f), 14.0f, 40.0f);
   auto node_pos = [&](int layer, int i) {
-    const float col_w = size.x / static_cast<float>(columns);
-    const float x = origin.x + col_w * (static_cast<float>(layer) + 0.5f);
+    const float x = origin.x + left + col_w * (static_cast<float>(layer) + 0.5f);
     const float total = static_cast<float>(layers[static_cast<std::size_t>(layer)]) * (box + 8);
     const float y = origin.y + (size.y - total) / 2 + static_cast<float>(i) * (box + 8) + box / 2 + 4;
     return ImVec2(x, y);
