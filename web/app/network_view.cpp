@@ -174,7 +174,7 @@ bool draw_network(Trainer& trainer, ImVec2 size) {
   }
   const float left = label_width + 6;
   const float col_w = (size.x - left) / static_cast<float>(columns);
-  const float box = std::clamp(std::min((size.y - 10) / static_cast<float>(tallest) - 8, col_w * 0.45f), 14.0f, 40.0f);
+  const float box = std::clamp(std::min((size.y - 10) / static_cast<float>(tallest) - 8, col_w * 0.45f), 6.0f, 40.0f);  // small rather than overlapping in narrow embeds
   auto node_pos = [&](int layer, int i) {
     const float x = origin.x + left + col_w * (static_cast<float>(layer) + 0.5f);
     const float total = static_cast<float>(layers[static_cast<std::size_t>(layer)]) * (box + 8);
