@@ -43,7 +43,6 @@ void load_fonts(float ratio) {
   io.Fonts->Clear();
   g_fonts.text = add(kUiFont, kUiFontSize, 16, ratio);
   g_fonts.mono = add(kMonoFont, kMonoFontSize, 15, ratio);
-  g_fonts.large = add(kUiFont, kUiFontSize, 22, ratio);
   io.Fonts->Build();
   io.FontDefault = g_fonts.text;
   io.FontGlobalScale = 1.0f / ratio;

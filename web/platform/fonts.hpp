@@ -9,7 +9,6 @@ namespace bp::platform {
 struct Fonts {
   ImFont* text = nullptr;    // 16 px: labels, fields
   ImFont* mono = nullptr;    // 15 px: numbers in tables and matrices
-  ImFont* large = nullptr;   // 22 px: the big read-outs
 };
 
 // Rebuilds the atlas rasterised at `pixel_ratio` device pixels per CSS pixel (crisp at 1, 2, 3).

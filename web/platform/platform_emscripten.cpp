@@ -521,6 +521,10 @@ bool init(const char* selector) {
   attrs.depth = EM_FALSE;
   attrs.stencil = EM_FALSE;
   attrs.preserveDrawingBuffer = EM_TRUE;  // screenshot() reads the canvas between frames
+  // WebGL2 has all the app draws with; enabling every extension the browser offers (Emscripten's
+  // default) cost 50–130 ms of the start under a software renderer. The surface renderer enables the
+  // one it uses (KHR_parallel_shader_compile) itself.
+  attrs.enableExtensionsByDefault = EM_FALSE;
   const EMSCRIPTEN_WEBGL_CONTEXT_HANDLE context = emscripten_webgl_create_context(selector, &attrs);
   if (context <= 0) return false;
   emscripten_webgl_make_context_current(context);
