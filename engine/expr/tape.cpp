@@ -182,7 +182,6 @@ void Tape::backward() {
     // gradient (as tensors without requires_grad): nothing flows into them. The commonest ops are
     // spelled out here (same rules as local_gradient) to keep the loop free of calls.
     switch (k.op) {
-      case Op::kConst: case Op::kVar: continue;
       case Op::kAdd:
         if (k.a_takes_grad) g[k.a] += upstream;
         if (k.b_takes_grad) g[k.b] += upstream;

@@ -65,6 +65,7 @@ struct ErrorCurve {
   double x0 = NAN;
   Scheme scheme = Scheme::kForward;
   std::vector<double> hs, errors;
+  double exact = NAN;  // f′(x₀) the errors are measured against
 };
 
 struct Runtime {
@@ -498,7 +499,6 @@ bool function_plot(FunctionState& s, Runtime& r, ImVec2 size, double deadline) {
 // |finite difference − exact| against h: truncation error falls with h, round-off rises as h shrinks.
 void error_plot(FunctionState& s, Runtime& r, ImVec2 size) {
   Function1D& f = *r.compiled.f;
-  const double exact = f.value_and_slope(s.x0).slope;
   const expr::Scheme scheme = engine_scheme(s.scheme);
   ErrorCurve& c = r.error_curve;
   constexpr int kSamples = ErrorCurve::kSamples;
@@ -509,7 +509,8 @@ void error_plot(FunctionState& s, Runtime& r, ImVec2 size) {
     c.errors.resize(kSamples);
     for (int i = 0; i < kSamples; ++i) c.hs[i] = std::pow(10.0, -16.0 + 16.0 * i / (kSamples - 1));
     f.finite_differences(s.x0, c.hs.data(), kSamples, scheme, c.errors.data());
-    for (double& e : c.errors) e = std::fabs(e - exact);
+    c.exact = f.value_and_slope(s.x0).slope;
+    for (double& e : c.errors) e = std::fabs(e - c.exact);
     c.generation = r.compiled.generation;
     c.x0 = s.x0;
     c.scheme = s.scheme;
@@ -535,7 +536,7 @@ void error_plot(FunctionState& s, Runtime& r, ImVec2 size) {
     plot.label(best_h, best, text, theme::colors().trail, ImVec2(8, 4));
   }
   const double h = step_size(s);
-  const double current = std::max(std::fabs(f.finite_difference(s.x0, h, scheme) - exact), 1e-17);
+  const double current = std::max(std::fabs(f.finite_difference(s.x0, h, scheme) - c.exact), 1e-17);
   plot.point(h, current, theme::colors().point, 6);
   plot.end();
 }

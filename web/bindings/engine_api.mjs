@@ -155,22 +155,21 @@ class CompiledProgram {
 
 function makeApi(core) {
   const send = textSender(core);
+  // The calls that take a text and its variables' values: checked, the text sent, the core called.
+  const withVars = (text, vars, call) => {
+    const t = checkText(text); if (t.error) return t;
+    const v = checkVars(vars); if (v.error) return v;
+    return guarded(() => {
+      send(t.text);
+      return call(v.names, v.values);
+    });
+  };
   return {
     evaluate(text, vars) {
-      const t = checkText(text); if (t.error) return t;
-      const v = checkVars(vars); if (v.error) return v;
-      return guarded(() => {
-        send(t.text);
-        return core.evaluate(v.names, v.values);
-      });
+      return withVars(text, vars, (names, values) => core.evaluate(names, values));
     },
     gradient(text, vars) {
-      const t = checkText(text); if (t.error) return t;
-      const v = checkVars(vars); if (v.error) return v;
-      return guarded(() => {
-        send(t.text);
-        return core.gradient(v.names, v.values);
-      });
+      return withVars(text, vars, (names, values) => core.gradient(names, values));
     },
     numericalDerivative(text, variable, vars, options = {}) {
       const t = checkText(text); if (t.error) return t;
@@ -194,12 +193,7 @@ function makeApi(core) {
       });
     },
     graph(text, vars) {
-      const t = checkText(text); if (t.error) return t;
-      const v = checkVars(vars); if (v.error) return v;
-      return guarded(() => {
-        send(t.text);
-        return core.graph(v.names, v.values);
-      });
+      return withVars(text, vars, (names, values) => core.graph(names, values));
     },
     // A program parsed once for many calls: → a CompiledProgram (variables, evaluate, gradient,
     // delete), or { error } as evaluate() gives it. names: the names the caller will give values to
