@@ -5,9 +5,9 @@
 #include <cstdint>
 #include <string>
 
-#include "csv_points.hpp"
-#include "state_codec.hpp"
-#include "trainer.hpp"
+#include "network/csv_points.hpp"
+#include "state/link_codec.hpp"
+#include "network/trainer.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);

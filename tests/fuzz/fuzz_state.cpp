@@ -4,8 +4,8 @@
 #include <cstdint>
 #include <string>
 
-#include "embed_options.hpp"
-#include "state_codec.hpp"
+#include "state/embed_options.hpp"
+#include "state/link_codec.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string hash(reinterpret_cast<const char*>(data), size);

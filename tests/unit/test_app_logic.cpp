@@ -5,14 +5,14 @@
 #include <cmath>
 #include <functional>
 
-#include "curve_sampling.hpp"
+#include "function/curve_sampling.hpp"
 #include "expr/engine.hpp"
-#include "graph_layout.hpp"
-#include "csv_points.hpp"
-#include "embed_options.hpp"
-#include "gallery.hpp"
-#include "state_codec.hpp"
-#include "trainer.hpp"
+#include "graph/layout.hpp"
+#include "network/csv_points.hpp"
+#include "state/embed_options.hpp"
+#include "state/gallery.hpp"
+#include "state/link_codec.hpp"
+#include "network/trainer.hpp"
 
 using namespace bp::app;
 

@@ -6,9 +6,9 @@
 #include <cmath>
 
 #include "expr/printer.hpp"
-#include "presets.hpp"
-#include "pytorch_export.hpp"
-#include "trainer.hpp"
+#include "state/presets.hpp"
+#include "network/pytorch_export.hpp"
+#include "network/trainer.hpp"
 
 using namespace bp::app;
 

@@ -5,19 +5,19 @@
 #include <cstdlib>
 #include <string>
 
-#include "app_state.hpp"
-#include "description.hpp"
-#include "embed_options.hpp"
-#include "gallery.hpp"
-#include "state_codec.hpp"
-#include "function_panel.hpp"
-#include "graph_panel.hpp"
+#include "state/app_state.hpp"
+#include "state/description.hpp"
+#include "state/embed_options.hpp"
+#include "state/gallery.hpp"
+#include "state/link_codec.hpp"
+#include "function/panel.hpp"
+#include "graph/panel.hpp"
 #include "engine_warm_up.hpp"
-#include "network_panel.hpp"
+#include "network/panel.hpp"
 #include "imgui.h"
 #include "platform.hpp"
-#include "state_link.hpp"
-#include "theme.hpp"
+#include "state/link_sync.hpp"
+#include "widgets/theme.hpp"
 
 namespace {
 

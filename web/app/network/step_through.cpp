@@ -1,0 +1,94 @@
+// Step-through: the matrices of one example's forward pass, backward pass and SGD update.
+#include "network/step_through.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+#include "fonts.hpp"
+#include "imgui.h"
+#include "widgets/theme.hpp"
+
+namespace bp::app {
+
+namespace {
+// A matrix (or a column vector) as a small table of numbers.
+void matrix(const char* name, const Eigen::MatrixXd& m) {
+  ImGui::TextUnformatted(name);
+  if (m.cols() > 16 || m.rows() > 16) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("(%d×%d, first 16 shown)", static_cast<int>(m.rows()), static_cast<int>(m.cols()));
+  }
+  const int rows = static_cast<int>(std::min<Eigen::Index>(m.rows(), 16));
+  const int cols = static_cast<int>(std::min<Eigen::Index>(m.cols(), 16));
+  ImGui::PushID(name);
+  if (ImGui::BeginTable("m", cols, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit, ImVec2(static_cast<float>(cols) * 78, 0))) {
+    ImGui::PushFont(platform::fonts().mono);
+    for (int i = 0; i < rows; ++i) {
+      ImGui::TableNextRow();
+      for (int j = 0; j < cols; ++j) {
+        ImGui::TableNextColumn();
+        ImGui::Text("%8.4f", m(i, j));
+      }
+    }
+    ImGui::PopFont();
+    ImGui::EndTable();
+  }
+  ImGui::PopID();
+}
+}  // namespace
+
+bool step_through(Trainer& trainer, int index, double learning_rate) {
+  const auto& points = trainer.train_points();
+  if (index < 0 || index >= static_cast<int>(points.size())) return false;
+  const nn::Point& p = points[static_cast<std::size_t>(index)];
+  nn::Network copy = trainer.network();
+  const auto& config = copy.config();
+  Eigen::MatrixXd x = trainer.inputs_for(p.x1, p.x2);
+  Eigen::MatrixXd y(1, 1);
+  y(0, 0) = config.output_activation == nn::Activation::kSigmoid ? (p.label > 0 ? 1.0 : 0.0) : p.label;
+
+  ImGui::Text("Example #%d: x₁ = %.3f, x₂ = %.3f, label y = %g", index, p.x1, p.x2, y(0, 0));
+  copy.forward(x);
+  const double loss_before = copy.loss(y);
+  if (ImGui::TreeNodeEx("Forward pass: z = W·a + b, a = act(z)", ImGuiTreeNodeFlags_DefaultOpen)) {
+    matrix("a₀ = x (inputs)", x);
+    for (std::size_t l = 0; l < copy.layers().size(); ++l) {
+      const auto& layer = copy.layers()[l];
+      ImGui::Separator();
+      ImGui::Text("layer %zu (%s)", l + 1, std::string(nn::activation_name(layer.activation)).c_str());
+      matrix(("W" + std::to_string(l + 1)).c_str(), layer.W);
+      matrix(("b" + std::to_string(l + 1)).c_str(), layer.b);
+      matrix(("z" + std::to_string(l + 1)).c_str(), layer.z);
+      matrix(("a" + std::to_string(l + 1)).c_str(), layer.a);
+    }
+    ImGui::TreePop();
+  }
+  ImGui::Text("ŷ = %.6f, loss (ŷ − y)² = %.6f", copy.layers().back().a(0, 0), loss_before);
+  copy.backward(y);
+  if (ImGui::TreeNodeEx("Backward pass: δ = ∂L/∂z, ∂L/∂W = δ·aᵀ, ∂L/∂b = δ", ImGuiTreeNodeFlags_DefaultOpen)) {
+    for (std::size_t l = copy.layers().size(); l-- > 0;) {
+      const auto& layer = copy.layers()[l];
+      ImGui::Separator();
+      ImGui::Text("layer %zu", l + 1);
+      matrix(("δ" + std::to_string(l + 1)).c_str(), layer.delta);
+      matrix(("∂L/∂W" + std::to_string(l + 1)).c_str(), layer.grad_W);
+      matrix(("∂L/∂b" + std::to_string(l + 1)).c_str(), layer.grad_b);
+    }
+    ImGui::TreePop();
+  }
+  copy.sgd_step(learning_rate);
+  const double loss_after = copy.loss_of(x, y);
+  ImGui::Text("Update W ← W − η·∂L/∂W with η = %g:", learning_rate);
+  ImGui::Text("loss on this example %.6f → %.6f (%+.3g)", loss_before, loss_after, loss_after - loss_before);
+  if (ImGui::Button("Apply this update to the network")) {
+    for (std::size_t l = 0; l < copy.layers().size(); ++l) {
+      trainer.network().layers()[l].W = copy.layers()[l].W;
+      trainer.network().layers()[l].b = copy.layers()[l].b;
+    }
+    return true;
+  }
+  return false;
+}
+
+}  // namespace bp::app

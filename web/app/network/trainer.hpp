@@ -1,0 +1,112 @@
+// Trains the network mode's network: builds data and network from the NetworkState, trains
+// mini-batch by mini-batch within a time budget per frame (an epoch of a large network with batch
+// size 1 takes longer than a frame), keeps the loss history, and reads and writes the trained
+// weights for links. No ImGui: tested natively.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <Eigen/Core>
+
+#include "state/app_state.hpp"
+#include "nn/dataset.hpp"
+#include "nn/network.hpp"
+#include "nn/optimizer.hpp"
+
+namespace bp::app {
+
+class Trainer {
+ public:
+  // Rebuilds data and network when the configuration in `state` changed (a new seed, layers, data...);
+  // keeps training state when only the learning rate or batch size changed. Loads state.weights
+  // when they fit. Returns a message when the configuration cannot be built, else "".
+  std::string configure(const NetworkState& state);
+
+  // Mini-batches until `budget_ms` is spent (at least one); each epoch's end evaluates the losses.
+  // Returns how many epochs ended.
+  int train_for(double budget_ms);
+  // Epochs per second of real time while train_for() is called every frame, measured over the last
+  // half second or more; 0 before the first measurement and after a pause.
+  double epochs_per_second() const { return rate_; }
+  // Mini-batches until the current epoch ends (true) or `budget_ms` is spent (false).
+  bool finish_epoch(double budget_ms);
+  // One epoch, or one mini-batch (evaluated).
+  void train_epoch();
+  void train_batch();
+  // Fresh weights from the seed, epoch 0, empty history.
+  void reset();
+
+  long epochs() const { return epochs_; }
+  double train_loss() const { return train_loss_; }
+  double test_loss() const { return test_loss_; }
+  double train_accuracy() const { return train_accuracy_; }
+  double test_accuracy() const { return test_accuracy_; }
+  bool is_classification() const { return nn::is_classification(data_.kind); }
+  // Non-finite loss or weight seen: training stops until reset or an earlier state is restored.
+  bool diverged() const { return diverged_; }
+  // Back to the weights of the last evaluation whose loss and weights were all finite.
+  void restore_last_finite();
+  long last_finite_epoch() const { return last_finite_epoch_; }
+  // Train and test loss, one entry per history_stride() evaluations (one per epoch, and one per single
+  // step). Past kMaxHistory entries every other one is dropped and the stride doubles: hours of
+  // training keep an evenly spaced curve of bounded size (memory, and the time to draw it).
+  static constexpr std::size_t kMaxHistory = 20000;
+  const std::vector<double>& train_history() const { return train_history_; }
+  const std::vector<double>& test_history() const { return test_history_; }
+  long history_stride() const { return history_stride_; }
+
+  // Dataset "function": labels are f(x) divided by this (the largest |f| sampled), so they fit in [-1, 1].
+  double function_scale() const { return function_scale_; }
+  bool is_function_fit() const { return is_function_fit_; }
+
+  nn::Network& network() { return *network_; }
+  const std::vector<nn::Point>& train_points() const { return train_; }
+  const std::vector<nn::Point>& test_points() const { return test_; }
+  const std::vector<nn::Feature>& features() const { return features_; }
+  // Inputs for one point (x1, x2) in the network's feature order.
+  Eigen::VectorXd inputs_for(double x1, double x2) const;
+  // The network's output over a grid of n×n points covering [-6, 6]², row by row from the top.
+  Eigen::MatrixXd surface(int n);
+
+  std::vector<double> parameters() const;          // layer by layer: W row-major, then b
+  bool set_parameters(const std::vector<double>& flat);
+
+ private:
+  void evaluate();
+  bool step();  // one mini-batch at the cursor, not evaluated; true when it ended an epoch
+  void start_fresh(const nn::NetworkConfig& config);  // new weights from the seed, epoch 0, no history
+  std::string key_;                                // what the network and data were built from
+  nn::DatasetConfig data_;
+  std::vector<nn::Point> train_, test_;
+  std::vector<nn::Feature> features_;
+  Eigen::MatrixXd x_train_, y_train_, x_test_, y_test_;
+  std::optional<nn::Network> network_;
+  std::optional<nn::Optimizer> optimizer_;
+  nn::OptimizerConfig optimizer_config_;
+  int batch_size_ = 10;
+  std::size_t batch_cursor_ = 0;
+  long epochs_ = 0;
+  double rate_ = 0, rate_since_ms_ = -1;  // epochs_per_second(): the window's start time and epoch
+  long rate_since_epochs_ = 0;
+  double train_loss_ = 0, test_loss_ = 0, train_accuracy_ = 0, test_accuracy_ = 0;
+  bool diverged_ = false;
+  std::vector<double> last_finite_;  // parameters at the last finite evaluation
+  long last_finite_epoch_ = 0;
+  double function_scale_ = 1;
+  bool is_function_fit_ = false;
+  std::vector<double> train_history_, test_history_;
+  long history_stride_ = 1;
+  long evaluations_ = 0;  // since start_fresh()
+};
+
+// count samples (x, 0, f(x)/scale) of `text` at seeded uniform x in [-6, 6]; `scale` is the largest |f|.
+std::vector<nn::Point> function_samples(const std::string& text, int count, std::uint64_t seed, double& scale,
+                                        std::string& error);
+
+// Weights as text for a link and back: IEEE doubles, little-endian, base64url. Exact to the last bit.
+std::string encode_weights(const std::vector<double>& weights);
+std::optional<std::vector<double>> decode_weights(const std::string& text);
+
+}  // namespace bp::app

@@ -1,0 +1,281 @@
+// Network mode drawings with ImGui's draw list. The surface is sampled on a grid by the engine
+// (one batched forward pass) and drawn as cells with per-corner colours, so it shades smoothly.
+#include "network/view.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "fonts.hpp"
+#include "network/surface_renderer.hpp"
+#include "widgets/theme.hpp"
+
+namespace bp::app {
+
+ImU32 value_color(double v, float alpha) {
+  if (!std::isfinite(v)) return IM_COL32(120, 120, 120, 255);
+  const double t = std::clamp(v, -1.0, 1.0);
+  const ImVec4 orange(245 / 255.0f, 147 / 255.0f, 34 / 255.0f, 1), blue(8 / 255.0f, 119 / 255.0f, 189 / 255.0f, 1);
+  const ImVec4& end = t < 0 ? orange : blue;
+  const float k = static_cast<float>(std::fabs(t));
+  return ImGui::ColorConvertFloat4ToU32(
+      ImVec4(1 + (end.x - 1) * k, 1 + (end.y - 1) * k, 1 + (end.z - 1) * k, alpha));
+}
+
+namespace {
+constexpr float kSurfaceStrength = 0.7f;  // the surface is paler than the points drawn on it
+
+// Corner values of an n×n cell grid: (n+1)² samples over [-6, 6]², row by row from the top.
+// `strength` < 1 pales the colours towards white; cells are opaque, so their overlaps leave no seams.
+void draw_field(ImDrawList* draw, ImVec2 origin, float size, const Eigen::MatrixXd& values, int corners, float strength) {
+  const int n = corners - 1;
+  const float cell = size / static_cast<float>(n);
+  for (int row = 0; row < n; ++row) {
+    for (int col = 0; col < n; ++col) {
+      auto at = [&](int r, int c) { return value_color(strength * values(0, static_cast<Eigen::Index>(r) * corners + c)); };
+      const ImVec2 lo(origin.x + static_cast<float>(col) * cell, origin.y + static_cast<float>(row) * cell);
+      draw->AddRectFilledMultiColor(lo, ImVec2(lo.x + cell + 0.5f, lo.y + cell + 0.5f), at(row, col), at(row, col + 1),
+                                    at(row + 1, col + 1), at(row + 1, col));
+    }
+  }
+}
+
+// The network's outputs (or one layer's activations) at the corners of an n-cell grid.
+Eigen::MatrixXd corner_inputs(const Trainer& trainer, int corners) {
+  Eigen::MatrixXd inputs(static_cast<Eigen::Index>(trainer.features().size()), static_cast<Eigen::Index>(corners) * corners);
+  for (int row = 0; row < corners; ++row) {
+    for (int col = 0; col < corners; ++col) {
+      const double x1 = -6 + 12.0 * col / (corners - 1), x2 = 6 - 12.0 * row / (corners - 1);
+      inputs.col(static_cast<Eigen::Index>(row) * corners + col) = trainer.inputs_for(x1, x2);
+    }
+  }
+  return inputs;
+}
+
+ImVec2 to_screen(ImVec2 origin, float size, double x1, double x2) {
+  return ImVec2(origin.x + static_cast<float>((x1 + 6) / 12 * size), origin.y + static_cast<float>((6 - x2) / 12 * size));
+}
+}  // namespace
+
+SurfaceClick draw_surface(Trainer& trainer, float size, bool show_test) {
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  ImGui::InvisibleButton("surface", ImVec2(size, size), ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
+  SurfaceClick click;
+  click.right = ImGui::IsItemClicked(ImGuiMouseButton_Right);
+  click.clicked = ImGui::IsItemClicked(ImGuiMouseButton_Left) || click.right;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  // On the GPU at full resolution once the shaders compiled; on a CPU grid until then or otherwise.
+  const bool sigmoid = trainer.network().config().output_activation == nn::Activation::kSigmoid;
+  if (surface_renderer_ready(draw)) {
+    draw_surface_on_gpu(draw, origin, size, trainer.network(), trainer.features(), kSurfaceStrength);
+  } else {
+    constexpr int kCorners = 61;
+    Eigen::MatrixXd out = trainer.network().forward(corner_inputs(trainer, kCorners));
+    if (sigmoid) out = (2 * out.array() - 1).matrix();  // 0 … 1 shown as -1 … 1
+    draw_field(draw, origin, size, out, kCorners, kSurfaceStrength);
+  }
+  for (int v = -6; v <= 6; v += 2) {  // ticks every 2 units
+    const ImVec2 p = to_screen(origin, size, v, -6);
+    char text[8];
+    std::snprintf(text, sizeof text, "%d", v);
+    draw->AddText(ImVec2(p.x - 4, p.y + 2), theme::colors().label, text);
+  }
+  auto dots = [&](const std::vector<nn::Point>& points, ImU32 outline) {
+    for (const auto& p : points) {
+      const ImVec2 c = to_screen(origin, size, p.x1, p.x2);
+      draw->AddCircleFilled(c, 3.5f, value_color(p.label));
+      draw->AddCircle(c, 3.5f, outline, 0, 1.0f);
+    }
+  };
+  dots(trainer.train_points(), IM_COL32(255, 255, 255, 255));
+  if (show_test) dots(trainer.test_points(), IM_COL32(0, 0, 0, 255));
+  draw->AddRect(origin, ImVec2(origin.x + size, origin.y + size), IM_COL32(0, 0, 0, 60));
+  if (!click.clicked) return click;
+  const ImVec2 m = ImGui::GetIO().MousePos;  // the nearest training point to the click
+  click.x1 = -6 + 12.0 * (m.x - origin.x) / size;
+  click.x2 = 6 - 12.0 * (m.y - origin.y) / size;
+  int best = -1;
+  float best_d = 12 * 12;
+  for (std::size_t i = 0; i < trainer.train_points().size(); ++i) {
+    const auto& p = trainer.train_points()[i];
+    const ImVec2 c = to_screen(origin, size, p.x1, p.x2);
+    const float d = (c.x - m.x) * (c.x - m.x) + (c.y - m.y) * (c.y - m.y);
+    if (d < best_d) best_d = d, best = static_cast<int>(i);
+  }
+  if (best >= 0) click.point = best;
+  return click;
+}
+
+SurfaceClick draw_points_only(const std::vector<std::array<double, 3>>& points, float size) {
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  ImGui::InvisibleButton("surface", ImVec2(size, size), ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
+  SurfaceClick click;
+  click.right = ImGui::IsItemClicked(ImGuiMouseButton_Right);
+  click.clicked = ImGui::IsItemClicked(ImGuiMouseButton_Left) || click.right;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddRectFilled(origin, ImVec2(origin.x + size, origin.y + size), IM_COL32(255, 255, 255, 255));
+  draw->AddRect(origin, ImVec2(origin.x + size, origin.y + size), IM_COL32(0, 0, 0, 60));
+  for (const auto& p : points) {
+    const ImVec2 c = to_screen(origin, size, p[0], p[1]);
+    draw->AddCircleFilled(c, 3.5f, value_color(p[2]));
+    draw->AddCircle(c, 3.5f, IM_COL32(0, 0, 0, 120));
+  }
+  if (click.clicked) {
+    const ImVec2 m = ImGui::GetIO().MousePos;
+    click.x1 = -6 + 12.0 * (m.x - origin.x) / size;
+    click.x2 = 6 - 12.0 * (m.y - origin.y) / size;
+    for (std::size_t i = 0; i < points.size(); ++i) {
+      const ImVec2 c = to_screen(origin, size, points[i][0], points[i][1]);
+      if ((c.x - m.x) * (c.x - m.x) + (c.y - m.y) * (c.y - m.y) < 144) click.point = static_cast<int>(i);
+    }
+  }
+  return click;
+}
+
+void draw_fit(Trainer& trainer, float size) {
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  ImGui::Dummy(ImVec2(size, size));
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddRectFilled(origin, ImVec2(origin.x + size, origin.y + size), theme::colors().plot_background);
+  draw->AddRect(origin, ImVec2(origin.x + size, origin.y + size), IM_COL32(0, 0, 0, 60));
+  auto at = [&](double x, double y) {
+    return ImVec2(origin.x + static_cast<float>((x + 6) / 12 * size),
+                  origin.y + static_cast<float>((1.1 - std::clamp(y, -1.2, 1.2)) / 2.2 * size));
+  };
+  draw->AddLine(at(-6, 0), at(6, 0), theme::colors().axis);
+  draw->AddLine(at(0, -1.1), at(0, 1.1), theme::colors().axis);
+  for (const auto& p : trainer.train_points()) draw->AddCircleFilled(at(p.x1, p.label), 2.5f, IM_COL32(150, 150, 150, 255));
+  for (const auto& p : trainer.test_points()) draw->AddCircleFilled(at(p.x1, p.label), 2.5f, IM_COL32(40, 40, 40, 255));
+  constexpr int kSamples = 200;
+  Eigen::MatrixXd inputs(static_cast<Eigen::Index>(trainer.features().size()), kSamples);
+  for (int i = 0; i < kSamples; ++i) inputs.col(i) = trainer.inputs_for(-6 + 12.0 * i / (kSamples - 1), 0);
+  const Eigen::MatrixXd out = trainer.network().forward(inputs);
+  std::vector<ImVec2> curve;
+  for (int i = 0; i < kSamples; ++i) curve.push_back(at(-6 + 12.0 * i / (kSamples - 1), out(0, i)));
+  draw->AddPolyline(curve.data(), kSamples, theme::colors().curve, ImDrawFlags_None, 2.5f);
+  char text[80];
+  std::snprintf(text, sizeof text, "f(x) / %.4g (dots) and the network's fit (line)", trainer.function_scale());
+  draw->AddText(ImVec2(origin.x + 6, origin.y + 4), theme::colors().label, text);
+}
+
+bool draw_network(Trainer& trainer, ImVec2 size) {
+  nn::Network& net = trainer.network();
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  ImGui::InvisibleButton("network", size);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const auto& layers = net.config().layers;
+  const int columns = static_cast<int>(layers.size());
+  int tallest = 0;
+  for (int n : layers) tallest = std::max(tallest, n);
+  // The inputs' names stand left of the first column: room for the longest ("sin(x1)") is kept there.
+  float label_width = 0;
+  for (nn::Feature f : trainer.features()) {
+    label_width = std::max(label_width, ImGui::CalcTextSize(std::string(nn::feature_name(f)).c_str()).x);
+  }
+  const float left = label_width + 6;
+  const float col_w = (size.x - left) / static_cast<float>(columns);
+  const float box = std::clamp(std::min((size.y - 10) / static_cast<float>(tallest) - 8, col_w * 0.45f), 6.0f, 40.0f);  // small rather than overlapping in narrow embeds
+  auto node_pos = [&](int layer, int i) {
+    const float x = origin.x + left + col_w * (static_cast<float>(layer) + 0.5f);
+    const float total = static_cast<float>(layers[static_cast<std::size_t>(layer)]) * (box + 8);
+    const float y = origin.y + (size.y - total) / 2 + static_cast<float>(i) * (box + 8) + box / 2 + 4;
+    return ImVec2(x, y);
+  };
+  // Each neuron's own small surface: its activation over the input square (TensorFlow Playground's thumbnails).
+  constexpr int kCorners = 13;
+  const Eigen::MatrixXd inputs = corner_inputs(trainer, kCorners);
+  net.forward(inputs);
+  // Edges first: width and colour by the weight; the edge nearest the mouse is remembered for hover.
+  const ImVec2 mouse = ImGui::GetIO().MousePos;
+  int hover_layer = -1, hover_i = -1, hover_j = -1;
+  float hover_d = 5;
+  for (int l = 0; l + 1 < columns; ++l) {
+    const auto& dense = net.layers()[static_cast<std::size_t>(l)];
+    for (int i = 0; i < layers[static_cast<std::size_t>(l) + 1]; ++i) {
+      for (int j = 0; j < layers[static_cast<std::size_t>(l)]; ++j) {
+        const double w = dense.W(i, j);
+        const ImVec2 a = node_pos(l, j), b = node_pos(l + 1, i);
+        const ImVec2 a2(a.x + box / 2, a.y), b2(b.x - box / 2, b.y);
+        const float width = static_cast<float>(std::clamp(std::fabs(w) * 2.0, 0.5, 6.0));
+        draw->AddLine(a2, b2, value_color(w > 0 ? 1 : -1, static_cast<float>(std::clamp(0.25 + std::fabs(w), 0.25, 1.0))), width);
+        // Distance from the mouse to the segment.
+        const float dx = b2.x - a2.x, dy = b2.y - a2.y;
+        const float t = std::clamp(((mouse.x - a2.x) * dx + (mouse.y - a2.y) * dy) / (dx * dx + dy * dy), 0.0f, 1.0f);
+        const float px = a2.x + t * dx - mouse.x, py = a2.y + t * dy - mouse.y;
+        const float d = std::sqrt(px * px + py * py);
+        if (d < hover_d) hover_d = d, hover_layer = l, hover_i = i, hover_j = j;
+      }
+    }
+  }
+  for (int l = 0; l < columns; ++l) {
+    for (int i = 0; i < layers[static_cast<std::size_t>(l)]; ++i) {
+      const ImVec2 c = node_pos(l, i);
+      const ImVec2 lo(c.x - box / 2, c.y - box / 2);
+      const Eigen::MatrixXd values = l == 0 ? Eigen::MatrixXd(inputs.row(i) / 6.0)  // features scaled into view
+                                            : Eigen::MatrixXd(net.layers()[static_cast<std::size_t>(l) - 1].a.row(i));
+      draw_field(draw, lo, box, values, kCorners, 1.0f);
+      draw->AddRect(lo, ImVec2(lo.x + box, lo.y + box), IM_COL32(0, 0, 0, 90));
+      if (l == 0) {
+        const std::string name(nn::feature_name(trainer.features()[static_cast<std::size_t>(i)]));
+        draw->AddText(ImVec2(lo.x - ImGui::CalcTextSize(name.c_str()).x - 4, c.y - 8), theme::colors().label, name.c_str());
+      }
+    }
+  }
+  bool edited = false;
+  static int edit_layer = -1, edit_i = -1, edit_j = -1;
+  if (ImGui::IsItemHovered() && hover_layer >= 0) {
+    const auto& dense = net.layers()[static_cast<std::size_t>(hover_layer)];
+    ImGui::SetTooltip("weight W%d[%d][%d] = %.6g\n∂L/∂w (last batch) = %.6g\nclick to edit", hover_layer + 1, hover_i,
+                      hover_j, dense.W(hover_i, hover_j), dense.grad_W(hover_i, hover_j));
+    if (ImGui::IsItemClicked()) {
+      edit_layer = hover_layer, edit_i = hover_i, edit_j = hover_j;
+      ImGui::OpenPopup("edit_weight");
+    }
+  }
+  if (ImGui::BeginPopup("edit_weight")) {
+    if (edit_layer >= 0 && edit_layer < static_cast<int>(net.layers().size())) {
+      auto& dense = net.layers()[static_cast<std::size_t>(edit_layer)];
+      if (edit_i < dense.W.rows() && edit_j < dense.W.cols()) {
+        double w = dense.W(edit_i, edit_j);
+        ImGui::Text("W%d[%d][%d]", edit_layer + 1, edit_i, edit_j);
+        ImGui::SetNextItemWidth(140);
+        if (ImGui::InputDouble("##w", &w, 0.1, 1.0, "%.6g")) {
+          dense.W(edit_i, edit_j) = w;
+          edited = true;
+        }
+      }
+    }
+    ImGui::EndPopup();
+  }
+  return edited;
+}
+
+void draw_loss_curve(const Trainer& trainer, ImVec2 size) {
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  ImGui::Dummy(size);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), theme::colors().plot_background);
+  const auto& train = trainer.train_history();
+  const auto& test = trainer.test_history();
+  double top = 0;
+  for (double v : train) top = std::isfinite(v) ? std::max(top, v) : top;
+  for (double v : test) top = std::isfinite(v) ? std::max(top, v) : top;
+  if (train.size() < 2 || top <= 0) return;
+  auto curve = [&](const std::vector<double>& values, ImU32 color) {
+    std::vector<ImVec2> points;
+    const std::size_t n = values.size(), step = std::max<std::size_t>(1, n / static_cast<std::size_t>(size.x));
+    for (std::size_t i = 0; i < n; i += step) {
+      if (!std::isfinite(values[i])) break;
+      points.emplace_back(origin.x + size.x * static_cast<float>(i) / static_cast<float>(n - 1),
+                          origin.y + size.y * static_cast<float>(1 - values[i] / top));
+    }
+    draw->AddPolyline(points.data(), static_cast<int>(points.size()), color, ImDrawFlags_None, 1.5f);
+  };
+  curve(train, IM_COL32(150, 150, 150, 255));
+  curve(test, IM_COL32(20, 20, 20, 255));
+  char text[48];
+  std::snprintf(text, sizeof text, "%.3g", top);
+  draw->AddText(ImVec2(origin.x + 4, origin.y + 2), theme::colors().label, text);
+}
+
+}  // namespace bp::app

@@ -1,0 +1,21 @@
+// Connects the app state to the page: reads the state a link carries at start, tells the page when
+// the state changes (it updates location.hash), and takes states the page sets (window.playground).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "state/app_state.hpp"
+
+namespace bp::app {
+
+// Applies the page's initial state (its location.hash, or what an embedder passed).
+void load_initial_state(AppState& state);
+// Call once per frame after the panels: reports a changed state to the page.
+void publish_state(const AppState& state);
+// Notices from the last decoded link (bad or unknown pairs), for the app to show; clear() dismisses.
+std::vector<std::string>& state_notices();
+// The app's state, for the page's exported calls.
+void attach_state(AppState& state);
+
+}  // namespace bp::app

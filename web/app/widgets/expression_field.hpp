@@ -1,0 +1,20 @@
+// A text field for an expression that underlines the span of a parse error and shows its message.
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+#include "expr/expected.hpp"
+
+namespace bp::app {
+
+// The longest text a field takes, in bytes of UTF-8: what a link carries (state/link_codec.cpp). A paste
+// that would make it longer is refused with a message under the field.
+inline constexpr std::size_t kMaxFieldLength = 20000;
+
+// Returns true when the text changed. `error` (if any) is drawn as a red underline below its span
+// and the message under the field. `multiline` gives a box of `lines` lines (programs).
+bool expression_field(const char* id, std::string& text, const bp::expr::Error* error, float width,
+                      bool multiline = false, int lines = 1, bool read_only = false);
+
+}  // namespace bp::app
