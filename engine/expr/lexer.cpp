@@ -49,6 +49,7 @@ std::optional<Operator> ascii_operator(char c, char after) {
 
 // PyTorch's module spellings of functions, read as the function: ReLU(x) is relu(x).
 std::string_view lower_case_function(std::string_view name) {
+  if (name.empty() || name[0] < 'A' || name[0] > 'Z') return {};  // most names: no search
   constexpr std::pair<std::string_view, std::string_view> kNames[] = {
       {"ReLU", "relu"}, {"Sigmoid", "sigmoid"}, {"Tanh", "tanh"}, {"Softplus", "softplus"},
       {"LeakyReLU", "leaky_relu"}, {"ELU", "elu"}, {"GELU", "gelu"}, {"SiLU", "silu"}, {"Mish", "mish"},
@@ -185,8 +186,10 @@ class Lexer {
     while (i_ < text_.size()) {
       std::size_t j = i_;
       // x_{1}: an underscore before a brace starts a subscript group, read below
-      auto starts_group = [&](std::size_t k) { return text_[k] == '_' && k + 1 < text_.size() && text_[k + 1] == '{'; };
-      while (j < text_.size() && is_name_char(text_[j]) && !starts_group(j)) ++j;
+      while (j < text_.size() && is_name_char(text_[j])) {
+        if (text_[j] == '_' && j + 1 < text_.size() && text_[j + 1] == '{') break;
+        ++j;
+      }
       if (j > i_) {
         name.append(text_.substr(i_, j - i_));
         i_ = j;

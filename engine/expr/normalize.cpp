@@ -2,6 +2,9 @@
 // fractions, LaTeX) is left to the lexer.
 #include "expr/normalize.hpp"
 
+#include <cstdint>
+#include <cstring>
+
 #include "expr/unicode_forms.hpp"
 
 namespace bp::expr {
@@ -50,8 +53,16 @@ Span Normalized::original(Span span) const {
 }
 
 bool is_plain_ascii(std::string_view text) {
-  for (const char c : text) {
-    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  // Eight bytes at a time: the lexer asks this of every input, most of them long ASCII programs.
+  constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+  std::size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, text.data() + i, 8);
+    if (word & kHighBits) return false;
+  }
+  for (; i < text.size(); ++i) {
+    if (static_cast<unsigned char>(text[i]) >= 0x80) return false;
   }
   return true;
 }
@@ -66,6 +77,13 @@ Normalized normalize(std::string_view text) {
     out.source.insert(out.source.end(), bytes.size(), Span{i, i + len});
   };
   while (i < text.size()) {
+    std::size_t ascii_end = i;  // copy a run of plain ASCII at once
+    while (ascii_end < text.size() && static_cast<unsigned char>(text[ascii_end]) < 0x80) ++ascii_end;
+    if (ascii_end > i) {
+      out.text.append(text.substr(i, ascii_end - i));
+      for (; i < ascii_end; ++i) out.source.push_back(Span{i, i + 1});
+      continue;
+    }
     const unicode::CodePoint p = unicode::decode(text, i);
     if (p.cp < 0x80) {
       emit(text.substr(i, p.len), p.len);
