@@ -87,7 +87,7 @@ NodeId differentiate(Program& program, std::string_view variable) {
         r = s.add(s.mul(s.call(Op::kSigmoid, s.sub(a, b)), da), s.mul(s.call(Op::kSigmoid, s.sub(b, a)), db));
         break;
       case Op::kLeakyRelu: r = where(greater(a, zero), da, s.add(s.mul(b, da), s.mul(a, db))); break;
-      case Op::kElu:                                                                     // a <= 0: b e^a da + (e^a-1) db
+      case Op::kElu:                                                         // a <= 0: b e^a da + (e^a-1) db
         r = where(greater(a, zero), da,
                   s.add(s.mul(s.mul(b, s.call(Op::kExp, a)), da), s.mul(s.sub(s.call(Op::kExp, a), one), db)));
         break;
