@@ -92,6 +92,7 @@ NodeId differentiate(Program& program, std::string_view variable) {
                   s.add(s.mul(s.mul(b, s.call(Op::kExp, a)), da), s.mul(s.sub(s.call(Op::kExp, a), one), db)));
         break;
       case Op::kMax: case Op::kMin: {  // to the winner; a tie shares (t da + db)/(t + 1), t ties in a
+        if (s.is_zero(da) && s.is_zero(db)) break;  // only the tie count depends on the variable
         const NodeId ties = c == kNoNode ? one : c;
         const NodeId tie = s.div(s.add(s.mul(ties, da), db), s.add(ties, one));
         r = node.op == Op::kMax ? where(greater(a, b), da, where(greater(b, a), db, tie))
@@ -99,7 +100,9 @@ NodeId differentiate(Program& program, std::string_view variable) {
         break;
       }
       case Op::kClamp: r = where(less(c, b), dc, where(less(a, b), db, where(greater(a, c), dc, da))); break;
-      case Op::kSelect: r = where(c, da, db); break;                                     // the chosen branch's
+      case Op::kSelect:                                                                  // the chosen branch's
+        if (!s.is_zero(da) || !s.is_zero(db)) r = where(c, da, db);
+        break;
     }
     d[static_cast<std::size_t>(n)] = r;
   }
