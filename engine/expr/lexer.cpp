@@ -309,16 +309,19 @@ class Lexer {
         add(op->kind, span);
         return std::nullopt;
       }
-      case latex::Kind::kName: {
+      case latex::Kind::kName: case latex::Kind::kFunction: {
         std::string text(command.text);
-        if (auto error = name_part(text)) return error;  // \theta_1
+        if (subscript_follows()) {  // \theta_1, \log_{2}: the subscript is part of the name
+          if (auto error = name_part(text)) return error;
+        }
         add(Tok::kIdent, {start, i_}, 0, std::move(text));
-        return std::nullopt;
+        const bool takes_group = command.kind == latex::Kind::kFunction && at('{');  // \sin{x}
+        return takes_group ? open_brace(Frame::kGroup) : std::nullopt;
       }
-      case latex::Kind::kFunction:
-        add(Tok::kIdent, span, 0, std::string(command.text));
-        return at('{') ? open_brace(Frame::kGroup) : std::nullopt;
       case latex::Kind::kFrac:
+        if (text_.substr(i_, 5) == "{d}{d") {  // Leibniz's d/dx is an operator, not a quotient
+          return Error{"\\frac{d}{dx} is not read: write the derivative as f'(x) after f(x) = …", span};
+        }
         add(Tok::kLParen, span);
         skip_spaces();
         if (!at('{')) return Error{"\\frac needs two groups in braces, as in \\frac{a}{b}", span};
@@ -331,6 +334,10 @@ class Lexer {
       case latex::Kind::kOperatorName: return operator_name(span);
     }
     return std::nullopt;
+  }
+
+  bool subscript_follows() const {
+    return at('_') || (i_ < text_.size() && unicode::subscript_ascii(unicode::decode(text_, i_).cp));
   }
 
   // \sqrt{x} is √(x); \sqrt[3]{x} is the root token with index 3.

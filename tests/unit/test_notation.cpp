@@ -251,6 +251,20 @@ TEST_CASE("a LaTeX subset reads as the plain language") {
                          Tok::kComma, Tok::kNumber, Tok::kRBrace, Tok::kEnd});
 }
 
+TEST_CASE("a LaTeX name takes a subscript after _ but no digits or letters after it") {
+  CHECK(tokens("\\log_{2}(x)")[0].name == "log_2");
+  CHECK(tokens("\\theta_1")[0].name == "θ_1");
+  CHECK(kinds("\\sin2x") == std::vector<Tok>{Tok::kIdent, Tok::kNumber, Tok::kIdent, Tok::kEnd});
+  CHECK(kinds("\\alpha x") == std::vector<Tok>{Tok::kIdent, Tok::kIdent, Tok::kEnd});
+}
+
+TEST_CASE("Leibniz's \\frac{d}{dx} is refused rather than read as the quotient of two names") {
+  const std::string text = "\\frac{d}{dx}x^2";
+  const Error e = lex_error(text);
+  CHECK(covered(text, e.span) == "\\frac");
+  CHECK(mentions(e, "f'(x)"));
+}
+
 TEST_CASE("an unknown LaTeX command is an error naming it and what is supported") {
   const std::string text = "2\\infty";
   const Error e = lex_error(text);
