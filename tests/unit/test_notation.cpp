@@ -185,6 +185,11 @@ TEST_CASE("∛ and ∜ take the root of the following factor, like √; \\sqrt[n
   CHECK(value("∛8x", {{"x", 5}}) == doctest::Approx(10).epsilon(1e-15));  // (∛8)·x, as √4x is (√4)·x
   CHECK(std::isnan(value("∜(-16)")));
   CHECK(value("\\sqrt[3]{x}", {{"x", 64}}) == doctest::Approx(4).epsilon(1e-15));
+  // d/dx ∛x = 1/(3 x^(2/3)) = 1/12 at x = 8 (by hand)
+  auto g = gradient("∛x", {{"x", 8}});
+  REQUIRE(g.ok());
+  CHECK(bp::test::grad_of(*g, "x") == doctest::Approx(1.0 / 12).epsilon(1e-15));
+  CHECK(reading("∛x") == reading("cbrt(x)"));
   CHECK(tokens("∛x")[0].kind == Tok::kRoot);
   CHECK(tokens("∛x")[0].number == 3);
   CHECK(mentions(lex_error("\\sqrt[x]{2}"), "whole number"));
