@@ -379,3 +379,21 @@ TEST_CASE("every known name's gradient matches central finite differences away f
     }
   }
 }
+
+TEST_CASE("new ops print as calls and comparisons that read back as written") {
+  using bp::expr::Op;
+  bp::expr::Graph g;
+  const NodeId x = g.variable("x"), y = g.variable("y"), z = g.variable("z");
+  const auto text = [&](NodeId id) { return *bp::expr::print(g, id); };
+  CHECK(text(*bp::expr::call_function(g, "max", {x, y, z}, {})) == "max(x, y, z)");  // one call, not nested
+  CHECK(text(*bp::expr::call_function(g, "min", {x, y}, {})) == "min(x, y)");
+  CHECK(text(*bp::expr::call_function(g, "clamp", {x, y, z}, {})) == "clamp(x, y, z)");
+  CHECK(text(*bp::expr::call_function(g, "atan2", {y, x}, {})) == "atan2(y, x)");
+  CHECK(text(*bp::expr::call_function(g, "leaky_relu", {x}, {})) == "leaky_relu(x, 0.01)");
+  CHECK(text(*bp::expr::call_function(g, "logsumexp", {x, y, z}, {})) == "logsumexp(logsumexp(x, y), z)");
+  const NodeId positive = g.compare(Op::kGreater, x, g.constant(0));
+  CHECK(text(g.select(positive, x, g.binary(Op::kMul, g.constant(0.1), x))) == "where(x > 0, x, 0.1x)");
+  CHECK(text(g.binary(Op::kMul, g.constant(2), positive)) == "2(x > 0)");  // parenthesised inside a product
+  CHECK(text(g.compare(Op::kLessEq, g.binary(Op::kAdd, x, y), z)) == "x + y <= z");
+  CHECK(text(g.compare(Op::kNotEq, g.compare(Op::kLess, x, y), z)) == "(x < y) != z");
+}
