@@ -61,8 +61,10 @@ struct Reference {
 }  // namespace
 
 TEST_CASE("every function's value and gradient are within 1e-12 of mpmath's") {
-  // mpmath 1.3 at 40 digits: the value, and mpmath.diff in each argument (the script is in the
-  // functions branch's report; e.g. mp.sinh(0.7), mp.diff(mp.sinh, 0.7)).
+  // mpmath at 40 digits: the value f(args) and mpmath.diff of f in each argument, with f from mpmath
+  // (sinh, asin, erf, atan2, hypot, log(x)/log(b), ...) or written out: softplus = log1p(exp(x)),
+  // logsigmoid = -softplus(-x), gelu = x·erfc(-x/√2)/2, silu = x/(1 + e^-x), mish = x·tanh(softplus(x)),
+  // elu = a·(e^x - 1), logsumexp = log(e^a + e^b + e^c).
   const Reference references[] = {
       {"sinh", {0.7}, 0.75858370183953344772, {1.2551690056309429845}},
       {"cosh", {0.7}, 1.2551690056309429845, {0.75858370183953344772}},
