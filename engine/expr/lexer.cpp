@@ -60,7 +60,11 @@ class Lexer {
         continue;
       }
       if (is_ascii_letter(c)) { identifier(); continue; }
-      if (auto kind = ascii_operator(c)) { push(*kind, 1); continue; }
+      if (auto op = ascii_operator(c, i_ + 1 < text_.size() ? text_[i_ + 1] : '\0')) {
+        push(op->kind, op->len);
+        continue;
+      }
+      if (c == '!') return Error{"'!' is not an operator: write != for 'not equal' (there is no factorial)", {i_, i_ + 1}};
       if (auto error = unicode()) return *error;
     }
     tokens_.push_back(Token{Tok::kEnd, {text_.size(), text_.size()}, 0, {}});
@@ -68,23 +72,36 @@ class Lexer {
   }
 
  private:
-  static std::optional<Tok> ascii_operator(char c) {
+  struct Operator {
+    Tok kind;
+    std::size_t len;
+  };
+  // One- and two-character ASCII operators; `after` is the next character or '\0'.
+  static std::optional<Operator> ascii_operator(char c, char after) {
     switch (c) {
-      case '+': return Tok::kPlus;
-      case '-': return Tok::kMinus;
-      case '*': return Tok::kStar;
-      case '/': return Tok::kSlash;
-      case '^': return Tok::kCaret;
-      case '(': return Tok::kLParen;
-      case ')': return Tok::kRParen;
-      case ',': return Tok::kComma;
-      case '=': return Tok::kEquals;
+      case '+': return Operator{Tok::kPlus, 1};
+      case '-': return Operator{Tok::kMinus, 1};
+      case '*': return after == '*' ? Operator{Tok::kCaret, 2} : Operator{Tok::kStar, 1};  // Python's x**2
+      case '/': return Operator{Tok::kSlash, 1};
+      case '^': return Operator{Tok::kCaret, 1};
+      case '(': return Operator{Tok::kLParen, 1};
+      case ')': return Operator{Tok::kRParen, 1};
+      case ',': return Operator{Tok::kComma, 1};
+      case '=': return after == '=' ? Operator{Tok::kEqEq, 2} : Operator{Tok::kEquals, 1};
+      case '<': return after == '=' ? Operator{Tok::kLessEq, 2} : Operator{Tok::kLess, 1};
+      case '>': return after == '=' ? Operator{Tok::kGreaterEq, 2} : Operator{Tok::kGreater, 1};
+      case '!': return after == '=' ? std::optional<Operator>(Operator{Tok::kNotEq, 2}) : std::nullopt;
+      case '|': return Operator{Tok::kBar, 1};
+      case '{': return Operator{Tok::kLBrace, 1};
+      case '}': return Operator{Tok::kRBrace, 1};
+      case ':': return Operator{Tok::kColon, 1};
+      case '\'': return Operator{Tok::kPrime, 1};
       default: return std::nullopt;
     }
   }
 
-  void push(Tok kind, std::size_t len) {
-    tokens_.push_back(Token{kind, {i_, i_ + len}, 0, {}});
+  void push(Tok kind, std::size_t len, double number = 0) {
+    tokens_.push_back(Token{kind, {i_, i_ + len}, number, {}});
     i_ += len;
   }
 
@@ -121,7 +138,7 @@ class Lexer {
       if (!is_greek_letter(p.cp)) break;
       i_ += p.len;
     }
-    tokens_.push_back(Token{Tok::kIdent, {start, i_}, 0, text_.substr(start, i_ - start)});
+    tokens_.push_back(Token{Tok::kIdent, {start, i_}, 0, std::string(text_.substr(start, i_ - start))});
   }
 
   std::optional<Error> unicode() {
@@ -133,6 +150,12 @@ class Lexer {
       case 0x22C5: push(Tok::kStar, p.len); return std::nullopt;   // ⋅ dot operator
       case 0x00F7: push(Tok::kSlash, p.len); return std::nullopt;  // ÷ division sign
       case 0x221A: push(Tok::kSqrt, p.len); return std::nullopt;   // √ square root
+      case 0x221B: push(Tok::kRoot, p.len, 3); return std::nullopt; // ∛ cube root
+      case 0x221C: push(Tok::kRoot, p.len, 4); return std::nullopt; // ∜ fourth root
+      case 0x2264: push(Tok::kLessEq, p.len); return std::nullopt;  // ≤
+      case 0x2265: push(Tok::kGreaterEq, p.len); return std::nullopt;  // ≥
+      case 0x2260: push(Tok::kNotEq, p.len); return std::nullopt;   // ≠
+      case 0x2032: push(Tok::kPrime, p.len); return std::nullopt;   // ′ prime
       case 0x00A0: i_ += p.len; return std::nullopt;               // no-break space
       case 0x03C0:                                                 // π is the name pi
         tokens_.push_back(Token{Tok::kIdent, {i_, i_ + p.len}, 0, "pi"});

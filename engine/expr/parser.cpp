@@ -5,7 +5,7 @@
 //               | expr
 //   expr       := term (('+' | '-') term)*
 //   term       := unary (('*' | '/') unary | implicit)*     implicit: 2x, 3(x+1), 2sin(x), (x+1)(x-1)
-//   unary      := ('-' | '+' | '√') unary | power             so -x^2 = -(x^2)
+//   unary      := ('-' | '+' | '√' | root) unary | power      so -x^2 = -(x^2); root is ∛ ∜ \sqrt[n]
 //   power      := postfix ('^' unary)?                         right-associative, x^-2 allowed
 //   postfix    := primary superscript*                         x², x⁻¹
 //   primary    := number | '(' expr ')' | name | call | application
@@ -79,7 +79,7 @@ NodeId Parser::statement(bool is_last) {
 }
 
 NodeId Parser::assignment() {
-  const Token name = next();
+  const Token& name = next();
   next();  // '='
   if (!check_assignable(name)) return kNoNode;
   const std::string key(name.name);
@@ -175,7 +175,7 @@ NodeId Parser::term() {
       op = next().kind == Tok::kStar ? Op::kMul : Op::kDiv;
       right = unary();
     } else if (starts_implicit_operand()) {
-      right = peek().kind == Tok::kSqrt ? unary() : power();
+      right = peek().kind == Tok::kSqrt || peek().kind == Tok::kRoot ? unary() : power();
     } else {
       break;
     }
@@ -189,13 +189,20 @@ NodeId Parser::term() {
 // number or a name (`2 3` and `x 2` are more likely typos than products).
 bool Parser::starts_implicit_operand() const {
   switch (peek().kind) {
-    case Tok::kIdent: case Tok::kLParen: case Tok::kSqrt: return true;
+    case Tok::kIdent: case Tok::kLParen: case Tok::kSqrt: case Tok::kRoot: return true;
     default: return false;
   }
 }
 
 NodeId Parser::unary() {
   const Tok kind = peek().kind;
+  if (kind == Tok::kRoot) {
+    Depth guard(*this);
+    if (!guard.ok) return kNoNode;
+    const double index = next().number;
+    const NodeId operand = unary();
+    return operand == kNoNode ? kNoNode : root(index, operand);
+  }
   if (kind == Tok::kMinus || kind == Tok::kPlus || kind == Tok::kSqrt) {
     Depth guard(*this);
     if (!guard.ok) return kNoNode;
@@ -206,6 +213,14 @@ NodeId Parser::unary() {
     return program_.graph.unary(kind == Tok::kMinus ? Op::kNeg : Op::kSqrt, operand);
   }
   return power();
+}
+
+// The real n-th root: odd n keeps the sign (∛-8 = -2), even n of a negative number is NaN.
+NodeId Parser::root(double index, NodeId x) {
+  Graph& g = program_.graph;
+  const NodeId reciprocal = g.constant(1 / index);
+  if (std::fmod(index, 2) == 0) return g.binary(Op::kPow, x, reciprocal);
+  return g.binary(Op::kMul, g.unary(Op::kSign, x), g.binary(Op::kPow, g.unary(Op::kAbs, x), reciprocal));
 }
 
 NodeId Parser::power() {
@@ -228,7 +243,7 @@ NodeId Parser::postfix() {
 }
 
 NodeId Parser::primary() {
-  const Token token = peek();
+  const Token& token = peek();
   switch (token.kind) {
     case Tok::kNumber: next(); return program_.graph.constant(token.number);
     case Tok::kIdent: return name_or_call();
@@ -245,7 +260,7 @@ NodeId Parser::primary() {
 NodeId Parser::parenthesised() {
   Depth guard(*this);
   if (!guard.ok) return kNoNode;
-  const Token open = next();
+  const Token& open = next();
   const NodeId inner = expr();
   if (inner == kNoNode) return kNoNode;
   if (peek().kind == Tok::kComma) return comma_error(peek());

@@ -49,6 +49,7 @@ class Parser {
   NodeId term();
   bool starts_implicit_operand() const;
   NodeId unary();
+  NodeId root(double index, NodeId x);
   NodeId power();
   NodeId postfix();
   NodeId primary();
@@ -86,7 +87,7 @@ class Parser {
     bool ok;
   };
   const Token& peek(std::size_t ahead = 0) const { return tokens_[std::min(pos_ + ahead, tokens_.size() - 1)]; }
-  Token next() { return tokens_[pos_ < tokens_.size() - 1 ? pos_++ : pos_]; }
+  const Token& next() { return tokens_[pos_ < tokens_.size() - 1 ? pos_++ : pos_]; }
   void skip_separators() {
     while (peek().kind == Tok::kSeparator) next();
   }

@@ -37,13 +37,13 @@ bool Parser::is_function_definition() const {
 // last statement, the output is the body with the parameters as ordinary inputs (function mode plots
 // it); before that, the parameters are placeholders and only later calls give them values.
 NodeId Parser::function_definition(bool is_last) {
-  const Token name_token = next();
+  const Token& name_token = next();
   if (!check_assignable(name_token)) return kNoNode;
   const std::string name(name_token.name);
   next();  // '('
   Definition definition;
   while (peek().kind == Tok::kIdent) {
-    const Token parameter = next();
+    const Token& parameter = next();
     const std::string parameter_name(parameter.name);
     if (std::count(definition.parameters.begin(), definition.parameters.end(), parameter_name)) {
       return fail(parameter.span, "'" + parameter_name + "' is already a parameter of " + name);
@@ -91,7 +91,7 @@ NodeId Parser::user_function_call(const Token& token, const std::string& name) {
   if (peek().kind != Tok::kLParen) {
     return fail(token.span, "'" + name + "' is a function: write " + signature);
   }
-  const Token open = peek();
+  const Token& open = peek();
   std::vector<NodeId> args;
   if (!arguments(open, args)) return kNoNode;
   if (args.size() != count) {
@@ -151,7 +151,7 @@ bool Parser::arguments(const Token& open, std::vector<NodeId>& args) {
 // A name's meaning, first match wins: a variable of the program or a parameter, a defined function,
 // a name the caller gives, a known function, a name made of names, a new input (or pi, e).
 NodeId Parser::name_or_call() {
-  const Token token = next();
+  const Token& token = next();
   const std::string name(token.name);
   if (const NodeId* node = bound(name)) return *node;
   if (definitions_.count(name)) return user_function_call(token, name);
