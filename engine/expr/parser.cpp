@@ -189,7 +189,8 @@ NodeId Parser::term() {
 // number or a name (`2 3` and `x 2` are more likely typos than products).
 bool Parser::starts_implicit_operand() const {
   switch (peek().kind) {
-    case Tok::kIdent: case Tok::kLParen: case Tok::kSqrt: case Tok::kRoot: return true;
+    case Tok::kIdent: case Tok::kLParen: case Tok::kLBrace: case Tok::kSqrt: case Tok::kRoot: return true;
+    case Tok::kBar: return !is_inside_bars();  // |x| opens here only where it does not close one: x|x|
     default: return false;
   }
 }
@@ -248,6 +249,8 @@ NodeId Parser::primary() {
     case Tok::kNumber: next(); return program_.graph.constant(token.number);
     case Tok::kIdent: return name_or_call();
     case Tok::kLParen: return parenthesised();
+    case Tok::kLBrace: return braced();
+    case Tok::kBar: return absolute_value();
     case Tok::kSuperscript: return fail(token.span, "a superscript needs something before it to raise, as in x²");
     case Tok::kRParen: return fail(token.span, "expected a number, a name or '(' here, but found ')'");
     case Tok::kEquals:
@@ -261,7 +264,9 @@ NodeId Parser::parenthesised() {
   Depth guard(*this);
   if (!guard.ok) return kNoNode;
   const Token& open = next();
+  groups_.push_back(Tok::kLParen);
   const NodeId inner = expr();
+  groups_.pop_back();
   if (inner == kNoNode) return kNoNode;
   if (peek().kind == Tok::kComma) return comma_error(peek());
   if (peek().kind != Tok::kRParen) {
@@ -269,6 +274,40 @@ NodeId Parser::parenthesised() {
   }
   next();
   return inner;
+}
+
+// {x + 1} groups as (x + 1) does (Desmos and LaTeX: x^{2}, e^{-x^2}).
+NodeId Parser::braced() {
+  Depth guard(*this);
+  if (!guard.ok) return kNoNode;
+  const Token& open = next();
+  groups_.push_back(Tok::kLBrace);
+  NodeId inner = expr();
+  groups_.pop_back();
+  if (inner == kNoNode) return kNoNode;
+  if (peek().kind == Tok::kComma) return comma_error(peek());
+  if (peek().kind != Tok::kRBrace) {
+    return fail(open.span, "this '{' is never closed: expected '}' before " + describe(peek(), text_));
+  }
+  next();
+  return inner;
+}
+
+// |x| is abs(x). A bar where an operand may start opens; a bar after an operand closes the innermost
+// open bar, so |x-1| + |x+1| and ||x| - 1| read as meant, and parentheses inside start afresh.
+NodeId Parser::absolute_value() {
+  Depth guard(*this);
+  if (!guard.ok) return kNoNode;
+  const Token& open = next();
+  groups_.push_back(Tok::kBar);
+  const NodeId inner = expr();
+  groups_.pop_back();
+  if (inner == kNoNode) return kNoNode;
+  if (peek().kind != Tok::kBar) {
+    return fail(open.span, "this '|' is never closed: expected '|' before " + describe(peek(), text_));
+  }
+  next();
+  return program_.graph.unary(Op::kAbs, inner);
 }
 
 // A comma outside a call's arguments: most often a decimal comma (`1,5`).

@@ -54,6 +54,9 @@ class Parser {
   NodeId postfix();
   NodeId primary();
   NodeId parenthesised();
+  NodeId absolute_value();
+  NodeId braced();
+  bool is_inside_bars() const { return !groups_.empty() && groups_.back() == Tok::kBar; }
   NodeId comma_error(const Token& comma);
 
   // parser_calls.cpp: names and calls
@@ -68,9 +71,15 @@ class Parser {
   NodeId application_of(const std::string& name, Span span, NodeId first);
   NodeId application_argument(const Token& function, const std::string& name, NodeId first);
   bool starts_function_name() const;
+  bool starts_application() const;
+  NodeId log_to_base(const Token& token, const std::string& name);
   NodeId apply_known(const std::string& name, const std::vector<NodeId>& args, Span span);
   bool arguments(const Token& open, std::vector<NodeId>& args);
   NodeId inline_call(const Definition& definition, const std::vector<NodeId>& args, Span span);
+  NodeId derivative_call(const Definition& definition, const std::string& name, int order, NodeId argument,
+                         Span span);
+  NodeId substitute(NodeId root, NodeId from, NodeId to);
+  void drop_unread_inputs(std::size_t first, NodeId node);
   NodeId resolve(const std::string& name, Span span);
   const NodeId* bound(const std::string& name) const;
   bool is_variable(const std::string& name) const;
@@ -121,6 +130,7 @@ class Parser {
   Frame frame_;                     // the innermost call being inlined, if any
   std::size_t inlined_tokens_ = 0;  // summed over all calls, against kMaxInlinedTokens
   std::vector<char> has_variable_;  // per node: whether it depends on a variable (grown on demand)
+  std::vector<Tok> groups_;         // the open '(' '{' '|' around the reader, innermost last
 };
 
 }  // namespace bp::expr::detail

@@ -8,11 +8,9 @@ namespace bp::expr::detail {
 
 namespace {
 
-// log_2, log_10: the logarithm to that base, a name the lexer reads whole.
-bool is_log_base_name(const std::string& name) {
-  if (name.size() < 5 || name.compare(0, 4, "log_") != 0) return false;
-  return name.find_first_not_of("0123456789", 4) == std::string::npos;
-}
+// log_2, log_10, log_b: the logarithm to that base, a name the lexer reads whole; `log_` before
+// braces takes the base from them (log_{b}).
+bool is_log_base_name(const std::string& name) { return name.compare(0, 4, "log_") == 0; }
 
 std::string inverse_of(const std::string& name) {
   if (name == "sin" || name == "cos" || name == "tan") return "a" + name;
@@ -28,6 +26,7 @@ bool Parser::is_function_name(const std::string& name) const {
 // `sin` just read. A prefix power (`^2`, `²`) raises the result, `^-1` (`⁻¹`) means the inverse;
 // then either '(' arguments ')' or, without parentheses, the product term after it.
 NodeId Parser::known_function_call(const Token& token, const std::string& name) {
+  if (is_log_base_name(name)) return log_to_base(token, name);
   double exponent = 1;
   Span exponent_span = token.span;
   if (peek().kind == Tok::kSuperscript) {
@@ -68,6 +67,24 @@ NodeId Parser::known_function_call(const Token& token, const std::string& name) 
   return program_.graph.binary(Op::kPow, result, program_.graph.constant(exponent));
 }
 
+// log_b(x) = ln(x) / ln(b): the base from the name (log_2, log_b) or from braces (log_{b}).
+NodeId Parser::log_to_base(const Token& token, const std::string& name) {
+  const std::string base_text = name.substr(4);
+  NodeId base = kNoNode;
+  if (base_text.empty()) {
+    if (peek().kind != Tok::kLBrace) return fail(token.span, "write the base after log_, as in log_2(x) or log_{b}(x)");
+    base = braced();
+  } else if (base_text.find_first_not_of("0123456789.") == std::string::npos) {
+    base = program_.graph.constant(std::strtod(base_text.c_str(), nullptr));
+  } else {
+    base = resolve(base_text, token.span);
+  }
+  if (base == kNoNode) return kNoNode;
+  const NodeId logarithm = known_function_call(token, "log");
+  if (logarithm == kNoNode) return kNoNode;
+  return program_.graph.binary(Op::kDiv, logarithm, program_.graph.unary(Op::kLog, base));
+}
+
 // `sinx` split: the function applied to `first` and whatever else belongs to its argument.
 NodeId Parser::application_of(const std::string& name, Span span, NodeId first) {
   const Token token{Tok::kIdent, span, 0, {}};
@@ -83,10 +100,7 @@ NodeId Parser::application_argument(const Token& function, const std::string& na
   if (!guard.ok) return kNoNode;
   NodeId argument = first;
   if (argument == kNoNode) {
-    switch (peek().kind) {
-      case Tok::kNumber: case Tok::kIdent: case Tok::kSqrt: case Tok::kMinus: break;
-      default: return fail(function.span, "'" + name + "' is a function: write " + name + "(x)");
-    }
+    if (!starts_application()) return fail(function.span, "'" + name + "' is a function: write " + name + "(x)");
     argument = unary();
   } else {
     while (argument != kNoNode && peek().kind == Tok::kSuperscript) {
@@ -103,6 +117,15 @@ NodeId Parser::application_argument(const Token& function, const std::string& na
     argument = factor == kNoNode ? kNoNode : program_.graph.binary(Op::kMul, argument, factor);
   }
   return argument;
+}
+
+// The next token may start the argument of a function written without parentheses (sin x, ln|x|).
+bool Parser::starts_application() const {
+  switch (peek().kind) {
+    case Tok::kNumber: case Tok::kIdent: case Tok::kSqrt: case Tok::kRoot: case Tok::kMinus: case Tok::kBar:
+    case Tok::kLBrace: return true;
+    default: return false;
+  }
 }
 
 // The next token is a name that begins a call (sin, f, or an unknown `cosx`): an application's
@@ -122,10 +145,6 @@ NodeId Parser::apply_known(const std::string& name, const std::vector<NodeId>& a
   Graph& g = program_.graph;
   if (args.size() != 1) {
     return fail(span, "'" + name + "' takes one argument, but " + std::to_string(args.size()) + " were given");
-  }
-  if (is_log_base_name(name)) {  // log_b(x) = ln(x) / ln(b)
-    const NodeId base = g.constant(std::strtod(name.c_str() + 4, nullptr));
-    return g.binary(Op::kDiv, g.unary(Op::kLog, args[0]), g.unary(Op::kLog, base));
   }
   const auto op = function_named(name);
   if (!op) return fail(span, "unknown function '" + name + "'");

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cmath>
 
+#include "expr/derivative.hpp"
 #include "expr/parser.hpp"
 #include "expr/parser_names.hpp"
 
@@ -84,6 +85,11 @@ NodeId Parser::function_definition(bool is_last) {
 
 NodeId Parser::user_function_call(const Token& token, const std::string& name) {
   const Definition& definition = definitions_.at(name);
+  int order = 0;  // f' and f'': Lagrange's notation for the derivatives
+  while (peek().kind == Tok::kPrime) {
+    next();
+    ++order;
+  }
   const std::size_t count = definition.parameters.size();
   std::string signature = name + "(";
   for (std::size_t i = 0; i < count; ++i) signature += (i ? ", " : "") + definition.parameters[i];
@@ -94,13 +100,88 @@ NodeId Parser::user_function_call(const Token& token, const std::string& name) {
   const Token& open = peek();
   std::vector<NodeId> args;
   if (!arguments(open, args)) return kNoNode;
+  if (order > 0 && count != 1) {
+    return fail(token.span, "'" + name + std::string(static_cast<std::size_t>(order), '\'') +
+                                "' needs a function of one variable; " + signature + " has " + std::to_string(count));
+  }
   if (args.size() != count) {
     const Span call{token.span.start, tokens_[pos_ - 1].span.end};
     return fail(call, "'" + name + "' takes " + std::to_string(count) + (count == 1 ? " argument" : " arguments") +
                           ", " + signature + ", but " + std::to_string(args.size()) +
                           (args.size() == 1 ? " was" : " were") + " given");
   }
-  return inline_call(definition, args, token.span);
+  if (order == 0) return inline_call(definition, args, token.span);
+  return derivative_call(definition, name, order, args[0], token.span);
+}
+
+// f'(a): the body read with a placeholder for the parameter, differentiated symbolically `order`
+// times with respect to it (derivative.cpp), then the argument put in the placeholder's place, so
+// f'(x^2) is f' at x², not the derivative of f(x²).
+NodeId Parser::derivative_call(const Definition& definition, const std::string& name, int order, NodeId argument,
+                               Span span) {
+  Graph& g = program_.graph;
+  const std::string placeholder_name = name + "'." + definition.parameters[0];  // a name no text can spell
+  const NodeId placeholder = g.variable(placeholder_name);
+  const std::vector<NodeId> args{placeholder};
+  const std::size_t inputs_before = program_.inputs.size();
+  NodeId result = inline_call(definition, args, span);
+  if (result == kNoNode) return kNoNode;
+  for (int k = 0; k < order; ++k) {
+    Program borrowed;  // differentiate() works on a Program: lend it the graph for the walk
+    borrowed.graph = std::move(program_.graph);
+    borrowed.output = result;
+    result = differentiate(borrowed, placeholder_name);
+    program_.graph = std::move(borrowed.graph);
+  }
+  result = substitute(result, placeholder, argument);
+  drop_unread_inputs(inputs_before, result);
+  return result;
+}
+
+// The inputs from `first` on that `node` does not read are dropped: a derivative may lose a name its
+// function read (d/dx of a*x + b has no b), and b needs no value then. Nodes older than the oldest
+// such input cannot read it, so the walk stops there.
+void Parser::drop_unread_inputs(std::size_t first, NodeId node) {
+  if (program_.inputs.size() <= first) return;
+  const Graph& g = program_.graph;
+  NodeId oldest = node;
+  for (std::size_t i = first; i < program_.inputs.size(); ++i) oldest = std::min(oldest, program_.inputs[i].node);
+  std::vector<char> reads(static_cast<std::size_t>(node - oldest + 1), 0);
+  std::vector<NodeId> stack{node};
+  while (!stack.empty()) {
+    const NodeId id = stack.back();
+    stack.pop_back();
+    if (id < oldest || reads[static_cast<std::size_t>(id - oldest)]) continue;
+    reads[static_cast<std::size_t>(id - oldest)] = 1;
+    if (g[id].a != kNoNode) stack.push_back(g[id].a);
+    if (g[id].b != kNoNode) stack.push_back(g[id].b);
+  }
+  auto unread = [&](const Input& input) {
+    return input.node > node || !reads[static_cast<std::size_t>(input.node - oldest)];
+  };
+  program_.inputs.erase(std::remove_if(program_.inputs.begin() + static_cast<std::ptrdiff_t>(first),
+                                       program_.inputs.end(), unread),
+                        program_.inputs.end());
+}
+
+// `root` with every use of `from` replaced by `to`. Only nodes created after `from` can use it.
+NodeId Parser::substitute(NodeId root, NodeId from, NodeId to) {
+  if (root < from) return root;
+  Graph& g = program_.graph;
+  std::vector<NodeId> replaced(static_cast<std::size_t>(root - from + 1));
+  auto now = [&](NodeId id) { return id >= from ? replaced[static_cast<std::size_t>(id - from)] : id; };
+  for (NodeId id = from; id <= root; ++id) {
+    const Node node = g[id];  // a copy: building grows the graph
+    NodeId out = id;
+    if (id == from) {
+      out = to;
+    } else if (!is_leaf(node.op)) {
+      const NodeId a = now(node.a), b = node.b == kNoNode ? kNoNode : now(node.b);
+      if (a != node.a || b != node.b) out = is_binary(node.op) ? g.binary(node.op, a, b) : g.unary(node.op, a);
+    }
+    replaced[static_cast<std::size_t>(id - from)] = out;
+  }
+  return replaced[static_cast<std::size_t>(root - from)];
 }
 
 NodeId Parser::inline_call(const Definition& definition, const std::vector<NodeId>& args, Span span) {
@@ -130,6 +211,11 @@ bool Parser::arguments(const Token& open, std::vector<NodeId>& args) {
     fail({open.span.start, peek().span.end}, "a call needs an argument between its parentheses");
     return false;
   }
+  groups_.push_back(Tok::kLParen);
+  struct Pop {
+    std::vector<Tok>& groups;
+    ~Pop() { groups.pop_back(); }
+  } pop{groups_};
   while (true) {
     const NodeId arg = expr();
     if (arg == kNoNode) return false;
@@ -181,7 +267,8 @@ NodeId Parser::split_name(const Token& token, const std::string& name) {
     const std::string before = name.substr(0, start);
     std::vector<std::string> pieces = is_operand(before) ? std::vector<std::string>{before}
                                                           : split_into_pieces(before, is_operand);
-    if (pieces.empty() || !call_follows) continue;
+    const bool argument_follows = starts_application() && peek().kind != Tok::kMinus;  // not `xsin - 1`
+    if (pieces.empty() || !(call_follows || argument_follows)) continue;
     NodeId product = kNoNode;
     for (const auto& piece : pieces) {
       const NodeId factor = resolve(piece, token.span);

@@ -178,3 +178,20 @@ TEST_CASE("function mode reads sinx and 2cosx+1 as functions of x, never as a ne
   REQUIRE(param.ok());
   CHECK(bp::expr::variable_of(*param) == "u");
 }
+
+TEST_CASE("f' and f'' are the derivatives of a defined f, usable anywhere") {
+  // f = x³: f'(2) = 3·2² = 12, f''(2) = 6·2 = 12; f(x) - f'(x) at 0.5 = 0.125 - 0.75.
+  CHECK(value("f(x)=x^3; f'(2)") == 12);
+  CHECK(value("f(x)=x^3; f''(2)") == 12);
+  CHECK(value("f(x)=x^3; f′(2)") == 12);  // the prime sign reads as '
+  CHECK(value("f(x)=x^3; f(x) - f'(x)", {{"x", 0.5}}) == -0.625);
+  // f'(x²) is f' at x², not d/dx f(x²): mpmath cos(0.25) = 0.96891242171064478414.
+  CHECK(value("f(x)=sin(x); f'(x^2)", {{"x", 0.5}}) == doctest::Approx(0.96891242171064478414).epsilon(1e-15));
+  // A name the derivative no longer reads needs no value: d/dx (a·x + b) = a.
+  CHECK(value("f(x) = a*x + b; f'(2)", {{"a", 3}}) == 3);
+  // Its gradient flows like any other node's: d/dx of f'(x) = 3x² is 6x.
+  auto g = bp::expr::gradient("f(t)=t^3; f'(x)", {{"x", 2}});
+  REQUIRE(g.ok());
+  CHECK(grad_of(*g, "x") == 12);
+  CHECK(error_of("g(x, y) = x*y; g'(1)").message.find("needs a function of one variable") != std::string::npos);
+}
