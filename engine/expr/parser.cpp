@@ -125,8 +125,9 @@ std::optional<double> Parser::constant_value(NodeId node) {
   for (auto id = static_cast<NodeId>(has_variable_.size()); id < static_cast<NodeId>(g.size()); ++id) {
     const Node& n = g[id];
     char depends = n.op == Op::kVar;
-    if (n.a != kNoNode) depends |= has_variable_[static_cast<std::size_t>(n.a)];
-    if (n.b != kNoNode) depends |= has_variable_[static_cast<std::size_t>(n.b)];
+    for (const NodeId input : {n.a, n.b, n.c}) {
+      if (input != kNoNode) depends |= has_variable_[static_cast<std::size_t>(input)];
+    }
     has_variable_.push_back(depends);
   }
   if (has_variable_[static_cast<std::size_t>(node)]) return std::nullopt;
@@ -313,10 +314,12 @@ NodeId Parser::absolute_value() {
 // A comma outside a call's arguments: most often a decimal comma (`1,5`).
 NodeId Parser::comma_error(const Token& comma) {
   const std::size_t at = static_cast<std::size_t>(&comma - tokens_.data());
-  if (at > 0 && tokens_[at - 1].kind == Tok::kNumber && tokens_[at + 1].kind == Tok::kNumber &&
-      tokens_[at - 1].span.end == comma.span.start) {
-    const Span whole{tokens_[at - 1].span.start, tokens_[at + 1].span.end};
-    return fail(whole, "use a dot for decimals: " + text_of(tokens_[at - 1].span) + "." + text_of(tokens_[at + 1].span));
+  const Token* before = at > 0 ? &tokens_[at - 1] : nullptr;
+  const Token& after = tokens_[at + 1];
+  if (before && before->kind == Tok::kNumber && after.kind == Tok::kNumber && before->span.end == comma.span.start &&
+      after.span.start == comma.span.end) {
+    const Span whole{before->span.start, after.span.end};
+    return fail(whole, "use a dot for decimals: " + text_of(before->span) + "." + text_of(after.span));
   }
   return fail(comma.span, "a comma separates a function's arguments, as in max(0, x); here it has no call");
 }

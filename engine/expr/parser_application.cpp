@@ -2,6 +2,7 @@
 // parentheses (sin x, sin 2x, ln x), powers and inverses before the argument (sin^2 x, sin⁻¹(x)), log_2(x).
 #include <cmath>
 
+#include "expr/functions.hpp"
 #include "expr/parser.hpp"
 
 namespace bp::expr::detail {
@@ -12,15 +13,11 @@ namespace {
 // braces takes the base from them (log_{b}).
 bool is_log_base_name(const std::string& name) { return name.compare(0, 4, "log_") == 0; }
 
-std::string inverse_of(const std::string& name) {
-  if (name == "sin" || name == "cos" || name == "tan") return "a" + name;
-  return "";
-}
 
 }  // namespace
 
 bool Parser::is_function_name(const std::string& name) const {
-  return function_named(name).has_value() || is_log_base_name(name);
+  return is_known_function(name) || is_log_base_name(name);
 }
 
 // `sin` just read. A prefix power (`^2`, `²`) raises the result, `^-1` (`⁻¹`) means the inverse;
@@ -44,8 +41,9 @@ NodeId Parser::known_function_call(const Token& token, const std::string& name) 
   }
   std::string function = name;
   if (exponent == -1) {
-    function = inverse_of(name);
-    if (function.empty()) {
+    const auto inverse = inverse_function_name(name);
+    if (inverse) function = std::string(*inverse);
+    if (!inverse) {
       return fail(exponent_span, "'" + name + "^-1' has no inverse function here: write 1/" + name + "(x) for the "
                                  "reciprocal");
     }
@@ -142,13 +140,9 @@ bool Parser::starts_function_name() const {
 }
 
 NodeId Parser::apply_known(const std::string& name, const std::vector<NodeId>& args, Span span) {
-  Graph& g = program_.graph;
-  if (args.size() != 1) {
-    return fail(span, "'" + name + "' takes one argument, but " + std::to_string(args.size()) + " were given");
-  }
-  const auto op = function_named(name);
-  if (!op) return fail(span, "unknown function '" + name + "'");
-  return g.unary(*op, args[0]);
+  auto node = call_function(program_.graph, name, args, span);
+  if (!node) return fail(node.error().span, node.error().message);
+  return *node;
 }
 
 }  // namespace bp::expr::detail

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "expr/derivative.hpp"
+#include "expr/functions.hpp"
 #include "expr/parser.hpp"
 #include "expr/parser_names.hpp"
 
@@ -15,11 +16,6 @@ namespace {
 constexpr double kPi = 3.14159265358979323846;
 constexpr double kE = 2.71828182845904523536;
 
-const std::vector<std::string>& known_functions() {
-  static const std::vector<std::string> names = {"sin", "cos",  "tan",     "exp",  "log",  "ln",  "sqrt",
-                                                 "abs", "tanh", "sigmoid", "relu", "sign", "step"};
-  return names;
-}
 
 }  // namespace
 
@@ -153,8 +149,9 @@ void Parser::drop_unread_inputs(std::size_t first, NodeId node) {
     stack.pop_back();
     if (id < oldest || reads[static_cast<std::size_t>(id - oldest)]) continue;
     reads[static_cast<std::size_t>(id - oldest)] = 1;
-    if (g[id].a != kNoNode) stack.push_back(g[id].a);
-    if (g[id].b != kNoNode) stack.push_back(g[id].b);
+    for (const NodeId input : {g[id].a, g[id].b, g[id].c}) {
+      if (input != kNoNode) stack.push_back(input);
+    }
   }
   auto unread = [&](const Input& input) {
     return input.node > node || !reads[static_cast<std::size_t>(input.node - oldest)];
@@ -176,8 +173,12 @@ NodeId Parser::substitute(NodeId root, NodeId from, NodeId to) {
     if (id == from) {
       out = to;
     } else if (!is_leaf(node.op)) {
-      const NodeId a = now(node.a), b = node.b == kNoNode ? kNoNode : now(node.b);
-      if (a != node.a || b != node.b) out = is_binary(node.op) ? g.binary(node.op, a, b) : g.unary(node.op, a);
+      const NodeId a = now(node.a);
+      const NodeId b = node.b == kNoNode ? kNoNode : now(node.b);
+      const NodeId c = node.c == kNoNode ? kNoNode : now(node.c);
+      if (a != node.a || b != node.b || c != node.c) {
+        out = c != kNoNode ? g.ternary(node.op, a, b, c) : b != kNoNode ? g.binary(node.op, a, b) : g.unary(node.op, a);
+      }
     }
     replaced[static_cast<std::size_t>(id - from)] = out;
   }
@@ -243,6 +244,8 @@ NodeId Parser::name_or_call() {
   if (definitions_.count(name)) return user_function_call(token, name);
   if (is_caller_name(name)) return resolve(name, token.span);
   if (is_function_name(name)) return known_function_call(token, name);
+  // σ(z) is the ML courses' sigmoid when σ has no value; σ alone stays a name (a standard deviation).
+  if (name == "σ" && peek().kind == Tok::kLParen) return known_function_call(token, "sigmoid");
   if (name == defining_) return fail(token.span, "'" + name + "' cannot call itself: a function may call only "
                                                  "functions defined before it");
   if (peek().kind == Tok::kLParen) {
@@ -292,7 +295,7 @@ NodeId Parser::split_name(const Token& token, const std::string& name) {
 }
 
 NodeId Parser::unknown_function(const Token& token, const std::string& name) {
-  std::vector<std::string> candidates = known_functions();
+  std::vector<std::string> candidates(known_function_names().begin(), known_function_names().end());
   for (const auto& entry : definitions_) candidates.push_back(entry.first);
   const auto near = nearest_names(name, candidates);
   std::string message = "unknown function '" + name + "'";

@@ -32,16 +32,25 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 std::vector<std::string> nearest_names(std::string_view name, const std::vector<std::string>& candidates) {
   // One edit for short names, two from five letters: farther than that is a different word.
   const std::size_t limit = name.size() >= 5 ? 2 : 1;
+  // Nearest first; at equal distance the lower-case spelling (softplus before Softplus).
+  auto has_upper = [](const std::string& s) {
+    return std::any_of(s.begin(), s.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); });
+  };
   std::vector<std::pair<std::size_t, std::string>> near;
   for (const std::string& candidate : candidates) {
     const std::size_t d = edit_distance(name, candidate);
-    if (d <= limit) near.emplace_back(d, candidate);
+    if (d <= limit) near.emplace_back(2 * d + (has_upper(candidate) ? 1 : 0), candidate);
   }
   std::stable_sort(near.begin(), near.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
   std::vector<std::string> out;
+  auto same_word = [](const std::string& x, const std::string& y) {
+    return x.size() == y.size() && edit_distance(x, y) == 0;  // equal but for case
+  };
   for (const auto& entry : near) {
     if (out.size() == 3) break;
-    if (std::find(out.begin(), out.end(), entry.second) == out.end()) out.push_back(entry.second);
+    if (std::none_of(out.begin(), out.end(), [&](const std::string& o) { return same_word(o, entry.second); })) {
+      out.push_back(entry.second);
+    }
   }
   return out;
 }
