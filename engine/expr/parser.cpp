@@ -3,12 +3,16 @@
 //   statement  := name '=' expr                        a name with a constant right side is an input
 //               | name '(' name, ... ')' '=' expr      defines a function; the last statement means it
 //               | expr
-//   expr       := term (('+' | '-') term)*
+//   expr       := comparison ('if' comparison 'else' expr)?  Python's choice
+//   comparison := sum (('<' | '<=' | '>' | '>=' | '==' | '!=') sum)*   a chain means all hold
+//   sum        := term (('+' | '-') term)*
 //   term       := unary (('*' | '/') unary | implicit)*     implicit: 2x, 3(x+1), 2sin(x), (x+1)(x-1)
 //   unary      := ('-' | '+' | '√' | root) unary | power      so -x^2 = -(x^2); root is ∛ ∜ \sqrt[n]
 //   power      := postfix ('^' unary)?                         right-associative, x^-2 allowed
 //   postfix    := primary superscript*                         x², x⁻¹
-//   primary    := number | '(' expr ')' | name | call | application
+//   primary    := number | '(' expr ')' | '{' expr '}' | '|' expr '|' | piecewise | name | call
+//               | application
+//   piecewise  := '{' expr ':' expr (',' expr ':' expr)* (',' expr)? '}'   Desmos; no last value: NaN
 //   call       := function '(' expr, ... ')'                   a known or a defined function
 //   application:= function ('^' n | superscript)? factor+     Desmos: sin x, sin 2x, sin^2 x, sin^-1(x)
 // Names (parser_calls.cpp): a name followed by '(' is a call of a known or defined function, or a
@@ -19,6 +23,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "expr/tape.hpp"
 
@@ -155,7 +160,50 @@ bool Parser::check_assignable(const Token& name) {
 }
 
 // --- operators ------------------------------------------------------------------------------------
+// Python's `a if condition else b`: the gradient flows into the chosen branch only (torch.where).
 NodeId Parser::expr() {
+  const NodeId value = comparison();
+  if (value == kNoNode || !is_keyword("if")) return value;
+  Depth guard(*this);
+  if (!guard.ok) return kNoNode;
+  const Span if_span = next().span;
+  const NodeId condition = comparison();
+  if (condition == kNoNode) return kNoNode;
+  if (!is_keyword("else")) {
+    return fail(if_span, "Python's 'a if condition else b' needs its else: write what it is when the condition "
+                         "is false, as in x if x > 0 else 0");
+  }
+  next();
+  const NodeId otherwise = expr();
+  return otherwise == kNoNode ? kNoNode : program_.graph.select(condition, value, otherwise);
+}
+
+// a < b is 1 or 0 (derivative 0); a chain means all of them hold: 0 < x < 1 = (0 < x)·(x < 1).
+NodeId Parser::comparison() {
+  NodeId left = sum();
+  NodeId all = kNoNode;
+  while (left != kNoNode) {
+    Op op;
+    switch (peek().kind) {
+      case Tok::kLess: op = Op::kLess; break;
+      case Tok::kLessEq: op = Op::kLessEq; break;
+      case Tok::kGreater: op = Op::kGreater; break;
+      case Tok::kGreaterEq: op = Op::kGreaterEq; break;
+      case Tok::kEqEq: op = Op::kEq; break;
+      case Tok::kNotEq: op = Op::kNotEq; break;
+      default: return all == kNoNode ? left : all;
+    }
+    next();
+    const NodeId right = sum();
+    if (right == kNoNode) return kNoNode;
+    const NodeId holds = program_.graph.compare(op, left, right);
+    all = all == kNoNode ? holds : program_.graph.binary(Op::kMul, all, holds);
+    left = right;
+  }
+  return kNoNode;
+}
+
+NodeId Parser::sum() {
   NodeId left = term();
   while (left != kNoNode && (peek().kind == Tok::kPlus || peek().kind == Tok::kMinus)) {
     const Op op = next().kind == Tok::kPlus ? Op::kAdd : Op::kSub;
@@ -190,7 +238,8 @@ NodeId Parser::term() {
 // number or a name (`2 3` and `x 2` are more likely typos than products).
 bool Parser::starts_implicit_operand() const {
   switch (peek().kind) {
-    case Tok::kIdent: case Tok::kLParen: case Tok::kLBrace: case Tok::kSqrt: case Tok::kRoot: return true;
+    case Tok::kIdent: return !is_keyword("if") && !is_keyword("else");
+    case Tok::kLParen: case Tok::kLBrace: case Tok::kSqrt: case Tok::kRoot: return true;
     case Tok::kBar: return !is_inside_bars();  // |x| opens here only where it does not close one: x|x|
     default: return false;
   }
@@ -277,13 +326,14 @@ NodeId Parser::parenthesised() {
   return inner;
 }
 
-// {x + 1} groups as (x + 1) does (Desmos and LaTeX: x^{2}, e^{-x^2}).
+// {x + 1} groups as (x + 1) does (Desmos and LaTeX: x^{2}, e^{-x^2}); {cond: a, b} is piecewise.
 NodeId Parser::braced() {
   Depth guard(*this);
   if (!guard.ok) return kNoNode;
   const Token& open = next();
   groups_.push_back(Tok::kLBrace);
   NodeId inner = expr();
+  if (inner != kNoNode && peek().kind == Tok::kColon) inner = piecewise(inner);
   groups_.pop_back();
   if (inner == kNoNode) return kNoNode;
   if (peek().kind == Tok::kComma) return comma_error(peek());
@@ -292,6 +342,27 @@ NodeId Parser::braced() {
   }
   next();
   return inner;
+}
+
+// Desmos's {cond: a, b} and {c1: a, c2: b, c}, the condition just read: the first branch whose
+// condition holds. Without a last value it is NaN where no condition holds (Desmos: undefined), so
+// the plot has a gap there rather than a made-up value.
+NodeId Parser::piecewise(NodeId condition) {
+  Depth guard(*this);
+  if (!guard.ok) return kNoNode;
+  next();  // ':'
+  const NodeId value = expr();
+  if (value == kNoNode) return kNoNode;
+  NodeId otherwise = kNoNode;
+  if (peek().kind == Tok::kComma) {
+    next();
+    otherwise = expr();
+    if (otherwise != kNoNode && peek().kind == Tok::kColon) otherwise = piecewise(otherwise);
+    if (otherwise == kNoNode) return kNoNode;
+  } else {
+    otherwise = program_.graph.constant(std::numeric_limits<double>::quiet_NaN());
+  }
+  return program_.graph.select(condition, value, otherwise);
 }
 
 // |x| is abs(x). A bar where an operand may start opens; a bar after an operand closes the innermost

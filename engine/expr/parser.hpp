@@ -46,6 +46,10 @@ class Parser {
   bool is_last_statement(std::size_t from) const;
   // parser.cpp: operators
   NodeId expr();
+  NodeId comparison();
+  NodeId sum();
+  NodeId piecewise(NodeId condition);
+  bool is_keyword(std::string_view word) const { return peek().kind == Tok::kIdent && peek().name == word; }
   NodeId term();
   bool starts_implicit_operand() const;
   NodeId unary();

@@ -239,7 +239,10 @@ bool Parser::arguments(const Token& open, std::vector<NodeId>& args) {
 // a name the caller gives, a known function, a name made of names, a new input (or pi, e).
 NodeId Parser::name_or_call() {
   const Token& token = next();
-  const std::string name(token.name);
+  const std::string& name = token.name;
+  if (name == "if" || name == "else") {
+    return fail(token.span, "'" + name + "' belongs in Python's choice 'a if condition else b'");
+  }
   if (const NodeId* node = bound(name)) return *node;
   if (definitions_.count(name)) return user_function_call(token, name);
   if (is_caller_name(name)) return resolve(name, token.span);
