@@ -87,3 +87,17 @@ TEST_CASE("log_2, log_{b} and log_b take the base from the subscript") {
   CHECK(value("log_{b}(5)", {{"b", 3}}) == doctest::Approx(1.4649735207179271672).epsilon(1e-15));
   CHECK(error_of("log_(x)", kHalf).message.find("write the base") != std::string::npos);
 }
+
+TEST_CASE("the reading of every new form reads back to the same value") {
+  const bp::expr::Vars vars = {{"x", 0.5}, {"b", 3}};
+  for (const std::string text :
+       {"sin x + 1", "sinx", "sin 2x", "xsin(x)", "2cosx+1", "sin^2 x", "sin⁻¹(x)", "tan^-1(x)", "sin(x)^-1",
+        "log_2(x)", "log_{b}(x)", "ln|x|", "||x| - 1|", "e^{-x^2}", "max(0, x)", "log(x, 2)", "σ(x)",
+        "x if x > 0 else 0.1*x", "{x > 0: x, 0.1x}", "{x < -1: 0, x < 1: x, 1}", "0 < x < 1",
+        "f(t)=t^2; f(x+1)", "f(t)=t^3; f'(x) + f''(2)"}) {
+    CAPTURE(text);
+    const std::string read = reading(text, vars);
+    REQUIRE(read.find("error") != 0);
+    CHECK(value(read, vars) == value(text, vars));
+  }
+}
