@@ -43,7 +43,6 @@ class Parser {
   std::optional<double> constant_value(NodeId node);
   void bind(const std::string& name, NodeId node);
   bool check_assignable(const Token& name);
-  bool is_last_statement(std::size_t from) const;
   // parser.cpp: operators
   NodeId expr();
   NodeId comparison();
@@ -86,7 +85,6 @@ class Parser {
   void drop_unread_inputs(std::size_t first, NodeId node);
   NodeId resolve(const std::string& name, Span span);
   const NodeId* bound(const std::string& name) const;
-  bool is_variable(const std::string& name) const;
   bool is_caller_name(const std::string& name) const;
   bool is_known_name(const std::string& name) const;
   bool is_function_name(const std::string& name) const;

@@ -195,3 +195,23 @@ TEST_CASE("f' and f'' are the derivatives of a defined f, usable anywhere") {
   CHECK(grad_of(*g, "x") == 12);
   CHECK(error_of("g(x, y) = x*y; g'(1)").message.find("needs a function of one variable") != std::string::npos);
 }
+
+TEST_CASE("in graph mode a known function is a function, never a slider named after it (the issue's cases)") {
+  // mpmath at x = 0.5: log(1 + e^0.5) = 0.97407698418010668087, log10(0.5) = -0.30102999566398119521,
+  // sinh(0.5) = 0.52109530549374736162, 1/(1 + e^-0.5) = 0.62245933120185456464
+  for (const auto& [text, expected] : std::vector<std::pair<std::string, double>>{
+           {"softplus(x)", 0.97407698418010668087},
+           {"log10(x)", -0.30102999566398119521},
+           {"sinh(x)", 0.52109530549374736162},
+           {"ReLU(x)", 0.5},
+           {"σ(x)", 0.62245933120185456464}}) {
+    CAPTURE(text);
+    auto program = bp::expr::compile(text, {});  // graph mode gives no names: every free name is a slider
+    REQUIRE(program.ok());
+    REQUIRE(program->inputs.size() == 1);
+    CHECK(program->inputs[0].name == "x");
+    CHECK(*bp::expr::evaluate(*program, {{"x", 0.5}}) == doctest::Approx(expected).epsilon(1e-15));
+  }
+  // σ with a value is that value times its argument.
+  CHECK(value("σ = 2; σ(x)", {{"x", 3}}) == 6);
+}
