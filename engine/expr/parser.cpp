@@ -46,7 +46,8 @@ Expected<Program> Parser::run() {
   // The last statement starts after the last separator that has a statement after it.
   std::size_t last_start = 0;
   for (std::size_t i = 0; i + 1 < tokens_.size(); ++i) {
-    if (tokens_[i].kind == Tok::kSeparator && tokens_[i + 1].kind != Tok::kSeparator) last_start = i + 1;
+    const Tok after = tokens_[i + 1].kind;
+    if (tokens_[i].kind == Tok::kSeparator && after != Tok::kSeparator && after != Tok::kEnd) last_start = i + 1;
   }
   NodeId last = kNoNode;
   skip_separators();

@@ -46,6 +46,8 @@ TEST_CASE("a program whose last statement is a definition means that function") 
   CHECK(program->function_name == "g");
   CHECK(program->parameters == std::vector<std::string>{"x"});
   CHECK(bp::expr::variable_of(*program) == "x");
+  // Separators after it change nothing (the fuzzer found `f(x)=x^2;` read as an earlier definition).
+  CHECK(value("f(x)=x^2;\n ;", {{"x", 3}}) == 9);
   // An earlier definition does not name the program, and its parameter is no input.
   auto call = bp::expr::compile("f(t)=t^2; f(3)", {});
   REQUIRE(call.ok());
