@@ -3,6 +3,12 @@
 
 namespace bp::expr {
 
+std::string variable_of(const Program& program) {
+  if (!program.parameters.empty()) return program.parameters.front();
+  if (program.find_input("x") || program.inputs.size() != 1) return "x";
+  return program.inputs.front().name;
+}
+
 Expected<Function1D> Function1D::compile(std::string_view text, std::string_view variable, const Vars& others) {
   Vars vars = others;
   vars.emplace_back(std::string(variable), 0.0);

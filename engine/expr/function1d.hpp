@@ -12,6 +12,11 @@
 
 namespace bp::expr {
 
+// The variable function mode plots against, for a program compiled with the caller name x: the first
+// parameter of `f(t) = …`, else x when the text reads x or reads no name, else its only free name
+// (`t^2 + 1` is a function of t); with several free names, x (the others then need values).
+std::string variable_of(const Program& program);
+
 class Function1D {
  public:
   // `variable` need not occur in `text` (f is then constant); every other free name needs a value.
