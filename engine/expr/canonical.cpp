@@ -261,6 +261,28 @@ bool Pool::content_of_sum(Id sum, Rational& content, Id& primitive) {
   return true;
 }
 
+// A sum with whole negative powers in its terms as b^-k × (a sum without them): 1 + x^-2 = x^-2 (x^2 + 1).
+// Returns the sum itself when no term has one; `outside` receives the factors b^-k.
+Id Pool::clear_denominators(Id sum, std::vector<Factor>& outside) {
+  std::vector<Term> terms = (*this)[sum].terms;
+  std::vector<std::pair<Id, std::int64_t>> powers;  // base, largest k
+  for (const Term& t : terms) {
+    for (const Factor& f : t.factors) {
+      const Rational* r = as_rational(f.exponent);
+      if (!r || !r->is_integer() || r->num >= 0) continue;
+      auto it = std::find_if(powers.begin(), powers.end(), [&](const auto& p) { return p.first == f.base; });
+      if (it == powers.end()) powers.emplace_back(f.base, -r->num);
+      else it->second = std::max(it->second, -r->num);
+    }
+  }
+  if (powers.empty()) return sum;
+  for (Term& t : terms) {
+    for (const auto& [base, k] : powers) t.factors.push_back(Factor{base, constant({k, 1})});
+  }
+  for (const auto& [base, k] : powers) outside.push_back(Factor{base, constant({-k, 1})});
+  return from_terms(std::move(terms));
+}
+
 // Brings one term to normal form; returns false when the term was replaced by the terms in `more`.
 bool Pool::normalise_term(Term& term, std::vector<Term>& more) {
   for (int round = 0; round < 64 && !failed_; ++round) {
@@ -294,6 +316,16 @@ bool Pool::normalise_term(Term& term, std::vector<Term>& more) {
         if (!c || pt.size() > 1) { fail(); return false; }
         term.coeff = *c;
         if (!pt.empty()) term.factors.insert(term.factors.end(), pt[0].factors.begin(), pt[0].factors.end());
+        changed = true;
+        break;
+      }
+      std::vector<Factor> cleared;
+      const Id whole = clear_denominators(f.base, cleared);
+      if (whole != f.base) {  // (1 + x^-2)^n = x^-2n (x^2 + 1)^n
+        erase_it();
+        for (Factor& c : cleared) c.exponent = mul(c.exponent, f.exponent);
+        term.factors.insert(term.factors.end(), cleared.begin(), cleared.end());
+        term.factors.push_back(Factor{whole, f.exponent});
         changed = true;
         break;
       }

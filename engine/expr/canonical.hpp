@@ -91,6 +91,7 @@ class Pool {
   bool normalise_term(Term& term, std::vector<Term>& more);
   bool spend(std::size_t terms);
   bool content_of_sum(Id sum, Rational& content, Id& primitive);
+  Id clear_denominators(Id sum, std::vector<Factor>& outside);
 
   Budget budget_;
   bool expand_ = false;

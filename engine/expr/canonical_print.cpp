@@ -138,7 +138,9 @@ class GraphWriter {
     if (negative) {
       for (std::size_t i = 0; i < factors.size() && !flipped; ++i) {
         const Rational* r = pool_.as_rational(factors[i].exponent);
-        if (r && r->is_integer() && (r->num % 2 != 0) && is_sum_of_terms(pool_, factors[i].base)) flipped = i;
+        if (r && r->is_integer() && r->num > 0 && r->num % 2 != 0 && is_sum_of_terms(pool_, factors[i].base)) {
+          flipped = i;  // in the numerator only: -1/(x^2 + 1), not 1/(-x^2 - 1)
+        }
       }
       if (flipped) negative = false;
     }
@@ -256,8 +258,15 @@ std::optional<Term> without(const Term& t, Id base, Id exponent) {
   return std::nullopt;
 }
 
-// sin(u)^2 + cos(u)^2 = 1 on pairs of terms; with double_angle also cos(u)^2 - sin(u)^2 = cos(2u) and
-// sin(u)cos(u) = sin(2u)/2. Sums of up to 64 terms (pairs are tried each with each).
+struct SquarePair {
+  Op odd, even;          // sin and cos, or sinh and cosh
+  bool is_circular;      // sin² + cos² = 1 (circular) or cosh² - sinh² = 1 (hyperbolic)
+};
+constexpr SquarePair kSquarePairs[] = {{Op::kSin, Op::kCos, true}, {Op::kSinh, Op::kCosh, false}};
+
+// On pairs of terms a·rest·s(u)^2 + b·rest·c(u)^2 for (s, c) = (sin, cos) or (sinh, cosh): sin² + cos² = 1,
+// cosh² - sinh² = 1 always; with double_angle also cos² - sin² = cos(2u), cosh² + sinh² = cosh(2u), and
+// s(u)c(u) = s(2u)/2 on single terms. Sums of up to 64 terms (pairs are tried each with each).
 Id trig_identities(Pool& pool, Id sum, bool double_angle) {
   std::vector<Term> terms = pool.terms_of(sum);
   if (terms.size() > 64) return sum;
@@ -267,38 +276,42 @@ Id trig_identities(Pool& pool, Id sum, bool double_angle) {
   for (std::size_t i = 0; i < terms.size(); ++i) {
     for (std::size_t j = 0; j < terms.size() && !used[i]; ++j) {
       if (i == j || used[j]) continue;
-      for (const Factor& f : terms[i].factors) {
-        const Id u = argument_of(pool, f.base, Op::kSin);
-        if (u < 0 || f.exponent != two) continue;
-        const Id cos_u = pool.call(Op::kCos, u);
-        auto rest_i = without(terms[i], f.base, two), rest_j = without(terms[j], cos_u, two);
-        if (!rest_j || rest_i->factors != rest_j->factors) continue;
-        Term t = *rest_j;
-        if (terms[i].coeff == terms[j].coeff) {
-          used[i] = used[j] = 1;  // c sin² + c cos² = c
-        } else if (double_angle && rational::add(terms[i].coeff, terms[j].coeff) == std::optional<Rational>({0, 1})) {
-          t.factors.push_back(Factor{pool.call(Op::kCos, pool.mul(two, u)), pool.one()});
-          used[i] = used[j] = 1;  // c cos² - c sin² = c cos(2u)
+      for (const SquarePair& pair : kSquarePairs) {
+        for (const Factor& f : terms[i].factors) {
+          const Id u = argument_of(pool, f.base, pair.odd);
+          if (u < 0 || f.exponent != two || used[i]) continue;
+          auto rest_i = without(terms[i], f.base, two), rest_j = without(terms[j], pool.call(pair.even, u), two);
+          if (!rest_j || rest_i->factors != rest_j->factors) continue;
+          const Rational a = terms[i].coeff, b = terms[j].coeff;
+          const bool same = a == b, opposite = rational::add(a, b) == std::optional<Rational>({0, 1});
+          Term t = *rest_j;  // coefficient b
+          if (pair.is_circular ? same : opposite) {
+            used[i] = used[j] = 1;
+          } else if (double_angle && (pair.is_circular ? opposite : same)) {
+            t.factors.push_back(Factor{pool.call(pair.even, pool.mul(two, u)), pool.one()});
+            used[i] = used[j] = 1;
+          }
+          if (used[i]) out.push_back(std::move(t));
         }
-        if (used[i]) out.push_back(std::move(t));
-        break;
       }
     }
   }
   for (std::size_t i = 0; i < terms.size(); ++i) {
     if (used[i]) continue;
     Term t = terms[i];
-    for (const Factor& f : terms[i].factors) {
-      const Id u = argument_of(pool, f.base, Op::kSin);
-      if (!double_angle || u < 0 || f.exponent != pool.one()) continue;
-      auto rest = without(t, f.base, pool.one());
-      auto rest2 = rest ? without(*rest, pool.call(Op::kCos, u), pool.one()) : std::nullopt;
-      auto half = rational::mul(t.coeff, Rational{1, 2});
-      if (!rest2 || !half) continue;
-      t = *rest2;  // c sin(u)cos(u) = (c/2) sin(2u)
-      t.coeff = *half;
-      t.factors.push_back(Factor{pool.call(Op::kSin, pool.mul(two, u)), pool.one()});
-      break;
+    for (const SquarePair& pair : kSquarePairs) {
+      for (const Factor& f : terms[i].factors) {
+        const Id u = argument_of(pool, f.base, pair.odd);
+        if (!double_angle || u < 0 || f.exponent != pool.one()) continue;
+        auto rest = without(t, f.base, pool.one());
+        auto rest2 = rest ? without(*rest, pool.call(pair.even, u), pool.one()) : std::nullopt;
+        auto half = rational::mul(t.coeff, Rational{1, 2});
+        if (!rest2 || !half) continue;
+        t = *rest2;  // c s(u)c(u) = (c/2) s(2u)
+        t.coeff = *half;
+        t.factors.push_back(Factor{pool.call(pair.odd, pool.mul(two, u)), pool.one()});
+        break;
+      }
     }
     out.push_back(std::move(t));
   }
