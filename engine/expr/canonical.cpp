@@ -106,7 +106,7 @@ Id Pool::add(Id a, Id b) {
   std::vector<Term> terms = terms_of(a);
   std::vector<Term> more = terms_of(b);
   terms.insert(terms.end(), more.begin(), more.end());
-  return from_terms(std::move(terms));
+  return collect(std::move(terms));  // both sides' terms are in normal form already
 }
 
 Id Pool::neg(Id a) { return mul(constant({-1, 1}), a); }
@@ -393,6 +393,11 @@ Id Pool::from_terms(std::vector<Term> terms) {
     }
   }
   if (failed_) return zero();
+  return collect(std::move(done));
+}
+
+Id Pool::collect(std::vector<Term> done) {
+  if (!spend(done.size())) return zero();
   std::sort(done.begin(), done.end(), [](const Term& a, const Term& b) { return a.factors < b.factors; });
   std::vector<Term> collected;  // 2x + 3x = 5x
   for (Term& t : done) {
@@ -425,9 +430,46 @@ Id from_graph(Pool& pool, const Graph& graph, NodeId root) {
     if (graph[n].b != kNoNode) needed[static_cast<std::size_t>(graph[n].b)] = 1;
     if (graph[n].c != kNoNode) needed[static_cast<std::size_t>(graph[n].c)] = 1;
   }
-  std::vector<Id> value(needed.size(), -1);
-  for (NodeId n = 0; n <= root && !pool.failed(); ++n) {
+  // A sum used once, by another sum, is not built on its own: the outermost sum of a chain gathers all
+  // the chain's terms and collects them once, so a 1,000-term sum costs one sort, not 1,000 merges.
+  const auto is_sum = [&](NodeId n) { return graph[n].op == Op::kAdd || graph[n].op == Op::kSub; };
+  std::vector<int> uses(needed.size(), 0);
+  for (NodeId n = 0; n <= root; ++n) {
     if (!needed[static_cast<std::size_t>(n)]) continue;
+    for (NodeId input : {graph[n].a, graph[n].b, graph[n].c}) {
+      if (input != kNoNode) ++uses[static_cast<std::size_t>(input)];
+    }
+  }
+  std::vector<char> inner(needed.size(), 0);
+  for (NodeId n = 0; n <= root; ++n) {
+    if (!needed[static_cast<std::size_t>(n)] || !is_sum(n)) continue;
+    for (NodeId input : {graph[n].a, graph[n].b}) {
+      if (is_sum(input) && uses[static_cast<std::size_t>(input)] == 1) inner[static_cast<std::size_t>(input)] = 1;
+    }
+  }
+  std::vector<Id> value(needed.size(), -1);
+  std::vector<std::pair<NodeId, bool>> pending;  // (node, is subtracted) while gathering a chain's terms
+  for (NodeId n = 0; n <= root && !pool.failed(); ++n) {
+    if (!needed[static_cast<std::size_t>(n)] || inner[static_cast<std::size_t>(n)]) continue;
+    if (is_sum(n)) {
+      std::vector<Term> terms;
+      pending.assign(1, {n, false});
+      while (!pending.empty()) {
+        const auto [m, minus] = pending.back();
+        pending.pop_back();
+        if (m == n || inner[static_cast<std::size_t>(m)]) {
+          pending.emplace_back(graph[m].a, minus);
+          pending.emplace_back(graph[m].b, graph[m].op == Op::kSub ? !minus : minus);
+          continue;
+        }
+        for (Term t : pool.terms_of(value[static_cast<std::size_t>(m)])) {
+          if (minus) t.coeff.num = -t.coeff.num;
+          terms.push_back(std::move(t));
+        }
+      }
+      value[static_cast<std::size_t>(n)] = pool.collect(std::move(terms));
+      continue;
+    }
     const Node& node = graph[n];
     const Id a = node.a == kNoNode ? -1 : value[static_cast<std::size_t>(node.a)];
     const Id b = node.b == kNoNode ? -1 : value[static_cast<std::size_t>(node.b)];
@@ -436,8 +478,6 @@ Id from_graph(Pool& pool, const Graph& graph, NodeId root) {
     switch (node.op) {
       case Op::kConst: v = node.name.empty() ? pool.number(node.value) : pool.named(node.name, node.value); break;
       case Op::kVar: v = pool.variable(node.name); break;
-      case Op::kAdd: v = pool.add(a, b); break;
-      case Op::kSub: v = pool.add(a, pool.neg(b)); break;
       case Op::kMul: v = pool.mul(a, b); break;
       case Op::kDiv: v = pool.mul(a, pool.pow(b, pool.constant({-1, 1}))); break;
       case Op::kPow: v = pool.pow(a, b); break;

@@ -75,6 +75,8 @@ class Pool {
   Id pow(Id a, Id b);
   Id neg(Id a);
   Id from_terms(std::vector<Term> terms);
+  // The sum of terms that are each in normal form already: like terms collected, nothing else.
+  Id collect(std::vector<Term> terms);
   // A sum made from terms as given, not normalised (for printing a factor with its sign flipped).
   Id raw_sum(std::vector<Term> terms);
 
