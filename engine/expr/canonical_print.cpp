@@ -138,9 +138,16 @@ class GraphWriter {
     if (negative) {
       for (std::size_t i = 0; i < factors.size() && !flipped; ++i) {
         const Rational* r = pool_.as_rational(factors[i].exponent);
-        if (r && r->is_integer() && r->num > 0 && r->num % 2 != 0 && is_sum_of_terms(pool_, factors[i].base)) {
-          flipped = i;  // in the numerator only: -1/(x^2 + 1), not 1/(-x^2 - 1)
+        if (!r || !r->is_integer() || r->num < 0 || r->num % 2 == 0 || !is_sum_of_terms(pool_, factors[i].base)) {
+          continue;  // in the numerator only: -1/(x^2 + 1), not 1/(-x^2 - 1)
         }
+        const std::vector<Term>& inside = pool_[factors[i].base].terms;
+        const auto positives = static_cast<std::size_t>(
+            std::count_if(inside.begin(), inside.end(), [](const Term& u) { return u.coeff.num > 0; }));
+        const Term& lead = inside[print_order(inside)[0]];
+        // A polynomial keeps its leading power positive (-2(x^2 + 3x - 1), not 2(1 - x^2 - 3x)); other
+        // sums turn when that leaves no fewer positive terms.
+        if (degree(lead) > 0 ? lead.coeff.num < 0 : inside.size() - positives >= positives) flipped = i;
       }
       if (flipped) negative = false;
     }
