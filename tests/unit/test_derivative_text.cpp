@@ -400,3 +400,16 @@ TEST_CASE("a product of 30 two-name sums is differentiated without multiplying o
   REQUIRE(exact.ok());
   CHECK(bp::test::value(df, at) == doctest::Approx(bp::test::grad_of(*exact, "x")).epsilon(1e-12));
 }
+
+TEST_CASE("where, comparisons and max keep their shape, their inputs in normal form") {
+  using bp::expr::Op;
+  bp::expr::Graph g;
+  const auto x = g.variable("x"), two = g.constant(2), zero = g.constant(0);
+  const auto squares = g.binary(Op::kAdd, g.binary(Op::kMul, x, x), g.binary(Op::kMul, two, g.binary(Op::kMul, x, x)));
+  const auto where = g.select(g.compare(Op::kGreater, g.binary(Op::kAdd, x, x), zero), squares,
+                              g.binary(Op::kDiv, x, two));
+  const auto sum = g.binary(Op::kAdd, g.binary(Op::kMax, x, g.binary(Op::kSub, x, x)), where);
+  const auto textbook = bp::expr::canonical::textbook_form(g, sum);
+  REQUIRE(textbook != bp::expr::kNoNode);
+  CHECK(*bp::expr::print(g, textbook) == "where(2x > 0, 3x^2, x/2) + max(x, 0)");
+}
