@@ -223,12 +223,14 @@ NodeId textbook_form(Graph& graph, NodeId root, Budget budget) {
   std::optional<Id> over_one = pool.failed() ? std::nullopt : together(pool, expanded);
   pool.set_expand(false);
   std::optional<Id> factored_expanded = pool.failed() ? std::nullopt : factored(pool, expanded);
+  const Id identities = pool.failed() ? expanded : trig_identities(pool, expanded, false);
   const Id double_angles = pool.failed() ? expanded : trig_identities(pool, expanded, true);
   if (pool.failed()) return best.node;
   consider(graph, writer, expanded, best, kRewritePenalty);
   if (factored_expanded) consider(graph, writer, *factored_expanded, best, kRewritePenalty);
   if (over_one) consider(graph, writer, *over_one, best, kRewritePenalty);
-  if (double_angles != expanded) consider(graph, writer, double_angles, best, kDoubleAnglePenalty);
+  if (identities != expanded) consider(graph, writer, identities, best, kRewritePenalty);
+  if (double_angles != expanded && double_angles != identities) consider(graph, writer, double_angles, best, kDoubleAnglePenalty);
   return best.node;
 }
 

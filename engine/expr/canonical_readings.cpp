@@ -102,7 +102,7 @@ std::optional<Id> factored(Pool& pool, Id sum) {
 }
 
 // On pairs of terms a·rest·s(u)^2 + b·rest·c(u)^2 for (s, c) = (sin, cos) or (sinh, cosh): sin² + cos² = 1,
-// cosh² - sinh² = 1 always; with double_angle also cos² - sin² = cos(2u), cosh² + sinh² = cosh(2u), and
+// cosh² - sinh² = 1 always, and sin(u)^p/cos(u)^p = tan(u)^p on single terms; with double_angle also cos² - sin² = cos(2u), cosh² + sinh² = cosh(2u), and
 // s(u)c(u) = s(2u)/2 on single terms. Sums of up to 64 terms (pairs are tried each with each).
 Id trig_identities(Pool& pool, Id sum, bool double_angle) {
   std::vector<Term> terms = pool.terms_of(sum);
@@ -136,6 +136,17 @@ Id trig_identities(Pool& pool, Id sum, bool double_angle) {
   for (std::size_t i = 0; i < terms.size(); ++i) {
     if (used[i]) continue;
     Term t = terms[i];
+    for (const Factor& f : terms[i].factors) {  // sin(u)^p / cos(u)^p = tan(u)^p
+      const Id u = argument_of(pool, f.base, Op::kSin);
+      const Rational* p = pool.as_rational(f.exponent);
+      if (u < 0 || !p || p->num <= 0) continue;
+      auto rest = without(t, f.base, f.exponent);
+      auto rest2 = rest ? without(*rest, pool.call(Op::kCos, u), pool.constant({-p->num, p->den})) : std::nullopt;
+      if (!rest2) continue;
+      t = *rest2;
+      t.factors.push_back(Factor{pool.call(Op::kTan, u), f.exponent});
+      break;
+    }
     for (const SquarePair& pair : kSquarePairs) {
       for (const Factor& f : terms[i].factors) {
         const Id u = argument_of(pool, f.base, pair.odd);

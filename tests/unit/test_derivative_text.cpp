@@ -289,6 +289,9 @@ TEST_CASE("numbers fold, like terms and powers collect, numeric factors cancel")
   CHECK(derivative("(x + 1)*(x - 1)") == "2x");
   CHECK(derivative("exp(x)*exp(-x)") == "0");
   CHECK(derivative("log(exp(x^2))") == "2x");
+  CHECK(derivative("log(cos(x))") == "-tan(x)");
+  CHECK(derivative("sin(x)*cos(x)") == "cos(2x)");  // a double angle only where it saves much
+  CHECK(derivative("sin(x)^2") == "2sin(x)*cos(x)");
 }
 
 TEST_CASE("one style: a negative coefficient touches its name as a positive one does") {
