@@ -230,7 +230,9 @@ NodeId textbook_form(Graph& graph, NodeId root, Budget budget) {
   if (factored_expanded) consider(graph, writer, *factored_expanded, best, kRewritePenalty);
   if (over_one) consider(graph, writer, *over_one, best, kRewritePenalty);
   if (identities != expanded) consider(graph, writer, identities, best, kRewritePenalty);
-  if (double_angles != expanded && double_angles != identities) consider(graph, writer, double_angles, best, kDoubleAnglePenalty);
+  if (double_angles != expanded && double_angles != identities) {
+    consider(graph, writer, double_angles, best, kDoubleAnglePenalty);
+  }
   return best.node;
 }
 

@@ -102,8 +102,9 @@ std::optional<Id> factored(Pool& pool, Id sum) {
 }
 
 // On pairs of terms a·rest·s(u)^2 + b·rest·c(u)^2 for (s, c) = (sin, cos) or (sinh, cosh): sin² + cos² = 1,
-// cosh² - sinh² = 1 always, and sin(u)^p/cos(u)^p = tan(u)^p on single terms; with double_angle also cos² - sin² = cos(2u), cosh² + sinh² = cosh(2u), and
-// s(u)c(u) = s(2u)/2 on single terms. Sums of up to 64 terms (pairs are tried each with each).
+// cosh² - sinh² = 1; with double_angle also cos² - sin² = cos(2u), cosh² + sinh² = cosh(2u). On single
+// terms: sin(u)^p/cos(u)^p = tan(u)^p, and with double_angle s(u)c(u) = s(2u)/2. Sums of up to 64 terms
+// (pairs are tried each with each).
 Id trig_identities(Pool& pool, Id sum, bool double_angle) {
   std::vector<Term> terms = pool.terms_of(sum);
   if (terms.size() > 64) return sum;
