@@ -285,10 +285,12 @@ NodeId Parser::split_name(const Token& token, const std::string& name) {
     return call == kNoNode ? kNoNode : program_.graph.binary(Op::kMul, product, call);
   }
   // A function name starting the name, applied to the rest: sinx, cosx, tanhx (longest name first).
+  // Not to the constants: `sine` and `mine` stay names rather than sin(e) and min(e).
   if (!call_follows) {
     for (std::size_t end = name.size() - 1; end >= 2; --end) {
       const std::string function = name.substr(0, end), rest = name.substr(end);
-      if (!is_function_name(function) || !is_operand(rest)) continue;
+      const bool is_constant = (rest == "e" || rest == "pi") && !bound(rest) && !is_caller_name(rest);
+      if (!is_function_name(function) || !is_operand(rest) || is_constant) continue;
       const NodeId first = resolve(rest, {token.span.start + end, token.span.end});
       return application_of(function, {token.span.start, token.span.start + end}, first);
     }

@@ -42,6 +42,10 @@ TEST_CASE("a name before a function's name multiplies it: xsin(x), 2sin(x)cos(x)
   // A name that only looks like one stays a name when it has a value.
   CHECK(value("cost = 2; cost*x", kHalf) == 1);
   CHECK(value("sinx", {{"sinx", 7}}) == 7);
+  // Nor is a function applied to a constant hidden in a word: sine is a name, not sin(e).
+  auto sine = bp::expr::compile("sine + 1", {});
+  REQUIRE(sine.ok());
+  CHECK(sine->inputs.at(0).name == "sine");
 }
 
 TEST_CASE("a power before the argument raises the function's value; -1 means the inverse") {
