@@ -1,10 +1,10 @@
 // Trainer: the network mode's engine driver.
 #include "network/trainer.hpp"
 
-#include <chrono>
 #include <cmath>
 #include <cstring>
 
+#include "clock.hpp"
 #include "expr/function1d.hpp"
 #include "nn/rng.hpp"
 #include "nn/training.hpp"
@@ -42,10 +42,6 @@ std::vector<nn::Point> function_samples(const std::string& text, int count, std:
 namespace {
 nn::Activation activation_of(const std::string& name) {
   return nn::activation_named(name).value_or(nn::Activation::kTanh);
-}
-
-double now_ms() {
-  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
 
 bool all_finite(const nn::Network& net) {
