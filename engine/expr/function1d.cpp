@@ -3,6 +3,17 @@
 
 namespace bp::expr {
 
+std::string variable_of(const Program& program) {
+  if (!program.parameters.empty()) return program.parameters.front();
+  if (program.find_input("x") || program.inputs.empty()) return "x";
+  return program.inputs.front().name;
+}
+
+std::string variable_of(std::string_view text) {
+  auto program = compile(text, {"x"});
+  return program ? variable_of(*program) : "x";
+}
+
 Expected<Function1D> Function1D::compile(std::string_view text, std::string_view variable, const Vars& others) {
   Vars vars = others;
   vars.emplace_back(std::string(variable), 0.0);

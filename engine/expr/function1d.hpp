@@ -12,6 +12,13 @@
 
 namespace bp::expr {
 
+// The variable of a function of one variable, as function mode plots it: the parameter of `f(t) = ...`,
+// else x when it occurs (or nothing does), else the first free name. Every caller that samples the
+// learner's f picks it here, so `t^2` means the same function everywhere.
+std::string variable_of(const Program& program);
+// The same for text; "x" when the text does not parse (compiling it then reports the error).
+std::string variable_of(std::string_view text);
+
 class Function1D {
  public:
   // `variable` need not occur in `text` (f is then constant); every other free name needs a value.
