@@ -18,8 +18,9 @@ inline constexpr NodeId kNoNode = -1;
 
 struct Node {
   Op op = Op::kConst;
-  NodeId a = kNoNode;  // first input (unary and binary ops)
-  NodeId b = kNoNode;  // second input (binary ops)
+  NodeId a = kNoNode;  // first input (every op but the leaves)
+  NodeId b = kNoNode;  // second input (ops of two or three inputs)
+  NodeId c = kNoNode;  // third input: clamp's hi, where's condition, max/min's count of ties in a
   double value = 0;    // the number of a constant
   std::string name;    // variable name, or "pi"/"e" for a named constant
 };
@@ -31,6 +32,11 @@ class Graph {
   NodeId variable(std::string_view name);
   NodeId unary(Op op, NodeId a);
   NodeId binary(Op op, NodeId a, NodeId b);
+  NodeId ternary(Op op, NodeId a, NodeId b, NodeId c);
+  // a if c != 0 else b (NaN if c is NaN); the gradient flows into the chosen branch only, as torch.where.
+  NodeId select(NodeId c, NodeId a, NodeId b) { return ternary(Op::kSelect, a, b, c); }
+  // a < b, a == b, ... as 1 or 0 (IEEE: false for NaN, so `!=` gives 1); derivative 0. op: a comparison.
+  NodeId compare(Op op, NodeId a, NodeId b) { return binary(op, a, b); }
 
   const Node& operator[](NodeId id) const { return nodes_[static_cast<std::size_t>(id)]; }
   std::size_t size() const { return nodes_.size(); }

@@ -35,13 +35,14 @@ Expected<GraphExport> export_graph(const Program& program, const Tape& tape) {
     e.value = tape.value_of(id);
     if (n.op != Op::kConst) e.grad = tape.grad_of(id);
     if (n.a != kNoNode) {
-      const double a = tape.value_of(n.a), b = n.b != kNoNode ? tape.value_of(n.b) : 0.0;
-      const LocalGradient local = local_gradient(n.op, a, b, e.value);
-      e.inputs.push_back(index[static_cast<std::size_t>(n.a)]);
-      e.local.push_back(local.da);
-      if (n.b != kNoNode) {
-        e.inputs.push_back(index[static_cast<std::size_t>(n.b)]);
-        e.local.push_back(local.db);
+      const auto value_or_0 = [&](NodeId input) { return input != kNoNode ? tape.value_of(input) : 0.0; };
+      const LocalGradient local = local_gradient(n.op, value_or_0(n.a), value_or_0(n.b), value_or_0(n.c), e.value);
+      const double partials[3] = {local.da, local.db, local.dc};
+      const NodeId inputs[3] = {n.a, n.b, n.c};
+      for (int k = 0; k < 3; ++k) {
+        if (inputs[k] == kNoNode) continue;
+        e.inputs.push_back(index[static_cast<std::size_t>(inputs[k])]);
+        e.local.push_back(partials[k]);
       }
     }
     index[static_cast<std::size_t>(id)] = e.id;

@@ -3,7 +3,7 @@
 //   statement := name '=' expr | name '(' name, ... ')' '=' expr | expr
 //   expr      := term (('+' | '-') term)*
 //   term      := unary (('*' | '/') unary | implicit)*      implicit: 2x, 3(x+1), 2sin(x), (x+1)(x-1)
-//   unary     := ('-' | '+' | '√') unary | power              so -x^2 = -(x^2)
+//   unary     := ('-' | '+' | '√' | root) unary | power       so -x^2 = -(x^2); root is ∛ ∜ \sqrt[n]
 //   power     := postfix ('^' unary)?                          right-associative, x^-2 allowed
 //   postfix   := primary superscript*                          x², x⁻¹
 //   primary   := number | name | function '(' expr ')' | '(' expr ')'
@@ -169,7 +169,7 @@ class Parser {
         op = next().kind == Tok::kStar ? Op::kMul : Op::kDiv;
         right = unary();
       } else if (starts_implicit_operand()) {
-        right = peek().kind == Tok::kSqrt ? unary() : power();
+        right = peek().kind == Tok::kSqrt || peek().kind == Tok::kRoot ? unary() : power();
       } else {
         break;
       }
@@ -183,7 +183,7 @@ class Parser {
   // number or a name (`2 3` and `x 2` are more likely typos than products).
   bool starts_implicit_operand() const {
     switch (peek().kind) {
-      case Tok::kIdent: case Tok::kLParen: case Tok::kSqrt: return true;
+      case Tok::kIdent: case Tok::kLParen: case Tok::kSqrt: case Tok::kRoot: return true;
       case Tok::kNumber: return false;
       default: return false;
     }
@@ -191,6 +191,13 @@ class Parser {
 
   NodeId unary() {
     const Tok kind = peek().kind;
+    if (kind == Tok::kRoot) {
+      Depth guard(*this);
+      if (!guard.ok) return kNoNode;
+      const double index = next().number;
+      const NodeId operand = unary();
+      return operand == kNoNode ? kNoNode : root(index, operand);
+    }
     if (kind == Tok::kMinus || kind == Tok::kPlus || kind == Tok::kSqrt) {
       Depth guard(*this);
       if (!guard.ok) return kNoNode;
@@ -201,6 +208,14 @@ class Parser {
       return program_.graph.unary(kind == Tok::kMinus ? Op::kNeg : Op::kSqrt, operand);
     }
     return power();
+  }
+
+  // The real n-th root: odd n keeps the sign (∛-8 = -2), even n of a negative number is NaN.
+  NodeId root(double index, NodeId x) {
+    Graph& g = program_.graph;
+    const NodeId reciprocal = g.constant(1 / index);
+    if (std::fmod(index, 2) == 0) return g.binary(Op::kPow, x, reciprocal);
+    return g.binary(Op::kMul, g.unary(Op::kSign, x), g.binary(Op::kPow, g.unary(Op::kAbs, x), reciprocal));
   }
 
   NodeId power() {

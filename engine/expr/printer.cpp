@@ -10,7 +10,7 @@ namespace bp::expr {
 
 namespace {
 
-enum Prec { kSum = 1, kProduct = 2, kSign = 3, kPower = 4, kAtom = 5 };
+enum Prec { kCompare = 0, kSum = 1, kProduct = 2, kSign = 3, kPower = 4, kAtom = 5 };
 
 int precedence(const Graph& g, NodeId id) {
   const Node& n = g[id];
@@ -19,6 +19,8 @@ int precedence(const Graph& g, NodeId id) {
     case Op::kMul: case Op::kDiv: return kProduct;
     case Op::kNeg: return kSign;
     case Op::kPow: return kPower;
+    case Op::kLess: case Op::kLessEq: case Op::kGreater: case Op::kGreaterEq: case Op::kEq: case Op::kNotEq:
+      return kCompare;
     case Op::kConst: return (n.name.empty() && std::signbit(n.value) && !std::isnan(n.value)) ? kSign : kAtom;
     default: return kAtom;
   }
@@ -43,6 +45,44 @@ bool reads_as_implicit_product(const Graph& g, NodeId a, NodeId b) {
   if (name->empty()) return false;
   const char c0 = (*name)[0];
   return !((c0 == 'e' || c0 == 'E') && name->size() > 1);
+}
+
+const char* comparison_symbol(Op op) {
+  switch (op) {
+    case Op::kLess: return " < ";
+    case Op::kLessEq: return " <= ";
+    case Op::kGreater: return " > ";
+    case Op::kGreaterEq: return " >= ";
+    case Op::kEq: return " == ";
+    default: return " != ";
+  }
+}
+
+// A function's arguments as written: where(c, a, b) has its condition first; a max/min chain built by
+// max_of/min_of (its links after the first count ties in c) prints as the one call max(a, b, c, ...).
+std::vector<NodeId> call_arguments(const Graph& g, NodeId id) {
+  const Node& n = g[id];
+  if (n.op == Op::kSelect) return {n.c, n.a, n.b};
+  if (n.op == Op::kMax || n.op == Op::kMin) {
+    std::vector<NodeId> reversed;
+    NodeId link = id;
+    while (g[link].op == n.op && g[link].c != kNoNode) {
+      reversed.push_back(g[link].b);
+      link = g[link].a;
+    }
+    if (g[link].op == n.op) {
+      reversed.push_back(g[link].b);
+      reversed.push_back(g[link].a);
+    } else {
+      reversed.push_back(link);
+    }
+    return {reversed.rbegin(), reversed.rend()};
+  }
+  std::vector<NodeId> args;
+  for (const NodeId input : {n.a, n.b, n.c}) {
+    if (input != kNoNode) args.push_back(input);
+  }
+  return args;
 }
 
 }  // namespace
@@ -99,6 +139,11 @@ Expected<std::string> print_with(const Graph& g, NodeId root, std::size_t max_le
           stack.push_back({kNoNode, 0, "^"});
           stack.push_back({n.a, kAtom, nullptr});
           break;
+        case Op::kLess: case Op::kLessEq: case Op::kGreater: case Op::kGreaterEq: case Op::kEq: case Op::kNotEq:
+          stack.push_back({n.b, child(kSum), nullptr});  // a < b < c is not one comparison: (a < b) < c
+          stack.push_back({kNoNode, 0, comparison_symbol(n.op)});
+          stack.push_back({n.a, child(kSum), nullptr});
+          break;
         case Op::kAdd: case Op::kSub: case Op::kMul: case Op::kDiv: {
           const char* symbol = n.op == Op::kAdd ? " + " : n.op == Op::kSub ? " - " : n.op == Op::kMul ? "*" : "/";
           if (n.op == Op::kMul && !parenthesise_all && reads_as_implicit_product(g, n.a, n.b)) symbol = "";
@@ -107,12 +152,17 @@ Expected<std::string> print_with(const Graph& g, NodeId root, std::size_t max_le
           stack.push_back({n.a, child(p), nullptr});
           break;
         }
-        default:  // functions
+        default: {  // functions
           out += op_symbol(n.op);
           out += '(';
           stack.push_back({kNoNode, 0, ")"});
-          stack.push_back({n.a, 0, nullptr});
+          const std::vector<NodeId> args = call_arguments(g, id);
+          for (std::size_t k = args.size(); k-- > 0;) {
+            stack.push_back({args[k], 0, nullptr});
+            if (k > 0) stack.push_back({kNoNode, 0, ", "});
+          }
           break;
+        }
       }
     }
     if (out.size() > max_length) {

@@ -10,12 +10,15 @@
 
 namespace bp::expr {
 
-// d node / d a and d node / d b at the node's input values a, b and its value out: the derivative
-// rules of every op, in one place. Backward multiplies them along the chain.
+// d node / d a, d node / d b and d node / d c at the node's input values a, b, c and its value out:
+// the rules of local_rules.hpp (the one table), all three at once, for exports and tests.
 struct LocalGradient {
-  double da = 0, db = 0;
+  double da = 0, db = 0, dc = 0;
 };
-LocalGradient local_gradient(Op op, double a, double b, double out);
+LocalGradient local_gradient(Op op, double a, double b, double c, double out);
+inline LocalGradient local_gradient(Op op, double a, double b, double out) {
+  return local_gradient(op, a, b, 0, out);
+}
 
 class Tape {
  public:
@@ -44,11 +47,15 @@ class Tape {
  private:
   struct Instr {
     Op op;
-    bool a_takes_grad, b_takes_grad;  // the input exists and is not a constant (constants get no gradient)
-    int a, b;       // slots of the inputs
-    double c;       // constant value, or the input index of a variable
-    bool a_first = false, b_first = false;  // the first gradient into that input in backward order (sweep)
+    // The input exists, is not a constant (constants get no gradient) and is not flat (is_flat_input).
+    bool a_takes_grad, b_takes_grad, c_takes_grad;
+    int a, b, c;      // slots of the inputs, -1 where there is none
+    double constant;  // constant value, or the input index of a variable
+    bool a_first = false, b_first = false, c_first = false;  // the first gradient into that input going back
+    bool reached = false;  // some gradient flows into this node (the output, or a non-flat input of a node)
   };
+  void sweep_block(int x_slot, const std::vector<double>& input_values, const double* xs, std::size_t m,
+                   std::size_t block, double* value, double* grad) const;
   std::size_t slot(NodeId node) const { return static_cast<std::size_t>(slot_[static_cast<std::size_t>(node)]); }
 
   std::vector<NodeId> order_;

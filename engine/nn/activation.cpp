@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "fast_math.hpp"
+#include "sigmoid.hpp"
 
 namespace bp::nn {
 
@@ -24,14 +25,6 @@ std::optional<Activation> activation_named(std::string_view name) {
   }
   return std::nullopt;
 }
-
-namespace {
-double sigmoid(double x) {
-  if (x >= 0) return 1 / (1 + std::exp(-x));
-  const double e = std::exp(x);
-  return e / (1 + e);
-}
-}  // namespace
 
 void activate(Activation act, const Batch& z, Batch& a) {
   switch (act) {

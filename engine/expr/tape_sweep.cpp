@@ -1,0 +1,110 @@
+// Tape::sweep, the fast path for plots: forward and backward over a block of points per instruction.
+// Its contract is backward()'s bits at every point (tests/unit/test_numerical.cpp): the same rules from
+// local_rules.hpp, the same order of additions, and `0 + c` for the first contribution to a gradient.
+#include <algorithm>
+#include <type_traits>
+
+#include "expr/local_rules.hpp"
+#include "expr/tape.hpp"
+
+namespace bp::expr {
+
+void Tape::sweep(int input, const std::vector<double>& input_values, const double* xs, std::size_t n, double* ys,
+                 double* dys) {
+  constexpr std::size_t kMaxBlock = 256, kBudget = std::size_t{1} << 16;  // values per block: 512 KB at most
+  const std::size_t slots = code_.size();
+  const std::size_t block = std::clamp<std::size_t>(kBudget / slots, 1, kMaxBlock);
+  const int x_slot = input >= 0 ? input_slot_[static_cast<std::size_t>(input)] : -1;
+  const bool x_reached = x_slot >= 0 && code_[static_cast<std::size_t>(x_slot)].reached;
+  // No zeroing needed: every row is written before it is read (a_first / b_first / c_first).
+  std::vector<double> value(slots * block), grad(dys ? slots * block : 0);
+  const double* output_row = value.data() + (slots - 1) * block;
+  for (std::size_t start = 0; start < n; start += block) {
+    const std::size_t m = std::min(block, n - start);
+    sweep_block(x_slot, input_values, xs + start, m, block, value.data(), dys ? grad.data() : nullptr);
+    std::copy(output_row, output_row + m, ys + start);
+    if (!dys) continue;
+    if (x_reached) {
+      const double* x_grad = grad.data() + static_cast<std::size_t>(x_slot) * block;
+      std::copy(x_grad, x_grad + m, dys + start);
+    } else {
+      std::fill(dys + start, dys + start + m, 0.0);
+    }
+  }
+}
+
+// One block of m points: value rows, then (when grad is not null) gradient rows, `block` doubles apart.
+void Tape::sweep_block(int x_slot, const std::vector<double>& input_values, const double* xs, std::size_t m,
+                       std::size_t block, double* value, double* grad) const {
+  const std::size_t slots = code_.size();
+  auto row = [block](double* m_rows, int slot) { return m_rows + static_cast<std::size_t>(slot) * block; };
+  for (std::size_t i = 0; i < slots; ++i) {
+    const Instr& k = code_[i];
+    double* out = row(value, static_cast<int>(i));
+    if (k.op == Op::kConst) {
+      std::fill(out, out + m, k.constant);
+      continue;
+    }
+    if (k.op == Op::kVar) {
+      if (static_cast<int>(i) == x_slot) std::copy(xs, xs + m, out);
+      else std::fill(out, out + m, input_values[static_cast<std::size_t>(k.constant)]);
+      continue;
+    }
+    const double* a = row(value, k.a);
+    const double* b = k.b >= 0 ? row(value, k.b) : nullptr;
+    const double* c = k.c >= 0 ? row(value, k.c) : nullptr;
+    rules::with_op(k.op, [&](auto op_constant) {
+      constexpr Op op = decltype(op_constant)::value;
+      constexpr int inputs = arity(op);
+      if constexpr (inputs > 0) {
+        for (std::size_t j = 0; j < m; ++j) {
+          out[j] = rules::forward(op, a[j], inputs >= 2 ? b[j] : 0.0, rules::reads_c(op) && c ? c[j] : 0.0);
+        }
+      }
+    });
+  }
+  if (!grad) return;
+  std::fill(row(grad, static_cast<int>(slots - 1)), row(grad, static_cast<int>(slots - 1)) + m, 1.0);
+  for (std::size_t i = slots; i-- > 0;) {  // as backward(), a block at a time
+    const Instr& k = code_[i];
+    if (k.op == Op::kConst || k.op == Op::kVar || !k.reached) continue;
+    const double* up = row(grad, static_cast<int>(i));
+    const double* out = row(value, static_cast<int>(i));
+    const double* a = row(value, k.a);
+    const double* b = k.b >= 0 ? row(value, k.b) : nullptr;
+    const double* c = k.c >= 0 ? row(value, k.c) : nullptr;
+    double* ga = k.a_takes_grad ? row(grad, k.a) : nullptr;
+    double* gb = k.b_takes_grad ? row(grad, k.b) : nullptr;
+    double* gc = k.c_takes_grad ? row(grad, k.c) : nullptr;
+    // g += c, or g = 0 + c for the first contribution (bit for bit backward()'s zeroed start).
+    auto into = [m](double* g, bool first, auto contribution) {
+      if (!g) return;
+      if (first) {
+        for (std::size_t j = 0; j < m; ++j) g[j] = 0.0 + contribution(j);
+      } else {
+        for (std::size_t j = 0; j < m; ++j) g[j] += contribution(j);
+      }
+    };
+    rules::with_op(k.op, [&](auto op_constant) {
+      constexpr Op op = decltype(op_constant)::value;
+      constexpr int inputs = arity(op);
+      if constexpr (inputs > 0) {
+        // The contribution to input I at point j (b and c read only by the ops that have them).
+        const auto contribution = [&](std::size_t j, auto input) {
+          constexpr int I = decltype(input)::value;
+          const double b_j = inputs >= 2 ? b[j] : 0.0, c_j = rules::reads_c(op) && c ? c[j] : 0.0;
+          return rules::chain<op>(up[j], rules::partial<I>(op, a[j], b_j, c_j, out[j]));
+        };
+        into(ga, k.a_first, [&](std::size_t j) { return contribution(j, std::integral_constant<int, 0>{}); });
+        if constexpr (inputs >= 2) {
+          into(gb, k.b_first, [&](std::size_t j) { return contribution(j, std::integral_constant<int, 1>{}); });
+        }
+        if constexpr (rules::reads_c(op)) {
+          into(gc, k.c_first, [&](std::size_t j) { return contribution(j, std::integral_constant<int, 2>{}); });
+        }
+      }
+    });
+  }
+}
+
+}  // namespace bp::expr
