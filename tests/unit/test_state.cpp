@@ -93,10 +93,11 @@ TEST_CASE("a state with every field changed comes back from its link equal, fiel
 
 TEST_CASE("each field changed alone writes its own key, and only it, and reads back equal") {
   const AppState defaults;
-  for (const auto& [key, change] : changes()) {
+  for (const Change& c : changes()) {
+    const std::string key = c.first;  // a copy: doctest's CAPTURE cannot take a structured binding (C++17)
     CAPTURE(key);
     AppState s;
-    change(s);
+    c.second(s);
     CHECK_FALSE(s == defaults);
     const std::string hash = encode_state(s);
     const std::set<std::string> expected{"v", "mode", key};
@@ -182,11 +183,12 @@ TEST_CASE("every refused value keeps the notice it had before the property table
       {"mode=network&data=circle&data=xor", "'data' appears twice; the first one is used"},
       {"zzz=1", "skipped unknown key 'zzz'"},
   };
-  for (const auto& [link, notice] : golden) {
+  for (const auto& pair : golden) {
+    const std::string& link = pair.first;
     CAPTURE(link);
     const DecodedState d = decode_state(link);
     REQUIRE(d.notices.size() == 1);
-    CHECK(d.notices[0] == notice);
+    CHECK(d.notices[0] == pair.second);
   }
 }
 
