@@ -87,11 +87,12 @@ NodeId differentiate(Program& program, std::string_view variable) {
         r = s.add(s.mul(s.call(Op::kSigmoid, s.sub(a, b)), da), s.mul(s.call(Op::kSigmoid, s.sub(b, a)), db));
         break;
       case Op::kLeakyRelu: r = where(greater(a, zero), da, s.add(s.mul(b, da), s.mul(a, db))); break;
-      case Op::kElu:                                                                     // a <= 0: b e^a da + (e^a-1) db
+      case Op::kElu:                                                         // a <= 0: b e^a da + (e^a-1) db
         r = where(greater(a, zero), da,
                   s.add(s.mul(s.mul(b, s.call(Op::kExp, a)), da), s.mul(s.sub(s.call(Op::kExp, a), one), db)));
         break;
       case Op::kMax: case Op::kMin: {  // to the winner; a tie shares (t da + db)/(t + 1), t ties in a
+        if (s.is_zero(da) && s.is_zero(db)) break;  // only the tie count depends on the variable
         const NodeId ties = c == kNoNode ? one : c;
         const NodeId tie = s.div(s.add(s.mul(ties, da), db), s.add(ties, one));
         r = node.op == Op::kMax ? where(greater(a, b), da, where(greater(b, a), db, tie))
@@ -99,7 +100,9 @@ NodeId differentiate(Program& program, std::string_view variable) {
         break;
       }
       case Op::kClamp: r = where(less(c, b), dc, where(less(a, b), db, where(greater(a, c), dc, da))); break;
-      case Op::kSelect: r = where(c, da, db); break;                                     // the chosen branch's
+      case Op::kSelect:                                                                  // the chosen branch's
+        if (!s.is_zero(da) || !s.is_zero(db)) r = where(c, da, db);
+        break;
     }
     d[static_cast<std::size_t>(n)] = r;
   }

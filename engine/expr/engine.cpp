@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include "expr/canonical.hpp"
 #include "expr/derivative.hpp"
 #include "expr/lexer.hpp"
 #include "expr/printer.hpp"
@@ -172,7 +173,8 @@ Expected<std::string> derivative(std::string_view text, std::string_view variabl
     return Error{"'" + std::string(variable) + "' is computed by the program; differentiate with respect to an input", {}};
   }
   const NodeId d = differentiate(*program, variable);
-  return print(program->graph, d);
+  const NodeId textbook = canonical::textbook_form(program->graph, d);  // kNoNode when over its budget
+  return print(program->graph, textbook != kNoNode ? textbook : d);
 }
 
 Expected<GraphExport> graph(std::string_view text, const Vars& vars) {

@@ -134,7 +134,8 @@ std::size_t distance(std::string_view x, std::string_view y) {
 std::string count_error(const Function& f, std::size_t got) {
   std::string wanted;
   if (f.max_args == kAny) wanted = std::to_string(f.min_args) + " or more arguments";
-  else if (f.min_args == f.max_args) wanted = std::to_string(f.min_args) + (f.min_args == 1 ? " argument" : " arguments");
+  else if (f.min_args == 1 && f.max_args == 1) wanted = "1 argument";
+  else if (f.min_args == f.max_args) wanted = std::to_string(f.min_args) + " arguments";
   else wanted = std::to_string(f.min_args) + " or " + std::to_string(f.max_args) + " arguments";
   return std::string(f.name) + " takes " + wanted + " (" + std::string(f.arguments) + "), got " + std::to_string(got);
 }
@@ -205,7 +206,9 @@ Expected<NodeId> call_function(Graph& g, std::string_view name, const std::vecto
     return Error{message + (nearest.empty() ? "" : "?"), span};
   }
   const auto count = static_cast<int>(args.size());
-  if (count < f->min_args || (f->max_args != kAny && count > f->max_args)) return Error{count_error(*f, args.size()), span};
+  if (count < f->min_args || (f->max_args != kAny && count > f->max_args)) {
+    return Error{count_error(*f, args.size()), span};
+  }
   return build(g, *f, args);
 }
 

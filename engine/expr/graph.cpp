@@ -26,7 +26,8 @@ std::size_t Graph::KeyHash::operator()(const Node& n) const {
 
 // Constants compare by bit pattern, so NaN equals NaN and -0 differs from 0.
 bool Graph::KeyEqual::operator()(const Node& x, const Node& y) const {
-  return x.op == y.op && x.a == y.a && x.b == y.b && x.c == y.c && bits_of(x.value) == bits_of(y.value) && x.name == y.name;
+  return x.op == y.op && x.a == y.a && x.b == y.b && x.c == y.c && bits_of(x.value) == bits_of(y.value) &&
+         x.name == y.name;
 }
 
 NodeId Graph::intern(Node node) {

@@ -79,7 +79,14 @@ class Lexer {
   Expected<std::vector<Token>> run() {
     tokens_.reserve(text_.size() / 2 + 2);
     while (i_ < text_.size()) {
-      if (auto error = step()) return *error;
+      const char c = text_[i_];
+      if (c == ' ') {  // the commonest characters skip step()'s optional<Error>
+        ++i_;
+      } else if (is_ascii_letter(c) && plain_identifier()) {
+        continue;
+      } else if (auto error = step()) {
+        return *error;
+      }
     }
     for (const auto& open : frames_) {
       if (open.frame != Frame::kBrace) return Error{"this '{' is never closed: add '}'", open.span};
@@ -118,8 +125,13 @@ class Lexer {
     return unicode();
   }
 
-  void add(Tok kind, Span span, double number = 0, std::string name = {}) {
-    tokens_.push_back(Token{kind, span, number, std::move(name)});
+  // Built in place: a token holds a std::string, and moving one per token showed in the lexing profile.
+  void add(Tok kind, Span span, double number = 0, std::string_view name = {}) {
+    Token& token = tokens_.emplace_back();
+    token.kind = kind;
+    token.span = span;
+    token.number = number;
+    if (!name.empty()) token.name.assign(name.data(), name.size());
   }
   void push(Tok kind, std::size_t len, double number = 0) {
     add(kind, {i_, i_ + len}, number);
@@ -169,6 +181,20 @@ class Lexer {
 
   // A name: a letter, then letters, digits and underscores; Greek letters; a subscript run (x₁ is x_1)
   // or a LaTeX subscript group (x_{1} is x_1). np.exp and F.relu drop their module.
+  // The common name: ASCII, not capitalised, and nothing after it (a dot, a brace, a subscript) that
+  // could change it. Returns false, reading nothing, for any other name.
+  bool plain_identifier() {
+    const std::size_t start = i_;
+    if (text_[start] >= 'A' && text_[start] <= 'Z') return false;
+    std::size_t end = i_;
+    while (end < text_.size() && is_name_char(text_[end])) ++end;
+    const char next = end < text_.size() ? text_[end] : ' ';
+    if (static_cast<unsigned char>(next) >= 0x80 || next == '.' || next == '{') return false;
+    add(Tok::kIdent, {start, end}, 0, text_.substr(start, end - start));
+    i_ = end;
+    return true;
+  }
+
   std::optional<Error> identifier() {
     const std::size_t start = i_;
     std::string name;
@@ -177,7 +203,7 @@ class Lexer {
       if (auto error = dotted(start, name)) return error;
     }
     if (auto lower = lower_case_function(name); !lower.empty()) name = std::string(lower);
-    add(Tok::kIdent, {start, i_}, 0, std::move(name));
+    add(Tok::kIdent, {start, i_}, 0, name);
     return std::nullopt;
   }
 
@@ -309,16 +335,19 @@ class Lexer {
         add(op->kind, span);
         return std::nullopt;
       }
-      case latex::Kind::kName: {
+      case latex::Kind::kName: case latex::Kind::kFunction: {
         std::string text(command.text);
-        if (auto error = name_part(text)) return error;  // \theta_1
-        add(Tok::kIdent, {start, i_}, 0, std::move(text));
-        return std::nullopt;
+        if (subscript_follows()) {  // \theta_1, \log_{2}: the subscript is part of the name
+          if (auto error = name_part(text)) return error;
+        }
+        add(Tok::kIdent, {start, i_}, 0, text);
+        const bool takes_group = command.kind == latex::Kind::kFunction && at('{');  // \sin{x}
+        return takes_group ? open_brace(Frame::kGroup) : std::nullopt;
       }
-      case latex::Kind::kFunction:
-        add(Tok::kIdent, span, 0, std::string(command.text));
-        return at('{') ? open_brace(Frame::kGroup) : std::nullopt;
       case latex::Kind::kFrac:
+        if (text_.substr(i_, 5) == "{d}{d") {  // Leibniz's d/dx is an operator, not a quotient
+          return Error{"\\frac{d}{dx} is not read: write the derivative as f'(x) after f(x) = …", span};
+        }
         add(Tok::kLParen, span);
         skip_spaces();
         if (!at('{')) return Error{"\\frac needs two groups in braces, as in \\frac{a}{b}", span};
@@ -331,6 +360,10 @@ class Lexer {
       case latex::Kind::kOperatorName: return operator_name(span);
     }
     return std::nullopt;
+  }
+
+  bool subscript_follows() const {
+    return at('_') || (i_ < text_.size() && unicode::subscript_ascii(unicode::decode(text_, i_).cp));
   }
 
   // \sqrt{x} is √(x); \sqrt[3]{x} is the root token with index 3.
@@ -393,7 +426,7 @@ class Lexer {
     std::string name(text_.substr(i_ + 1, j - i_ - 1));
     if (auto lower = lower_case_function(name); !lower.empty()) name = std::string(lower);
     i_ = j + 1;
-    add(Tok::kIdent, {span.start, i_}, 0, std::move(name));
+    add(Tok::kIdent, {span.start, i_}, 0, name);
     return std::nullopt;
   }
 

@@ -213,6 +213,7 @@ class Parser {
   // The real n-th root: odd n keeps the sign (∛-8 = -2), even n of a negative number is NaN.
   NodeId root(double index, NodeId x) {
     Graph& g = program_.graph;
+    if (index == 3) return g.unary(Op::kCbrt, x);
     const NodeId reciprocal = g.constant(1 / index);
     if (std::fmod(index, 2) == 0) return g.binary(Op::kPow, x, reciprocal);
     return g.binary(Op::kMul, g.unary(Op::kSign, x), g.binary(Op::kPow, g.unary(Op::kAbs, x), reciprocal));

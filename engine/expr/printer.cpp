@@ -29,7 +29,12 @@ int precedence(const Graph& g, NodeId id) {
 // The first identifier `id` prints, if it starts with one; used to decide whether `2` and it may touch.
 const std::string* leading_name(const Graph& g, NodeId id) {
   static const std::string kNone;
-  while (g[id].op == Op::kPow) id = g[id].a;
+  bool is_power_base = false;
+  while (g[id].op == Op::kPow) {
+    id = g[id].a;
+    is_power_base = true;
+  }
+  if (is_power_base && precedence(g, id) < kAtom) return nullptr;  // printed in parentheses: 3(x + 1)^2
   const Node& n = g[id];
   if (n.op == Op::kVar || (n.op == Op::kConst && !n.name.empty())) return &n.name;
   if (is_function(n.op)) return nullptr;  // function names never look like an exponent
@@ -37,8 +42,11 @@ const std::string* leading_name(const Graph& g, NodeId id) {
 }
 
 // `2x` reads as 2·x, but `2e5` would read as a number: only let a number touch a name that cannot.
+// A negative number touches too (`-2x` is -(2x), the same value), so every product of a number and a
+// name has one style; so does a factor printed in parentheses: `3(x + 1)`.
 bool reads_as_implicit_product(const Graph& g, NodeId a, NodeId b) {
-  if (!g.is_number(a) || precedence(g, a) != kAtom || !std::isfinite(g[a].value)) return false;
+  if (!g.is_number(a) || !std::isfinite(g[a].value)) return false;
+  if (precedence(g, b) < kSign) return true;  // the right factor gets parentheses
   if (precedence(g, b) < kPower) return false;
   const std::string* name = leading_name(g, b);
   if (name == nullptr) return true;

@@ -88,11 +88,12 @@ LocalGradient local_gradient(Op op, double a, double b, double c, double out) {
 namespace {
 // backward()'s step for a node whose gradient is subnormal (see subnormal.hpp): the same rules and
 // the same bits, without the slow instructions. Out of line: the loop's common path stays small.
-[[gnu::noinline]] void backward_subnormal(Op op, double upstream, const double* in, double out,
-                                          double* ga, double* gb, double* gc) {
-  if (ga) *ga = subnormal::multiply_add(*ga, upstream, rules::partial<0>(op, in[0], in[1], in[2], out));
-  if (gb) *gb = subnormal::multiply_add(*gb, upstream, rules::partial<1>(op, in[0], in[1], in[2], out));
-  if (gc) *gc = subnormal::multiply_add(*gc, upstream, rules::partial<2>(op, in[0], in[1], in[2], out));
+template <Op op>
+[[gnu::noinline]] void backward_subnormal(double upstream, double a, double b, double c, double out, double* ga,
+                                          double* gb, double* gc) {
+  if (ga) *ga = subnormal::multiply_add(*ga, upstream, rules::partial<0>(op, a, b, c, out));
+  if (gb) *gb = subnormal::multiply_add(*gb, upstream, rules::partial<1>(op, a, b, c, out));
+  if (gc) *gc = subnormal::multiply_add(*gc, upstream, rules::partial<2>(op, a, b, c, out));
 }
 }  // namespace
 
@@ -104,28 +105,28 @@ void Tape::backward() {
   g[n - 1] = 1;  // d output / d output
   for (std::size_t i = n; i-- > 0;) {
     const Instr& k = code_[i];
-    if (k.op == Op::kConst || k.op == Op::kVar || !k.reached) continue;  // leaves, and nodes no gradient reaches
-    const double upstream = g[i];
-    double* ga = k.a_takes_grad ? g + k.a : nullptr;
-    double* gb = k.b_takes_grad ? g + k.b : nullptr;
-    double* gc = k.c_takes_grad ? g + k.c : nullptr;
-    if (subnormal::is_subnormal(upstream)) {  // a faded gradient: see subnormal.hpp
-      const double in[3] = {v[k.a], k.b >= 0 ? v[k.b] : 0.0, k.c >= 0 ? v[k.c] : 0.0};
-      backward_subnormal(k.op, upstream, in, v[i], ga, gb, gc);
-      continue;
-    }
+    if (!k.reached) continue;  // no gradient flows here (only read through flat inputs)
     // Chain rule: d output / d input += d output / d node · d node / d input, with the op known at
     // compile time in each branch, so the common ops' rules compile to a few instructions.
     rules::with_op(k.op, [&](auto op_constant) {
       constexpr Op op = decltype(op_constant)::value;
       constexpr int inputs = arity(op);
-      if constexpr (inputs == 0) return;  // leaves were skipped above
-      const double a = v[k.a];
-      const double b = inputs >= 2 ? v[k.b] : 0.0;
-      const double c = rules::reads_c(op) && k.c >= 0 ? v[k.c] : 0.0;
-      if (ga) *ga += rules::chain<op>(upstream, rules::partial<0>(op, a, b, c, v[i]));
-      if (inputs >= 2 && gb) *gb += rules::chain<op>(upstream, rules::partial<1>(op, a, b, c, v[i]));
-      if (rules::reads_c(op) && gc) *gc += rules::chain<op>(upstream, rules::partial<2>(op, a, b, c, v[i]));
+      if constexpr (inputs > 0) {
+        const double upstream = g[i];
+        double* ga = k.a_takes_grad ? g + k.a : nullptr;
+        double* gb = inputs >= 2 && k.b_takes_grad ? g + k.b : nullptr;
+        double* gc = rules::reads_c(op) && k.c_takes_grad ? g + k.c : nullptr;
+        const double a = v[k.a];
+        const double b = inputs >= 2 ? v[k.b] : 0.0;
+        const double c = rules::reads_c(op) && k.c >= 0 ? v[k.c] : 0.0;
+        if (subnormal::is_subnormal(upstream)) {  // a faded gradient: see subnormal.hpp
+          backward_subnormal<op>(upstream, a, b, c, v[i], ga, gb, gc);
+          return;
+        }
+        if (ga) *ga += rules::chain<op>(upstream, rules::partial<0>(op, a, b, c, v[i]));
+        if (gb) *gb += rules::chain<op>(upstream, rules::partial<1>(op, a, b, c, v[i]));
+        if (gc) *gc += rules::chain<op>(upstream, rules::partial<2>(op, a, b, c, v[i]));
+      }
     });
   }
 }

@@ -53,7 +53,7 @@ void Tape::sweep_block(int x_slot, const std::vector<double>& input_values, cons
     const double* a = row(value, k.a);
     const double* b = k.b >= 0 ? row(value, k.b) : nullptr;
     const double* c = k.c >= 0 ? row(value, k.c) : nullptr;
-    rules::with_op(k.op, [&](auto op_constant) {
+    rules::with_op(k.op, [=](auto op_constant) {
       constexpr Op op = decltype(op_constant)::value;
       constexpr int inputs = arity(op);
       if constexpr (inputs > 0) {
@@ -90,17 +90,17 @@ void Tape::sweep_block(int x_slot, const std::vector<double>& input_values, cons
       constexpr int inputs = arity(op);
       if constexpr (inputs > 0) {
         // The contribution to input I at point j (b and c read only by the ops that have them).
-        const auto contribution = [&](std::size_t j, auto input) {
+        const auto contribution = [=](std::size_t j, auto input) {
           constexpr int I = decltype(input)::value;
           const double b_j = inputs >= 2 ? b[j] : 0.0, c_j = rules::reads_c(op) && c ? c[j] : 0.0;
           return rules::chain<op>(up[j], rules::partial<I>(op, a[j], b_j, c_j, out[j]));
         };
-        into(ga, k.a_first, [&](std::size_t j) { return contribution(j, std::integral_constant<int, 0>{}); });
+        into(ga, k.a_first, [=](std::size_t j) { return contribution(j, std::integral_constant<int, 0>{}); });
         if constexpr (inputs >= 2) {
-          into(gb, k.b_first, [&](std::size_t j) { return contribution(j, std::integral_constant<int, 1>{}); });
+          into(gb, k.b_first, [=](std::size_t j) { return contribution(j, std::integral_constant<int, 1>{}); });
         }
         if constexpr (rules::reads_c(op)) {
-          into(gc, k.c_first, [&](std::size_t j) { return contribution(j, std::integral_constant<int, 2>{}); });
+          into(gc, k.c_first, [=](std::size_t j) { return contribution(j, std::integral_constant<int, 2>{}); });
         }
       }
     });

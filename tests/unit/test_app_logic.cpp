@@ -5,7 +5,7 @@
 #include <cmath>
 #include <functional>
 
-#include "function/curve_sampling.hpp"
+#include "widgets/curve_sampling.hpp"
 #include "expr/engine.hpp"
 #include "graph/layout.hpp"
 #include "network/csv_points.hpp"

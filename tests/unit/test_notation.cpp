@@ -185,6 +185,11 @@ TEST_CASE("∛ and ∜ take the root of the following factor, like √; \\sqrt[n
   CHECK(value("∛8x", {{"x", 5}}) == doctest::Approx(10).epsilon(1e-15));  // (∛8)·x, as √4x is (√4)·x
   CHECK(std::isnan(value("∜(-16)")));
   CHECK(value("\\sqrt[3]{x}", {{"x", 64}}) == doctest::Approx(4).epsilon(1e-15));
+  // d/dx ∛x = 1/(3 x^(2/3)) = 1/12 at x = 8 (by hand)
+  auto g = gradient("∛x", {{"x", 8}});
+  REQUIRE(g.ok());
+  CHECK(bp::test::grad_of(*g, "x") == doctest::Approx(1.0 / 12).epsilon(1e-15));
+  CHECK(reading("∛x") == reading("cbrt(x)"));
   CHECK(tokens("∛x")[0].kind == Tok::kRoot);
   CHECK(tokens("∛x")[0].number == 3);
   CHECK(mentions(lex_error("\\sqrt[x]{2}"), "whole number"));
@@ -249,6 +254,20 @@ TEST_CASE("a LaTeX subset reads as the plain language") {
   CHECK(kinds("\\left\\{x\\ge 0:x,0\\right\\}") ==
         std::vector<Tok>{Tok::kLBrace, Tok::kIdent, Tok::kGreaterEq, Tok::kNumber, Tok::kColon, Tok::kIdent,
                          Tok::kComma, Tok::kNumber, Tok::kRBrace, Tok::kEnd});
+}
+
+TEST_CASE("a LaTeX name takes a subscript after _ but no digits or letters after it") {
+  CHECK(tokens("\\log_{2}(x)")[0].name == "log_2");
+  CHECK(tokens("\\theta_1")[0].name == "θ_1");
+  CHECK(kinds("\\sin2x") == std::vector<Tok>{Tok::kIdent, Tok::kNumber, Tok::kIdent, Tok::kEnd});
+  CHECK(kinds("\\alpha x") == std::vector<Tok>{Tok::kIdent, Tok::kIdent, Tok::kEnd});
+}
+
+TEST_CASE("Leibniz's \\frac{d}{dx} is refused rather than read as the quotient of two names") {
+  const std::string text = "\\frac{d}{dx}x^2";
+  const Error e = lex_error(text);
+  CHECK(covered(text, e.span) == "\\frac");
+  CHECK(mentions(e, "f'(x)"));
 }
 
 TEST_CASE("an unknown LaTeX command is an error naming it and what is supported") {

@@ -7,14 +7,13 @@
 // headless Chromium on a loaded 2-core machine).
 #include "engine_warm_up.hpp"
 
-#include <emscripten/eventloop.h>
-
 #include <string>
 #include <vector>
 
 #include "expr/engine.hpp"
 #include "expr/function1d.hpp"
 #include "expr/printer.hpp"
+#include "platform.hpp"
 
 namespace bp::app {
 
@@ -31,7 +30,7 @@ std::string sample_function(int terms) {
   return text;
 }
 
-void warm_up(void*) {
+void warm_up() {
   const std::string text = sample_function(15);
   auto program = expr::compile(text, {"x"});
   if (program) (void)expr::print_reading(program->graph, program->output);
@@ -47,6 +46,6 @@ void warm_up(void*) {
 
 }  // namespace
 
-void schedule_engine_warm_up(int delay_ms) { emscripten_set_timeout(warm_up, delay_ms, nullptr); }
+void schedule_engine_warm_up(int delay_ms) { platform::run_later(warm_up, delay_ms); }
 
 }  // namespace bp::app

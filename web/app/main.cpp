@@ -1,8 +1,5 @@
 // Backprop Playground: the page's app. One frame reads like the data flow: platform in, the state a
 // link or the page set, the panels, the state back out to the page, platform out.
-#include <emscripten.h>
-
-#include <cstdlib>
 #include <string>
 
 #include "state/app_state.hpp"
@@ -15,6 +12,8 @@
 #include "engine_warm_up.hpp"
 #include "network/panel.hpp"
 #include "imgui.h"
+#include "page.hpp"
+#include "page_hooks.hpp"
 #include "platform.hpp"
 #include "state/link_sync.hpp"
 #include "widgets/theme.hpp"
@@ -23,13 +22,6 @@ namespace {
 
 bp::app::AppState g_state;
 std::string g_caption;  // the caption of the gallery example last opened, until dismissed
-
-EM_JS(void, js_copy_link, (const char* hash), {
-  const base = location.href.split("#")[0];
-  const link = base + "#" + UTF8ToString(hash);
-  if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(link).catch(() => {});
-  if (typeof Module.onCopyLink === 'function') Module.onCopyLink(link);
-});
 
 // At the right end of the tab bar: the gallery, and a link to exactly this view.
 void trailing_buttons() {
@@ -46,7 +38,7 @@ void trailing_buttons() {
   }
   static double copied_at = -10;
   if (ImGui::TabItemButton(ImGui::GetTime() - copied_at < 2 ? "Link copied" : "Copy link", ImGuiTabItemFlags_Trailing)) {
-    js_copy_link(bp::app::encode_state(g_state).c_str());
+    bp::page::copy_link(bp::app::encode_state(g_state));
     copied_at = ImGui::GetTime();
   }
 }
@@ -148,71 +140,13 @@ void frame() {
 
 }  // namespace
 
-// The gallery as JSON for window.playground.gallery(): [{ title, caption, hash }, ...].
-extern "C" EMSCRIPTEN_KEEPALIVE const char* bp_gallery() {
-  static std::string json;
-  auto quote = [](const std::string& text) {
-    std::string out = "\"";
-    for (char c : text) {
-      if (c == '"' || c == '\\') out += '\\';
-      if (c == '\n') {
-        out += "\\n";
-        continue;
-      }
-      out += c;
-    }
-    return out + "\"";
-  };
-  json = "[";
-  for (const auto& entry : bp::app::gallery()) {
-    json += (json.size() > 1 ? "," : "") + std::string("{\"title\":") + quote(entry.title) + ",\"caption\":" +
-            quote(entry.caption) + ",\"hash\":" + quote(bp::app::encode_state(entry.state)) + "}";
-  }
-  json += "]";
-  return json.c_str();
-}
-
-// The canvas the page handed us (Module.canvas), as a selector: several instances may share a page.
-EM_JS(char*, js_canvas_selector, (), {
-  const selector = "#" + Module.canvas.id;
-  const bytes = lengthBytesUTF8(selector) + 1;
-  const ptr = _malloc(bytes);
-  stringToUTF8(selector, ptr, bytes);
-  return ptr;
-});
-
-// The embedding page's options (Module.embedOptions: "embed=1&hide=…"), or "".
-EM_JS(char*, js_embed_options, (), {
-  const text = typeof Module.embedOptions === "string" ? Module.embedOptions : "";
-  const bytes = lengthBytesUTF8(text) + 1;
-  const ptr = _malloc(bytes);
-  stringToUTF8(text, ptr, bytes);
-  return ptr;
-});
-
-// Whether the reader's system asks for dark colours; with theme=auto the app follows changes too.
-EM_JS(int, js_prefers_dark, (int follow), {
-  const query = window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;
-  if (query && follow) query.addEventListener("change", (event) => _bp_set_dark(event.matches ? 1 : 0));
-  return query && query.matches ? 1 : 0;
-});
-
-extern "C" EMSCRIPTEN_KEEPALIVE void bp_set_dark(int dark) {
-  bp::app::theme::apply(dark != 0);
-  bp::platform::wake();
-}
-
 int main() {
-  static std::string selector;
-  char* chosen = js_canvas_selector();
-  selector = chosen;
-  free(chosen);
+  bp::app::connect_page_hooks();
+  static const std::string selector = bp::page::canvas_selector();
   if (!bp::platform::init(selector.c_str())) return 1;  // the page explains a missing WebGL2
-  char* options = js_embed_options();
-  bp::app::set_embed_options(bp::app::parse_embed_options(options));
-  free(options);
+  bp::app::set_embed_options(bp::app::parse_embed_options(bp::page::embed_options()));
   const std::string& theme = bp::app::embed_options().theme;
-  bp::app::theme::apply(theme == "dark" || (theme == "auto" && js_prefers_dark(1)));
+  bp::app::theme::apply(theme == "dark" || (theme == "auto" && bp::page::prefers_dark(true)));
   ImGui::GetStyle().ScaleAllSizes(bp::app::embed_options().zoom);
   bp::app::load_initial_state(g_state);
   for (const auto& notice : bp::app::embed_options().notices) bp::app::state_notices().push_back(notice);

@@ -1,6 +1,6 @@
-// The browser platform under the app: canvas and WebGL2 context, input (mouse, wheel, touch,
-// keyboard, clipboard), device-pixel-ratio handling and on-demand frames. The only place that
-// includes emscripten headers; the app sees this small interface.
+// The platform under the app: canvas and WebGL2 context, input (mouse, wheel, touch, keyboard,
+// clipboard), device-pixel-ratio handling, on-demand frames and timers. platform_emscripten.cpp is
+// the browser's; the app sees this small interface and page.hpp, never a browser header.
 #pragma once
 
 #include "imgui.h"
@@ -46,5 +46,12 @@ float pixel_ratio();
 
 // Tells the page the app is drawing (hides the loading indicator).
 void notify_ready();
+
+// Runs `callback` once, `delay_ms` after the call, as a task of its own (between frames, not in one).
+void run_later(void (*callback)(), int delay_ms);
+
+// Enables an extension of the current GL context ("KHR_parallel_shader_compile"); false when the
+// context does not offer it. Contexts start with none enabled (init()).
+bool enable_gl_extension(const char* name);
 
 }  // namespace bp::platform

@@ -3,6 +3,7 @@
 #include "platform.hpp"
 
 #include <emscripten.h>
+#include <emscripten/eventloop.h>
 #include <emscripten/html5.h>
 
 #include <GLES3/gl3.h>
@@ -11,11 +12,11 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
-#include <vector>
 #include <deque>
 #include <new>
 #include <string>
 
+#include "browser_calls.hpp"
 #include "fonts.hpp"
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
@@ -238,7 +239,8 @@ bool track_pinch(int type, const EmscriptenTouchEvent* e) {
   int active = 0;
   const EmscriptenTouchPoint* fingers[2] = {nullptr, nullptr};
   for (int i = 0; i < e->numTouches; ++i) {
-    const bool lifted = (type == EMSCRIPTEN_EVENT_TOUCHEND || type == EMSCRIPTEN_EVENT_TOUCHCANCEL) && e->touches[i].isChanged;
+    const bool ended = type == EMSCRIPTEN_EVENT_TOUCHEND || type == EMSCRIPTEN_EVENT_TOUCHCANCEL;
+    const bool lifted = ended && e->touches[i].isChanged;
     if (lifted) continue;
     if (active < 2) fingers[active] = &e->touches[i];
     ++active;
@@ -281,7 +283,8 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
     if (type != EMSCRIPTEN_EVENT_TOUCHMOVE) {
       g_input_events.push_back(button_event(0, type == EMSCRIPTEN_EVENT_TOUCHSTART, ImGuiMouseSource_TouchScreen));
     }
-    if (type == EMSCRIPTEN_EVENT_TOUCHEND) g_input_events.push_back(pointer(InputEvent::kLeave, 0, 0));  // no hover after a tap
+    // No hover after a tap.
+    if (type == EMSCRIPTEN_EVENT_TOUCHEND) g_input_events.push_back(pointer(InputEvent::kLeave, 0, 0));
     break;
   }
   wake();
@@ -323,8 +326,9 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
   const ImGuiKey key = imgui_key(e->code);
   if (key != ImGuiKey_None) queue_key(key, down);
   // A printable key: its `key` is one character (any script, ², π typed with a layout or an IME).
-  const bool printable = e->key[0] != 0 && (std::strlen(e->key) == 1 || static_cast<unsigned char>(e->key[0]) >= 0x80) &&
-                         std::strlen(e->key) <= 4;
+  const std::size_t key_bytes = std::strlen(e->key);
+  const bool printable =
+      key_bytes > 0 && (key_bytes == 1 || static_cast<unsigned char>(e->key[0]) >= 0x80) && key_bytes <= 4;
   // Characters come through the text sink while a field is active; otherwise a printable key may
   // still mean something to a widget (a slider's digits), so it goes to ImGui directly.
   if (down && printable && !command && !g_sink_active) queue_text(e->key);
@@ -348,7 +352,10 @@ EM_JS(void, js_text_sink_setup, (), {
   // takes that much (a longer paste is refused whole, with a message), and a megabyte of clipboard
   // would only cost ImGui a long frame to take in and the heap its room.
   const MAX_TEXT = 1 << 16;
-  const outOfMemory = () => { if (typeof Module.onOutOfMemory === 'function') Module.onOutOfMemory(); abort('out of memory'); };
+  const outOfMemory = () => {
+    if (typeof Module.onOutOfMemory === 'function') Module.onOutOfMemory();
+    abort('out of memory');
+  };
   const sink = document.createElement('textarea');
   sink.id = id;
   sink.setAttribute('aria-label', 'text entry for the playground');
@@ -407,7 +414,10 @@ EM_JS(void, js_write_clipboard, (const char* text), {
 
 EM_JS(void, js_listen_for_paste, (), {
   const MAX_TEXT = 1 << 16;  // as in js_text_sink_setup
-  const outOfMemory = () => { if (typeof Module.onOutOfMemory === 'function') Module.onOutOfMemory(); abort('out of memory'); };
+  const outOfMemory = () => {
+    if (typeof Module.onOutOfMemory === 'function') Module.onOutOfMemory();
+    abort('out of memory');
+  };
   document.addEventListener('paste', (event) => {
     // Only what is pasted into this instance (its canvas or its text sink), not a neighbour's.
     const sink = document.getElementById(Module.canvas.id + "-text");
@@ -454,14 +464,12 @@ void imgui_free(void* p, void*) { ::operator delete(p); }
 
 }  // namespace
 
-// Called by the text sink with what the learner typed (one key, a composition, an insertion).
-extern "C" EMSCRIPTEN_KEEPALIVE void bp_text_input(const char* text) {
+void text_input(const char* text) {
   queue_text(text);
   wake();
 }
 
-// Called from the page's paste listener: remember the text and press Ctrl+V in ImGui.
-extern "C" EMSCRIPTEN_KEEPALIVE void bp_paste(const char* text) {
+void paste(const char* text) {
   g_clipboard = text;
   queue_key(ImGuiMod_Ctrl, true);
   queue_key(ImGuiKey_V, true);
@@ -470,9 +478,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE void bp_paste(const char* text) {
   wake();
 }
 
-// {frames timed, median and max ms per frame, median and max ms to build a frame} over the last
-// frames (at most 240), for window.playground.frameStats().
-extern "C" EMSCRIPTEN_KEEPALIVE const double* bp_frame_stats() {
+const double* frame_stats() {
   static double stats[5];
   const int n = std::min(g_frames_timed, kTimedFrames);
   double sorted[kTimedFrames];
@@ -487,26 +493,9 @@ extern "C" EMSCRIPTEN_KEEPALIVE const double* bp_frame_stats() {
   return stats;
 }
 
-// Test hook, for tests/browser/heap.test.mjs only (the app never calls it): allocates 16 MB blocks
-// and keeps them until the heap reaches its limit, as a runaway computation would, so the test can
-// check what the page then shows. Never returns.
-extern "C" EMSCRIPTEN_KEEPALIVE void bp_test_hook_fill_heap() {
-  static std::vector<char*> blocks;
-  for (;;) {
-    char* block = new char[16 << 20];
-    block[0] = 1;
-    blocks.push_back(block);
-  }
-}
+void reset_frame_stats() { g_frames_timed = 0; }
 
-// Draws a few frames: the host resized the element, or showed it again.
-extern "C" EMSCRIPTEN_KEEPALIVE void bp_wake() { wake(); }
-
-// Stops drawing for good (the instance is being destroyed).
-extern "C" EMSCRIPTEN_KEEPALIVE void bp_stop() { g_frame = nullptr; }
-
-// Forgets the timed frames, so a measurement covers only what follows.
-extern "C" EMSCRIPTEN_KEEPALIVE void bp_reset_frame_stats() { g_frames_timed = 0; }
+void stop() { g_frame = nullptr; }
 
 bool init(const char* selector) {
   g_selector = selector;
@@ -618,5 +607,22 @@ EM_JS(int, js_prefers_reduced_motion, (), {
 bool prefers_reduced_motion() { return js_prefers_reduced_motion() != 0; }
 
 void notify_ready() { js_notify_ready(); }
+
+namespace {
+// The callback travels to the timer in a box: C++ does not allow casting a function pointer to void*.
+struct Task {
+  void (*run)();
+};
+void run_task(void* task) {
+  static_cast<Task*>(task)->run();
+  delete static_cast<Task*>(task);
+}
+}  // namespace
+
+void run_later(void (*callback)(), int delay_ms) { emscripten_set_timeout(run_task, delay_ms, new Task{callback}); }
+
+bool enable_gl_extension(const char* name) {
+  return emscripten_webgl_enable_extension(emscripten_webgl_get_current_context(), name);
+}
 
 }  // namespace bp::platform

@@ -1,13 +1,14 @@
-// Gradient check and nudge: the engine computes; these sections lay the numbers out.
+// Gradient check and nudge: the model computes (graph/gradient_check.cpp); these sections lay the
+// numbers out.
 #include "graph/experiments.hpp"
 
 #include <algorithm>
-#include <chrono>
-#include <cmath>
 #include <string>
-#include <vector>
 
+#include "clock.hpp"
 #include "fonts.hpp"
+#include "graph/gradient_check.hpp"
+#include "graph/model.hpp"
 #include "imgui.h"
 #include "platform.hpp"
 #include "widgets/theme.hpp"
@@ -15,90 +16,48 @@
 namespace bp::app {
 
 namespace {
-double value_in(const expr::Vars& vars, const std::string& name) {
-  for (const auto& [key, v] : vars) {
-    if (key == name) return v;
+constexpr double kCheckBudgetMs = 8;  // of a frame, for the check's rows
+constexpr double kCheckStep = 1e-5;   // the h the caveat tests kinks against, as the rows use
+
+void check_table(const std::vector<CheckRow>& rows) {
+  if (!ImGui::BeginTable("gradcheck", 4, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp)) return;
+  ImGui::TableSetupColumn("input");
+  ImGui::TableSetupColumn("autodiff");
+  ImGui::TableSetupColumn("difference");
+  ImGui::TableSetupColumn("rel. error");
+  ImGui::TableHeadersRow();
+  ImGui::PushFont(platform::fonts().mono);
+  for (const CheckRow& row : rows) {
+    const double error = row.relative_error();
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(row.name.c_str());
+    ImGui::TableNextColumn();
+    ImGui::Text("%.8g", row.grad);
+    ImGui::TableNextColumn();
+    ImGui::Text("%.8g", row.estimate);
+    ImGui::TableNextColumn();
+    if (!(error < 1e-6)) ImGui::PushStyleColor(ImGuiCol_Text, theme::colors().error);
+    ImGui::Text("%.1e", error);
+    if (!(error < 1e-6)) ImGui::PopStyleColor();
   }
-  return 0;
-}
-
-// Why a central difference may disagree with autodiff here, or "" when nothing suspicious is near.
-std::string caveat(const expr::GraphExport& g, double h) {
-  for (const auto& node : g.nodes) {
-    if (!std::isfinite(node.value)) return "domain error: " + node.label + " is " + std::to_string(node.value);
-    const bool kink = node.op == "relu" || node.op == "abs" || node.op == "sign" || node.op == "step";
-    if (kink && std::fabs(g.nodes[static_cast<std::size_t>(node.inputs[0])].value) < 10 * h) {
-      return "kink: " + node.op + " is evaluated at its corner, where the two sides' slopes differ";
-    }
-  }
-  return "";
-}
-
-// The check's rows, kept while the program and the values stay: each row evaluates the program
-// twice, so a program with thousands of inputs fills its table over several frames.
-struct CheckRow {
-  std::string name;
-  double grad = 0, estimate = 0;
-};
-struct Check {
-  std::string text;  // the program's text
-  expr::Vars vars;
-  std::vector<std::pair<std::string, double>> exact;
-  std::vector<CheckRow> rows;
-};
-
-double now_ms() {
-  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch()).count();
+  ImGui::PopFont();
+  ImGui::EndTable();
 }
 }  // namespace
 
 void gradient_check_section(const std::string& text, const expr::Program& program, const expr::Vars& vars,
                             const expr::GraphExport& g) {
   if (!ImGui::CollapsingHeader("Check gradients")) return;
-  static Check check;
-  if (check.text != text || check.vars != vars) {
-    check = Check{text, vars, {}, {}};
-    auto exact = expr::gradient(program, vars);
-    if (!exact) return;
-    check.exact = std::move(exact->grad);
-  }
-  const double deadline = now_ms() + 8;
-  while (check.rows.size() < check.exact.size() && (check.rows.empty() || now_ms() < deadline)) {
-    const auto& [name, grad] = check.exact[check.rows.size()];
-    const double h = 1e-5 * std::max(1.0, std::fabs(value_in(vars, name)));
-    auto numeric = expr::numerical_derivative(program, name, vars, h, expr::Scheme::kCentral);
-    check.rows.push_back({name, grad, numeric ? numeric->slope : NAN});
-  }
-  if (check.rows.size() < check.exact.size()) {
-    ImGui::TextDisabled("checking… %zu of %zu inputs", check.rows.size(), check.exact.size());
+  static GradientCheck check;
+  check.update(text, program, vars, now_ms() + kCheckBudgetMs);
+  if (!check.is_complete()) {
+    ImGui::TextDisabled("checking… %zu of %zu inputs", check.rows().size(), check.input_count());
     platform::request_frame();
   }
   ImGui::TextWrapped("Central differences (f(x+h) − f(x−h))/2h, h = 1e-5·max(1, |x|), against autodiff:");
-  if (ImGui::BeginTable("gradcheck", 4, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp)) {
-    ImGui::TableSetupColumn("input");
-    ImGui::TableSetupColumn("autodiff");
-    ImGui::TableSetupColumn("difference");
-    ImGui::TableSetupColumn("rel. error");
-    ImGui::TableHeadersRow();
-    ImGui::PushFont(platform::fonts().mono);
-    for (const auto& [name, grad, estimate] : check.rows) {
-      const double error = std::fabs(estimate - grad) / std::max({1.0, std::fabs(grad), std::fabs(estimate)});
-      ImGui::TableNextRow();
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(name.c_str());
-      ImGui::TableNextColumn();
-      ImGui::Text("%.8g", grad);
-      ImGui::TableNextColumn();
-      ImGui::Text("%.8g", estimate);
-      ImGui::TableNextColumn();
-      if (!(error < 1e-6)) ImGui::PushStyleColor(ImGuiCol_Text, theme::colors().error);
-      ImGui::Text("%.1e", error);
-      if (!(error < 1e-6)) ImGui::PopStyleColor();
-    }
-    ImGui::PopFont();
-    ImGui::EndTable();
-  }
-  const std::string warning = caveat(g, 1e-5);
+  check_table(check.rows());
+  const std::string warning = gradient_check_caveat(g, kCheckStep);
   if (!warning.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, theme::colors().error);
     ImGui::TextWrapped("%s", warning.c_str());
@@ -119,30 +78,16 @@ void nudge_section(GraphState& s, const expr::Program& program, const expr::Vars
     ImGui::EndCombo();
   }
   ImGui::SliderFloat("step ε", &epsilon, 0.0001f, 0.5f, "%.4f", ImGuiSliderFlags_Logarithmic);
-  const std::string& name = vars[static_cast<std::size_t>(chosen)].first;
-  const double x = vars[static_cast<std::size_t>(chosen)].second;
-  double grad = 0;
-  for (const auto& node : g.nodes) {
-    if (node.op == "var" && node.label == name) grad = node.grad.value_or(0);
-  }
-  const double dx = epsilon * grad;  // along the gradient: the output should rise
-  expr::Vars moved = vars;
-  moved[static_cast<std::size_t>(chosen)].second = x + dx;
-  auto after = expr::evaluate(program, moved);
-  const double before = g.nodes[static_cast<std::size_t>(g.output)].value;
-  const std::string& out = g.nodes[static_cast<std::size_t>(g.output)].label;
+  const Nudge n = nudge(program, vars, g, static_cast<std::size_t>(chosen), epsilon);
+  const char* name = n.name.c_str();
+  const char* out = g.nodes[static_cast<std::size_t>(g.output)].label.c_str();
   ImGui::PushFont(platform::fonts().mono);
-  ImGui::Text("Δ%s = ε·∂%s/∂%s = %.6g", name.c_str(), out.c_str(), name.c_str(), dx);
-  ImGui::Text("predicted Δ%s = ∂%s/∂%s·Δ%s = %.6g", out.c_str(), out.c_str(), name.c_str(), name.c_str(), grad * dx);
-  if (after) ImGui::Text("actual    Δ%s = %.6g", out.c_str(), *after - before);
+  ImGui::Text("Δ%s = ε·∂%s/∂%s = %.6g", name, out, name, n.dx);
+  ImGui::Text("predicted Δ%s = ∂%s/∂%s·Δ%s = %.6g", out, out, name, name, n.predicted);
+  if (n.actual) ImGui::Text("actual    Δ%s = %.6g", out, *n.actual);
   ImGui::PopFont();
-  if (ImGui::Button("Apply the nudge")) {
-    bool found = false;
-    for (auto& entry : s.values) {
-      if (entry.first == name) entry.second = x + dx, found = true;
-    }
-    if (!found) s.values.emplace_back(name, x + dx);
-  }
+  const double x = vars[static_cast<std::size_t>(chosen)].second;
+  if (ImGui::Button("Apply the nudge")) set_input_value(s, n.name, x + n.dx);
 }
 
 }  // namespace bp::app

@@ -1,18 +1,19 @@
-// Two experiments beside the graph: "check gradients" (every input's autodiff gradient against a
-// central difference, with kinks and domain errors flagged) and "nudge" (move an input a little
-// along its gradient and compare the predicted change of the output with the actual one).
+// Graph mode's experiments beside the graph, drawn from graph/gradient_check.hpp's numbers: the
+// gradient check's table and the nudge of one input. ImGui only.
 #pragma once
 
 #include <string>
 
-#include "state/app_state.hpp"
 #include "expr/engine.hpp"
+#include "state/app_state.hpp"
 
 namespace bp::app {
 
-// `program` is `text` compiled (the graph panel keeps it between frames).
+// `program` is `text` compiled (the graph model keeps it between frames); `vars` its inputs' values.
 void gradient_check_section(const std::string& text, const expr::Program& program, const expr::Vars& vars,
                             const expr::GraphExport& graph);
-void nudge_section(GraphState& state, const expr::Program& program, const expr::Vars& vars, const expr::GraphExport& graph);
+// "Apply the nudge" moves the input in `state`.
+void nudge_section(GraphState& state, const expr::Program& program, const expr::Vars& vars,
+                   const expr::GraphExport& graph);
 
 }  // namespace bp::app

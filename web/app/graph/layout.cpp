@@ -28,7 +28,8 @@ GraphLayout layout_graph(const expr::GraphExport& graph) {
   std::fill(filled.begin(), filled.end(), 0);
   for (const auto& node : graph.nodes) {
     NodePlace& p = out.places[static_cast<std::size_t>(node.id)];
-    if (node.inputs.empty() && first_user[static_cast<std::size_t>(node.id)] > 0) p.column = first_user[static_cast<std::size_t>(node.id)] - 1;
+    const int user_column = first_user[static_cast<std::size_t>(node.id)];
+    if (node.inputs.empty() && user_column > 0) p.column = user_column - 1;
   }
   for (const auto& node : graph.nodes) {  // rows again, in id order within each column
     NodePlace& p = out.places[static_cast<std::size_t>(node.id)];

@@ -374,11 +374,10 @@ bool network_panel(NetworkState& s, const std::string& function_text) {
   return r.playing || r.finishing_epoch;
 }
 
-}  // namespace bp::app
-
-// The network's output at (x1, x2), for the page's tests (the GPU surface against the engine).
-extern "C" double bp_network_output(double x1, double x2) {
-  bp::app::Trainer& trainer = bp::app::runtime().trainer;
+double network_output(double x1, double x2) {
+  Trainer& trainer = runtime().trainer;
   const Eigen::VectorXd x = trainer.inputs_for(x1, x2);
   return trainer.network().forward(x)(0, 0);
 }
+
+}  // namespace bp::app

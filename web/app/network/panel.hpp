@@ -12,4 +12,7 @@ namespace bp::app {
 // `function_text` is function mode's expression, for the "function" data set.
 bool network_panel(NetworkState& state, const std::string& function_text);
 
+// The trained network's output at (x1, x2), for the page's tests (the GPU surface against the engine).
+double network_output(double x1, double x2);
+
 }  // namespace bp::app

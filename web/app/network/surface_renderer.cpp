@@ -2,7 +2,6 @@
 #include "network/surface_renderer.hpp"
 
 #include <GLES3/gl3.h>
-#include <emscripten/html5_webgl.h>
 
 #include <cstdio>
 #include <string>
@@ -57,7 +56,7 @@ void report(GLuint shader) {
 // takes a driver (or a software renderer) tens to hundreds of milliseconds.
 void start_program() {
   Renderer& r = renderer();
-  r.parallel = emscripten_webgl_enable_extension(emscripten_webgl_get_current_context(), "KHR_parallel_shader_compile");
+  r.parallel = platform::enable_gl_extension("KHR_parallel_shader_compile");
   r.shaders[0] = compile(GL_VERTEX_SHADER, kDecisionSurfaceVert, kDecisionSurfaceVertSize);
   r.shaders[1] = compile(GL_FRAGMENT_SHADER, kDecisionSurfaceFrag, kDecisionSurfaceFragSize);
   r.program = glCreateProgram();

@@ -1,9 +1,9 @@
 // Trainer: the network mode's engine driver.
 #include "network/trainer.hpp"
 
-#include <chrono>
 #include <cmath>
 
+#include "clock.hpp"
 #include "expr/function1d.hpp"
 #include "nn/rng.hpp"
 #include "nn/training.hpp"
@@ -37,19 +37,13 @@ std::vector<nn::Point> function_samples(const std::string& text, int count, std:
 }
 
 namespace {
-double now_ms() {
-  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch()).count();
-}
-
 bool all_finite(const nn::Network& net) {
   for (const auto& layer : net.layers()) {
     if (!layer.W.allFinite() || !layer.b.allFinite()) return false;
   }
   return true;
 }
-}  // namespace
 
-namespace {
 // What the trainer builds from: the state without what only changes the next step (learning rate,
 // batch size) or comes out of training (weights, epochs), and without the sources a data set does
 // not use (the learner's points for a generated set, ...).

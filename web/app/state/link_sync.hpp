@@ -17,5 +17,9 @@ void publish_state(const AppState& state);
 std::vector<std::string>& state_notices();
 // The app's state, for the page's exported calls.
 void attach_state(AppState& state);
+// A state set from outside (setState(), a hash changed by hand) replaces the attached one.
+void set_state_from_page(const std::string& hash);
+// Every key of the attached state, defaults included (getState()); "" before a state is attached.
+std::string full_state();
 
 }  // namespace bp::app

@@ -19,7 +19,8 @@ struct Edit {
 
 int edit_callback(ImGuiInputTextCallbackData* data) {
   auto* edit = static_cast<Edit*>(data->UserData);
-  if (data->EventFlag == ImGuiInputTextFlags_CallbackEdit && static_cast<std::size_t>(data->BufTextLen) > kMaxFieldLength) {
+  const bool too_long = static_cast<std::size_t>(data->BufTextLen) > kMaxFieldLength;
+  if (data->EventFlag == ImGuiInputTextFlags_CallbackEdit && too_long) {
     // Put the text back as it was before the edit (a paste, most likely) and the cursor where the
     // edit ended, before ImGui draws it: a megabyte on one line is more than its text drawing takes.
     const std::string& before = *edit->text;
@@ -44,17 +45,18 @@ float text_x(const std::string& text, std::size_t line_start, std::size_t at) {
 }
 }  // namespace
 
-bool expression_field(const char* id, std::string& text, const bp::expr::Error* error, float width, bool multiline,
-                      int lines, bool read_only) {
+bool expression_field(const char* id, std::string& text, const bp::expr::Error* error,
+                      const ExpressionFieldOptions& options) {
+  const float width = options.width;
   ImGui::PushID(id);
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const ImVec2 padding = ImGui::GetStyle().FramePadding;
   const ImGuiInputTextFlags flags = ImGuiInputTextFlags_CallbackResize | ImGuiInputTextFlags_CallbackEdit |
-                                    (read_only ? ImGuiInputTextFlags_ReadOnly : 0);
+                                    (options.read_only ? ImGuiInputTextFlags_ReadOnly : 0);
   Edit edit{&text};
   bool changed;
-  if (multiline) {
-    const float height = ImGui::GetTextLineHeight() * static_cast<float>(lines) + padding.y * 2;
+  if (options.lines > 1) {
+    const float height = ImGui::GetTextLineHeight() * static_cast<float>(options.lines) + padding.y * 2;
     changed = ImGui::InputTextMultiline("##text", text.data(), text.capacity() + 1, ImVec2(width, height), flags,
                                         edit_callback, &edit);
   } else {
@@ -77,7 +79,8 @@ bool expression_field(const char* id, std::string& text, const bp::expr::Error* 
   if (storage->GetBool(refused_id)) {
     char message[128];
     std::snprintf(message, sizeof message,
-                  "Not pasted: the text would be longer than %zu,%03zu characters, the most a field (and a link) holds.",
+                  "Not pasted: the text would be longer than %zu,%03zu characters, the most a field "
+                  "(and a link) holds.",
                   kMaxFieldLength / 1000, kMaxFieldLength % 1000);
     ImGui::PushStyleColor(ImGuiCol_Text, theme::colors().error);
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);

@@ -12,9 +12,15 @@ namespace bp::app {
 // that would make it longer is refused with a message under the field.
 inline constexpr std::size_t kMaxFieldLength = 20000;
 
+struct ExpressionFieldOptions {
+  float width = 200;       // pixels
+  int lines = 1;           // 1: a one-line field; more: a box of that many lines (programs)
+  bool read_only = false;  // an embed locked the text
+};
+
 // Returns true when the text changed. `error` (if any) is drawn as a red underline below its span
-// and the message under the field. `multiline` gives a box of `lines` lines (programs).
-bool expression_field(const char* id, std::string& text, const bp::expr::Error* error, float width,
-                      bool multiline = false, int lines = 1, bool read_only = false);
+// and the message under the field.
+bool expression_field(const char* id, std::string& text, const bp::expr::Error* error,
+                      const ExpressionFieldOptions& options);
 
 }  // namespace bp::app

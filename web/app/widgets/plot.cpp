@@ -6,7 +6,7 @@
 #include <cstdio>
 #include <vector>
 
-#include "function/curve_sampling.hpp"
+#include "widgets/curve_sampling.hpp"
 #include "platform.hpp"
 #include "widgets/theme.hpp"
 
@@ -19,7 +19,8 @@ double nice_step(double span, int count) {
   return power * (fraction < 1.5 ? 1 : fraction < 3.5 ? 2 : fraction < 7.5 ? 5 : 10);
 }
 
-Plot::Plot(const char* id, ImVec2 size, PlotView& view, bool interactive) : view_(view) {
+Plot::Plot(const char* id, ImVec2 size, PlotView& view, const PlotOptions& options) : view_(view) {
+  const bool interactive = options.pan_and_zoom;
   min_ = ImGui::GetCursorScreenPos();
   max_ = ImVec2(min_.x + size.x, min_.y + size.y);
   ImGui::InvisibleButton(id, size, ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
@@ -101,8 +102,11 @@ void Plot::draw_axes() const {
   const double y_step = view_.log_y ? std::max(1.0, std::round(nice_step(view_.y_max - view_.y_min, 6)))
                                     : nice_step(view_.y_max - view_.y_min, static_cast<int>(height / 50));
   // Axis lines sit at zero when it is in view, else along the edge.
-  const float axis_y = view_.log_y ? max_.y : static_cast<float>(std::clamp(screen_y(0), double(min_.y), double(max_.y)));
-  const float axis_x = view_.log_x ? min_.x : static_cast<float>(std::clamp(screen_x(0), double(min_.x), double(max_.x)));
+  const auto clamped = [](double v, float lo, float hi) {
+    return static_cast<float>(std::clamp(v, double(lo), double(hi)));
+  };
+  const float axis_y = view_.log_y ? max_.y : clamped(screen_y(0), min_.y, max_.y);
+  const float axis_x = view_.log_x ? min_.x : clamped(screen_x(0), min_.x, max_.x);
   for (double v = std::ceil(view_.x_min / x_step) * x_step; v <= view_.x_max; v += x_step) {
     const float sx = min_.x + static_cast<float>((v - view_.x_min) / (view_.x_max - view_.x_min) * width);
     draw_->AddLine(ImVec2(sx, min_.y), ImVec2(sx, max_.y), theme::colors().grid);
@@ -115,7 +119,9 @@ void Plot::draw_axes() const {
     draw_->AddLine(ImVec2(min_.x, sy), ImVec2(max_.x, sy), theme::colors().grid);
     const char* t = format(v, view_.log_y);
     const float tx = std::max(min_.x + 3, axis_x - ImGui::CalcTextSize(t).x - 4);
-    if (std::fabs(v) > 1e-12 || view_.log_y) draw_->AddText(ImVec2(tx, sy - ImGui::GetFontSize()), theme::colors().label, t);
+    if (std::fabs(v) > 1e-12 || view_.log_y) {
+      draw_->AddText(ImVec2(tx, sy - ImGui::GetFontSize()), theme::colors().label, t);
+    }
   }
   draw_->AddLine(ImVec2(min_.x, axis_y), ImVec2(max_.x, axis_y), theme::colors().axis, 1.5f);
   draw_->AddLine(ImVec2(axis_x, min_.y), ImVec2(axis_x, max_.y), theme::colors().axis, 1.5f);
@@ -125,40 +131,38 @@ CurveWindow Plot::window() const {
   return CurveWindow{view_.x_min, view_.x_max, view_.y_min, view_.y_max, max_.x - min_.x, max_.y - min_.y};
 }
 
-void Plot::curve(const std::function<double(double)>& f, ImU32 color, float thickness) const {
-  runs(sample_curve(f, window()), color, thickness);
-}
-
-void Plot::runs(const std::vector<CurveRun>& runs, ImU32 color, float thickness) const {
+void Plot::runs(const std::vector<CurveRun>& runs, const Stroke& stroke) const {
   std::vector<ImVec2> points;
   for (const CurveRun& run : runs) {
     points.clear();
     for (const auto& [x, y] : run) points.push_back(to_screen(x, y));
-    draw_->AddPolyline(points.data(), static_cast<int>(points.size()), color, ImDrawFlags_None, thickness);
+    const int count = static_cast<int>(points.size());
+    draw_->AddPolyline(points.data(), count, stroke.color, ImDrawFlags_None, stroke.thickness);
   }
 }
 
-void Plot::line(double x, double y, double slope, ImU32 color, float thickness) const {
+void Plot::line(double x, double y, double slope, const Stroke& stroke) const {
   if (!std::isfinite(y) || !std::isfinite(slope)) return;
   const double x1 = view_.x_min, x2 = view_.x_max;
-  draw_->AddLine(to_screen(x1, y + slope * (x1 - x)), to_screen(x2, y + slope * (x2 - x)), color, thickness);
+  draw_->AddLine(to_screen(x1, y + slope * (x1 - x)), to_screen(x2, y + slope * (x2 - x)), stroke.color,
+                 stroke.thickness);
 }
 
-void Plot::segment(double x1, double y1, double x2, double y2, ImU32 color, float thickness) const {
+void Plot::segment(double x1, double y1, double x2, double y2, const Stroke& stroke) const {
   if (!std::isfinite(y1) || !std::isfinite(y2)) return;
-  draw_->AddLine(to_screen(x1, y1), to_screen(x2, y2), color, thickness);
+  draw_->AddLine(to_screen(x1, y1), to_screen(x2, y2), stroke.color, stroke.thickness);
 }
 
-void Plot::point(double x, double y, ImU32 color, float radius) const {
+void Plot::point(double x, double y, const Marker& marker) const {
   if (!std::isfinite(y)) return;
-  draw_->AddCircleFilled(to_screen(x, y), radius, color);
-  draw_->AddCircle(to_screen(x, y), radius, IM_COL32(255, 255, 255, 255), 0, 1.5f);
+  draw_->AddCircleFilled(to_screen(x, y), marker.radius, marker.color);
+  draw_->AddCircle(to_screen(x, y), marker.radius, IM_COL32(255, 255, 255, 255), 0, 1.5f);
 }
 
-void Plot::label(double x, double y, const char* text, ImU32 color, ImVec2 offset) const {
+void Plot::label(double x, double y, const char* text, const LabelStyle& style) const {
   if (!std::isfinite(y)) return;
   const ImVec2 p = to_screen(x, y);
-  draw_->AddText(ImVec2(p.x + offset.x, p.y + offset.y), color, text);
+  draw_->AddText(ImVec2(p.x + style.offset.x, p.y + style.offset.y), style.color, text);
 }
 
 }  // namespace bp::app

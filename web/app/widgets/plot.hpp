@@ -3,9 +3,9 @@
 // vertical lines.
 #pragma once
 
-#include <functional>
+#include <vector>
 
-#include "function/curve_sampling.hpp"
+#include "widgets/curve_sampling.hpp"
 #include "imgui.h"
 
 namespace bp::app {
@@ -13,12 +13,36 @@ namespace bp::app {
 struct PlotView {
   double x_min = -1, x_max = 1, y_min = -1, y_max = 1;  // for a log axis: log10 of the bounds
   bool log_x = false, log_y = false;
+  // Both axes logarithmic; the bounds are powers of ten (−16 for 1e-16).
+  static PlotView log_log(double x_min, double x_max, double y_min, double y_max) {
+    return PlotView{x_min, x_max, y_min, y_max, true, true};
+  }
+};
+
+struct PlotOptions {
+  bool pan_and_zoom = true;  // false: the view stays as given (the error plot's fixed decades)
+};
+
+struct Stroke {
+  ImU32 color = 0;
+  float thickness = 1.5f;  // pixels
+};
+
+struct Marker {
+  ImU32 color = 0;
+  float radius = 5.0f;  // pixels; drawn with a white ring
+};
+
+struct LabelStyle {
+  ImU32 color = 0;
+  ImVec2 offset = ImVec2(6, -18);  // pixels from the point to the text's top left
 };
 
 class Plot {
  public:
-  // Lays out a plot of `size` at the cursor and handles pan and zoom on `view` (unless fixed).
-  Plot(const char* id, ImVec2 size, PlotView& view, bool interactive = true);
+  // Lays out a plot of `size` at the cursor and, unless options say otherwise, pans (right-drag) and
+  // zooms (wheel, pinch) `view`, which must outlive the plot.
+  Plot(const char* id, ImVec2 size, PlotView& view, const PlotOptions& options = {});
 
   ImVec2 to_screen(double x, double y) const;
   double x_at(float screen_x) const;   // data x under a screen position
@@ -31,17 +55,15 @@ class Plot {
   double left() const { return view_.x_min; }
   double right() const { return view_.x_max; }
 
-  // Samples f adaptively (curve_sampling.hpp) and draws it, with gaps at poles and jumps. Linear axes.
-  void curve(const std::function<double(double)>& f, ImU32 color, float thickness = 2.0f) const;
   // The window curve sampling needs for this plot: its view and its size on screen.
   CurveWindow window() const;
   // Draws runs sampled earlier (perhaps for another view, while a new sampling is under way).
-  void runs(const std::vector<CurveRun>& runs, ImU32 color, float thickness = 2.0f) const;
+  void runs(const std::vector<CurveRun>& runs, const Stroke& stroke) const;
   // A straight line through (x, y) with slope m, clipped to the plot.
-  void line(double x, double y, double slope, ImU32 color, float thickness = 1.5f) const;
-  void segment(double x1, double y1, double x2, double y2, ImU32 color, float thickness = 1.5f) const;
-  void point(double x, double y, ImU32 color, float radius = 5.0f) const;
-  void label(double x, double y, const char* text, ImU32 color, ImVec2 offset = ImVec2(6, -18)) const;
+  void line(double x, double y, double slope, const Stroke& stroke) const;
+  void segment(double x1, double y1, double x2, double y2, const Stroke& stroke) const;
+  void point(double x, double y, const Marker& marker) const;
+  void label(double x, double y, const char* text, const LabelStyle& style) const;
   // Ends clipping; call once after drawing.
   void end() const;
 

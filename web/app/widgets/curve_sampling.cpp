@@ -1,5 +1,5 @@
 // Adaptive sampling by interval halving on an explicit stack (no recursion), resumable between slices.
-#include "function/curve_sampling.hpp"
+#include "widgets/curve_sampling.hpp"
 
 #include <algorithm>
 #include <cmath>

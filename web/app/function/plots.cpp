@@ -1,0 +1,88 @@
+// The plots draw what the model computed; the only input they take is the view (pan, zoom) and x₀.
+#include "function/plots.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+
+#include "platform.hpp"
+#include "state/embed_options.hpp"
+#include "widgets/plot.hpp"
+#include "widgets/theme.hpp"
+
+namespace bp::app {
+
+namespace {
+// Left-drag moves x₀ (anywhere in the plot: a point is hard to hit with a finger). A second finger
+// landing turns the touch into a pinch: x₀ goes back to where it was before the first one.
+void drag_x0(FunctionState& s, FunctionModel& m, const Plot& plot) {
+  static double x0_at_press = s.x0;
+  if (ImGui::IsItemActivated()) x0_at_press = s.x0;
+  if (platform::gesture().happened() && plot.contains(platform::gesture().center)) s.x0 = x0_at_press;
+  if (ImGui::IsItemActive() && ImGui::IsMouseDown(ImGuiMouseButton_Left) && !embed_options().locks("x0")) {
+    s.x0 = plot.x_at(ImGui::GetIO().MousePos.x);
+    m.stop_descent();
+  }
+}
+}  // namespace
+
+bool function_plot(FunctionState& s, FunctionModel& m, ImVec2 size, double deadline, ImVec4& rect) {
+  PlotView view{s.view_x_min, s.view_x_max, s.view_y_min, s.view_y_max};
+  Plot plot("function_plot", size, view);
+  s.view_x_min = view.x_min, s.view_x_max = view.x_max, s.view_y_min = view.y_min, s.view_y_max = view.y_max;
+  drag_x0(s, m, plot);
+  const theme::Palette& colors = theme::colors();
+  const PlotCurves curves = m.curves(plot.window(), s.show_derivative, deadline);
+  if (curves.slopes) plot.runs(*curves.slopes, {colors.derivative, 1.5f});
+  plot.runs(*curves.values, {colors.curve, 2.5f});
+
+  const FunctionSnapshot& snapshot = m.snapshot(s);  // after the drag: of this frame's x₀
+  const PointReading& p = snapshot.point;
+  plot.line(s.x0, p.value, p.slope, {colors.tangent});
+  const Secant& secant = p.secant;
+  plot.line(secant.xa, secant.ya, secant.slope, {colors.secant});
+  plot.point(secant.xa, secant.ya, {colors.secant, 4});
+  plot.point(secant.xb, secant.yb, {colors.secant, 4});
+  const auto& trail = snapshot.trail;
+  for (std::size_t i = 0; i + 1 < trail.size(); ++i) {
+    plot.segment(trail[i].first, trail[i].second, trail[i + 1].first, trail[i + 1].second, {colors.trail});
+    plot.point(trail[i].first, trail[i].second, {colors.trail, 3});
+  }
+  plot.point(s.x0, p.value, {colors.point, 6});
+  rect = ImVec4(plot.min().x, plot.min().y, plot.max().x - plot.min().x, plot.max().y - plot.min().y);
+  char text[64];
+  std::snprintf(text, sizeof text, "x₀ = %.4g", s.x0);
+  plot.label(s.x0, p.value, text, {colors.label});
+  plot.end();
+  return curves.is_sampling;
+}
+
+// Truncation error falls with h, round-off rises as h shrinks: the curve's V has its low point at
+// the best h for this f and x₀.
+void error_plot(const FunctionState& s, FunctionModel& m, ImVec2 size) {
+  const ErrorCurve& c = m.error_curve(s);
+  ImGui::TextWrapped(
+      "|finite difference − exact| against h (log–log): truncation error falls as h shrinks, round-off rises");
+  size.y -= ImGui::GetTextLineHeightWithSpacing();
+  PlotView view = PlotView::log_log(-16, 0, -17, 2);
+  PlotOptions fixed;
+  fixed.pan_and_zoom = false;
+  Plot plot("error_plot", size, view, fixed);
+  const theme::Palette& colors = theme::colors();
+  constexpr double kFloor = 1e-17;  // an exact zero sits on the plot's floor
+  for (int i = 0; i + 1 < ErrorCurve::kSamples; ++i) {
+    const double a = std::max(c.errors[i], kFloor), b = std::max(c.errors[i + 1], kFloor);
+    plot.segment(c.hs[i], a, c.hs[i + 1], b, {colors.secant, 2});
+  }
+  if (std::isfinite(c.best)) {
+    plot.point(c.best_h, c.best, {colors.trail, 5});
+    char text[64];
+    std::snprintf(text, sizeof text, "sweet spot h ≈ %.0e", c.best_h);
+    plot.label(c.best_h, c.best, text, {colors.trail, ImVec2(8, 4)});
+  }
+  const PointReading& p = m.snapshot(s).point;
+  plot.point(p.h, std::max(std::fabs(p.estimate - p.slope), kFloor), {colors.point, 6});
+  plot.end();
+}
+
+}  // namespace bp::app

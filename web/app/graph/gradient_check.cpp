@@ -1,0 +1,67 @@
+// The numbers behind the gradient check and the nudge; the engine evaluates and differentiates.
+#include "graph/gradient_check.hpp"
+
+#include <algorithm>
+#include <utility>
+
+#include "clock.hpp"
+
+namespace bp::app {
+
+namespace {
+double value_in(const expr::Vars& vars, const std::string& name) {
+  for (const auto& [key, v] : vars) {
+    if (key == name) return v;
+  }
+  return 0;
+}
+}  // namespace
+
+void GradientCheck::update(const std::string& text, const expr::Program& program, const expr::Vars& vars,
+                           double deadline) {
+  if (!started_ || text_ != text || vars_ != vars) {
+    started_ = true;
+    text_ = text;
+    vars_ = vars;
+    exact_.clear();
+    rows_.clear();
+    auto exact = expr::gradient(program, vars);
+    if (!exact) return;
+    exact_ = std::move(exact->grad);
+  }
+  while (rows_.size() < exact_.size() && (rows_.empty() || now_ms() < deadline)) {
+    const auto& [name, grad] = exact_[rows_.size()];
+    const double h = 1e-5 * std::max(1.0, std::fabs(value_in(vars, name)));
+    auto numeric = expr::numerical_derivative(program, name, vars, h, expr::Scheme::kCentral);
+    rows_.push_back({name, grad, numeric ? numeric->slope : NAN});
+  }
+}
+
+std::string gradient_check_caveat(const expr::GraphExport& g, double h) {
+  for (const auto& node : g.nodes) {
+    if (!std::isfinite(node.value)) return "domain error: " + node.label + " is " + std::to_string(node.value);
+    const bool kink = node.op == "relu" || node.op == "abs" || node.op == "sign" || node.op == "step";
+    if (kink && std::fabs(g.nodes[static_cast<std::size_t>(node.inputs[0])].value) < 10 * h) {
+      return "kink: " + node.op + " is evaluated at its corner, where the two sides' slopes differ";
+    }
+  }
+  return "";
+}
+
+Nudge nudge(const expr::Program& program, const expr::Vars& vars, const expr::GraphExport& g, std::size_t chosen,
+            double epsilon) {
+  Nudge n;
+  n.name = vars[chosen].first;
+  for (const auto& node : g.nodes) {
+    if (node.op == "var" && node.label == n.name) n.grad = node.grad.value_or(0);
+  }
+  n.dx = epsilon * n.grad;
+  n.predicted = n.grad * n.dx;
+  expr::Vars moved = vars;
+  moved[chosen].second = vars[chosen].second + n.dx;
+  auto after = expr::evaluate(program, moved);
+  if (after) n.actual = *after - g.nodes[static_cast<std::size_t>(g.output)].value;
+  return n;
+}
+
+}  // namespace bp::app

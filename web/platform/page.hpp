@@ -1,0 +1,52 @@
+// The page around the canvas, both ways: what the app asks of it (its address, the clipboard,
+// downloads, the text for screen readers, the reader's colour preference) and the hooks through which
+// the page's scripts ask the app (exports.cpp). The app includes this, never a browser header;
+// page_emscripten.cpp is the browser's side.
+#pragma once
+
+#include <string>
+
+namespace bp::page {
+
+// --- the app asks the page -------------------------------------------------------------------------
+
+// The state to start with: what an embedder passed (Module.initialState), else location.hash with
+// its '#', else "".
+std::string initial_hash();
+// The state changed (Module.onStateChange): the page writes it to the address bar, embedders hear it.
+void state_changed(const std::string& hash);
+// A notice about a bad pair of a link, for the developer's console (the app shows it too).
+void report_notice(const std::string& text);
+// The text description of what the canvas shows, for the page's aria-live region (screen readers).
+void describe(const std::string& text);
+// Saves `text` as a file named `filename` (the browser's download, typed text/csv).
+void download_text(const std::string& filename, const std::string& text);
+// Saves the canvas as a PNG named `filename`, or only the rectangle [x, y, w, h] (CSS pixels) when
+// w > 0; `ratio` is device pixels per CSS pixel. Read between frames (the canvas keeps its drawing).
+void download_png(const std::string& filename, float x, float y, float w, float h, float ratio);
+// Copies the page's address with `hash` as its fragment, and tells the page (Module.onCopyLink).
+void copy_link(const std::string& hash);
+// The CSS selector of the canvas the page handed the app ("#canvas"): several instances may share a page.
+std::string canvas_selector();
+// The embedding page's options ("embed=1&hide=…", docs/embedding.md), or "".
+std::string embed_options();
+// Whether the reader's system asks for dark colours. With `follow`, each later change of that setting
+// reaches the app's set_dark hook.
+bool prefers_dark(bool follow);
+
+// --- the page asks the app -------------------------------------------------------------------------
+
+// What the page's scripts (window.playground, embedders, tests) may ask the app. exports.cpp calls
+// these; one left unset answers as an app with nothing to say: an empty state, an empty gallery, NaN.
+struct AppHooks {
+  void (*set_state)(const std::string& hash) = nullptr;      // setState() or a hash changed outside
+  std::string (*full_state)() = nullptr;                     // every key, defaults included (getState())
+  std::string (*gallery_json)() = nullptr;                   // [{"title", "caption", "hash"}, ...]
+  double (*network_output)(double x1, double x2) = nullptr;  // the network's output at a point (tests)
+  void (*set_dark)(bool dark) = nullptr;                     // the system's colour scheme changed
+};
+
+// Registers the app's hooks; call once at start, before the page can call in (before platform::init).
+void set_app_hooks(const AppHooks& hooks);
+
+}  // namespace bp::page
