@@ -106,7 +106,7 @@ Id Pool::add(Id a, Id b) {
   std::vector<Term> terms = terms_of(a);
   std::vector<Term> more = terms_of(b);
   terms.insert(terms.end(), more.begin(), more.end());
-  return from_terms(std::move(terms));
+  return collect(std::move(terms));  // both sides' terms are in normal form already
 }
 
 Id Pool::neg(Id a) { return mul(constant({-1, 1}), a); }
@@ -261,6 +261,28 @@ bool Pool::content_of_sum(Id sum, Rational& content, Id& primitive) {
   return true;
 }
 
+// A sum with whole negative powers in its terms as b^-k × (a sum without them): 1 + x^-2 = x^-2 (x^2 + 1).
+// Returns the sum itself when no term has one; `outside` receives the factors b^-k.
+Id Pool::clear_denominators(Id sum, std::vector<Factor>& outside) {
+  std::vector<Term> terms = (*this)[sum].terms;
+  std::vector<std::pair<Id, std::int64_t>> powers;  // base, largest k
+  for (const Term& t : terms) {
+    for (const Factor& f : t.factors) {
+      const Rational* r = as_rational(f.exponent);
+      if (!r || !r->is_integer() || r->num >= 0) continue;
+      auto it = std::find_if(powers.begin(), powers.end(), [&](const auto& p) { return p.first == f.base; });
+      if (it == powers.end()) powers.emplace_back(f.base, -r->num);
+      else it->second = std::max(it->second, -r->num);
+    }
+  }
+  if (powers.empty()) return sum;
+  for (Term& t : terms) {
+    for (const auto& [base, k] : powers) t.factors.push_back(Factor{base, constant({k, 1})});
+  }
+  for (const auto& [base, k] : powers) outside.push_back(Factor{base, constant({-k, 1})});
+  return from_terms(std::move(terms));
+}
+
 // Brings one term to normal form; returns false when the term was replaced by the terms in `more`.
 bool Pool::normalise_term(Term& term, std::vector<Term>& more) {
   for (int round = 0; round < 64 && !failed_; ++round) {
@@ -294,6 +316,16 @@ bool Pool::normalise_term(Term& term, std::vector<Term>& more) {
         if (!c || pt.size() > 1) { fail(); return false; }
         term.coeff = *c;
         if (!pt.empty()) term.factors.insert(term.factors.end(), pt[0].factors.begin(), pt[0].factors.end());
+        changed = true;
+        break;
+      }
+      std::vector<Factor> cleared;
+      const Id whole = clear_denominators(f.base, cleared);
+      if (whole != f.base) {  // (1 + x^-2)^n = x^-2n (x^2 + 1)^n
+        erase_it();
+        for (Factor& c : cleared) c.exponent = mul(c.exponent, f.exponent);
+        term.factors.insert(term.factors.end(), cleared.begin(), cleared.end());
+        term.factors.push_back(Factor{whole, f.exponent});
         changed = true;
         break;
       }
@@ -361,6 +393,11 @@ Id Pool::from_terms(std::vector<Term> terms) {
     }
   }
   if (failed_) return zero();
+  return collect(std::move(done));
+}
+
+Id Pool::collect(std::vector<Term> done) {
+  if (!spend(done.size())) return zero();
   std::sort(done.begin(), done.end(), [](const Term& a, const Term& b) { return a.factors < b.factors; });
   std::vector<Term> collected;  // 2x + 3x = 5x
   for (Term& t : done) {
@@ -393,9 +430,46 @@ Id from_graph(Pool& pool, const Graph& graph, NodeId root) {
     if (graph[n].b != kNoNode) needed[static_cast<std::size_t>(graph[n].b)] = 1;
     if (graph[n].c != kNoNode) needed[static_cast<std::size_t>(graph[n].c)] = 1;
   }
-  std::vector<Id> value(needed.size(), -1);
-  for (NodeId n = 0; n <= root && !pool.failed(); ++n) {
+  // A sum used once, by another sum, is not built on its own: the outermost sum of a chain gathers all
+  // the chain's terms and collects them once, so a 1,000-term sum costs one sort, not 1,000 merges.
+  const auto is_sum = [&](NodeId n) { return graph[n].op == Op::kAdd || graph[n].op == Op::kSub; };
+  std::vector<int> uses(needed.size(), 0);
+  for (NodeId n = 0; n <= root; ++n) {
     if (!needed[static_cast<std::size_t>(n)]) continue;
+    for (NodeId input : {graph[n].a, graph[n].b, graph[n].c}) {
+      if (input != kNoNode) ++uses[static_cast<std::size_t>(input)];
+    }
+  }
+  std::vector<char> inner(needed.size(), 0);
+  for (NodeId n = 0; n <= root; ++n) {
+    if (!needed[static_cast<std::size_t>(n)] || !is_sum(n)) continue;
+    for (NodeId input : {graph[n].a, graph[n].b}) {
+      if (is_sum(input) && uses[static_cast<std::size_t>(input)] == 1) inner[static_cast<std::size_t>(input)] = 1;
+    }
+  }
+  std::vector<Id> value(needed.size(), -1);
+  std::vector<std::pair<NodeId, bool>> pending;  // (node, is subtracted) while gathering a chain's terms
+  for (NodeId n = 0; n <= root && !pool.failed(); ++n) {
+    if (!needed[static_cast<std::size_t>(n)] || inner[static_cast<std::size_t>(n)]) continue;
+    if (is_sum(n)) {
+      std::vector<Term> terms;
+      pending.assign(1, {n, false});
+      while (!pending.empty()) {
+        const auto [m, minus] = pending.back();
+        pending.pop_back();
+        if (m == n || inner[static_cast<std::size_t>(m)]) {
+          pending.emplace_back(graph[m].a, minus);
+          pending.emplace_back(graph[m].b, graph[m].op == Op::kSub ? !minus : minus);
+          continue;
+        }
+        for (Term t : pool.terms_of(value[static_cast<std::size_t>(m)])) {
+          if (minus) t.coeff.num = -t.coeff.num;
+          terms.push_back(std::move(t));
+        }
+      }
+      value[static_cast<std::size_t>(n)] = pool.collect(std::move(terms));
+      continue;
+    }
     const Node& node = graph[n];
     const Id a = node.a == kNoNode ? -1 : value[static_cast<std::size_t>(node.a)];
     const Id b = node.b == kNoNode ? -1 : value[static_cast<std::size_t>(node.b)];
@@ -404,8 +478,6 @@ Id from_graph(Pool& pool, const Graph& graph, NodeId root) {
     switch (node.op) {
       case Op::kConst: v = node.name.empty() ? pool.number(node.value) : pool.named(node.name, node.value); break;
       case Op::kVar: v = pool.variable(node.name); break;
-      case Op::kAdd: v = pool.add(a, b); break;
-      case Op::kSub: v = pool.add(a, pool.neg(b)); break;
       case Op::kMul: v = pool.mul(a, b); break;
       case Op::kDiv: v = pool.mul(a, pool.pow(b, pool.constant({-1, 1}))); break;
       case Op::kPow: v = pool.pow(a, b); break;

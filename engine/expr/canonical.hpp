@@ -75,6 +75,8 @@ class Pool {
   Id pow(Id a, Id b);
   Id neg(Id a);
   Id from_terms(std::vector<Term> terms);
+  // The sum of terms that are each in normal form already: like terms collected, nothing else.
+  Id collect(std::vector<Term> terms);
   // A sum made from terms as given, not normalised (for printing a factor with its sign flipped).
   Id raw_sum(std::vector<Term> terms);
 
@@ -91,6 +93,7 @@ class Pool {
   bool normalise_term(Term& term, std::vector<Term>& more);
   bool spend(std::size_t terms);
   bool content_of_sum(Id sum, Rational& content, Id& primitive);
+  Id clear_denominators(Id sum, std::vector<Factor>& outside);
 
   Budget budget_;
   bool expand_ = false;

@@ -2,10 +2,10 @@
 // and the choice among its readings: the shortest text wins, as SymPy's simplify() picks the
 // shortest of its candidates.
 #include <algorithm>
-#include <map>
 #include <optional>
 
 #include "expr/canonical.hpp"
+#include "expr/canonical_readings.hpp"
 #include "expr/printer.hpp"
 
 namespace bp::expr::canonical {
@@ -138,7 +138,16 @@ class GraphWriter {
     if (negative) {
       for (std::size_t i = 0; i < factors.size() && !flipped; ++i) {
         const Rational* r = pool_.as_rational(factors[i].exponent);
-        if (r && r->is_integer() && (r->num % 2 != 0) && is_sum_of_terms(pool_, factors[i].base)) flipped = i;
+        if (!r || !r->is_integer() || r->num < 0 || r->num % 2 == 0 || !is_sum_of_terms(pool_, factors[i].base)) {
+          continue;  // in the numerator only: -1/(x^2 + 1), not 1/(-x^2 - 1)
+        }
+        const std::vector<Term>& inside = pool_[factors[i].base].terms;
+        const auto positives = static_cast<std::size_t>(
+            std::count_if(inside.begin(), inside.end(), [](const Term& u) { return u.coeff.num > 0; }));
+        const Term& lead = inside[print_order(inside)[0]];
+        // A polynomial keeps its leading power positive (-2(x^2 + 3x - 1), not 2(1 - x^2 - 3x)); other
+        // sums turn when that leaves no fewer positive terms.
+        if (degree(lead) > 0 ? lead.coeff.num < 0 : inside.size() - positives >= positives) flipped = i;
       }
       if (flipped) negative = false;
     }
@@ -175,177 +184,6 @@ class GraphWriter {
   Graph& g_;
   std::vector<NodeId> nodes_;
 };
-
-// A sum written as common × rest: 2b + 2wx - 2y = 2(wx + b - y), 3x^2 + 2x = x(3x + 2). The common
-// factor takes the gcd of the coefficients and each base's smallest whole positive power.
-bool split_common(Pool& pool, Id sum, Term& common, Id& rest) {
-  if (!is_sum_of_terms(pool, sum)) return false;
-  std::vector<Term> terms = pool[sum].terms;
-  std::int64_t g = 0, l = 1;
-  std::size_t negatives = 0;
-  for (const Term& t : terms) {
-    g = rational::gcd(g, t.coeff.num);
-    l = l / rational::gcd(l, t.coeff.den);
-    if (__builtin_mul_overflow(l, t.coeff.den, &l)) return false;
-    negatives += t.coeff.num < 0;
-  }
-  auto c = rational::make(2 * negatives > terms.size() ? -g : g, l);
-  if (!c) return false;
-  common = Term{*c, {}};
-  for (const Factor& f : terms[0].factors) {
-    const Rational* r = pool.as_rational(f.exponent);
-    if (!r || !r->is_integer() || r->num <= 0) continue;
-    std::int64_t k = r->num;
-    for (const Term& t : terms) {
-      std::int64_t here = 0;
-      for (const Factor& h : t.factors) {
-        const Rational* rh = pool.as_rational(h.exponent);
-        if (h.base == f.base && rh && rh->is_integer() && rh->num > 0) here = rh->num;
-      }
-      k = std::min(k, here);
-    }
-    if (k > 0) common.factors.push_back(Factor{f.base, pool.constant({k, 1})});
-  }
-  if (common.coeff.is(1) && common.factors.empty()) return false;
-  const auto inverse = rational::inverse(common.coeff);
-  for (Term& t : terms) {
-    auto q = rational::mul(t.coeff, *inverse);
-    if (!q) return false;
-    t.coeff = *q;
-    for (const Factor& c_factor : common.factors) {
-      for (Factor& f : t.factors) {
-        if (f.base == c_factor.base) f.exponent = pool.add(f.exponent, pool.neg(c_factor.exponent));
-      }
-    }
-    t.factors.erase(std::remove_if(t.factors.begin(), t.factors.end(),
-                                   [&](const Factor& f) { return f.exponent == pool.zero(); }),
-                    t.factors.end());
-  }
-  rest = pool.raw_sum(std::move(terms));
-  return !pool.failed();
-}
-
-// c × (factors) × (sum) with the sum kept whole, as a one-term expression for printing.
-Id product_with_sum(Pool& pool, Term outside, Id sum) {
-  outside.factors.push_back(Factor{sum, pool.one()});
-  std::sort(outside.factors.begin(), outside.factors.end());
-  return pool.raw_sum({std::move(outside)});
-}
-
-std::optional<Id> factored(Pool& pool, Id sum) {
-  Term common;
-  Id rest;
-  if (!split_common(pool, sum, common, rest)) return std::nullopt;
-  return product_with_sum(pool, std::move(common), rest);
-}
-
-// The call op(u) when `base` is one, else -1.
-Id argument_of(const Pool& pool, Id base, Op op) {
-  return pool[base].kind == Kind::kCall && pool[base].op == op ? pool[base].arg : -1;
-}
-
-// The term without its factor (base, exponent), if it has that factor; else an empty optional.
-std::optional<Term> without(const Term& t, Id base, Id exponent) {
-  for (std::size_t i = 0; i < t.factors.size(); ++i) {
-    if (t.factors[i].base == base && t.factors[i].exponent == exponent) {
-      Term rest = t;
-      rest.factors.erase(rest.factors.begin() + static_cast<std::ptrdiff_t>(i));
-      return rest;
-    }
-  }
-  return std::nullopt;
-}
-
-// sin(u)^2 + cos(u)^2 = 1 on pairs of terms; with double_angle also cos(u)^2 - sin(u)^2 = cos(2u) and
-// sin(u)cos(u) = sin(2u)/2. Sums of up to 64 terms (pairs are tried each with each).
-Id trig_identities(Pool& pool, Id sum, bool double_angle) {
-  std::vector<Term> terms = pool.terms_of(sum);
-  if (terms.size() > 64) return sum;
-  const Id two = pool.constant({2, 1});
-  std::vector<Term> out;
-  std::vector<char> used(terms.size(), 0);
-  for (std::size_t i = 0; i < terms.size(); ++i) {
-    for (std::size_t j = 0; j < terms.size() && !used[i]; ++j) {
-      if (i == j || used[j]) continue;
-      for (const Factor& f : terms[i].factors) {
-        const Id u = argument_of(pool, f.base, Op::kSin);
-        if (u < 0 || f.exponent != two) continue;
-        const Id cos_u = pool.call(Op::kCos, u);
-        auto rest_i = without(terms[i], f.base, two), rest_j = without(terms[j], cos_u, two);
-        if (!rest_j || rest_i->factors != rest_j->factors) continue;
-        Term t = *rest_j;
-        if (terms[i].coeff == terms[j].coeff) {
-          used[i] = used[j] = 1;  // c sin² + c cos² = c
-        } else if (double_angle && rational::add(terms[i].coeff, terms[j].coeff) == std::optional<Rational>({0, 1})) {
-          t.factors.push_back(Factor{pool.call(Op::kCos, pool.mul(two, u)), pool.one()});
-          used[i] = used[j] = 1;  // c cos² - c sin² = c cos(2u)
-        }
-        if (used[i]) out.push_back(std::move(t));
-        break;
-      }
-    }
-  }
-  for (std::size_t i = 0; i < terms.size(); ++i) {
-    if (used[i]) continue;
-    Term t = terms[i];
-    for (const Factor& f : terms[i].factors) {
-      const Id u = argument_of(pool, f.base, Op::kSin);
-      if (!double_angle || u < 0 || f.exponent != pool.one()) continue;
-      auto rest = without(t, f.base, pool.one());
-      auto rest2 = rest ? without(*rest, pool.call(Op::kCos, u), pool.one()) : std::nullopt;
-      auto half = rational::mul(t.coeff, Rational{1, 2});
-      if (!rest2 || !half) continue;
-      t = *rest2;  // c sin(u)cos(u) = (c/2) sin(2u)
-      t.coeff = *half;
-      t.factors.push_back(Factor{pool.call(Op::kSin, pool.mul(two, u)), pool.one()});
-      break;
-    }
-    out.push_back(std::move(t));
-  }
-  return pool.from_terms(std::move(out));
-}
-
-// Over one denominator: 1/(x + 1) - x/(x + 1)^2 = 1/(x + 1)^2. Whole negative powers only.
-std::optional<Id> together(Pool& pool, Id sum) {
-  if (!is_sum_of_terms(pool, sum)) return std::nullopt;
-  const std::vector<Term> terms = pool[sum].terms;
-  std::int64_t q = 1;
-  std::map<Id, std::int64_t> powers;  // base -> largest k of the terms' base^-k
-  for (const Term& t : terms) {
-    q = q / rational::gcd(q, t.coeff.den);
-    if (__builtin_mul_overflow(q, t.coeff.den, &q)) return std::nullopt;
-    for (const Factor& f : t.factors) {
-      const Rational* r = pool.as_rational(f.exponent);
-      if (r && r->is_integer() && r->num < 0) powers[f.base] = std::max(powers[f.base], -r->num);
-    }
-  }
-  if (q == 1 && powers.empty()) return std::nullopt;
-  std::vector<Term> numerator;
-  for (Term t : terms) {
-    auto c = rational::mul(t.coeff, Rational{q, 1});
-    if (!c) return std::nullopt;
-    t.coeff = *c;
-    for (const auto& [base, k] : powers) t.factors.push_back(Factor{base, pool.constant({k, 1})});
-    numerator.push_back(std::move(t));
-  }
-  // Multiplied out, so (x + 1) - x meets and cancels, and sin² + cos² over cos² is 1/cos².
-  const Id top = trig_identities(pool, pool.from_terms(std::move(numerator)), false);
-  Term below{Rational{1, q}, {}};
-  for (const auto& [base, k] : powers) below.factors.push_back(Factor{base, pool.constant({-k, 1})});
-  Term common;
-  Id rest;
-  if (!split_common(pool, top, common, rest)) {
-    if (is_sum_of_terms(pool, top)) return product_with_sum(pool, below, top);
-    return pool.mul(top, pool.from_terms({below}));
-  }
-  common.factors.insert(common.factors.end(), below.factors.begin(), below.factors.end());
-  auto c = rational::mul(common.coeff, below.coeff);
-  if (!c) return std::nullopt;
-  common.coeff = *c;
-  const std::vector<Term> outside = pool.terms_of(pool.from_terms({common}));  // x/x^2 = 1/x
-  if (outside.size() != 1) return std::nullopt;
-  return product_with_sum(pool, outside[0], rest);
-}
 
 // The collected form keeps the rules' own shape (σ(x)(1 - σ(x)), 2tanh(x)(1 - tanh(x)^2)); another
 // reading replaces it only when it is shorter by more than this.
@@ -385,12 +223,16 @@ NodeId textbook_form(Graph& graph, NodeId root, Budget budget) {
   std::optional<Id> over_one = pool.failed() ? std::nullopt : together(pool, expanded);
   pool.set_expand(false);
   std::optional<Id> factored_expanded = pool.failed() ? std::nullopt : factored(pool, expanded);
+  const Id identities = pool.failed() ? expanded : trig_identities(pool, expanded, false);
   const Id double_angles = pool.failed() ? expanded : trig_identities(pool, expanded, true);
   if (pool.failed()) return best.node;
   consider(graph, writer, expanded, best, kRewritePenalty);
   if (factored_expanded) consider(graph, writer, *factored_expanded, best, kRewritePenalty);
   if (over_one) consider(graph, writer, *over_one, best, kRewritePenalty);
-  if (double_angles != expanded) consider(graph, writer, double_angles, best, kDoubleAnglePenalty);
+  if (identities != expanded) consider(graph, writer, identities, best, kRewritePenalty);
+  if (double_angles != expanded && double_angles != identities) {
+    consider(graph, writer, double_angles, best, kDoubleAnglePenalty);
+  }
   return best.node;
 }
 

@@ -174,7 +174,15 @@ Expected<std::string> derivative(std::string_view text, std::string_view variabl
   }
   const NodeId d = differentiate(*program, variable);
   const NodeId textbook = canonical::textbook_form(program->graph, d);  // kNoNode when over its budget
-  return print(program->graph, textbook != kNoNode ? textbook : d);
+  const NodeId result = textbook != kNoNode ? textbook : d;
+  if (auto v = non_finite_number(program->graph, result)) {
+    return Error{std::isnan(*v) ? "the derivative holds NaN (an undefined number, as 0*1e999), which the language "
+                                  "has no word for: write finite numbers"
+                                : "the derivative holds infinity (a number beyond double precision, as 1e300*1e300 "
+                                  "or 1e999), which the language has no word for: write smaller numbers",
+                 {}};
+  }
+  return print(program->graph, result);
 }
 
 Expected<GraphExport> graph(std::string_view text, const Vars& vars) {

@@ -5,7 +5,7 @@ namespace bp::expr {
 
 std::string variable_of(const Program& program) {
   if (!program.parameters.empty()) return program.parameters.front();
-  if (program.find_input("x") || program.inputs.empty()) return "x";
+  if (program.find_input("x") || program.inputs.size() != 1) return "x";
   return program.inputs.front().name;
 }
 

@@ -93,17 +93,6 @@ constexpr Function kFunctions[] = {
     {"silu", Build::kSilu, Op::kSigmoid, 1, 1, "x"},
     {"swish", Build::kSilu, Op::kSigmoid, 1, 1, "x"},
     {"mish", Build::kMish, Op::kSoftplus, 1, 1, "x"},
-    // torch.nn's class names, as learners copy them from a model's definition.
-    {"ReLU", Build::kUnary, Op::kRelu, 1, 1, "x"},
-    {"Sigmoid", Build::kUnary, Op::kSigmoid, 1, 1, "x"},
-    {"Tanh", Build::kUnary, Op::kTanh, 1, 1, "x"},
-    {"Softplus", Build::kUnary, Op::kSoftplus, 1, 1, "x"},
-    {"LogSigmoid", Build::kUnary, Op::kLogSigmoid, 1, 1, "x"},
-    {"GELU", Build::kUnary, Op::kGelu, 1, 1, "x"},
-    {"SiLU", Build::kSilu, Op::kSigmoid, 1, 1, "x"},
-    {"Mish", Build::kMish, Op::kSoftplus, 1, 1, "x"},
-    {"ELU", Build::kElu, Op::kElu, 1, 2, "x or x, alpha"},
-    {"LeakyReLU", Build::kLeakyRelu, Op::kLeakyRelu, 1, 2, "x or x, slope"},
 };
 
 const Function* find(std::string_view name) {
@@ -113,7 +102,7 @@ const Function* find(std::string_view name) {
   return nullptr;
 }
 
-// Edit distance, letters compared without case (so "Softplus" is near "softplus").
+// Edit distance, letters compared without case (so "Erf" is near "erf").
 std::size_t distance(std::string_view x, std::string_view y) {
   std::vector<std::size_t> row(y.size() + 1);
   for (std::size_t j = 0; j <= y.size(); ++j) row[j] = j;
@@ -228,10 +217,7 @@ std::vector<std::string_view> nearest_function_names(std::string_view name, std:
   // Close enough to be a slip: within a third of the name's length (at least 1, at most 3 edits).
   const std::size_t limit = std::clamp<std::size_t>(name.size() / 3, 1, 3);
   std::vector<std::pair<std::size_t, std::string_view>> ranked;
-  const bool is_lower = !name.empty() && std::islower(static_cast<unsigned char>(name[0]));
   for (const std::string_view known : known_function_names()) {
-    // torch.nn's class names (ReLU) only for a name written capitalised: `softplu` means softplus.
-    if (is_lower && std::isupper(static_cast<unsigned char>(known[0]))) continue;
     const std::size_t d = distance(name, known);
     if (d <= limit) ranked.emplace_back(d, known);
   }

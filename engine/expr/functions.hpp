@@ -17,7 +17,8 @@ namespace bp::expr {
 // or more arguments (got 1)").
 Expected<NodeId> call_function(Graph& g, std::string_view name, const std::vector<NodeId>& args, Span span);
 
-// Whether call_function knows the name (aliases included: "arcsin", "sgn", "ReLU", ...).
+// Whether call_function knows the name (aliases included: "arcsin", "sgn", "swish", ...). torch.nn's
+// class names (ReLU) are the lexer's to map onto these.
 bool is_known_function(std::string_view name);
 // Every name call_function knows, aliases included, in alphabetical order.
 const std::vector<std::string_view>& known_function_names();

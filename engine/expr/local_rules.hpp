@@ -1,6 +1,6 @@
 // The one table of every op's value and local derivatives, inline so that evaluate, backward, the
 // subnormal path and the block sweep all compile the same rules (each call site with a known op folds
-// the switch away). Depends on the standard library only.
+// the switch away). Depends on ops.hpp, fast_math.hpp and sigmoid.hpp only.
 // Kinks and edges follow PyTorch: relu'(0) = 0, abs'(0) = 0, d(a^b)/db = 0 where a = 0 and b >= 0,
 // leaky_relu'(0) = slope, elu'(0) = alpha, clamp passes the gradient to x on [lo, hi] (ends included),
 // where() to the chosen branch only, max/min split it evenly among the arguments that tie (as torch.amax).

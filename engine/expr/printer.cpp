@@ -181,6 +181,20 @@ Expected<std::string> print_with(const Graph& g, NodeId root, std::size_t max_le
 }
 }  // namespace
 
+std::optional<double> non_finite_number(const Graph& g, NodeId root) {
+  std::vector<char> needed(static_cast<std::size_t>(root) + 1, 0);
+  needed[static_cast<std::size_t>(root)] = 1;
+  for (NodeId id = root; id >= 0; --id) {  // inputs come before their users: one backward sweep
+    if (!needed[static_cast<std::size_t>(id)]) continue;
+    const Node& n = g[id];
+    if (n.op == Op::kConst && !std::isfinite(n.value)) return n.value;
+    for (NodeId input : {n.a, n.b, n.c}) {
+      if (input != kNoNode) needed[static_cast<std::size_t>(input)] = 1;
+    }
+  }
+  return std::nullopt;
+}
+
 Expected<std::string> print(const Graph& g, NodeId root, std::size_t max_length) {
   return print_with(g, root, max_length, false);
 }

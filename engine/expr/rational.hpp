@@ -22,10 +22,6 @@ struct Rational {
   double to_double() const { return static_cast<double>(num) / static_cast<double>(den); }
   friend bool operator==(const Rational& a, const Rational& b) { return a.num == b.num && a.den == b.den; }
   friend bool operator!=(const Rational& a, const Rational& b) { return !(a == b); }
-  friend bool operator<(const Rational& a, const Rational& b) {  // exact: a.num*b.den < b.num*a.den
-    __extension__ using Wide = __int128;
-    return static_cast<Wide>(a.num) * b.den < static_cast<Wide>(b.num) * a.den;
-  }
 };
 
 namespace rational {

@@ -146,6 +146,25 @@ test('a caller value overrides the constant e, so the seed program can use e as 
 test('reading shows how the parser grouped the input', () => {
   assert.deepEqual(engine.reading('1/2x'), { reading: '(1/2)*x' });
   assert.deepEqual(engine.reading('-x^2'), { reading: '-(x^2)' });
+  assert.deepEqual(engine.reading('sinx'), { reading: 'sin(x)' });
+  assert.deepEqual(engine.reading('f(x)=x^2; f(x+1)'), { reading: '(x + 1)^2' });
+});
+
+test('reading takes the names the caller gives values: a variable before ( is a product', () => {
+  assert.deepEqual(engine.reading('x(x+1)', ['x']), { reading: 'x*(x + 1)' });
+  assert.deepEqual(engine.reading('x(x+1)', { x: 2 }), { reading: 'x*(x + 1)' });
+  assert.match(engine.reading('x(x+1)').error.message, /unknown function 'x'/);
+  assert.match(engine.reading('x', [3]).error.message, /names\[0\] must be a string/);
+});
+
+test('calls of defined functions, f\' and the silent cases of issue 12 give the right numbers', () => {
+  assert.deepEqual(engine.evaluate('f(x)=x^2; f(3)'), { value: 9 });
+  assert.deepEqual(engine.evaluate('f(x)=x^3; f\'(2)'), { value: 12 });
+  assert.deepEqual(engine.evaluate('e = 2; e*x', { x: 3 }), { value: 6 });
+  assert.deepEqual(engine.gradient('w = 1/2; w*x', { x: 4 }), { value: 2, grad: { w: 4, x: 0.5 } });
+  assertError(engine.evaluate('softplus2(x)', { x: 1 }), { start: 0, end: 9 });
+  assertError(engine.evaluate('1,5'), { start: 0, end: 3 });
+  assert.match(engine.evaluate('m = 2; x = 3; mx + b').error.message, /did you mean m\*x\?/);
 });
 
 test('sample returns f and its exact slope at every point in one call', () => {
@@ -177,8 +196,8 @@ test('compile: the same messages as engine.evaluate, for the text, the values an
   assertError(engine.compile('(x + 1'), { start: 0, end: 1, includes: /never closed/ });
   assertError(engine.compile(42), { includes: /text must be a string/ });
   assertError(engine.compile('x', 7), { includes: /names must be/ });
-  const p = engine.compile('2xy + 1', ['x', 'y']);
-  assertError(p.evaluate({ x: 1, y: 2 }), { start: 1, end: 3, includes: /did you mean x\*y\?/ });
+  // A name made of given names is a typo refused when the text is compiled, not a new variable.
+  assertError(engine.compile('2xy + 1', ['x', 'y']), { start: 1, end: 3, includes: /did you mean x\*y\?/ });
   const q = engine.compile('a*b');
   assertError(q.gradient({ a: 1 }), { start: 2, end: 3, includes: /'b' has no value/ });
   assertError(q.gradient([1]), { includes: /values must have 2 numbers, one per variable \(a, b\); got 1/ });
@@ -187,7 +206,6 @@ test('compile: the same messages as engine.evaluate, for the text, the values an
   q.delete();
   q.delete();  // twice is harmless
   assertError(q.gradient([1, 2]), { includes: /deleted/ });
-  p.delete();
 });
 
 test('compile: names override e and pi, defaults come from the program', () => {

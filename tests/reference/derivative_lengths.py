@@ -41,6 +41,13 @@ CASES = [
     ("h = tanh(w1*x + b1); (w2*h + b2 - y)^2", "w1"), ("h = tanh(w1*x + b1); (w2*h + b2 - y)^2", "b1"),
     ("h = tanh(w1*x + b1); (w2*h + b2 - y)^2", "w2"), ("h = tanh(w1*x + b1); (w2*h + b2 - y)^2", "b2"),
     ("h = sigmoid(w1*x + b1); p = sigmoid(w2*h + b2); -(y*log(p) + (1 - y)*log(1 - p))", "w2"),
+    # hyperbolic and inverse functions, and the ML course's activations
+    ("sinh(x)", "x"), ("cosh(x)", "x"), ("sinh(x)*cosh(x)", "x"), ("tanh(2x)", "x"), ("cosh(x)^2", "x"),
+    ("asin(x)", "x"), ("acos(x)", "x"), ("atan(x)", "x"), ("atan(x^2)", "x"), ("asin(x/2)", "x"),
+    ("x*atan(x)", "x"), ("atan(1/x)", "x"), ("asinh(x)", "x"), ("acosh(x + 1)", "x"), ("atanh(x/2)", "x"),
+    ("softplus(x)", "x"), ("softplus(2x + 1)", "x"), ("logsigmoid(x)", "x"), ("erf(x)", "x"), ("erf(x^2)", "x"),
+    ("log2(x)", "x"), ("log10(x^2 + 1)", "x"), ("cbrt(x)", "x"), ("exp2(x)", "x"), ("gelu(x)", "x"),
+    ("x*tanh(softplus(x))", "x"), ("softplus(w*x + b) - y*(w*x + b)", "w"),
 ]
 
 
@@ -53,7 +60,14 @@ class sigmoid(sp.Function):
         return sigmoid(self.args[0]) * (1 - sigmoid(self.args[0]))
 
 
-NAMES = {"sigmoid": sigmoid, "e": sp.E, "ln": sp.log, "pi": sp.pi}
+Z = sp.Symbol("z")
+NAMES = {
+    "sigmoid": sigmoid, "e": sp.E, "ln": sp.log, "pi": sp.pi,
+    "softplus": sp.Lambda(Z, sp.log(1 + sp.exp(Z))), "logsigmoid": sp.Lambda(Z, sp.log(sigmoid(Z))),
+    "log2": sp.Lambda(Z, sp.log(Z) / sp.log(2)), "log10": sp.Lambda(Z, sp.log(Z) / sp.log(10)),
+    "cbrt": sp.Lambda(Z, Z ** sp.Rational(1, 3)), "exp2": sp.Lambda(Z, 2 ** Z),
+    "gelu": sp.Lambda(Z, Z / 2 * (1 + sp.erf(Z / sp.sqrt(2)))),  # PyTorch's exact (erf) form
+}
 TRANSFORMS = standard_transformations + (implicit_multiplication,)
 
 

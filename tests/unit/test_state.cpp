@@ -217,10 +217,11 @@ TEST_CASE("each list of names is the engine's names, in the panels' order, each 
   CHECK(name_of(output_activation_choices(), nn::Activation::kRelu) == "?");  // not offered for the output
 }
 
-TEST_CASE("f's variable is read one way: the parameter, else x, else the first free name") {
+TEST_CASE("f's variable is read one way: the parameter, else x, else the only free name") {
   CHECK(bp::expr::variable_of("f(t) = t^2") == "t");
   CHECK(bp::expr::variable_of("t^2") == "t");
   CHECK(bp::expr::variable_of("a*x + t") == "x");
+  CHECK(bp::expr::variable_of("a*t") == "x");  // two free names and no x: x, and a and t need values
   CHECK(bp::expr::variable_of("3") == "x");
   CHECK(bp::expr::variable_of("(") == "x");  // does not parse: compiling it reports the error
 }

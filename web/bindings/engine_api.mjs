@@ -212,12 +212,14 @@ function makeApi(core) {
         return new CompiledProgram(core, handle);
       });
     },
-    // How the parser read the text, fully parenthesised: '1/2x' -> { reading: '(1/2)*x' }.
-    reading(text) {
+    // How the parser read the text, fully parenthesised: '1/2x' -> { reading: '(1/2)*x' }. `names`
+    // (optional, an array or a vars object) are the names the caller gives values, as in compile().
+    reading(text, names) {
       const t = checkText(text); if (t.error) return t;
+      const n = checkNames(names); if (n.error) return n;
       return guarded(() => {
         send(t.text);
-        return core.reading();
+        return core.reading(n.names);
       });
     },
     // f and f' at many points in one call: → { values: Float64Array, slopes: Float64Array }.

@@ -184,9 +184,13 @@ val graph_js(const val& names, const val& values) {
   return out;
 }
 
-val reading_js() {
+// `names`: the names the caller will give values to; they read as variables (`x(x+1)` is a product).
+val reading_js(const val& names) {
   const std::string& text = current_text();
-  auto program = compile(text, {});
+  std::vector<std::string> given;
+  const auto n = names["length"].as<unsigned>();
+  for (unsigned i = 0; i < n; ++i) given.push_back(names[i].as<std::string>());
+  auto program = compile(text, given);
   if (!program) return error_object(text, program.error());
   auto printed = print_reading(program->graph, program->output);
   if (!printed) return error_object(text, printed.error());

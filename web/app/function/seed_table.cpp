@@ -1,0 +1,73 @@
+// The seed's table: a field for its points and the rows the model computed for them.
+#include "function/seed_table.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "expr/printer.hpp"
+#include "fonts.hpp"
+#include "imgui.h"
+#include "platform.hpp"
+
+namespace bp::app {
+
+namespace {
+
+// "2, 6, -2" ⇄ the table's points; a typo keeps the last good list.
+void table_points_field(FunctionState& s, float width) {
+  static std::string text;
+  static std::vector<double> shown;
+  if (shown != s.table_points) {
+    text.clear();
+    for (double x : s.table_points) text += (text.empty() ? "" : ", ") + expr::format_number(x);
+    shown = s.table_points;
+  }
+  ImGui::SetNextItemWidth(width - 60);
+  char buffer[256];
+  std::snprintf(buffer, sizeof buffer, "%s", text.c_str());
+  if (ImGui::InputText("points", buffer, sizeof buffer)) {
+    text = buffer;
+    std::vector<double> points;
+    const char* p = buffer;
+    char* end = nullptr;
+    while (*p && points.size() < 12) {
+      const double x = std::strtod(p, &end);
+      if (end == p || !std::isfinite(x)) break;
+      points.push_back(x);
+      p = end;
+      while (*p == ',' || *p == ' ' || *p == ';') ++p;
+    }
+    if (!points.empty() && *p == '\0') s.table_points = shown = points;
+  }
+}
+
+}  // namespace
+
+void seed_table(FunctionState& s, FunctionModel& m) {
+  table_points_field(s, ImGui::GetContentRegionAvail().x);
+  if (!ImGui::BeginTable("seed", 4, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp)) return;
+  ImGui::TableSetupColumn("x");
+  ImGui::TableSetupColumn("f(x)");
+  ImGui::TableSetupColumn("f(x+h)");
+  ImGui::TableSetupColumn("(f(x+h)−f(x))/h");
+  ImGui::TableHeadersRow();
+  ImGui::PushFont(platform::fonts().mono);
+  for (const TableRow& row : m.snapshot(s).table) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::Text("%g", row.x);
+    ImGui::TableNextColumn();
+    ImGui::Text("%.10g", row.value);
+    ImGui::TableNextColumn();
+    ImGui::Text("%.16g", row.value_after_step);
+    ImGui::TableNextColumn();
+    ImGui::Text("%.16g", row.forward_difference);
+  }
+  ImGui::PopFont();
+  ImGui::EndTable();
+}
+
+}  // namespace bp::app
