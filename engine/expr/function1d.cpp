@@ -9,6 +9,11 @@ std::string variable_of(const Program& program) {
   return program.inputs.front().name;
 }
 
+std::string variable_of(std::string_view text) {
+  auto program = compile(text, {"x"});
+  return program ? variable_of(*program) : "x";
+}
+
 Expected<Function1D> Function1D::compile(std::string_view text, std::string_view variable, const Vars& others) {
   Vars vars = others;
   vars.emplace_back(std::string(variable), 0.0);

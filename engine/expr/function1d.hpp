@@ -16,6 +16,9 @@ namespace bp::expr {
 // parameter of `f(t) = …`, else x when the text reads x or reads no name, else its only free name
 // (`t^2 + 1` is a function of t); with several free names, x (the others then need values).
 std::string variable_of(const Program& program);
+// The same for text; "x" when the text does not parse (compiling it then reports the error). The
+// network's samples of f take their variable here, so `t^2` is the same function in both modes.
+std::string variable_of(std::string_view text);
 
 class Function1D {
  public:

@@ -20,8 +20,7 @@ std::string_view activation_name(Activation a) {
 }
 
 std::optional<Activation> activation_named(std::string_view name) {
-  for (Activation a : {Activation::kLinear, Activation::kTanh, Activation::kRelu, Activation::kSigmoid,
-                       Activation::kSoftmax}) {
+  for (Activation a : kActivations) {
     if (activation_name(a) == name) return a;
   }
   return std::nullopt;

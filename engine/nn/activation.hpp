@@ -13,6 +13,8 @@ namespace bp::nn {
 using Batch = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
 enum class Activation { kLinear, kTanh, kRelu, kSigmoid, kSoftmax };
+inline constexpr Activation kActivations[] = {Activation::kLinear, Activation::kTanh, Activation::kRelu,
+                                              Activation::kSigmoid, Activation::kSoftmax};
 
 std::string_view activation_name(Activation a);
 std::optional<Activation> activation_named(std::string_view name);

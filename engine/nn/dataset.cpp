@@ -109,8 +109,7 @@ std::string_view dataset_name(DatasetKind kind) {
 }
 
 std::optional<DatasetKind> dataset_named(std::string_view name) {
-  for (DatasetKind k : {DatasetKind::kCircle, DatasetKind::kXor, DatasetKind::kGauss, DatasetKind::kSpiral,
-                        DatasetKind::kPlane, DatasetKind::kMultiGauss}) {
+  for (DatasetKind k : kDatasetKinds) {
     if (dataset_name(k) == name) return k;
   }
   return std::nullopt;
@@ -154,8 +153,7 @@ std::string_view feature_name(Feature f) {
 }
 
 std::optional<Feature> feature_named(std::string_view name) {
-  for (Feature f : {Feature::kX1, Feature::kX2, Feature::kX1Squared, Feature::kX2Squared, Feature::kX1X2,
-                    Feature::kSinX1, Feature::kSinX2}) {
+  for (Feature f : kFeatures) {
     if (feature_name(f) == name) return f;
   }
   return std::nullopt;

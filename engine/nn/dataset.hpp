@@ -14,6 +14,8 @@
 namespace bp::nn {
 
 enum class DatasetKind { kCircle, kXor, kGauss, kSpiral, kPlane, kMultiGauss };
+inline constexpr DatasetKind kDatasetKinds[] = {DatasetKind::kCircle, DatasetKind::kXor,   DatasetKind::kGauss,
+                                                DatasetKind::kSpiral, DatasetKind::kPlane, DatasetKind::kMultiGauss};
 
 std::string_view dataset_name(DatasetKind kind);
 std::optional<DatasetKind> dataset_named(std::string_view name);
@@ -38,6 +40,8 @@ void split(std::vector<Point> points, double train_ratio, std::uint64_t seed, st
            std::vector<Point>& test);
 
 enum class Feature { kX1, kX2, kX1Squared, kX2Squared, kX1X2, kSinX1, kSinX2 };
+inline constexpr Feature kFeatures[] = {Feature::kX1,    Feature::kX2,    Feature::kX1Squared, Feature::kX2Squared,
+                                        Feature::kX1X2, Feature::kSinX1, Feature::kSinX2};
 std::string_view feature_name(Feature f);  // "x1", "x2", "x1^2", "x2^2", "x1*x2", "sin(x1)", "sin(x2)"
 std::optional<Feature> feature_named(std::string_view name);
 double feature_value(Feature f, double x1, double x2);

@@ -15,7 +15,7 @@ std::string_view loss_name(Loss loss) {
 }
 
 std::optional<Loss> loss_named(std::string_view name) {
-  for (Loss l : {Loss::kMse, Loss::kBce, Loss::kCrossEntropy}) {
+  for (Loss l : kLosses) {
     if (loss_name(l) == name) return l;
   }
   return std::nullopt;

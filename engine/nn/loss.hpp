@@ -17,6 +17,8 @@ enum class Loss {
   kCrossEntropy,  // softmax cross-entropy, mean over examples; y one-hot (or probabilities)
 };
 
+inline constexpr Loss kLosses[] = {Loss::kMse, Loss::kBce, Loss::kCrossEntropy};
+
 std::string_view loss_name(Loss loss);
 std::optional<Loss> loss_named(std::string_view name);
 

@@ -9,6 +9,22 @@
 
 namespace bp::nn {
 
+std::string_view regularization_name(Regularization r) {
+  switch (r) {
+    case Regularization::kNone: return "none";
+    case Regularization::kL1: return "l1";
+    case Regularization::kL2: return "l2";
+  }
+  return "?";
+}
+
+std::optional<Regularization> regularization_named(std::string_view name) {
+  for (Regularization r : kRegularizations) {
+    if (regularization_name(r) == name) return r;
+  }
+  return std::nullopt;
+}
+
 std::optional<std::string> validate(const NetworkConfig& c) {
   const auto count = static_cast<int>(c.layers.size());
   if (count < 2) return "layers must list at least an input size and an output size, such as [2, 4, 1]";

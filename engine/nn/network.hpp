@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <Eigen/Core>
@@ -16,6 +17,10 @@
 namespace bp::nn {
 
 enum class Regularization { kNone, kL1, kL2 };
+inline constexpr Regularization kRegularizations[] = {Regularization::kNone, Regularization::kL1, Regularization::kL2};
+
+std::string_view regularization_name(Regularization r);  // "none", "l1", "l2"
+std::optional<Regularization> regularization_named(std::string_view name);
 
 // Defaults mirror TensorFlow Playground's start page: 2 inputs, hidden [4, 2] tanh, one output.
 struct NetworkConfig {

@@ -15,7 +15,7 @@ std::string_view optimizer_name(OptimizerKind kind) {
 }
 
 std::optional<OptimizerKind> optimizer_named(std::string_view name) {
-  for (OptimizerKind k : {OptimizerKind::kSgd, OptimizerKind::kMomentum, OptimizerKind::kAdam}) {
+  for (OptimizerKind k : kOptimizerKinds) {
     if (optimizer_name(k) == name) return k;
   }
   return std::nullopt;

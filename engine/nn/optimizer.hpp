@@ -13,6 +13,8 @@
 namespace bp::nn {
 
 enum class OptimizerKind { kSgd, kMomentum, kAdam };
+inline constexpr OptimizerKind kOptimizerKinds[] = {OptimizerKind::kSgd, OptimizerKind::kMomentum,
+                                                    OptimizerKind::kAdam};
 
 std::string_view optimizer_name(OptimizerKind kind);
 std::optional<OptimizerKind> optimizer_named(std::string_view name);

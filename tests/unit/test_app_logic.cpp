@@ -15,6 +15,7 @@
 #include "network/trainer.hpp"
 
 using namespace bp::app;
+namespace nn = bp::nn;
 
 TEST_CASE("a state survives the trip through the URL hash, unicode expression included") {
   AppState s;
@@ -198,24 +199,24 @@ TEST_CASE("an empty vals list (no slider moved) is accepted") {
 TEST_CASE("the network mode's settings and trained weights travel in the link, bit for bit") {
   AppState s;
   s.mode = Mode::kNetwork;
-  s.network.dataset = "spiral";
-  s.network.noise = 0.1;
-  s.network.features = {"x1", "x2", "sin(x1)"};
-  s.network.hidden = {8, 8, 4};
-  s.network.activation = "relu";
+  s.network.data.set = DataSet::kSpiral;
+  s.network.data.noise = 0.1;
+  s.network.data.features = {nn::Feature::kX1, nn::Feature::kX2, nn::Feature::kSinX1};
+  s.network.model.hidden = {8, 8, 4};
+  s.network.model.activation = nn::Activation::kRelu;
   s.network.learning_rate = 0.01;
-  s.network.optimizer = "adam";
+  s.network.model.optimizer = nn::OptimizerKind::kAdam;
   s.network.weights = {0.1, -0.30000000000000004, 1e-300, 12345.678};
   s.network.epochs = 321;
   const auto back = decode_state(encode_state(s));
   CHECK(back.notices.empty());
   CHECK(back.state.mode == Mode::kNetwork);
-  CHECK(back.state.network.dataset == "spiral");
-  CHECK(back.state.network.features == s.network.features);
-  CHECK(back.state.network.hidden == s.network.hidden);
+  CHECK(back.state.network.data.set == DataSet::kSpiral);
+  CHECK(back.state.network.data.features == s.network.data.features);
+  CHECK(back.state.network.model.hidden == s.network.model.hidden);
   CHECK(back.state.network.weights == s.network.weights);
   CHECK(back.state.network.epochs == 321);
-  CHECK(back.state.network.optimizer == "adam");
+  CHECK(back.state.network.model.optimizer == nn::OptimizerKind::kAdam);
 }
 
 TEST_CASE("a link asking for 1000 layers or a million neurons gets a notice and the default network") {
@@ -224,7 +225,7 @@ TEST_CASE("a link asking for 1000 layers or a million neurons gets a notice and 
   auto d = decode_state(thousand);
   REQUIRE(d.notices.size() == 1);
   CHECK(d.notices[0].find("1000 hidden layers") != std::string::npos);
-  CHECK(d.state.network.hidden == NetworkState{}.hidden);
+  CHECK(d.state.network.model.hidden == NetworkState{}.model.hidden);
   d = decode_state("mode=network&hidden=1000000&w=AAAA");
   REQUIRE(d.notices.size() == 2);
   CHECK(d.notices[0].find("1 to 16 neurons") != std::string::npos);
@@ -245,7 +246,7 @@ TEST_CASE("CSV points: a header is skipped, separators are forgiving, a bad row 
 TEST_CASE("the learner's own points travel in the link and train the network") {
   AppState s;
   s.mode = Mode::kNetwork;
-  s.network.dataset = "custom";
+  s.network.data.set = DataSet::kCustom;
   s.network.points = {{-3, -3, -1}, {3, 3, 1}, {-3, 3, 1}, {3, -3, -1}};
   const auto back = decode_state(encode_state(s));
   CHECK(back.notices.empty());
@@ -254,7 +255,7 @@ TEST_CASE("the learner's own points travel in the link and train the network") {
   REQUIRE(trainer.configure(back.state.network).empty());
   CHECK(trainer.train_points().size() == 4);
   NetworkState one;
-  one.dataset = "custom";
+  one.data.set = DataSet::kCustom;
   one.points = {{1, 1, 1}};
   CHECK(trainer.configure(one).find("click the square") != std::string::npos);
 }

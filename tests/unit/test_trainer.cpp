@@ -9,8 +9,10 @@
 #include "state/presets.hpp"
 #include "network/pytorch_export.hpp"
 #include "network/trainer.hpp"
+#include "state/weights_text.hpp"
 
 using namespace bp::app;
+namespace nn = bp::nn;
 
 TEST_CASE("the default network mode learns the circle: test loss falls and accuracy passes 90% in 100 epochs") {
   Trainer trainer;
@@ -25,7 +27,7 @@ TEST_CASE("the default network mode learns the circle: test loss falls and accur
 
 TEST_CASE("training in slices of a few mini-batches gives the weights whole epochs give") {
   NetworkState s;
-  s.hidden = {16, 16, 16, 16, 16, 16, 16, 16};  // the largest network offered, batch size 1
+  s.model.hidden = {16, 16, 16, 16, 16, 16, 16, 16};  // the largest network offered, batch size 1
   s.batch_size = 1;
   Trainer whole, sliced;
   REQUIRE(whole.configure(s).empty());
@@ -46,9 +48,9 @@ TEST_CASE("training in slices of a few mini-batches gives the weights whole epoc
 
 TEST_CASE("the loss history of a long training stays bounded and evenly spaced") {
   NetworkState s;
-  s.dataset = "custom";
+  s.data.set = DataSet::kCustom;
   s.points = {{-1, -1, -1}, {1, 1, 1}};  // two points: an epoch is one step
-  s.hidden = {};
+  s.model.hidden = {};
   Trainer trainer;
   REQUIRE(trainer.configure(s).empty());
   const long epochs = 3 * static_cast<long>(Trainer::kMaxHistory);
@@ -98,8 +100,8 @@ TEST_CASE("a diverging run stops at the first non-finite loss or weight, until r
   // learning rate 10 alone saturates rather than overflowing.
   NetworkState s;
   s.learning_rate = 10;
-  s.regularization = "l2";
-  s.regularization_rate = 0.3;
+  s.model.regularization = nn::Regularization::kL2;
+  s.model.regularization_rate = 0.3;
   Trainer trainer;
   trainer.configure(s);
   for (int i = 0; i < 200 && !trainer.diverged(); ++i) trainer.train_epoch();
@@ -118,18 +120,18 @@ TEST_CASE("a diverging run stops at the first non-finite loss or weight, until r
 
 TEST_CASE("no features or a network too big is a message, not a crash") {
   NetworkState s;
-  s.features = {};
+  s.data.features = {};
   Trainer trainer;
   CHECK(trainer.configure(s).find("feature") != std::string::npos);
-  s.features = {"x1"};
-  s.hidden = std::vector<int>(40, 2);
+  s.data.features = {nn::Feature::kX1};
+  s.model.hidden = std::vector<int>(40, 2);
   CHECK(trainer.configure(s).find("at most 34") != std::string::npos);
 }
 
 TEST_CASE("the network has the features as inputs, the hidden layers asked for and one output") {
   NetworkState s;
-  s.features = {"x1", "x2", "x1*x2"};
-  s.hidden = {5, 3};
+  s.data.features = {nn::Feature::kX1, nn::Feature::kX2, nn::Feature::kX1X2};
+  s.model.hidden = {5, 3};
   Trainer trainer;
   REQUIRE(trainer.configure(s).empty());
   CHECK(trainer.network().config().layers == std::vector<int>{3, 5, 3, 1});
@@ -171,11 +173,11 @@ TEST_CASE("the NumPy tutorial preset is one sigmoid hidden layer with a linear o
 
 TEST_CASE("a network fits the seed function typed in function mode") {
   NetworkState s;
-  s.dataset = "function";
+  s.data.set = DataSet::kFunction;
   s.function_text = "f(x) = 2x²−3x+4";
-  s.features = {"x1"};
-  s.hidden = {8};
-  s.output = "linear";
+  s.data.features = {nn::Feature::kX1};
+  s.model.hidden = {8};
+  s.model.output = nn::Activation::kLinear;
   s.learning_rate = 0.01;
   Trainer trainer;
   REQUIRE(trainer.configure(s).empty());

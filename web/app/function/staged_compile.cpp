@@ -12,14 +12,6 @@ namespace bp::app {
 
 namespace {
 
-// The variable of f: the parameter of `f(t) = ...`, else x when present, else the first free name.
-std::string variable_of(const std::optional<expr::Program>& program) {
-  if (!program) return "x";
-  if (!program->parameters.empty()) return program->parameters.front();
-  if (program->find_input("x") || program->inputs.empty()) return "x";
-  return program->inputs.front().name;
-}
-
 bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
 
 }  // namespace
@@ -78,7 +70,7 @@ void StagedCompile::parse() {
   auto program = expr::compile(text_, {"x"});
   program_.reset();
   if (program) program_.emplace(std::move(*program));
-  variable_ = variable_of(program_);
+  variable_ = program_ ? expr::variable_of(*program_) : "x";  // as the network's samples of f read it
   stage_ = Stage::kFunction;
   if (!program_ || program_->graph.size() <= kMaxPlottedNodes) return;
   f_.reset();

@@ -12,6 +12,7 @@
 #include "widgets/export.hpp"
 #include "expr/printer.hpp"
 #include "state/description.hpp"
+#include "state/choices.hpp"
 #include "state/presets.hpp"
 #include "network/pytorch_export.hpp"
 #include "network/step_through.hpp"
@@ -42,27 +43,17 @@ Runtime& runtime() {
 
 namespace {
 
-// The settings that decide data and architecture: changing one starts a fresh network.
-std::string architecture_key(const NetworkState& s) {
-  NetworkState copy = s;
-  copy.weights.clear();
-  copy.epochs = 0;
-  copy.learning_rate = 0;
-  copy.batch_size = 0;
-  std::string key = copy.dataset + copy.activation + copy.output + copy.optimizer + copy.regularization;
-  key += std::to_string(copy.noise) + "|" + std::to_string(copy.train_percent) + "|" + std::to_string(copy.data_seed) + "|" +
-         std::to_string(copy.seed) + "|" + std::to_string(copy.regularization_rate) + "|";
-  for (const auto& f : copy.features) key += f + ",";
-  for (int h : copy.hidden) key += std::to_string(h) + ",";
-  return key;
-}
-
-bool combo(const char* label, std::string& value, std::initializer_list<const char*> options, float width) {
+// A combo over one of the state's lists of choices (state/choices.hpp).
+template <class E>
+bool combo(const char* label, E& value, const Choices<E>& choices, float width) {
   bool changed = false;
   ImGui::SetNextItemWidth(width);
-  if (ImGui::BeginCombo(label, value.c_str())) {
-    for (const char* option : options) {
-      if (ImGui::Selectable(option, value == option)) value = option, changed = true;
+  if (ImGui::BeginCombo(label, std::string(name_of(choices, value)).c_str())) {
+    for (const auto& choice : choices) {
+      if (ImGui::Selectable(std::string(choice.name).c_str(), value == choice.value)) {
+        value = choice.value;
+        changed = true;
+      }
     }
     ImGui::EndCombo();
   }
@@ -71,7 +62,8 @@ bool combo(const char* label, std::string& value, std::initializer_list<const ch
 
 // The learner's own points: clicks on the square add or remove them; CSV text loads many.
 void custom_data_controls(NetworkState& s, Runtime& r, float width) {
-  ImGui::TextWrapped("Click the square to add a point; right-click removes the nearest one. %zu points.", s.points.size());
+  ImGui::TextWrapped("Click the square to add a point; right-click removes the nearest one. %zu points.",
+                     s.points.size());
   ImGui::RadioButton("blue (+1)", &r.new_label, 1);
   ImGui::SameLine();
   ImGui::RadioButton("orange (−1)", &r.new_label, -1);
@@ -79,7 +71,7 @@ void custom_data_controls(NetworkState& s, Runtime& r, float width) {
   ImGui::SameLine();
   if (ImGui::SmallButton("Start from a generated set")) {
     NetworkState generated = s;
-    generated.dataset = "circle";
+    generated.data.set = DataSet::kCircle;
     Trainer t;
     if (t.configure(generated).empty()) {
       s.points.clear();
@@ -101,55 +93,58 @@ void custom_data_controls(NetworkState& s, Runtime& r, float width) {
 }
 
 void data_controls(NetworkState& s, Runtime& r, float width) {
-  combo("data", s.dataset, {"circle", "xor", "gauss", "spiral", "plane", "multigauss", "custom", "function"}, width);
-  if (s.dataset == "function") {
+  combo("data", s.data.set, data_set_choices(), width);
+  if (s.data.set == DataSet::kFunction) {
     ImGui::TextWrapped("Samples of %s from function mode, x in -6 … 6. Try the x1 feature alone and a linear output.",
                        s.function_text.c_str());
   }
-  if (s.dataset == "custom") {
+  if (s.data.set == DataSet::kCustom) {
     custom_data_controls(s, r, width);
     return;
   }
-  float noise = static_cast<float>(s.noise * 100);
+  NetworkData& d = s.data;
+  float noise = static_cast<float>(d.noise * 100);
   ImGui::SetNextItemWidth(width);
-  if (ImGui::SliderFloat("noise %", &noise, 0, 50, "%.0f")) s.noise = std::round(noise) / 100;
+  if (ImGui::SliderFloat("noise %", &noise, 0, 50, "%.0f")) d.noise = std::round(noise) / 100;
   ImGui::SetNextItemWidth(width);
-  ImGui::SliderInt("train %", &s.train_percent, 10, 90);
-  if (ImGui::Button("New data")) ++s.data_seed;
+  ImGui::SliderInt("train %", &d.train_percent, 10, 90);
+  if (ImGui::Button("New data")) ++d.seed;
   ImGui::TextUnformatted("Features");
-  static const char* kFeatures[] = {"x1", "x2", "x1^2", "x2^2", "x1*x2", "sin(x1)", "sin(x2)"};
-  for (int i = 0; i < 7; ++i) {
-    const bool on = std::find(s.features.begin(), s.features.end(), kFeatures[i]) != s.features.end();
+  const Choices<nn::Feature>& features = feature_choices();
+  for (std::size_t i = 0; i < features.size(); ++i) {
+    const nn::Feature f = features[i].value;
+    const bool on = std::find(d.features.begin(), d.features.end(), f) != d.features.end();
     bool checked = on;
     if (i % 4 != 0) ImGui::SameLine();
-    if (ImGui::Checkbox(kFeatures[i], &checked) && checked != on) {
+    if (ImGui::Checkbox(std::string(features[i].name).c_str(), &checked) && checked != on) {
       if (checked) {
-        s.features.push_back(kFeatures[i]);
-      } else if (s.features.size() > 1) {
-        s.features.erase(std::find(s.features.begin(), s.features.end(), kFeatures[i]));
+        d.features.push_back(f);
+      } else if (d.features.size() > 1) {
+        d.features.erase(std::find(d.features.begin(), d.features.end(), f));
       }
     }
   }
 }
 
 void architecture_controls(NetworkState& s, float width) {
-  ImGui::Text("Hidden layers: %zu", s.hidden.size());
+  std::vector<int>& hidden = s.model.hidden;
+  ImGui::Text("Hidden layers: %zu", hidden.size());
   ImGui::SameLine();
-  if (ImGui::SmallButton("+ layer") && s.hidden.size() < 8) s.hidden.push_back(4);
+  if (ImGui::SmallButton("+ layer") && hidden.size() < 8) hidden.push_back(4);
   ImGui::SameLine();
-  if (ImGui::SmallButton("− layer") && !s.hidden.empty()) s.hidden.pop_back();
-  for (std::size_t l = 0; l < s.hidden.size(); ++l) {
+  if (ImGui::SmallButton("− layer") && !hidden.empty()) hidden.pop_back();
+  for (std::size_t l = 0; l < hidden.size(); ++l) {
     ImGui::PushID(static_cast<int>(l));
     ImGui::SetNextItemWidth(width);
-    ImGui::SliderInt("neurons", &s.hidden[l], 1, 16);
+    ImGui::SliderInt("neurons", &hidden[l], 1, 16);
     ImGui::PopID();
   }
-  combo("activation", s.activation, {"tanh", "relu", "sigmoid", "linear"}, width);
-  combo("output", s.output, {"tanh", "linear", "sigmoid"}, width);
-  combo("loss", s.loss, {"mse", "bce"}, width);
-  if (s.loss == "bce" && s.output != "sigmoid") {
+  combo("activation", s.model.activation, activation_choices(), width);
+  combo("output", s.model.output, output_activation_choices(), width);
+  combo("loss", s.loss, loss_choices(), width);
+  if (s.loss == nn::Loss::kBce && s.model.output != nn::Activation::kSigmoid) {
     ImGui::TextDisabled("bce goes with a sigmoid output; switched to it");
-    s.output = "sigmoid";
+    s.model.output = nn::Activation::kSigmoid;
   }
 }
 
@@ -167,21 +162,23 @@ void training_controls(NetworkState& s, float width) {
   }
   ImGui::SetNextItemWidth(width);
   ImGui::SliderInt("batch size", &s.batch_size, 1, 30);
-  combo("optimizer", s.optimizer, {"sgd", "momentum", "adam"}, width);
-  combo("regularization", s.regularization, {"none", "l1", "l2"}, width);
-  if (s.regularization != "none") {
-    float rate = static_cast<float>(s.regularization_rate);
+  combo("optimizer", s.model.optimizer, optimizer_choices(), width);
+  combo("regularization", s.model.regularization, regularization_choices(), width);
+  if (s.model.regularization != nn::Regularization::kNone) {
+    float rate = static_cast<float>(s.model.regularization_rate);
     ImGui::SetNextItemWidth(width);
-    if (ImGui::SliderFloat("reg. rate", &rate, 0.0f, 0.3f, "%.3f")) s.regularization_rate = rate;
+    if (ImGui::SliderFloat("reg. rate", &rate, 0.0f, 0.3f, "%.3f")) s.model.regularization_rate = rate;
   }
 }
 
 }  // namespace
 
 bool network_panel(NetworkState& s, const std::string& function_text) {
-  if (s.dataset == "function") s.function_text = function_text;
+  if (s.data.set == DataSet::kFunction) s.function_text = function_text;
   Runtime& r = runtime();
-  const std::string before = architecture_key(s);
+  // The settings that decide data and architecture: a change to either starts a fresh network.
+  const NetworkData data_before = s.data;
+  const NetworkModel model_before = s.model;
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   // Narrow embeds give the pictures the room: the controls take at most 36% of the width.
   const float controls_width = std::clamp(ImGui::GetContentRegionAvail().x * 0.36f, 220.0f, 300.0f);
@@ -209,7 +206,8 @@ bool network_panel(NetworkState& s, const std::string& function_text) {
   if (ImGui::BeginPopupModal("PyTorch", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
     ImGui::TextWrapped("This network in PyTorch with its current weights: one training step on the first mini-batch, "
                        "printing what the playground shows (in the comments) so you can check every number.");
-    ImGui::InputTextMultiline("##code", r.code.data(), r.code.size() + 1, ImVec2(760, 420), ImGuiInputTextFlags_ReadOnly);
+    ImGui::InputTextMultiline("##code", r.code.data(), r.code.size() + 1, ImVec2(760, 420),
+                              ImGuiInputTextFlags_ReadOnly);
     if (ImGui::Button("Copy")) ImGui::SetClipboardText(r.code.c_str());
     ImGui::SameLine();
     if (ImGui::Button("Close")) ImGui::CloseCurrentPopup();
@@ -222,14 +220,20 @@ bool network_panel(NetworkState& s, const std::string& function_text) {
   }
   {
     char said[256];
-    std::snprintf(said, sizeof said, "Network mode, %s data. Epoch %ld, train loss %.4f, test loss %.4f%s.", s.dataset.c_str(),
-                  r.trainer.epochs(), r.trainer.train_loss(), r.trainer.test_loss(),
-                  r.trainer.is_classification() ? (", test accuracy " + std::to_string(static_cast<int>(100 * r.trainer.test_accuracy())) + " percent").c_str() : "");
+    const std::string data_name(name_of(data_set_choices(), s.data.set));
+    const std::string accuracy =
+        r.trainer.is_classification()
+            ? ", test accuracy " + std::to_string(static_cast<int>(100 * r.trainer.test_accuracy())) + " percent"
+            : "";
+    std::snprintf(said, sizeof said, "Network mode, %s data. Epoch %ld, train loss %.4f, test loss %.4f%s.",
+                  data_name.c_str(), r.trainer.epochs(), r.trainer.train_loss(), r.trainer.test_loss(),
+                  accuracy.c_str());
     describe(said);
   }
   ImGui::Text("train loss %.4f   test loss %.4f", r.trainer.train_loss(), r.trainer.test_loss());
   if (r.trainer.is_classification()) {
-    ImGui::Text("accuracy: train %.1f%%   test %.1f%%", 100 * r.trainer.train_accuracy(), 100 * r.trainer.test_accuracy());
+    ImGui::Text("accuracy: train %.1f%%   test %.1f%%", 100 * r.trainer.train_accuracy(),
+                100 * r.trainer.test_accuracy());
   }
   if (r.trainer.diverged()) {
     r.playing = false;
@@ -261,7 +265,8 @@ bool network_panel(NetworkState& s, const std::string& function_text) {
     const auto& train = r.trainer.train_history();
     const auto& test = r.trainer.test_history();
     for (std::size_t i = 0; i < train.size(); ++i) {
-      csv += std::to_string(static_cast<long>(i) * r.trainer.history_stride()) + "," + expr::format_number(train[i]) + "," +
+      csv += std::to_string(static_cast<long>(i) * r.trainer.history_stride()) + "," +
+             expr::format_number(train[i]) + "," +
              expr::format_number(test[i]) + "\n";
     }
     download_text("loss-history.csv", csv);
@@ -273,7 +278,8 @@ bool network_panel(NetworkState& s, const std::string& function_text) {
     for (std::size_t l = 0; l < layers.size(); ++l) {
       for (Eigen::Index i = 0; i < layers[l].W.rows(); ++i) {
         for (Eigen::Index j = 0; j < layers[l].W.cols(); ++j) {
-          csv += std::to_string(l + 1) + ",W," + std::to_string(i) + "," + std::to_string(j) + "," + expr::format_number(layers[l].W(i, j)) + "\n";
+          csv += std::to_string(l + 1) + ",W," + std::to_string(i) + "," + std::to_string(j) + "," +
+                 expr::format_number(layers[l].W(i, j)) + "\n";
         }
         csv += std::to_string(l + 1) + ",b," + std::to_string(i) + ",," + expr::format_number(layers[l].b(i)) + "\n";
       }
@@ -289,16 +295,17 @@ bool network_panel(NetworkState& s, const std::string& function_text) {
   ImGui::EndChild();
 
   // A changed dataset or architecture starts from fresh weights (a preset brings its own).
-  if (architecture_key(s) != before && s.epochs == 0 && !s.weights.empty() && s.weights != r.trainer.parameters()) {
+  const bool is_new_network = s.data != data_before || s.model != model_before;
+  if (is_new_network && s.epochs == 0 && !s.weights.empty() && s.weights != r.trainer.parameters()) {
     // a preset's weights: keep them
-  } else if (architecture_key(s) != before) {
+  } else if (is_new_network) {
     s.weights.clear();
     s.epochs = 0;
     r.selected = -1;
   }
   r.problem = r.trainer.configure(s);
   if (!r.problem.empty()) {
-    if (s.dataset == "custom") {  // no network yet: the square, where it always is, takes the first points
+    if (s.data.set == DataSet::kCustom) {  // no network yet: the square, where it always is, takes the first points
       ImGui::SameLine();
       ImGui::BeginChild("network_pictures", ImVec2(0, avail.y));
       const ImVec2 right = ImGui::GetContentRegionAvail();
@@ -330,7 +337,7 @@ bool network_panel(NetworkState& s, const std::string& function_text) {
   } else {
     click = draw_surface(r.trainer, surface, r.show_test);
   }
-  if (click.clicked && s.dataset == "custom") {
+  if (click.clicked && s.data.set == DataSet::kCustom) {
     if (click.right && click.point && *click.point < static_cast<int>(s.points.size())) {
       s.points.erase(s.points.begin() + *click.point);
     } else if (!click.right && click.point) {

@@ -60,30 +60,36 @@ std::string pytorch_script(Trainer& trainer, const NetworkState& state) {
 
   std::ostringstream py;
   py << "# Backprop Playground: the network mode's network with its current weights (epoch " << trainer.epochs()
-     << "),\n# one " << state.optimizer << " step with learning rate " << format_number(state.learning_rate)
+     << "),\n# one " << nn::optimizer_name(state.model.optimizer) << " step with learning rate "
+     << format_number(state.learning_rate)
      << " on the first mini-batch of " << n << " training points.\n"
      << "# Run it with PyTorch installed: python3 this_file.py\n"
      << "import torch\n\ntorch.set_default_dtype(torch.float64)\n\n";
   py << "# Inputs, one row per example: ";
-  for (std::size_t i = 0; i < trainer.features().size(); ++i) py << (i ? ", " : "") << nn::feature_name(trainer.features()[i]);
+  for (std::size_t i = 0; i < trainer.features().size(); ++i) {
+    py << (i ? ", " : "") << nn::feature_name(trainer.features()[i]);
+  }
   py << "\nX = torch.tensor(" << matrix(x.transpose(), "                 ") << ")\n";
   py << "Y = torch.tensor(" << matrix(y.transpose(), "                 ") << ")\n\n";
   py << "model = torch.nn.Sequential(\n";
   for (const auto& layer : copy.layers()) {
-    py << "    torch.nn.Linear(" << layer.W.cols() << ", " << layer.W.rows() << "), " << torch_activation(layer.activation) << ",\n";
+    py << "    torch.nn.Linear(" << layer.W.cols() << ", " << layer.W.rows() << "), "
+       << torch_activation(layer.activation) << ",\n";
   }
   py << ")\nlinear = [m for m in model if isinstance(m, torch.nn.Linear)]\nwith torch.no_grad():\n";
   for (std::size_t l = 0; l < copy.layers().size(); ++l) {
     const auto& layer = trainer.network().layers()[l];
-    py << "    linear[" << l << "].weight.copy_(torch.tensor(" << matrix(layer.W, "                                        ") << "))\n";
+    py << "    linear[" << l << "].weight.copy_(torch.tensor(" << matrix(layer.W, std::string(40, ' ')) << "))\n";
     py << "    linear[" << l << "].bias.copy_(torch.tensor(" << row(layer.b.transpose(), 0) << "))\n";
   }
   py << "\nloss = ((model(X) - Y) ** 2).mean()  # mse: mean over examples and outputs\n";
-  if (state.regularization == "l2" && state.regularization_rate > 0) {
-    py << "loss_for_gradients = loss + " << format_number(state.regularization_rate)
+  const nn::Regularization regularization = state.model.regularization;
+  const double rate = state.model.regularization_rate;
+  if (regularization == nn::Regularization::kL2 && rate > 0) {
+    py << "loss_for_gradients = loss + " << format_number(rate)
        << " / 2 * sum((m.weight ** 2).sum() for m in linear)  # L2 on weights, not biases\n";
-  } else if (state.regularization == "l1" && state.regularization_rate > 0) {
-    py << "loss_for_gradients = loss + " << format_number(state.regularization_rate)
+  } else if (regularization == nn::Regularization::kL1 && rate > 0) {
+    py << "loss_for_gradients = loss + " << format_number(rate)
        << " * sum(m.weight.abs().sum() for m in linear)  # L1 on weights, not biases\n";
   } else {
     py << "loss_for_gradients = loss\n";
@@ -98,18 +104,19 @@ std::string pytorch_script(Trainer& trainer, const NetworkState& state) {
        << row(layer.grad_b.transpose(), 0) << "\n";
   }
   const std::string lr = format_number(state.learning_rate);
-  if (state.optimizer == "adam") {
+  if (state.model.optimizer == nn::OptimizerKind::kAdam) {
     py << "optimizer = torch.optim.Adam(model.parameters(), lr=" << lr << ")\n";
-  } else if (state.optimizer == "momentum") {
+  } else if (state.model.optimizer == nn::OptimizerKind::kMomentum) {
     py << "optimizer = torch.optim.SGD(model.parameters(), lr=" << lr << ", momentum=0.9)\n";
   } else {
     py << "optimizer = torch.optim.SGD(model.parameters(), lr=" << lr << ")\n";
   }
-  nn::Optimizer step({nn::optimizer_named(state.optimizer).value_or(nn::OptimizerKind::kSgd), state.learning_rate}, copy);
+  nn::Optimizer step({state.model.optimizer, state.learning_rate}, copy);
   step.step(copy);
   const double after = copy.loss_of(x, y);
   py << "optimizer.step()\n";
-  py << "print('loss after the step', ((model(X) - Y) ** 2).mean().item())  # the playground: " << format_number(after) << "\n";
+  py << "print('loss after the step', ((model(X) - Y) ** 2).mean().item())  # the playground: "
+     << format_number(after) << "\n";
   return py.str();
 }
 

@@ -2,21 +2,18 @@
 #include "network/trainer.hpp"
 
 #include <cmath>
-#include <cstring>
 
 #include "clock.hpp"
 #include "expr/function1d.hpp"
 #include "nn/rng.hpp"
 #include "nn/training.hpp"
+#include "state/choices.hpp"
 
 namespace bp::app {
 
 std::vector<nn::Point> function_samples(const std::string& text, int count, std::uint64_t seed, double& scale,
                                         std::string& error) {
-  auto program = expr::compile(text, {"x"});
-  std::string variable = "x";
-  if (program && !program->parameters.empty()) variable = program->parameters.front();
-  auto f = expr::Function1D::compile(text, variable, {});
+  auto f = expr::Function1D::compile(text, expr::variable_of(text), {});
   if (!f) {
     error = f.error().message;
     return {};
@@ -40,68 +37,63 @@ std::vector<nn::Point> function_samples(const std::string& text, int count, std:
 }
 
 namespace {
-nn::Activation activation_of(const std::string& name) {
-  return nn::activation_named(name).value_or(nn::Activation::kTanh);
-}
-
 bool all_finite(const nn::Network& net) {
   for (const auto& layer : net.layers()) {
     if (!layer.W.allFinite() || !layer.b.allFinite()) return false;
   }
   return true;
 }
+
+// What the trainer builds from: the state without what only changes the next step (learning rate,
+// batch size) or comes out of training (weights, epochs), and without the sources a data set does
+// not use (the learner's points for a generated set, ...).
+NetworkState build_inputs(const NetworkState& s) {
+  NetworkState inputs;
+  inputs.data = s.data;
+  inputs.model = s.model;
+  inputs.loss = s.loss;
+  if (s.data.set == DataSet::kCustom) inputs.points = s.points;
+  if (s.data.set == DataSet::kFunction) inputs.function_text = s.function_text;
+  return inputs;
+}
 }  // namespace
 
 std::string Trainer::configure(const NetworkState& s) {
-  std::string key = s.dataset + "|" + std::to_string(s.noise) + "|" + std::to_string(s.train_percent) + "|" +
-                    std::to_string(s.data_seed) + "|" + s.activation + "|" + s.output + "|" + s.loss + "|" + std::to_string(s.seed) + "|" + s.optimizer +
-                    "|" + s.regularization + "|" + std::to_string(s.regularization_rate) + "|";
-  for (const auto& f : s.features) key += f + ",";
-  key += "|";
-  for (int h : s.hidden) key += std::to_string(h) + ",";
-  if (s.dataset == "function") key += "|" + s.function_text;
-  if (s.dataset == "custom") {
-    for (const auto& p : s.points) key += "|" + std::to_string(p[0]) + "," + std::to_string(p[1]) + "," + std::to_string(p[2]);
-  }
   optimizer_config_.learning_rate = s.learning_rate;
   batch_size_ = std::max(1, s.batch_size);
   if (optimizer_) optimizer_->set_learning_rate(s.learning_rate);
-  if (key == key_) return "";
+  NetworkState inputs = build_inputs(s);
+  if (built_ && *built_ == inputs) return "";
 
-  std::vector<nn::Feature> features;
-  for (const auto& name : s.features) {
-    if (auto f = nn::feature_named(name)) features.push_back(*f);
-  }
+  const std::vector<nn::Feature>& features = s.data.features;
   if (features.empty()) return "choose at least one input feature";
-  if (s.dataset == "custom" && s.points.size() < 2) {
+  if (s.data.set == DataSet::kCustom && s.points.size() < 2) {
     return "your data set has " + std::to_string(s.points.size()) + " point(s): click the square to add at least two";
   }
   nn::NetworkConfig config;
   config.layers = {static_cast<int>(features.size())};  // not the default [2, 4, 2, 1]
-  for (int h : s.hidden) config.layers.push_back(h);
+  for (int h : s.model.hidden) config.layers.push_back(h);
   config.layers.push_back(1);
-  config.activation = activation_of(s.activation);
+  config.activation = s.model.activation;
   // Labels are ±1 (regression values in [-1, 1]); a sigmoid output learns them mapped to {0, 1}.
-  config.output_activation = activation_of(s.output);
-  config.loss = s.loss == "bce" ? nn::Loss::kBce : nn::Loss::kMse;
-  config.seed = s.seed;
-  config.regularization = s.regularization == "l1"   ? nn::Regularization::kL1
-                          : s.regularization == "l2" ? nn::Regularization::kL2
-                                                     : nn::Regularization::kNone;
-  config.regularization_rate = s.regularization_rate;
+  config.output_activation = s.model.output;
+  config.loss = s.loss;
+  config.seed = s.model.seed;
+  config.regularization = s.model.regularization;
+  config.regularization_rate = s.model.regularization_rate;
   if (auto problem = nn::validate(config)) return *problem;
 
-  key_ = key;
+  built_ = std::move(inputs);
   features_ = features;
-  is_function_fit_ = s.dataset == "function";
-  data_ = {nn::dataset_named(s.dataset).value_or(nn::DatasetKind::kCircle), 500, s.noise, s.data_seed};
-  if (s.dataset == "function") {
+  is_function_fit_ = s.data.set == DataSet::kFunction;
+  data_ = {generated_kind(s.data.set).value_or(nn::DatasetKind::kCircle), 500, s.data.noise, s.data.seed};
+  if (s.data.set == DataSet::kFunction) {
     std::string error;
-    auto points = function_samples(s.function_text, 500, s.data_seed, function_scale_, error);
+    auto points = function_samples(s.function_text, 500, s.data.seed, function_scale_, error);
     if (!error.empty()) return "function mode's f cannot be sampled: " + error;
-    nn::split(std::move(points), s.train_percent / 100.0, s.data_seed, train_, test_);
+    nn::split(std::move(points), s.data.train_percent / 100.0, s.data.seed, train_, test_);
     data_.kind = nn::DatasetKind::kPlane;  // regression
-  } else if (s.dataset == "custom") {
+  } else if (s.data.set == DataSet::kCustom) {
     // The learner's own points all train (a handful split in two teaches little); test shows them too.
     train_.clear();
     bool regression = false;
@@ -112,13 +104,13 @@ std::string Trainer::configure(const NetworkState& s) {
     test_ = train_;
     data_.kind = regression ? nn::DatasetKind::kPlane : nn::DatasetKind::kCircle;  // classification or not
   } else {
-    nn::split(nn::generate(data_), s.train_percent / 100.0, s.data_seed, train_, test_);
+    nn::split(nn::generate(data_), s.data.train_percent / 100.0, s.data.seed, train_, test_);
   }
   x_train_ = nn::feature_matrix(train_, features_);
   y_train_ = nn::label_matrix(train_, config.output_activation);
   x_test_ = nn::feature_matrix(test_, features_);
   y_test_ = nn::label_matrix(test_, config.output_activation);
-  optimizer_config_.kind = nn::optimizer_named(s.optimizer).value_or(nn::OptimizerKind::kSgd);
+  optimizer_config_.kind = s.model.optimizer;
   start_fresh(config);
   if (!s.weights.empty() && set_parameters(s.weights)) epochs_ = s.epochs;
   evaluate();
@@ -241,7 +233,9 @@ void Trainer::restore_last_finite() {
 
 Eigen::VectorXd Trainer::inputs_for(double x1, double x2) const {
   Eigen::VectorXd v(static_cast<Eigen::Index>(features_.size()));
-  for (std::size_t i = 0; i < features_.size(); ++i) v(static_cast<Eigen::Index>(i)) = nn::feature_value(features_[i], x1, x2);
+  for (std::size_t i = 0; i < features_.size(); ++i) {
+    v(static_cast<Eigen::Index>(i)) = nn::feature_value(features_[i], x1, x2);
+  }
   return v;
 }
 
@@ -280,51 +274,6 @@ bool Trainer::set_parameters(const std::vector<double>& flat) {
   diverged_ = false;
   evaluate();
   return true;
-}
-
-namespace {
-constexpr char kBase64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-}
-
-std::string encode_weights(const std::vector<double>& weights) {
-  std::string bytes(weights.size() * 8, '\0');
-  for (std::size_t i = 0; i < weights.size(); ++i) {
-    std::uint64_t bits;
-    std::memcpy(&bits, &weights[i], 8);
-    for (int b = 0; b < 8; ++b) bytes[i * 8 + static_cast<std::size_t>(b)] = static_cast<char>((bits >> (8 * b)) & 0xFF);
-  }
-  std::string out;
-  for (std::size_t i = 0; i < bytes.size(); i += 3) {
-    std::uint32_t chunk = 0;
-    const std::size_t n = std::min<std::size_t>(3, bytes.size() - i);
-    for (std::size_t k = 0; k < n; ++k) chunk |= static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i + k])) << (16 - 8 * k);
-    for (std::size_t k = 0; k < n + 1; ++k) out += kBase64[(chunk >> (18 - 6 * k)) & 63];
-  }
-  return out;
-}
-
-std::optional<std::vector<double>> decode_weights(const std::string& text) {
-  std::string bytes;
-  std::uint32_t chunk = 0;
-  int bits = 0;
-  for (char c : text) {
-    const char* at = std::strchr(kBase64, c);
-    if (c == '\0' || at == nullptr) return std::nullopt;
-    chunk = (chunk << 6) | static_cast<std::uint32_t>(at - kBase64);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      bytes += static_cast<char>((chunk >> bits) & 0xFF);
-    }
-  }
-  if (bytes.size() % 8 != 0) return std::nullopt;
-  std::vector<double> weights(bytes.size() / 8);
-  for (std::size_t i = 0; i < weights.size(); ++i) {
-    std::uint64_t v = 0;
-    for (int b = 0; b < 8; ++b) v |= static_cast<std::uint64_t>(static_cast<unsigned char>(bytes[i * 8 + static_cast<std::size_t>(b)])) << (8 * b);
-    std::memcpy(&weights[i], &v, 8);
-  }
-  return weights;
 }
 
 }  // namespace bp::app

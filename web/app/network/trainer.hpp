@@ -77,7 +77,7 @@ class Trainer {
   void evaluate();
   bool step();  // one mini-batch at the cursor, not evaluated; true when it ended an epoch
   void start_fresh(const nn::NetworkConfig& config);  // new weights from the seed, epoch 0, no history
-  std::string key_;                                // what the network and data were built from
+  std::optional<NetworkState> built_;  // what the network and data were built from (build_inputs())
   nn::DatasetConfig data_;
   std::vector<nn::Point> train_, test_;
   std::vector<nn::Feature> features_;
@@ -102,11 +102,8 @@ class Trainer {
 };
 
 // count samples (x, 0, f(x)/scale) of `text` at seeded uniform x in [-6, 6]; `scale` is the largest |f|.
+// x is f's variable as function mode reads it (expr::variable_of): `t^2` samples t².
 std::vector<nn::Point> function_samples(const std::string& text, int count, std::uint64_t seed, double& scale,
                                         std::string& error);
-
-// Weights as text for a link and back: IEEE doubles, little-endian, base64url. Exact to the last bit.
-std::string encode_weights(const std::vector<double>& weights);
-std::optional<std::vector<double>> decode_weights(const std::string& text);
 
 }  // namespace bp::app

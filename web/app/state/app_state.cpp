@@ -1,10 +1,37 @@
-// Derived values of the app state.
+// Derived values and comparisons of the app state.
 #include "state/app_state.hpp"
 
 #include <cmath>
+#include <tuple>
 
 namespace bp::app {
 
+NetworkData::NetworkData() : features{nn::Feature::kX1, nn::Feature::kX2} {}
+
 double step_size(const FunctionState& state) { return std::pow(10.0, state.log10_h); }
+
+namespace {
+auto fields(const FunctionState& s) {
+  return std::tie(s.text, s.x0, s.log10_h, s.scheme, s.show_derivative, s.show_reading, s.table_points,
+                  s.learning_rate, s.view_x_min, s.view_x_max, s.view_y_min, s.view_y_max);
+}
+auto fields(const GraphState& s) { return std::tie(s.program, s.values, s.backward_step); }
+auto fields(const NetworkData& s) { return std::tie(s.set, s.noise, s.train_percent, s.seed, s.features); }
+auto fields(const NetworkModel& s) {
+  return std::tie(s.hidden, s.activation, s.output, s.seed, s.optimizer, s.regularization, s.regularization_rate);
+}
+auto fields(const NetworkState& s) {
+  return std::tie(s.data, s.points, s.function_text, s.model, s.loss, s.learning_rate, s.batch_size, s.weights,
+                  s.epochs);
+}
+auto fields(const AppState& s) { return std::tie(s.mode, s.function, s.graph, s.network); }
+}  // namespace
+
+bool operator==(const FunctionState& a, const FunctionState& b) { return fields(a) == fields(b); }
+bool operator==(const GraphState& a, const GraphState& b) { return fields(a) == fields(b); }
+bool operator==(const NetworkData& a, const NetworkData& b) { return fields(a) == fields(b); }
+bool operator==(const NetworkModel& a, const NetworkModel& b) { return fields(a) == fields(b); }
+bool operator==(const NetworkState& a, const NetworkState& b) { return fields(a) == fields(b); }
+bool operator==(const AppState& a, const AppState& b) { return fields(a) == fields(b); }
 
 }  // namespace bp::app

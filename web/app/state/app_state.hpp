@@ -1,16 +1,26 @@
-// Everything the learner set up, in one struct: what a shared link will carry. No ImGui here.
+// Everything the learner set up, in one struct: what a shared link carries (state/link_codec.hpp; the
+// few things it deliberately leaves out are listed in docs/links.md). The settings hold the engine's
+// own types; their names are written once, in the engine and state/choices.hpp. No ImGui here.
 #pragma once
 
 #include <array>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
+
+#include "expr/engine.hpp"
+#include "nn/activation.hpp"
+#include "nn/dataset.hpp"
+#include "nn/loss.hpp"
+#include "nn/network.hpp"
+#include "nn/optimizer.hpp"
 
 namespace bp::app {
 
 enum class Mode { kFunction, kGraph, kNetwork };
 
-enum class Scheme { kForward, kCentral, kBackward };
+using Scheme = expr::Scheme;  // the finite-difference scheme function mode shows
 
 struct FunctionState {
   std::string text = "f(x) = 2x²−3x+4";            // the seed's function, typed as the learner would
@@ -19,7 +29,7 @@ struct FunctionState {
   Scheme scheme = Scheme::kForward;
   bool show_derivative = false;                    // f′ curve and its symbolic text
   bool show_reading = false;                       // the parser's fully parenthesised reading
-  std::vector<double> table_points{2, 6, -2};      // the seed's table
+  std::vector<double> table_points{2, 6, -2};      // the seed's table: 1 to 12 values of x
   double learning_rate = 0.1;                      // gradient descent x ← x − η·f′(x)
   double view_x_min = -3, view_x_max = 4;          // the seed's plot range, np.arange(-3, 4)
   double view_y_min = -2, view_y_max = 40;
@@ -31,28 +41,46 @@ struct GraphState {
   int backward_step = -1;  // nodes whose gradient is shown, in backward order; -1: all of them
 };
 
+// The network mode's data sets: the engine's generated ones, the learner's own points, and samples of
+// function mode's f.
+enum class DataSet { kCircle, kXor, kGauss, kSpiral, kPlane, kMultiGauss, kCustom, kFunction };
+
 // Network mode: TensorFlow Playground's controls. Defaults mirror its start page (state.ts): circle,
 // noise 0, half the points for training, x₁ and x₂, hidden [4, 2] tanh, learning rate 0.03, batch 10.
-struct NetworkState {
-  std::string dataset = "circle";                  // circle xor gauss spiral plane multigauss custom function
+// The settings come in groups so that what each change restarts is `==` on a group:
+// a new `data` or `model` starts fresh weights; those, the loss or the data's sources rebuild the trainer;
+// the learning rate and batch size only change the next step.
+struct NetworkData {
+  DataSet set = DataSet::kCircle;
   double noise = 0;                                // 0 … 0.5
   int train_percent = 50;                          // 10 … 90
-  std::uint64_t data_seed = 1;
-  std::vector<std::string> features{"x1", "x2"};   // x1 x2 x1^2 x2^2 x1*x2 sin(x1) sin(x2)
+  std::uint64_t seed = 1;
+  std::vector<nn::Feature> features;               // in the network's input order: x₁, x₂ at first
+  // A constructor, not a braced default: GCC 12 falsely warns (-Wmaybe-uninitialized) when a temporary
+  // holding a braced vector of enums is destroyed, which every AppState{} in a test would do.
+  NetworkData();
+};
+
+struct NetworkModel {
   std::vector<int> hidden{4, 2};                   // neurons per hidden layer (at most 8 layers × 16)
-  std::string activation = "tanh";                 // tanh relu sigmoid linear
-  std::string output = "tanh";                     // output activation: tanh linear sigmoid
-  std::string loss = "mse";                        // mse, or bce with a sigmoid output
+  nn::Activation activation = nn::Activation::kTanh;  // hidden layers: tanh relu sigmoid linear
+  nn::Activation output = nn::Activation::kTanh;      // output layer: tanh linear sigmoid
+  std::uint64_t seed = 1;                          // weight initialisation
+  nn::OptimizerKind optimizer = nn::OptimizerKind::kSgd;
+  nn::Regularization regularization = nn::Regularization::kNone;
+  double regularization_rate = 0;
+};
+
+struct NetworkState {
+  NetworkData data;
+  std::vector<std::array<double, 3>> points;       // the learner's own data (DataSet::kCustom): x1, x2, label
+  std::string function_text;                       // DataSet::kFunction: samples of function mode's f
+  NetworkModel model;
+  nn::Loss loss = nn::Loss::kMse;  // mse, or bce with a sigmoid output; a change keeps the weights
   double learning_rate = 0.03;
   int batch_size = 10;
-  std::string optimizer = "sgd";                   // sgd momentum adam
-  std::string regularization = "none";             // none l1 l2
-  double regularization_rate = 0;
-  std::uint64_t seed = 1;                          // weight initialisation
-  std::vector<double> weights;                     // trained parameters (layer by layer: W row-major, b); empty: fresh
-  long epochs = 0;                                 // epochs trained into `weights`
-  std::vector<std::array<double, 3>> points;       // the learner's own data (dataset "custom"): x1, x2, label
-  std::string function_text;                       // dataset "function": samples of function mode's f
+  std::vector<double> weights;     // trained parameters (layer by layer: W row-major, b); empty: fresh
+  long epochs = 0;                 // epochs trained into `weights`
 };
 
 struct AppState {
@@ -63,5 +91,15 @@ struct AppState {
 };
 
 double step_size(const FunctionState& state);  // h
+
+// Field by field (doubles by value): what change detection and the link's round-trip test compare.
+bool operator==(const FunctionState& a, const FunctionState& b);
+bool operator==(const GraphState& a, const GraphState& b);
+bool operator==(const NetworkData& a, const NetworkData& b);
+bool operator==(const NetworkModel& a, const NetworkModel& b);
+bool operator==(const NetworkState& a, const NetworkState& b);
+bool operator==(const AppState& a, const AppState& b);
+inline bool operator!=(const NetworkData& a, const NetworkData& b) { return !(a == b); }
+inline bool operator!=(const NetworkModel& a, const NetworkModel& b) { return !(a == b); }
 
 }  // namespace bp::app

@@ -33,73 +33,93 @@ AppState network_example(NetworkState network) {
   return s;
 }
 
-NetworkState network(const std::string& dataset, std::vector<int> hidden, const std::string& activation = "tanh") {
+NetworkState network(DataSet set, std::vector<int> hidden, nn::Activation activation = nn::Activation::kTanh) {
   NetworkState n;
-  n.dataset = dataset;
-  n.hidden = std::move(hidden);
-  n.activation = activation;
+  n.data.set = set;
+  n.model.hidden = std::move(hidden);
+  n.model.activation = activation;
   return n;
 }
 
 std::vector<GalleryEntry> build() {
   std::vector<GalleryEntry> g;
   // The seeds' examples.
-  g.push_back({"The seed's function and its tangent", "f(x) = 2x²−3x+4 at x = 2: slope 5.\nThe table shows x = 2, 6, −2 as the article does.",
+  g.push_back({"The seed's function and its tangent",
+               "f(x) = 2x²−3x+4 at x = 2: slope 5.\nThe table shows x = 2, 6, −2 as the article does.",
                function_example("f(x) = 2x²−3x+4", 2, 1e-6)});
-  g.push_back({"Where the slope is zero", "At x = 0.75 the tangent is flat:\nthe finite difference with h = 1e-9 gives exactly 0.",
+  g.push_back({"Where the slope is zero",
+               "At x = 0.75 the tangent is flat:\nthe finite difference with h = 1e-9 gives exactly 0.",
                function_example("f(x) = 2x²−3x+4", 0.75, 1e-9)});
-  g.push_back({"Three partial derivatives", "d = a·b + c at a = 3, b = −2, c = 8:\n∂d/∂a = b = −2, ∂d/∂b = a = 3, ∂d/∂c = 1.",
+  g.push_back({"Three partial derivatives",
+               "d = a·b + c at a = 3, b = −2, c = 8:\n∂d/∂a = b = −2, ∂d/∂b = a = 3, ∂d/∂c = 1.",
                graph_example("a = 3\nb = -2\nc = 8\nd = a*b + c")});
-  g.push_back({"Backwards through the chain rule", "L = (a·b + c)·f: step the backward pass\nfrom ∂L/∂L = 1 to ∂L/∂a = 4.",
+  g.push_back({"Backwards through the chain rule",
+               "L = (a·b + c)·f: step the backward pass\nfrom ∂L/∂L = 1 to ∂L/∂a = 4.",
                graph_example("a = 3\nb = -2\nc = 8\nf = -2\nd = a*b\ne = d + c\nL = e*f")});
-  g.push_back({"The secant turns into the tangent", "Large h: the secant (green) is far from the tangent.\nSlide h down and watch them meet.",
+  g.push_back({"The secant turns into the tangent",
+               "Large h: the secant (green) is far from the tangent.\nSlide h down and watch them meet.",
                function_example("f(x) = 2x²−3x+4", 2, 0.5)});
-  g.push_back({"The NumPy tutorial's network", "One sigmoid hidden layer, a linear output, mean squared error,\nupdated after every example.",
+  g.push_back({"The NumPy tutorial's network",
+               "One sigmoid hidden layer, a linear output, mean squared error,\nupdated after every example.",
                network_example(numpy_tutorial_preset())});
-  g.push_back({"A network to check by hand", "2 inputs, 2 tanh neurons, 1 linear output with round weights:\nclick a point and follow every number.",
+  g.push_back({"A network to check by hand",
+               "2 inputs, 2 tanh neurons, 1 linear output with round weights:\nclick a point and follow every number.",
                network_example(two_layer_example_preset())});
   // One idea each.
-  g.push_back({"A node used twice: gradients add", "b = a·a and L = b + a use a twice:\n∂L/∂a = 2a + 1 = 7, one contribution per use.",
+  g.push_back({"A node used twice: gradients add",
+               "b = a·a and L = b + a use a twice:\n∂L/∂a = 2a + 1 = 7, one contribution per use.",
                graph_example("a = 3\nb = a*a\nL = b + a")});
-  g.push_back({"The ReLU kink", "relu at 0 has no slope; autodiff says 0 (PyTorch's choice).\nForward and backward differences disagree: 1 and 0.",
+  g.push_back({"The ReLU kink",
+               "relu at 0 has no slope; autodiff says 0 (PyTorch's choice).\n"
+               "Forward and backward differences disagree: 1 and 0.",
                function_example("relu(x)", 0, 0.1, Scheme::kCentral)});
-  g.push_back({"Round-off when h is tiny", "h = 1e-15: f(x+h) − f(x) loses most of its digits,\nand the 'slope' is off by whole units.",
+  g.push_back({"Round-off when h is tiny",
+               "h = 1e-15: f(x+h) − f(x) loses most of its digits,\nand the 'slope' is off by whole units.",
                function_example("f(x) = 2x²−3x+4", 2, 1e-15)});
-  g.push_back({"Central differences: error ∝ h²", "The central scheme's error line is twice as steep;\nits sweet spot sits at a larger h.",
+  g.push_back({"Central differences: error ∝ h²",
+               "The central scheme's error line is twice as steep;\nits sweet spot sits at a larger h.",
                function_example("sin(x)", 1, 1e-3, Scheme::kCentral)});
-  g.push_back({"Poles without false lines", "tan x jumps from +∞ to −∞ at π/2:\nthe plot leaves a gap, the slope read-outs say Infinity.",
+  g.push_back({"Poles without false lines",
+               "tan x jumps from +∞ to −∞ at π/2:\nthe plot leaves a gap, the slope read-outs say Infinity.",
                function_example("tan(x)", 1, 1e-6)});
-  g.push_back({"XOR needs a hidden layer", "No hidden layer: one straight boundary, about half right.\nAdd a layer of 4 and train again.",
-               network_example(network("xor", {}))});
+  g.push_back({"XOR needs a hidden layer",
+               "No hidden layer: one straight boundary, about half right.\nAdd a layer of 4 and train again.",
+               network_example(network(DataSet::kXor, {}))});
   {
-    NetworkState n = network("spiral", {8, 8, 8, 8}, "tanh");
-    n.features = {"x1", "x2", "sin(x1)", "sin(x2)"};
-    g.push_back({"The spiral needs depth or features", "Four layers and sin features wind around the arms;\ntry x₁, x₂ alone and see it fail.",
+    NetworkState n = network(DataSet::kSpiral, {8, 8, 8, 8});
+    n.data.features = {nn::Feature::kX1, nn::Feature::kX2, nn::Feature::kSinX1, nn::Feature::kSinX2};
+    g.push_back({"The spiral needs depth or features",
+                 "Four layers and sin features wind around the arms;\ntry x₁, x₂ alone and see it fail.",
                  network_example(n)});
   }
-  g.push_back({"Sigmoid saturates: vanishing gradients", "Six sigmoid layers: gradients shrink by ≤ 1/4 per layer\nand the first layers barely move.",
-               network_example(network("circle", {4, 4, 4, 4, 4, 4}, "sigmoid"))});
+  g.push_back({"Sigmoid saturates: vanishing gradients",
+               "Six sigmoid layers: gradients shrink by ≤ 1/4 per layer\nand the first layers barely move.",
+               network_example(network(DataSet::kCircle, {4, 4, 4, 4, 4, 4}, nn::Activation::kSigmoid))});
   {
-    NetworkState n = network("circle", {4, 2});
+    NetworkState n = network(DataSet::kCircle, {4, 2});
     n.learning_rate = 3;
-    g.push_back({"A learning rate too large", "Learning rate 3: the loss jumps about and\nthe network never settles. Try 0.03.", network_example(n)});
-  }
-  {
-    NetworkState n = network("gauss", {8, 8});
-    n.regularization = "l2";
-    n.regularization_rate = 0.03;
-    g.push_back({"L2 shrinks the weights", "With L2 the edges thin out as training goes on:\nonly weights that earn their keep stay large.",
+    g.push_back({"A learning rate too large",
+                 "Learning rate 3: the loss jumps about and\nthe network never settles. Try 0.03.",
                  network_example(n)});
   }
   {
-    NetworkState n = network("function", {8});
-    n.features = {"x1"};
-    n.output = "linear";
+    NetworkState n = network(DataSet::kGauss, {8, 8});
+    n.model.regularization = nn::Regularization::kL2;
+    n.model.regularization_rate = 0.03;
+    g.push_back({"L2 shrinks the weights",
+                 "With L2 the edges thin out as training goes on:\nonly weights that earn their keep stay large.",
+                 network_example(n)});
+  }
+  {
+    NetworkState n = network(DataSet::kFunction, {8});
+    n.data.features = {nn::Feature::kX1};
+    n.model.output = nn::Activation::kLinear;
     n.learning_rate = 0.01;
     n.function_text = "f(x) = 2x²−3x+4";  // the page takes it from function mode's field, which the link sets
     AppState s = network_example(n);
     s.function.text = "f(x) = 2x²−3x+4";
-    g.push_back({"Fit a network to a typed f(x)", "The network learns samples of function mode's f.\nType another f there and come back.", s});
+    g.push_back({"Fit a network to a typed f(x)",
+                 "The network learns samples of function mode's f.\nType another f there and come back.", s});
   }
   return g;
 }

@@ -7,9 +7,12 @@
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
+#include <type_traits>
+#include <utility>
 
 #include "expr/printer.hpp"
-#include "network/trainer.hpp"
+#include "state/choices.hpp"
+#include "state/weights_text.hpp"
 
 namespace bp::app {
 
@@ -35,10 +38,6 @@ std::vector<std::string> split(const std::string& text, char separator) {
     if (at == std::string::npos) return parts;
     start = at + 1;
   }
-}
-
-const char* scheme_name(Scheme s) {
-  return s == Scheme::kForward ? "forward" : s == Scheme::kCentral ? "central" : "backward";
 }
 
 bool is_utf8(const std::string& s) {
@@ -92,249 +91,307 @@ const std::vector<RenamedKey> kRenamedKeys = {};
 constexpr std::size_t kMaxHiddenLayers = 8;
 constexpr std::size_t kMaxPoints = 500;
 constexpr int kMaxNeurons = 16;
+constexpr std::size_t kMaxTablePoints = 12;  // what function mode's table field takes
 
-// A network-mode text field with a fixed set of values.
-Property choice(const char* key, std::string NetworkState::*field, std::vector<std::string> allowed) {
-  std::string expected = "expected one of";
-  for (const auto& a : allowed) expected += " " + a;
-  return {key, [field](const AppState& s) { return s.network.*field; },
-          [field, allowed, expected](AppState& s, const std::string& v, std::string& why) {
-            if (std::find(allowed.begin(), allowed.end(), v) == allowed.end()) return why = expected, false;
-            s.network.*field = v;
-            return true;
-          }};
+// What a number key accepts, and the notice when it gets something else.
+struct NumberRule {
+  double min, max;
+  bool is_whole = false;
+  bool is_min_excluded = false;  // (min, max] instead of [min, max]
+  std::string expected;
+};
+
+NumberRule number_from(double min, double max) {
+  return {min, max, false, false, "expected a number from " + number(min) + " to " + number(max)};
 }
 
-// A network-mode number within [lo, hi].
-Property number_in(const char* key, double NetworkState::*field, double lo, double hi) {
-  return {key, [field](const AppState& s) { return number(s.network.*field); },
-          [field, lo, hi](AppState& s, const std::string& v, std::string& why) {
+bool read_number(const std::string& text, const NumberRule& rule, double& out, std::string& why) {
+  double x;
+  const bool fits = parse_number(text, x) && (!rule.is_whole || x == std::floor(x)) &&
+                    (rule.is_min_excluded ? x > rule.min : x >= rule.min) && x <= rule.max;
+  if (!fits) return why = rule.expected, false;
+  out = x;
+  return true;
+}
+
+// Rows take the field as a generic lambda, `[](auto& s) -> auto& { return s.function.x0; }`, so one
+// accessor serves writing (const state) and reading.
+template <class Field>
+using FieldType = std::decay_t<decltype(std::declval<Field>()(std::declval<AppState&>()))>;
+
+template <class Field>
+Property number_row(const char* key, NumberRule rule, Field field) {
+  using T = FieldType<Field>;
+  return {key,
+          [field](const AppState& s) {
+            if constexpr (std::is_floating_point_v<T>) return number(field(s));
+            else return std::to_string(field(s));
+          },
+          [field, rule](AppState& s, const std::string& v, std::string& why) {
             double x;
-            if (!parse_number(v, x) || x < lo || x > hi) return why = "expected a number from " + number(lo) + " to " + number(hi), false;
-            s.network.*field = x;
+            if (!read_number(v, rule, x, why)) return false;
+            field(s) = static_cast<T>(x);
             return true;
           }};
 }
 
-Property seed(const char* key, std::uint64_t NetworkState::*field) {
-  return {key, [field](const AppState& s) { return std::to_string(s.network.*field); },
+template <class E, class Field>
+Property choice_row(const char* key, const Choices<E>& choices, std::string expected, Field field) {
+  return {key, [field, &choices](const AppState& s) { return std::string(name_of(choices, field(s))); },
+          [field, &choices, expected](AppState& s, const std::string& v, std::string& why) {
+            const auto value = value_named(choices, v);
+            if (!value) return why = expected, false;
+            field(s) = *value;
+            return true;
+          }};
+}
+
+// A network setting: "expected one of tanh relu sigmoid linear".
+template <class E, class Field>
+Property network_choice_row(const char* key, const Choices<E>& choices, Field field) {
+  return choice_row(key, choices, "expected one of " + names_joined(choices, " ", " "), field);
+}
+
+template <class Field>
+Property flag_row(const char* key, Field field) {
+  return {key, [field](const AppState& s) { return std::string(field(s) ? "1" : "0"); },
           [field](AppState& s, const std::string& v, std::string& why) {
-            double x;
-            if (!parse_number(v, x) || x != std::floor(x) || x < 0 || x > 9007199254740991.0) return why = "expected a whole number seed", false;
-            s.network.*field = static_cast<std::uint64_t>(x);
+            if (v != "0" && v != "1") return why = "expected 0 or 1", false;
+            field(s) = v == "1";
             return true;
           }};
 }
 
+template <class Field>
+Property text_row(const char* key, Field field) {
+  return {key, [field](const AppState& s) { return field(s); },
+          [field](AppState& s, const std::string& v, std::string& why) {
+            if (!check_text(v, why)) return false;
+            field(s) = v;
+            return true;
+          }};
+}
+
+// Items joined with `separator`, each written by `write_item`.
+template <class List, class Write>
+std::string joined(const List& items, const char* separator, Write write_item) {
+  std::string out;
+  for (const auto& item : items) out += (out.empty() ? "" : separator) + write_item(item);
+  return out;
+}
+
+Property version_row() {
+  const NumberRule rule{1, HUGE_VAL, true, false, "expected a version number"};
+  return {"v", [](const AppState&) { return std::to_string(kStateVersion); },
+          [rule](AppState&, const std::string& v, std::string& why) {
+            double version;
+            if (!read_number(v, rule, version, why)) return false;
+            if (version > kStateVersion) {
+              return why = "made by a newer release (version " + v + "); keys this one does not know are skipped",
+                     false;
+            }
+            return true;
+          }};
+}
+
+Property step_row() {
+  const NumberRule rule{1e-15, 1, false, false, "expected a step from 1e-15 to 1"};
+  return {"h", [](const AppState& s) { return number(step_size(s.function)); },
+          [rule](AppState& s, const std::string& v, std::string& why) {
+            double h;
+            if (!read_number(v, rule, h, why)) return false;
+            s.function.log10_h = std::log10(h);
+            return true;
+          }};
+}
+
+Property view_row() {
+  const NumberRule rule{-1e12, 1e12, false, false, "expected four numbers: xmin,xmax,ymin,ymax"};
+  return {"view",
+          [](const AppState& s) {
+            const FunctionState& f = s.function;
+            return joined(std::vector<double>{f.view_x_min, f.view_x_max, f.view_y_min, f.view_y_max}, ",", number);
+          },
+          [rule](AppState& s, const std::string& v, std::string& why) {
+            const auto parts = split(v, ',');
+            double b[4];
+            if (parts.size() != 4) return why = rule.expected, false;
+            for (std::size_t i = 0; i < 4; ++i) {
+              if (!read_number(parts[i], rule, b[i], why)) return false;
+            }
+            if (!(b[0] < b[1]) || !(b[2] < b[3])) return why = "each minimum must be below its maximum", false;
+            FunctionState& f = s.function;
+            f.view_x_min = b[0], f.view_x_max = b[1], f.view_y_min = b[2], f.view_y_max = b[3];
+            return true;
+          }};
+}
+
+Property table_row() {
+  const NumberRule rule{-1e12, 1e12, false, false,
+                        "expected 1 to " + std::to_string(kMaxTablePoints) +
+                            " numbers between -1e12 and 1e12, such as 2,6,-2"};
+  return {"table", [](const AppState& s) { return joined(s.function.table_points, ",", number); },
+          [rule](AppState& s, const std::string& v, std::string& why) {
+            const auto parts = split(v, ',');
+            if (parts.size() > kMaxTablePoints) return why = rule.expected, false;
+            std::vector<double> points(parts.size());
+            for (std::size_t i = 0; i < parts.size(); ++i) {
+              if (!read_number(parts[i], rule, points[i], why)) return false;
+            }
+            s.function.table_points = std::move(points);
+            return true;
+          }};
+}
+
+Property slider_values_row() {
+  return {"vals",
+          [](const AppState& s) {
+            return joined(s.graph.values, ",", [](const auto& nv) { return nv.first + ":" + number(nv.second); });
+          },
+          [](AppState& s, const std::string& v, std::string& why) {
+            std::vector<std::pair<std::string, double>> values;
+            for (const auto& pair : v.empty() ? std::vector<std::string>{} : split(v, ',')) {  // empty: no slider moved
+              const auto kv = split(pair, ':');
+              double x;
+              if (kv.size() != 2 || !is_name(kv[0]) || !parse_number(kv[1], x)) {
+                return why = "expected name:number pairs such as a:3,b:-2", false;
+              }
+              values.emplace_back(kv[0], x);
+            }
+            s.graph.values = std::move(values);
+            return true;
+          }};
+}
+
+Property points_row() {
+  return {"pts",
+          [](const AppState& s) {
+            return joined(s.network.points, ";",
+                          [](const auto& p) { return number(p[0]) + "," + number(p[1]) + "," + number(p[2]); });
+          },
+          [](AppState& s, const std::string& v, std::string& why) {
+            std::vector<std::array<double, 3>> points;
+            for (const auto& item : v.empty() ? std::vector<std::string>{} : split(v, ';')) {
+              const auto parts = split(item, ',');
+              std::array<double, 3> p{};
+              if (parts.size() != 3 || !parse_number(parts[0], p[0]) || !parse_number(parts[1], p[1]) ||
+                  !parse_number(parts[2], p[2]) || std::fabs(p[0]) > 6 || std::fabs(p[1]) > 6 || std::fabs(p[2]) > 1) {
+                return why = "expected x1,x2,label triples (|x| ≤ 6, |label| ≤ 1) separated by ;", false;
+              }
+              points.push_back(p);
+            }
+            if (points.size() > kMaxPoints) return why = "more than " + std::to_string(kMaxPoints) + " points", false;
+            s.network.points = std::move(points);
+            return true;
+          }};
+}
+
+Property features_row() {
+  return {"feat",
+          [](const AppState& s) {
+            return joined(s.network.data.features, ",",
+                          [](nn::Feature f) { return std::string(name_of(feature_choices(), f)); });
+          },
+          [](AppState& s, const std::string& v, std::string& why) {
+            std::vector<nn::Feature> features;
+            for (const auto& name : split(v, ',')) {
+              const auto f = value_named(feature_choices(), name);
+              if (!f || std::find(features.begin(), features.end(), *f) != features.end()) {
+                return why = "expected distinct features among " + names_joined(feature_choices(), ",", ","), false;
+              }
+              features.push_back(*f);
+            }
+            s.network.data.features = std::move(features);
+            return true;
+          }};
+}
+
+Property hidden_row() {
+  return {"hidden",
+          [](const AppState& s) {
+            return joined(s.network.model.hidden, ",", [](int h) { return std::to_string(h); });
+          },
+          [](AppState& s, const std::string& v, std::string& why) {
+            const auto parts = v.empty() ? std::vector<std::string>{} : split(v, ',');
+            if (parts.size() > kMaxHiddenLayers) {
+              return why = "asks for " + std::to_string(parts.size()) + " hidden layers; at most " +
+                           std::to_string(kMaxHiddenLayers) + " are offered", false;
+            }
+            std::vector<int> hidden;
+            for (const auto& part : parts) {
+              const NumberRule rule{1, kMaxNeurons, true, false,
+                                    "each hidden layer needs 1 to " + std::to_string(kMaxNeurons) + " neurons (got " +
+                                        part.substr(0, 20) + ")"};
+              double n;
+              if (!read_number(part, rule, n, why)) return false;
+              hidden.push_back(static_cast<int>(n));
+            }
+            s.network.model.hidden = std::move(hidden);
+            return true;
+          }};
+}
+
+Property weights_row() {
+  return {"w", [](const AppState& s) { return encode_weights(s.network.weights); },
+          [](AppState& s, const std::string& v, std::string& why) {
+            auto weights = decode_weights(v);
+            if (!weights || weights->size() > 200000) {
+              return why = "not a weights blob written by the playground (cut short?)", false;
+            }
+            s.network.weights = std::move(*weights);
+            return true;
+          }};
+}
+
+// The keys in the order a link writes them. A new key goes beside its mode's keys, with a default
+// that is not written, so links made before it stay as they were.
 const std::vector<Property>& properties() {
+  const NumberRule seed_rule{0, 9007199254740991.0, true, false, "expected a whole number seed"};
   static const std::vector<Property> table = {
-      {"v", [](const AppState&) { return std::to_string(kStateVersion); },
-       [](AppState&, const std::string& v, std::string& why) {
-         double version;
-         if (!parse_number(v, version) || version != std::floor(version) || version < 1) return why = "expected a version number", false;
-         if (version > kStateVersion) {
-           return why = "made by a newer release (version " + v + "); keys this one does not know are skipped", false;
-         }
-         return true;
-       }},
-      {"mode",
-       [](const AppState& s) {
-         return std::string(s.mode == Mode::kGraph ? "graph" : s.mode == Mode::kNetwork ? "network" : "function");
-       },
-       [](AppState& s, const std::string& v, std::string& why) {
-         if (v != "function" && v != "graph" && v != "network") return why = "expected function, graph or network", false;
-         s.mode = v == "graph" ? Mode::kGraph : v == "network" ? Mode::kNetwork : Mode::kFunction;
-         return true;
-       }},
-      {"expr", [](const AppState& s) { return s.function.text; },
-       [](AppState& s, const std::string& v, std::string& why) {
-         if (!check_text(v, why)) return false;
-         s.function.text = v;
-         return true;
-       }},
-      {"x0", [](const AppState& s) { return number(s.function.x0); },
-       [](AppState& s, const std::string& v, std::string& why) {
-         double x;
-         if (!parse_number(v, x) || std::fabs(x) > 1e12) return why = "expected a number between -1e12 and 1e12", false;
-         s.function.x0 = x;
-         return true;
-       }},
-      {"h", [](const AppState& s) { return number(step_size(s.function)); },
-       [](AppState& s, const std::string& v, std::string& why) {
-         double h;
-         if (!parse_number(v, h) || !(h >= 1e-15 && h <= 1)) return why = "expected a step from 1e-15 to 1", false;
-         s.function.log10_h = std::log10(h);
-         return true;
-       }},
-      {"scheme", [](const AppState& s) { return std::string(scheme_name(s.function.scheme)); },
-       [](AppState& s, const std::string& v, std::string& why) {
-         if (v == "forward") s.function.scheme = Scheme::kForward;
-         else if (v == "central") s.function.scheme = Scheme::kCentral;
-         else if (v == "backward") s.function.scheme = Scheme::kBackward;
-         else return why = "expected forward, central or backward", false;
-         return true;
-       }},
-      {"view",
-       [](const AppState& s) {
-         const FunctionState& f = s.function;
-         return number(f.view_x_min) + "," + number(f.view_x_max) + "," + number(f.view_y_min) + "," + number(f.view_y_max);
-       },
-       [](AppState& s, const std::string& v, std::string& why) {
-         const auto parts = split(v, ',');
-         double b[4];
-         if (parts.size() != 4) return why = "expected four numbers: xmin,xmax,ymin,ymax", false;
-         for (int i = 0; i < 4; ++i) {
-           if (!parse_number(parts[static_cast<std::size_t>(i)], b[i]) || std::fabs(b[i]) > 1e12) {
-             return why = "expected four numbers: xmin,xmax,ymin,ymax", false;
-           }
-         }
-         if (!(b[0] < b[1]) || !(b[2] < b[3])) return why = "each minimum must be below its maximum", false;
-         s.function.view_x_min = b[0], s.function.view_x_max = b[1], s.function.view_y_min = b[2], s.function.view_y_max = b[3];
-         return true;
-       }},
-      {"deriv", [](const AppState& s) { return std::string(s.function.show_derivative ? "1" : "0"); },
-       [](AppState& s, const std::string& v, std::string& why) {
-         if (v != "0" && v != "1") return why = "expected 0 or 1", false;
-         s.function.show_derivative = v == "1";
-         return true;
-       }},
-      {"eta", [](const AppState& s) { return number(s.function.learning_rate); },
-       [](AppState& s, const std::string& v, std::string& why) {
-         double eta;
-         if (!parse_number(v, eta) || !(eta > 0 && eta <= 10)) return why = "expected a learning rate above 0, at most 10", false;
-         s.function.learning_rate = eta;
-         return true;
-       }},
-      {"prog", [](const AppState& s) { return s.graph.program; },
-       [](AppState& s, const std::string& v, std::string& why) {
-         if (!check_text(v, why)) return false;
-         s.graph.program = v;
-         return true;
-       }},
-      {"vals",
-       [](const AppState& s) {
-         std::string out;
-         for (const auto& [name, value] : s.graph.values) out += (out.empty() ? "" : ",") + name + ":" + number(value);
-         return out;
-       },
-       [](AppState& s, const std::string& v, std::string& why) {
-         std::vector<std::pair<std::string, double>> values;
-         for (const auto& pair : split(v, ',')) {
-           if (v.empty()) break;  // no slider moved
-           const auto kv = split(pair, ':');
-           double x;
-           if (kv.size() != 2 || !is_name(kv[0]) || !parse_number(kv[1], x)) {
-             return why = "expected name:number pairs such as a:3,b:-2", false;
-           }
-           values.emplace_back(kv[0], x);
-         }
-         s.graph.values = std::move(values);
-         return true;
-       }},
-      choice("data", &NetworkState::dataset, {"circle", "xor", "gauss", "spiral", "plane", "multigauss", "custom", "function"}),
-      {"pts",
-       [](const AppState& s) {
-         std::string out;
-         for (const auto& p : s.network.points) {
-           out += (out.empty() ? "" : ";") + number(p[0]) + "," + number(p[1]) + "," + number(p[2]);
-         }
-         return out;
-       },
-       [](AppState& s, const std::string& v, std::string& why) {
-         std::vector<std::array<double, 3>> points;
-         for (const auto& item : v.empty() ? std::vector<std::string>{} : split(v, ';')) {
-           const auto parts = split(item, ',');
-           std::array<double, 3> p{};
-           if (parts.size() != 3 || !parse_number(parts[0], p[0]) || !parse_number(parts[1], p[1]) ||
-               !parse_number(parts[2], p[2]) || std::fabs(p[0]) > 6 || std::fabs(p[1]) > 6 || std::fabs(p[2]) > 1) {
-             return why = "expected x1,x2,label triples (|x| ≤ 6, |label| ≤ 1) separated by ;", false;
-           }
-           points.push_back(p);
-         }
-         if (points.size() > kMaxPoints) return why = "more than " + std::to_string(kMaxPoints) + " points", false;
-         s.network.points = std::move(points);
-         return true;
-       }},
-      number_in("noise", &NetworkState::noise, 0, 0.5),
-      {"train", [](const AppState& s) { return std::to_string(s.network.train_percent); },
-       [](AppState& s, const std::string& v, std::string& why) {
-         double p;
-         if (!parse_number(v, p) || p != std::floor(p) || p < 10 || p > 90) return why = "expected a whole percentage from 10 to 90", false;
-         s.network.train_percent = static_cast<int>(p);
-         return true;
-       }},
-      seed("dseed", &NetworkState::data_seed),
-      {"feat",
-       [](const AppState& s) {
-         std::string out;
-         for (const auto& f : s.network.features) out += (out.empty() ? "" : ",") + f;
-         return out;
-       },
-       [](AppState& s, const std::string& v, std::string& why) {
-         static const std::vector<std::string> kFeatures{"x1", "x2", "x1^2", "x2^2", "x1*x2", "sin(x1)", "sin(x2)"};
-         std::vector<std::string> features;
-         for (const auto& f : split(v, ',')) {
-           if (std::find(kFeatures.begin(), kFeatures.end(), f) == kFeatures.end() ||
-               std::find(features.begin(), features.end(), f) != features.end()) {
-             return why = "expected distinct features among x1,x2,x1^2,x2^2,x1*x2,sin(x1),sin(x2)", false;
-           }
-           features.push_back(f);
-         }
-         s.network.features = std::move(features);
-         return true;
-       }},
-      {"hidden",
-       [](const AppState& s) {
-         std::string out;
-         for (int h : s.network.hidden) out += (out.empty() ? "" : ",") + std::to_string(h);
-         return out;
-       },
-       [](AppState& s, const std::string& v, std::string& why) {
-         std::vector<int> hidden;
-         const auto parts = v.empty() ? std::vector<std::string>{} : split(v, ',');
-         if (parts.size() > kMaxHiddenLayers) {
-           return why = "asks for " + std::to_string(parts.size()) + " hidden layers; at most " +
-                        std::to_string(kMaxHiddenLayers) + " are offered", false;
-         }
-         for (const auto& part : parts) {
-           double n;
-           if (!parse_number(part, n) || n != std::floor(n) || n < 1 || n > kMaxNeurons) {
-             return why = "each hidden layer needs 1 to " + std::to_string(kMaxNeurons) + " neurons (got " + part.substr(0, 20) + ")", false;
-           }
-           hidden.push_back(static_cast<int>(n));
-         }
-         s.network.hidden = std::move(hidden);
-         return true;
-       }},
-      choice("act", &NetworkState::activation, {"tanh", "relu", "sigmoid", "linear"}),
-      choice("out", &NetworkState::output, {"tanh", "linear", "sigmoid"}),
-      choice("loss", &NetworkState::loss, {"mse", "bce"}),
-      number_in("lr", &NetworkState::learning_rate, 1e-6, 10),
-      {"batch", [](const AppState& s) { return std::to_string(s.network.batch_size); },
-       [](AppState& s, const std::string& v, std::string& why) {
-         double b;
-         if (!parse_number(v, b) || b != std::floor(b) || b < 1 || b > 500) return why = "expected a batch size from 1 to 500", false;
-         s.network.batch_size = static_cast<int>(b);
-         return true;
-       }},
-      choice("opt", &NetworkState::optimizer, {"sgd", "momentum", "adam"}),
-      choice("reg", &NetworkState::regularization, {"none", "l1", "l2"}),
-      number_in("regrate", &NetworkState::regularization_rate, 0, 10),
-      seed("seed", &NetworkState::seed),
-      {"w", [](const AppState& s) { return encode_weights(s.network.weights); },
-       [](AppState& s, const std::string& v, std::string& why) {
-         auto weights = decode_weights(v);
-         if (!weights || weights->size() > 200000) return why = "not a weights blob written by the playground (cut short?)", false;
-         s.network.weights = std::move(*weights);
-         return true;
-       }},
-      {"epoch", [](const AppState& s) { return std::to_string(s.network.epochs); },
-       [](AppState& s, const std::string& v, std::string& why) {
-         double e;
-         if (!parse_number(v, e) || e != std::floor(e) || e < 0 || e > 1e12) return why = "expected a whole number of epochs", false;
-         s.network.epochs = static_cast<long>(e);
-         return true;
-       }},
+      version_row(),
+      choice_row("mode", mode_choices(), "expected " + names_joined(mode_choices(), ", ", " or "),
+                 [](auto& s) -> auto& { return s.mode; }),
+      // Function mode.
+      text_row("expr", [](auto& s) -> auto& { return s.function.text; }),
+      number_row("x0", {-1e12, 1e12, false, false, "expected a number between -1e12 and 1e12"},
+                 [](auto& s) -> auto& { return s.function.x0; }),
+      step_row(),
+      choice_row("scheme", scheme_choices(), "expected " + names_joined(scheme_choices(), ", ", " or "),
+                 [](auto& s) -> auto& { return s.function.scheme; }),
+      view_row(),
+      flag_row("deriv", [](auto& s) -> auto& { return s.function.show_derivative; }),
+      number_row("eta", {0, 10, false, true, "expected a learning rate above 0, at most 10"},
+                 [](auto& s) -> auto& { return s.function.learning_rate; }),
+      flag_row("reading", [](auto& s) -> auto& { return s.function.show_reading; }),
+      table_row(),
+      // Graph mode.
+      text_row("prog", [](auto& s) -> auto& { return s.graph.program; }),
+      slider_values_row(),
+      number_row("bstep", {-1, 1e6, true, false, "expected -1 (every gradient) or a whole number of backward steps"},
+                 [](auto& s) -> auto& { return s.graph.backward_step; }),
+      // Network mode.
+      network_choice_row("data", data_set_choices(), [](auto& s) -> auto& { return s.network.data.set; }),
+      points_row(),
+      number_row("noise", number_from(0, 0.5), [](auto& s) -> auto& { return s.network.data.noise; }),
+      number_row("train", {10, 90, true, false, "expected a whole percentage from 10 to 90"},
+                 [](auto& s) -> auto& { return s.network.data.train_percent; }),
+      number_row("dseed", seed_rule, [](auto& s) -> auto& { return s.network.data.seed; }),
+      features_row(),
+      hidden_row(),
+      network_choice_row("act", activation_choices(), [](auto& s) -> auto& { return s.network.model.activation; }),
+      network_choice_row("out", output_activation_choices(), [](auto& s) -> auto& { return s.network.model.output; }),
+      network_choice_row("loss", loss_choices(), [](auto& s) -> auto& { return s.network.loss; }),
+      number_row("lr", number_from(1e-6, 10), [](auto& s) -> auto& { return s.network.learning_rate; }),
+      number_row("batch", {1, 500, true, false, "expected a batch size from 1 to 500"},
+                 [](auto& s) -> auto& { return s.network.batch_size; }),
+      network_choice_row("opt", optimizer_choices(), [](auto& s) -> auto& { return s.network.model.optimizer; }),
+      network_choice_row("reg", regularization_choices(),
+                         [](auto& s) -> auto& { return s.network.model.regularization; }),
+      number_row("regrate", number_from(0, 10), [](auto& s) -> auto& { return s.network.model.regularization_rate; }),
+      number_row("seed", seed_rule, [](auto& s) -> auto& { return s.network.model.seed; }),
+      weights_row(),
+      number_row("epoch", {0, 1e12, true, false, "expected a whole number of epochs"},
+                 [](auto& s) -> auto& { return s.network.epochs; }),
   };
   return table;
 }
@@ -392,11 +449,17 @@ std::string encode_state(const AppState& state, bool include_defaults) {
   return out;
 }
 
+DecodedState decode_state(std::string_view hash) {
+  static const AppState defaults;
+  return decode_state(hash, defaults);
+}
+
 DecodedState decode_state(std::string_view hash, const AppState& base) {
   DecodedState result{base, {}};
   if (!hash.empty() && hash.front() == '#') hash.remove_prefix(1);
   if (hash.size() > 200000) {
-    result.notices.push_back("the link is " + std::to_string(hash.size()) + " characters long; at most 200000 are read");
+    result.notices.push_back("the link is " + std::to_string(hash.size()) +
+                             " characters long; at most 200000 are read");
     return result;
   }
   // A link without "v" predates versioning: version 0.

@@ -21,8 +21,10 @@ struct DecodedState {
   std::vector<std::string> notices;  // one line per pair that was skipped or corrected
 };
 
-// Starts from `base` (usually the defaults) and applies the pairs of `hash` (with or without '#').
-DecodedState decode_state(std::string_view hash, const AppState& base = AppState{});
+// Starts from `base` and applies the pairs of `hash` (with or without '#').
+DecodedState decode_state(std::string_view hash, const AppState& base);
+// The same from the defaults.
+DecodedState decode_state(std::string_view hash);
 
 // encodeURIComponent / decodeURIComponent for UTF-8 text; decoding reports malformed escapes.
 std::string percent_encode(std::string_view text);

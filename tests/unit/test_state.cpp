@@ -1,0 +1,243 @@
+// The one typed state and its link: every field a learner can see survives encode → decode, each key
+// alone writes only itself, the lists of names are the engine's, and refused values keep their notices.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "expr/function1d.hpp"
+#include "network/trainer.hpp"
+#include "state/choices.hpp"
+#include "state/link_codec.hpp"
+
+using namespace bp::app;
+namespace nn = bp::nn;
+
+namespace {
+
+using Change = std::pair<const char*, std::function<void(AppState&)>>;
+
+// One change per field, each away from its default, with the key that carries it. A field added to the
+// state gets a line here (and one in operator== in app_state.cpp).
+const std::vector<Change>& changes() {
+  static const std::vector<Change> list = {
+      {"mode", [](AppState& s) { s.mode = Mode::kNetwork; }},
+      {"expr", [](AppState& s) { s.function.text = "f(t) = t³ − 2t"; }},
+      {"x0", [](AppState& s) { s.function.x0 = -1.25; }},
+      {"h", [](AppState& s) { s.function.log10_h = -3; }},
+      {"scheme", [](AppState& s) { s.function.scheme = Scheme::kBackward; }},
+      {"deriv", [](AppState& s) { s.function.show_derivative = true; }},
+      {"reading", [](AppState& s) { s.function.show_reading = true; }},
+      {"table", [](AppState& s) { s.function.table_points = {0.5, -7, 1e-3}; }},
+      {"eta", [](AppState& s) { s.function.learning_rate = 0.02; }},
+      {"view", [](AppState& s) { s.function.view_x_min = -10; }},
+      {"view", [](AppState& s) { s.function.view_x_max = 10; }},
+      {"view", [](AppState& s) { s.function.view_y_min = -5; }},
+      {"view", [](AppState& s) { s.function.view_y_max = 5; }},
+      {"prog", [](AppState& s) { s.graph.program = "a = 1\nL = a*a"; }},
+      {"vals", [](AppState& s) { s.graph.values = {{"a", 2.5}, {"b", -1}}; }},
+      {"bstep", [](AppState& s) { s.graph.backward_step = 3; }},
+      {"data", [](AppState& s) { s.network.data.set = DataSet::kCustom; }},
+      {"noise", [](AppState& s) { s.network.data.noise = 0.25; }},
+      {"train", [](AppState& s) { s.network.data.train_percent = 70; }},
+      {"dseed", [](AppState& s) { s.network.data.seed = 9007199254740991; }},
+      {"feat", [](AppState& s) { s.network.data.features = {nn::Feature::kSinX2, nn::Feature::kX1X2}; }},
+      {"pts", [](AppState& s) { s.network.points = {{1, 2, 1}, {-3, 0.5, -1}}; }},
+      {"hidden", [](AppState& s) { s.network.model.hidden = {16, 1, 3}; }},
+      {"act", [](AppState& s) { s.network.model.activation = nn::Activation::kRelu; }},
+      {"out", [](AppState& s) { s.network.model.output = nn::Activation::kSigmoid; }},
+      {"seed", [](AppState& s) { s.network.model.seed = 42; }},
+      {"opt", [](AppState& s) { s.network.model.optimizer = nn::OptimizerKind::kAdam; }},
+      {"reg", [](AppState& s) { s.network.model.regularization = nn::Regularization::kL1; }},
+      {"regrate", [](AppState& s) { s.network.model.regularization_rate = 0.003; }},
+      {"loss", [](AppState& s) { s.network.loss = nn::Loss::kBce; }},
+      {"lr", [](AppState& s) { s.network.learning_rate = 0.3; }},
+      {"batch", [](AppState& s) { s.network.batch_size = 500; }},
+      {"w", [](AppState& s) { s.network.weights = {0.1, -0.30000000000000004, 1e-300}; }},
+      {"epoch", [](AppState& s) { s.network.epochs = 1000000; }},
+  };
+  return list;
+}
+
+std::set<std::string> keys_of(const std::string& hash) {
+  std::set<std::string> keys;
+  std::size_t start = 0;
+  while (start < hash.size()) {
+    const std::size_t end = std::min(hash.find('&', start), hash.size());
+    keys.insert(hash.substr(start, hash.find('=', start) - start));
+    start = end + 1;
+  }
+  return keys;
+}
+
+}  // namespace
+
+TEST_CASE("a state with every field changed comes back from its link equal, field for field") {
+  AppState s;
+  for (const auto& [key, change] : changes()) change(s);
+  const std::string hash = encode_state(s);
+  const DecodedState back = decode_state(hash);
+  CHECK(back.notices.empty());
+  CHECK(back.state.function == s.function);
+  CHECK(back.state.graph == s.graph);
+  CHECK(back.state.network == s.network);
+  CHECK(back.state == s);
+  // Every key of the table is written: no field a learner can change is left out of the link.
+  CHECK(keys_of(hash) == keys_of(encode_state(AppState{}, true)));
+}
+
+TEST_CASE("each field changed alone writes its own key, and only it, and reads back equal") {
+  const AppState defaults;
+  for (const Change& c : changes()) {
+    const std::string key = c.first;  // a copy: doctest's CAPTURE cannot take a structured binding (C++17)
+    CAPTURE(key);
+    AppState s;
+    c.second(s);
+    CHECK_FALSE(s == defaults);
+    const std::string hash = encode_state(s);
+    const std::set<std::string> expected{"v", "mode", key};
+    CHECK(keys_of(hash) == expected);
+    const DecodedState back = decode_state(hash);
+    CHECK(back.notices.empty());
+    CHECK(back.state == s);
+  }
+}
+
+TEST_CASE("the keys added for the table, the reading and the backward step leave today's links as they are") {
+  CHECK(encode_state(AppState{}) == "v=1&mode=function");
+  const DecodedState d = decode_state("mode=graph&table=2,6,-2&reading=0&bstep=-1");
+  CHECK(d.notices.empty());
+  AppState graph;
+  graph.mode = Mode::kGraph;
+  CHECK(d.state == graph);
+  CHECK(encode_state(d.state) == "v=1&mode=graph");
+}
+
+TEST_CASE("the new keys refuse what their fields cannot hold, each with a notice saying what fits") {
+  const DecodedState d = decode_state("table=1,2,3,4,5,6,7,8,9,10,11,12,13&reading=yes&bstep=-2");
+  REQUIRE(d.notices.size() == 3);
+  CHECK(d.notices[0] == "skipped table='1,2,3,4,5,6,7,8,9,10,11,12,13': expected 1 to 12 numbers between -1e12 and "
+                       "1e12, such as 2,6,-2");
+  CHECK(d.notices[1] == "skipped reading='yes': expected 0 or 1");
+  CHECK(d.notices[2] == "skipped bstep='-2': expected -1 (every gradient) or a whole number of backward steps");
+  CHECK(decode_state("table=").notices.size() == 1);  // an empty table would show nothing: refused
+  CHECK(decode_state("bstep=0").state.graph.backward_step == 0);
+}
+
+TEST_CASE("every refused value keeps the notice it had before the property table was rebuilt") {
+  // Printed by the table as it was (one hand-written row per key) for the same links.
+  const std::vector<std::pair<std::string, std::string>> golden = {
+      {"v=x", "skipped v='x': expected a version number"},
+      {"v=1.5", "skipped v='1.5': expected a version number"},
+      {"v=0", "skipped v='0': expected a version number"},
+      {"v=9", "skipped v='9': made by a newer release (version 9); keys this one does not know are skipped"},
+      {"mode=tree", "skipped mode='tree': expected function, graph or network"},
+      {"x0=abc", "skipped x0='abc': expected a number between -1e12 and 1e12"},
+      {"x0=2e12", "skipped x0='2e12': expected a number between -1e12 and 1e12"},
+      {"h=2", "skipped h='2': expected a step from 1e-15 to 1"},
+      {"h=0", "skipped h='0': expected a step from 1e-15 to 1"},
+      {"scheme=up", "skipped scheme='up': expected forward, central or backward"},
+      {"view=1,2,3", "skipped view='1,2,3': expected four numbers: xmin,xmax,ymin,ymax"},
+      {"view=a,1,2,3", "skipped view='a,1,2,3': expected four numbers: xmin,xmax,ymin,ymax"},
+      {"view=2,1,0,1", "skipped view='2,1,0,1': each minimum must be below its maximum"},
+      {"deriv=2", "skipped deriv='2': expected 0 or 1"},
+      {"eta=0", "skipped eta='0': expected a learning rate above 0, at most 10"},
+      {"eta=11", "skipped eta='11': expected a learning rate above 0, at most 10"},
+      {"vals=a", "skipped vals='a': expected name:number pairs such as a:3,b:-2"},
+      {"vals=1a:2", "skipped vals='1a:2': expected name:number pairs such as a:3,b:-2"},
+      {"data=moon", "skipped data='moon': expected one of circle xor gauss spiral plane multigauss custom function"},
+      {"pts=1,2", "skipped pts='1,2': expected x1,x2,label triples (|x| ≤ 6, |label| ≤ 1) separated by ;"},
+      {"pts=7,0,1", "skipped pts='7,0,1': expected x1,x2,label triples (|x| ≤ 6, |label| ≤ 1) separated by ;"},
+      {"noise=0.6", "skipped noise='0.6': expected a number from 0 to 0.5"},
+      {"noise=-1", "skipped noise='-1': expected a number from 0 to 0.5"},
+      {"train=5", "skipped train='5': expected a whole percentage from 10 to 90"},
+      {"train=50.5", "skipped train='50.5': expected a whole percentage from 10 to 90"},
+      {"dseed=-1", "skipped dseed='-1': expected a whole number seed"},
+      {"dseed=1.5", "skipped dseed='1.5': expected a whole number seed"},
+      {"feat=x3", "skipped feat='x3': expected distinct features among x1,x2,x1^2,x2^2,x1*x2,sin(x1),sin(x2)"},
+      {"feat=x1,x1", "skipped feat='x1,x1': expected distinct features among x1,x2,x1^2,x2^2,x1*x2,sin(x1),sin(x2)"},
+      {"feat=", "skipped feat='': expected distinct features among x1,x2,x1^2,x2^2,x1*x2,sin(x1),sin(x2)"},
+      {"hidden=0", "skipped hidden='0': each hidden layer needs 1 to 16 neurons (got 0)"},
+      {"hidden=4,a", "skipped hidden='4,a': each hidden layer needs 1 to 16 neurons (got a)"},
+      {"hidden=1,1,1,1,1,1,1,1,1",
+       "skipped hidden='1,1,1,1,1,1,1,1,1': asks for 9 hidden layers; at most 8 are offered"},
+      {"act=softmax", "skipped act='softmax': expected one of tanh relu sigmoid linear"},
+      {"out=relu", "skipped out='relu': expected one of tanh linear sigmoid"},
+      {"loss=crossentropy", "skipped loss='crossentropy': expected one of mse bce"},
+      {"lr=0", "skipped lr='0': expected a number from 1e-06 to 10"},
+      {"lr=20", "skipped lr='20': expected a number from 1e-06 to 10"},
+      {"batch=0", "skipped batch='0': expected a batch size from 1 to 500"},
+      {"batch=501", "skipped batch='501': expected a batch size from 1 to 500"},
+      {"opt=rmsprop", "skipped opt='rmsprop': expected one of sgd momentum adam"},
+      {"reg=l3", "skipped reg='l3': expected one of none l1 l2"},
+      {"regrate=11", "skipped regrate='11': expected a number from 0 to 10"},
+      {"seed=x", "skipped seed='x': expected a whole number seed"},
+      {"w=@@", "skipped w='@@': not a weights blob written by the playground (cut short?)"},
+      {"epoch=-1", "skipped epoch='-1': expected a whole number of epochs"},
+      {"epoch=1.5", "skipped epoch='1.5': expected a whole number of epochs"},
+      {"mode=network&data=circle&data=xor", "'data' appears twice; the first one is used"},
+      {"zzz=1", "skipped unknown key 'zzz'"},
+  };
+  for (const auto& pair : golden) {
+    const std::string& link = pair.first;
+    CAPTURE(link);
+    const DecodedState d = decode_state(link);
+    REQUIRE(d.notices.size() == 1);
+    CHECK(d.notices[0] == pair.second);
+  }
+}
+
+TEST_CASE("each list of names is the engine's names, in the panels' order, each name read back to its value") {
+  CHECK(names_joined(data_set_choices(), " ", " ") == "circle xor gauss spiral plane multigauss custom function");
+  CHECK(names_joined(feature_choices(), ",", ",") == "x1,x2,x1^2,x2^2,x1*x2,sin(x1),sin(x2)");
+  CHECK(names_joined(activation_choices(), " ", " ") == "tanh relu sigmoid linear");
+  CHECK(names_joined(output_activation_choices(), " ", " ") == "tanh linear sigmoid");
+  CHECK(names_joined(loss_choices(), " ", " ") == "mse bce");
+  CHECK(names_joined(optimizer_choices(), " ", " ") == "sgd momentum adam");
+  CHECK(names_joined(regularization_choices(), " ", " ") == "none l1 l2");
+  CHECK(names_joined(mode_choices(), ", ", " or ") == "function, graph or network");
+  CHECK(names_joined(scheme_choices(), ", ", " or ") == "forward, central or backward");
+  for (const auto& c : activation_choices()) CHECK(nn::activation_named(c.name) == c.value);
+  for (const auto& c : output_activation_choices()) CHECK(nn::activation_named(c.name) == c.value);
+  for (const auto& c : loss_choices()) CHECK(nn::loss_named(c.name) == c.value);
+  for (const auto& c : optimizer_choices()) CHECK(nn::optimizer_named(c.name) == c.value);
+  for (const auto& c : regularization_choices()) CHECK(nn::regularization_named(c.name) == c.value);
+  for (const auto& c : feature_choices()) CHECK(nn::feature_named(c.name) == c.value);
+  for (const auto& c : data_set_choices()) {
+    CHECK(value_named(data_set_choices(), c.name) == c.value);
+    if (auto kind = generated_kind(c.value)) CHECK(nn::dataset_name(*kind) == c.name);
+  }
+  CHECK_FALSE(generated_kind(DataSet::kCustom).has_value());
+  CHECK_FALSE(generated_kind(DataSet::kFunction).has_value());
+  CHECK(name_of(output_activation_choices(), nn::Activation::kRelu) == "?");  // not offered for the output
+}
+
+TEST_CASE("f's variable is read one way: the parameter, else x, else the only free name") {
+  CHECK(bp::expr::variable_of("f(t) = t^2") == "t");
+  CHECK(bp::expr::variable_of("t^2") == "t");
+  CHECK(bp::expr::variable_of("a*x + t") == "x");
+  CHECK(bp::expr::variable_of("a*t") == "x");  // two free names and no x: x, and a and t need values
+  CHECK(bp::expr::variable_of("3") == "x");
+  CHECK(bp::expr::variable_of("(") == "x");  // does not parse: compiling it reports the error
+}
+
+TEST_CASE("the network's samples of f use f's own variable, so t^2 fits as it plots in function mode") {
+  double scale = 0;
+  std::string error;
+  const auto points = function_samples("t^2", 50, 1, scale, error);
+  CHECK(error.empty());
+  REQUIRE(points.size() == 50);
+  for (const auto& p : points) CHECK(p.label * scale == doctest::Approx(p.x1 * p.x1));  // t² at x = t
+  NetworkState s;
+  s.data.set = DataSet::kFunction;
+  s.data.features = {nn::Feature::kX1};
+  s.function_text = "t^2";
+  Trainer trainer;
+  CHECK(trainer.configure(s) == "");
+  CHECK(trainer.is_function_fit());
+}

@@ -1,0 +1,93 @@
+// Each list once: which engine values a setting offers, in the panels' order.
+#include "state/choices.hpp"
+
+#include <initializer_list>
+
+namespace bp::app {
+
+namespace {
+template <class E, class Values>
+Choices<E> named_by(std::string_view (*name)(E), const Values& values) {
+  Choices<E> out;
+  for (E v : values) out.push_back({v, name(v)});
+  return out;
+}
+template <class E>
+Choices<E> named_by(std::string_view (*name)(E), std::initializer_list<E> values) {
+  return named_by<E, std::initializer_list<E>>(name, values);
+}
+}  // namespace
+
+const Choices<Mode>& mode_choices() {
+  static const Choices<Mode> list{{Mode::kFunction, "function"}, {Mode::kGraph, "graph"}, {Mode::kNetwork, "network"}};
+  return list;
+}
+
+const Choices<Scheme>& scheme_choices() {
+  static const Choices<Scheme> list{
+      {Scheme::kForward, "forward"}, {Scheme::kCentral, "central"}, {Scheme::kBackward, "backward"}};
+  return list;
+}
+
+std::optional<nn::DatasetKind> generated_kind(DataSet set) {
+  switch (set) {
+    case DataSet::kCircle: return nn::DatasetKind::kCircle;
+    case DataSet::kXor: return nn::DatasetKind::kXor;
+    case DataSet::kGauss: return nn::DatasetKind::kGauss;
+    case DataSet::kSpiral: return nn::DatasetKind::kSpiral;
+    case DataSet::kPlane: return nn::DatasetKind::kPlane;
+    case DataSet::kMultiGauss: return nn::DatasetKind::kMultiGauss;
+    case DataSet::kCustom: case DataSet::kFunction: return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+const Choices<DataSet>& data_set_choices() {
+  static const Choices<DataSet> list = [] {
+    Choices<DataSet> out;
+    for (DataSet set : {DataSet::kCircle, DataSet::kXor, DataSet::kGauss, DataSet::kSpiral, DataSet::kPlane,
+                        DataSet::kMultiGauss}) {
+      out.push_back({set, nn::dataset_name(*generated_kind(set))});
+    }
+    out.push_back({DataSet::kCustom, "custom"});
+    out.push_back({DataSet::kFunction, "function"});
+    return out;
+  }();
+  return list;
+}
+
+const Choices<nn::Feature>& feature_choices() {
+  static const Choices<nn::Feature> list = named_by(nn::feature_name, nn::kFeatures);
+  return list;
+}
+
+const Choices<nn::Activation>& activation_choices() {
+  using nn::Activation;
+  static const Choices<Activation> list = named_by(
+      nn::activation_name, {Activation::kTanh, Activation::kRelu, Activation::kSigmoid, Activation::kLinear});
+  return list;
+}
+
+const Choices<nn::Activation>& output_activation_choices() {
+  using nn::Activation;
+  static const Choices<Activation> list =
+      named_by(nn::activation_name, {Activation::kTanh, Activation::kLinear, Activation::kSigmoid});
+  return list;
+}
+
+const Choices<nn::Loss>& loss_choices() {
+  static const Choices<nn::Loss> list = named_by(nn::loss_name, {nn::Loss::kMse, nn::Loss::kBce});
+  return list;
+}
+
+const Choices<nn::OptimizerKind>& optimizer_choices() {
+  static const Choices<nn::OptimizerKind> list = named_by(nn::optimizer_name, nn::kOptimizerKinds);
+  return list;
+}
+
+const Choices<nn::Regularization>& regularization_choices() {
+  static const Choices<nn::Regularization> list = named_by(nn::regularization_name, nn::kRegularizations);
+  return list;
+}
+
+}  // namespace bp::app
