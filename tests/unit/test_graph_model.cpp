@@ -183,3 +183,30 @@ TEST_CASE("the screen reader hears the output and the gradients the backward pas
   step_backward(s, static_cast<int>(g.nodes.size()));
   CHECK(graph_description(s, g) == "Graph mode. L = -4. Gradients: dL/dL = 1;");
 }
+
+TEST_CASE("functions of several inputs, comparisons and where are written as the learner wrote them") {
+  GraphModel model;
+  GraphState s;
+  s.program = "a = 1\nb = 2\nm = max(a, b)\nt = atan2(a, b)\nk = clamp(a, 0, b)\nq = a if a < b else b\nL = m + t + k + q";
+  const auto& g = *computed(model, s).graph;
+  CHECK(formula(g, node_named(g, "m")) == "max(a, b)");
+  CHECK(formula(g, node_named(g, "t")) == "atan2(a, b)");
+  CHECK(formula(g, node_named(g, "k")) == "clamp(a, 0, b)");
+  // where(condition, then, else), the condition written out in parentheses as every unnamed infix input is
+  CHECK(formula(g, node_named(g, "q")) == "where((a < b), a, b)");
+  // max(1, 2) = 2 gets its gradient from b alone (a is not the maximum): ∂m/∂a = 0, by hand
+  CHECK(node_named(g, "m").value == 2);
+}
+
+TEST_CASE("the gradient check's caveat names the corner of max, clamp and comparisons, not only relu's") {
+  GraphModel model;
+  GraphState s;
+  s.program = "a = 1\nb = 1\nL = max(a, b)";
+  CHECK(gradient_check_caveat(*computed(model, s).graph, 1e-5).find("kink: max") == 0);
+  s.program = "x = 2\nL = clamp(x, 0, 2)";
+  CHECK(gradient_check_caveat(*computed(model, s).graph, 1e-5).find("kink: clamp") == 0);
+  s.program = "x = 0\nL = x if x > 0 else 0.1*x";
+  CHECK(gradient_check_caveat(*computed(model, s).graph, 1e-5).find("kink: greater") == 0);
+  s.program = "a = 1\nb = 3\nL = max(a, b)";  // two apart: no corner within reach of h
+  CHECK(gradient_check_caveat(*computed(model, s).graph, 1e-5).empty());
+}

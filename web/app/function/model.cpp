@@ -14,15 +14,6 @@ constexpr double kSecondsPerStep = 0.15;  // about seven steps a second: slow en
 constexpr int kMaxStepsAtOnce = 200;
 constexpr std::size_t kMaxTrail = 500;
 
-expr::Scheme to_engine(Scheme s) {
-  switch (s) {
-    case Scheme::kForward: return expr::Scheme::kForward;
-    case Scheme::kCentral: return expr::Scheme::kCentral;
-    case Scheme::kBackward: return expr::Scheme::kBackward;
-  }
-  return expr::Scheme::kForward;
-}
-
 // Descent stops where the slope vanishes or x has run off to infinity.
 bool has_settled(double slope, double x) { return std::fabs(slope) < 1e-9 || !std::isfinite(x); }
 
@@ -63,7 +54,7 @@ const FunctionSnapshot& FunctionModel::snapshot(const FunctionState& s) {
     p.x0 = s.x0, p.h = h, p.scheme = s.scheme;
     p.value = at.value;
     p.slope = at.slope;
-    p.estimate = f().finite_difference(s.x0, h, to_engine(s.scheme));
+    p.estimate = f().finite_difference(s.x0, h, s.scheme);
     Secant& secant = p.secant;
     secant.xa = s.scheme == Scheme::kForward ? s.x0 : s.x0 - h;
     secant.xb = s.scheme == Scheme::kBackward ? s.x0 : s.x0 + h;
@@ -100,7 +91,7 @@ const ErrorCurve& FunctionModel::error_curve(const FunctionState& s) {
   c.hs.resize(n);
   c.errors.resize(n);
   for (int i = 0; i < n; ++i) c.hs[i] = std::pow(10.0, -16.0 + 16.0 * i / (n - 1));
-  f().finite_differences(s.x0, c.hs.data(), n, to_engine(s.scheme), c.errors.data());
+  f().finite_differences(s.x0, c.hs.data(), n, s.scheme, c.errors.data());
   const double exact = value_and_slope(s.x0).slope;
   for (double& e : c.errors) e = std::fabs(e - exact);
   c.best_h = 1, c.best = INFINITY;

@@ -14,6 +14,7 @@
 #include "function/seed_table.hpp"
 #include "imgui.h"
 #include "platform.hpp"
+#include "state/choices.hpp"
 #include "state/description.hpp"
 #include "state/embed_options.hpp"
 #include "widgets/export.hpp"
@@ -32,15 +33,6 @@ constexpr double kWorkBudgetMs = 12;
 FunctionModel& model() {
   static FunctionModel m;
   return m;
-}
-
-const char* scheme_name(Scheme s) {
-  switch (s) {
-    case Scheme::kForward: return "forward";
-    case Scheme::kCentral: return "central";
-    case Scheme::kBackward: return "backward";
-  }
-  return "";
 }
 
 const char* scheme_formula(Scheme s) {
@@ -83,13 +75,13 @@ void point_inputs(FunctionState& s, float width) {
   char h_label[32];
   std::snprintf(h_label, sizeof h_label, h >= 1e-3 ? "h = %.3g" : "h = %.0e", h);
   if (ImGui::SliderFloat("h", &log_h, -15.0f, 0.0f, h_label)) s.log10_h = log_h;
-  int scheme = static_cast<int>(s.scheme);
-  ImGui::RadioButton("forward", &scheme, 0);
-  ImGui::SameLine();
-  ImGui::RadioButton("central", &scheme, 1);
-  ImGui::SameLine();
-  ImGui::RadioButton("backward", &scheme, 2);
-  s.scheme = static_cast<Scheme>(scheme);
+  bool is_first = true;
+  for (const auto& choice : scheme_choices()) {
+    if (!is_first) ImGui::SameLine();
+    is_first = false;
+    const std::string label(choice.name);
+    if (ImGui::RadioButton(label.c_str(), s.scheme == choice.value)) s.scheme = choice.value;
+  }
   ImGui::EndDisabled();
 }
 
@@ -97,7 +89,7 @@ void point_readouts(const FunctionState& s, const PointReading& p) {
   char said[256];
   std::snprintf(said, sizeof said,
                 "At x0 = %.6g: f(x0) = %.6g, exact slope %.6g; %s finite difference with h = %.3g gives %.10g.",
-                p.x0, p.value, p.slope, scheme_name(p.scheme), p.h, p.estimate);
+                p.x0, p.value, p.slope, std::string(name_of(scheme_choices(), p.scheme)).c_str(), p.h, p.estimate);
   describe("Function mode. f is " + s.text + ". " + said);
   ImGui::Separator();
   readout("f(x₀)", p.value);

@@ -12,20 +12,26 @@ namespace {
 constexpr int kMaxFormulaDepth = 4;
 
 std::string formula_at(const expr::GraphExport& g, const expr::ExportedNode& node, int depth);
+const char* infix_symbol(const std::string& op);
 
 // A node as its name, or for an unnamed operation its formula: "d", "(w·x)".
 std::string node_name(const expr::GraphExport& g, const expr::ExportedNode& node, int depth = 0) {
   if (!is_operator_label(node.label)) return node.label;
   if (depth >= kMaxFormulaDepth) return "…";
-  return node.inputs.size() == 2 ? "(" + formula_at(g, node, depth) + ")" : formula_at(g, node, depth);
+  const bool is_infix = node.inputs.size() == 2 && infix_symbol(node.op);
+  return is_infix ? "(" + formula_at(g, node, depth) + ")" : formula_at(g, node, depth);
 }
 
-const char* binary_operator(const std::string& op) {
-  if (op == "add") return " + ";
-  if (op == "sub") return " − ";
-  if (op == "mul") return "·";
-  if (op == "div") return "/";
-  return "^";
+// The infix symbol of an arithmetic or comparison op; nullptr for ops written as calls (max, atan2, where, …).
+const char* infix_symbol(const std::string& op) {
+  static const std::pair<const char*, const char*> kInfix[] = {
+      {"add", " + "}, {"sub", " − "}, {"mul", "·"}, {"div", "/"}, {"pow", "^"},
+      {"less", " < "}, {"less_equal", " ≤ "}, {"greater", " > "}, {"greater_equal", " ≥ "},
+      {"equal", " = "}, {"not_equal", " ≠ "}};
+  for (const auto& [name, symbol] : kInfix) {
+    if (op == name) return symbol;
+  }
+  return nullptr;
 }
 
 std::string formula_at(const expr::GraphExport& g, const expr::ExportedNode& node, int depth) {
@@ -33,14 +39,19 @@ std::string formula_at(const expr::GraphExport& g, const expr::ExportedNode& nod
     return node_name(g, g.nodes[static_cast<std::size_t>(node.inputs[static_cast<std::size_t>(k)])], depth + 1);
   };
   if (node.inputs.empty()) return "";
-  if (node.inputs.size() == 2) return name(0) + binary_operator(node.op) + name(1);
+  if (node.inputs.size() == 2 && infix_symbol(node.op)) return name(0) + infix_symbol(node.op) + name(1);
   if (node.op == "neg") return "−" + name(0);
-  return node.op + "(" + name(0) + ")";
+  // where's inputs are (then, else, condition); it is written as the learner's where(condition, then, else).
+  if (node.op == "where" && node.inputs.size() == 3) return "where(" + name(2) + ", " + name(0) + ", " + name(1) + ")";
+  std::string call = node.op + "(";
+  for (std::size_t k = 0; k < node.inputs.size(); ++k) call += (k ? ", " : "") + name(static_cast<int>(k));
+  return call + ")";
 }
 
 }  // namespace
 
-bool is_operator_label(const std::string& label) { return label.find_first_of("+-*/^") != std::string::npos; }
+// An unnamed node's label is its op's symbol ("+", "<=", …); a function node's is its name ("sin", "max").
+bool is_operator_label(const std::string& label) { return label.find_first_of("+-*/^<>=!") != std::string::npos; }
 
 std::string formula(const expr::GraphExport& graph, const expr::ExportedNode& node) {
   return formula_at(graph, node, 0);

@@ -37,11 +37,33 @@ void GradientCheck::update(const std::string& text, const expr::Program& program
   }
 }
 
+namespace {
+
+// How far a node's inputs are from the op's corner, where the slopes on either side differ (a central
+// difference across it averages them); infinity for ops that are smooth everywhere.
+double corner_distance(const expr::GraphExport& g, const expr::ExportedNode& node) {
+  const auto in = [&](std::size_t k) { return g.nodes[static_cast<std::size_t>(node.inputs[k])].value; };
+  const std::string& op = node.op;
+  if (op == "relu" || op == "abs" || op == "sign" || op == "step" || op == "heaviside" || op == "leaky_relu" ||
+      op == "elu") {
+    return std::fabs(in(0));
+  }
+  if (op == "floor" || op == "ceil" || op == "trunc") return std::fabs(in(0) - std::round(in(0)));
+  if (op == "round") return std::fabs(std::fabs(in(0) - std::floor(in(0))) - 0.5);
+  if ((op == "max" || op == "min" || op == "less" || op == "less_equal" || op == "greater" ||
+       op == "greater_equal" || op == "equal" || op == "not_equal") && node.inputs.size() >= 2) {
+    return std::fabs(in(0) - in(1));
+  }
+  if (op == "clamp" && node.inputs.size() == 3) return std::min(std::fabs(in(0) - in(1)), std::fabs(in(0) - in(2)));
+  return INFINITY;
+}
+
+}  // namespace
+
 std::string gradient_check_caveat(const expr::GraphExport& g, double h) {
   for (const auto& node : g.nodes) {
     if (!std::isfinite(node.value)) return "domain error: " + node.label + " is " + std::to_string(node.value);
-    const bool kink = node.op == "relu" || node.op == "abs" || node.op == "sign" || node.op == "step";
-    if (kink && std::fabs(g.nodes[static_cast<std::size_t>(node.inputs[0])].value) < 10 * h) {
+    if (corner_distance(g, node) < 10 * h) {
       return "kink: " + node.op + " is evaluated at its corner, where the two sides' slopes differ";
     }
   }
