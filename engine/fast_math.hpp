@@ -1,6 +1,6 @@
-// tanh for the training loop and the expression tape. The C library's tanh was half of all training time (a profile of W1
-// natively: __tanh + __expm1 53 %; musl's, in WebAssembly, is slower still). This one is built on
-// Cephes' exp, with one division and no branch, so a loop over an array vectorises:
+// tanh for the training loop and the expression tape. The C library's tanh was half of all training time (a profile of
+// W1 natively: __tanh + __expm1 53 %; musl's, in WebAssembly, is slower still). This one is built on Cephes' exp, with
+// one division and no branch, so a loop over an array vectorises:
 //   tanh |x| = (s − 1)/(s + 1), s = e^2|x| = 2^n·(q + p)/(q − p)  (Cephes' exp: Padé form of e^r, |r| <= ln2/2)
 //            = ((2^n − 1)·q + (2^n + 1)·p) / ((2^n + 1)·q + (2^n − 1)·p),
 // one formula for the whole line: near 0, n = 0 and it is p/q with nothing cancelling. (It replaced
@@ -32,8 +32,9 @@ inline double fast_tanh(double x) {
   const double r = (y - n * kC1) - n * kC2;
   const double rr = r * r;
   const double p = r * ((1.26177193074810590878E-4 * rr + 3.02994407707441961300E-2) * rr + 9.99999999999999999910E-1);
-  const double q = ((3.00198505138664455042E-6 * rr + 2.52448340349684104192E-3) * rr + 2.27265548208155028766E-1) * rr +
-                   2.00000000000000000009E0;
+  const double q =
+      ((3.00198505138664455042E-6 * rr + 2.52448340349684104192E-3) * rr + 2.27265548208155028766E-1) * rr +
+      2.00000000000000000009E0;
   // 2^n from bits: n + 1023 + 2^52 holds n + 1023 in its low mantissa bits; shifting by 52 drops the rest.
   const double biased = n + (1023.0 + 4503599627370496.0);
   std::uint64_t bits;

@@ -1,5 +1,5 @@
 #version 300 es
-// Decision surface, used by web/app/surface_renderer.cpp: the network's forward pass for this pixel's
+// Decision surface, used by web/app/network/surface_renderer.cpp: the network's forward pass for this pixel's
 // point (x1, x2), coloured as TensorFlow Playground does (orange -1, white 0, blue +1). The weights
 // come in a float texture, layer by layer: W row-major (out×in), then b, exactly as Trainer lays them.
 precision highp float;

@@ -1,5 +1,5 @@
 #version 300 es
-// Decision surface, used by web/app/surface_renderer.cpp: a quad covering the viewport (set to the
+// Decision surface, used by web/app/network/surface_renderer.cpp: a quad covering the viewport (set to the
 // surface's square), passing the input-space position (-6 … 6 on both axes) to the fragment shader.
 precision highp float;
 out vec2 v_point;

@@ -170,7 +170,8 @@ Expected<std::string> derivative(std::string_view text, std::string_view variabl
   auto program = compile(text, {std::string(variable)});
   if (!program) return program.error();
   if (program->is_assigned(variable) && !program->find_input(variable)) {
-    return Error{"'" + std::string(variable) + "' is computed by the program; differentiate with respect to an input", {}};
+    return Error{"'" + std::string(variable) + "' is computed by the program; differentiate with respect to an input",
+                 {}};
   }
   const NodeId d = differentiate(*program, variable);
   const NodeId textbook = canonical::textbook_form(program->graph, d);  // kNoNode when over its budget

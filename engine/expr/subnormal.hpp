@@ -37,8 +37,9 @@ inline double to_units(double x) {
 // k·2^-1074 for an integer-valued k (|k| < 2^53, or any k whose result is normal), exactly.
 inline double from_units(double k) {
   if (std::fabs(k) >= 0x1p52) return (k * 0x1p-537) * 0x1p-537;  // a normal result: scaling is exact
-  std::uint64_t bits = static_cast<std::uint64_t>(static_cast<std::int64_t>(std::fabs(k)));  // the subnormal (or
-  if (std::signbit(k)) bits |= 0x8000000000000000ULL;                                        // zero) of this significand
+  // the subnormal (or zero) of this significand
+  std::uint64_t bits = static_cast<std::uint64_t>(static_cast<std::int64_t>(std::fabs(k)));
+  if (std::signbit(k)) bits |= 0x8000000000000000ULL;
   double out;
   std::memcpy(&out, &bits, sizeof out);
   return out;

@@ -33,7 +33,9 @@ class Tape {
 
   double value_of(NodeId node) const { return value_[slot(node)]; }
   double grad_of(NodeId node) const { return grad_[slot(node)]; }
-  bool contains(NodeId node) const { return node >= 0 && static_cast<std::size_t>(node) < slot_.size() && slot_[node] >= 0; }
+  bool contains(NodeId node) const {
+    return node >= 0 && static_cast<std::size_t>(node) < slot_.size() && slot_[node] >= 0;
+  }
   const std::vector<NodeId>& nodes() const { return order_; }  // the output's ancestors, inputs first
   double grad_of_input(int input) const;  // 0 when the input does not reach the output
 

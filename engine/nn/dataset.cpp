@@ -134,7 +134,8 @@ void split(std::vector<Point> points, double train_ratio, std::uint64_t seed, st
            std::vector<Point>& test) {
   Rng rng(seed ^ 0x5EEDull);
   rng.shuffle(points);
-  const auto n_train = static_cast<std::size_t>(std::lround(std::clamp(train_ratio, 0.0, 1.0) * static_cast<double>(points.size())));
+  const auto n_train =
+      static_cast<std::size_t>(std::lround(std::clamp(train_ratio, 0.0, 1.0) * static_cast<double>(points.size())));
   train.assign(points.begin(), points.begin() + static_cast<std::ptrdiff_t>(n_train));
   test.assign(points.begin() + static_cast<std::ptrdiff_t>(n_train), points.end());
 }

@@ -47,12 +47,14 @@ std::optional<std::string> validate(const NetworkConfig& c) {
   }
   if (c.activation == Activation::kSoftmax) return "activation must be tanh, relu, sigmoid or linear (got softmax)";
   if (c.loss == Loss::kBce && c.output_activation != Activation::kSigmoid) {
-    return "loss 'bce' needs outputActivation 'sigmoid' (got '" + std::string(activation_name(c.output_activation)) + "')";
+    return "loss 'bce' needs outputActivation 'sigmoid' (got '" + std::string(activation_name(c.output_activation)) +
+           "')";
   }
   if ((c.loss == Loss::kCrossEntropy) != (c.output_activation == Activation::kSoftmax)) {
     return "loss 'crossentropy' and outputActivation 'softmax' go together";
   }
-  if (c.output_activation == Activation::kRelu) return "outputActivation must be linear, tanh, sigmoid or softmax (got relu)";
+  if (c.output_activation == Activation::kRelu)
+    return "outputActivation must be linear, tanh, sigmoid or softmax (got relu)";
   if (!(c.regularization_rate >= 0) || !std::isfinite(c.regularization_rate)) {
     return "regularizationRate must be a finite number >= 0";
   }
@@ -106,7 +108,8 @@ const Batch& Network::forward_pass(const Eigen::Ref<const Eigen::MatrixXd>& x, c
       dense_forward(layer.W.data(), layer.b.data(), input->data(), keep_z ? layer.z.data() : nullptr, out, in, n,
                     layer.a.data(), skip_zero_steps);
     } else {
-      dense_forward(layer.W.data(), layer.b.data(), input->data(), layer.z.data(), out, in, n, nullptr, skip_zero_steps);
+      dense_forward(layer.W.data(), layer.b.data(), input->data(), layer.z.data(), out, in, n, nullptr,
+                    skip_zero_steps);
       activate(layer.activation, layer.z, layer.a);
     }
     input = &layer.a;
@@ -151,7 +154,8 @@ void Network::backward(const Eigen::Ref<const Eigen::MatrixXd>& y) {
     dense_gradients(layer.delta.data(), input.data(), layer.grad_W.data(), layer.grad_b.data(), out, in, n);
     if (config_.regularization == Regularization::kL2) layer.grad_W += config_.regularization_rate * layer.W;
     if (config_.regularization == Regularization::kL1) {
-      layer.grad_W += config_.regularization_rate * layer.W.unaryExpr([](double w) { return double((w > 0) - (w < 0)); });
+      layer.grad_W +=
+          config_.regularization_rate * layer.W.unaryExpr([](double w) { return double((w > 0) - (w < 0)); });
     }
     if (l > 0) {
       Dense& previous = layers_[l - 1];

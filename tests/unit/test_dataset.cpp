@@ -55,7 +55,8 @@ TEST_CASE("spiral: two arms of 250 points reaching radius 5") {
 }
 
 TEST_CASE("regression sets: plane is (x1 + x2)/10 without noise; multigauss stays in [-1, 1]") {
-  for (const Point& p : generate({DatasetKind::kPlane, 200, 0, 3})) CHECK(p.label == doctest::Approx((p.x1 + p.x2) / 10));
+  for (const Point& p : generate({DatasetKind::kPlane, 200, 0, 3}))
+    CHECK(p.label == doctest::Approx((p.x1 + p.x2) / 10));
   for (const Point& p : generate({DatasetKind::kMultiGauss, 200, 0, 3})) {
     CHECK(p.label >= -1);
     CHECK(p.label <= 1);

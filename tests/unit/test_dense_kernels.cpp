@@ -27,7 +27,9 @@ void check_close(const std::vector<double>& got, const std::vector<double>& want
 }
 }  // namespace
 
-TEST_CASE("dense_forward (with and without relu), dense_gradients and dense_backprop equal plain loops on every shape of remainder") {
+TEST_CASE(
+    "dense_forward (with and without relu), dense_gradients and dense_backprop equal plain loops on every shape of "
+    "remainder") {
   Rng rng(11);
   for (int out : kSizes) {
     for (int in : kSizes) {

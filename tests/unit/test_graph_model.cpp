@@ -187,7 +187,8 @@ TEST_CASE("the screen reader hears the output and the gradients the backward pas
 TEST_CASE("functions of several inputs, comparisons and where are written as the learner wrote them") {
   GraphModel model;
   GraphState s;
-  s.program = "a = 1\nb = 2\nm = max(a, b)\nt = atan2(a, b)\nk = clamp(a, 0, b)\nq = a if a < b else b\nL = m + t + k + q";
+  s.program =
+      "a = 1\nb = 2\nm = max(a, b)\nt = atan2(a, b)\nk = clamp(a, 0, b)\nq = a if a < b else b\nL = m + t + k + q";
   const auto& g = *computed(model, s).graph;
   CHECK(formula(g, node_named(g, "m")) == "max(a, b)");
   CHECK(formula(g, node_named(g, "t")) == "atan2(a, b)");

@@ -92,7 +92,8 @@ TEST_CASE("every hidden activation with every output and loss passes the gradien
         for (Eigen::Index i = 0; i < x.size(); ++i) x(i) = rng.uniform(-1, 1);
         for (Eigen::Index j = 0; j < 6; ++j) {
           for (int k = 0; k < head.outputs; ++k) y(k, j) = head.loss == Loss::kMse ? rng.uniform(-1, 1) : 0.0;
-          if (head.loss != Loss::kMse) y(static_cast<Eigen::Index>(rng.next() % static_cast<unsigned>(head.outputs)), j) = 1;
+          if (head.loss != Loss::kMse)
+            y(static_cast<Eigen::Index>(rng.next() % static_cast<unsigned>(head.outputs)), j) = 1;
         }
         CAPTURE(activation_name(hidden));
         CAPTURE(activation_name(head.output));
@@ -169,7 +170,8 @@ TEST_CASE("predict() over 1,000 inputs in blocks gives forward()'s outputs, on s
     config.activation = layers[1] == 64 ? Activation::kRelu : Activation::kTanh;
     Network net(config);
     Eigen::MatrixXd x(2, 1000);
-    for (Eigen::Index j = 0; j < x.cols(); ++j) x.col(j) << std::sin(0.37 * static_cast<double>(j)) * 5, std::cos(0.11 * static_cast<double>(j)) * 5;
+    for (Eigen::Index j = 0; j < x.cols(); ++j)
+      x.col(j) << std::sin(0.37 * static_cast<double>(j)) * 5, std::cos(0.11 * static_cast<double>(j)) * 5;
     const Eigen::MatrixXd whole = net.forward(x);
     const Eigen::MatrixXd blocks = net.predict(x);
     REQUIRE(blocks.cols() == 1000);
@@ -187,7 +189,8 @@ TEST_CASE("predict() skips a relu layer's zeros only for finite weights: an infi
   config.activation = Activation::kRelu;
   Network net(config);
   Eigen::MatrixXd x(2, 100);
-  for (Eigen::Index j = 0; j < x.cols(); ++j) x.col(j) << static_cast<double>(j % 10) - 4.5, static_cast<double>(j / 10) - 4.5;
+  for (Eigen::Index j = 0; j < x.cols(); ++j)
+    x.col(j) << static_cast<double>(j % 10) - 4.5, static_cast<double>(j / 10) - 4.5;
   net.layers()[1].W(0, 3) = std::numeric_limits<double>::infinity();
   const Eigen::MatrixXd whole = net.forward(x);
   const Eigen::MatrixXd blocks = net.predict(x);

@@ -130,8 +130,9 @@ TEST_CASE("sample() over 1,000 points gives each point's own value and slope, bi
   // sample() runs the tape a block of points at a time (Tape::sweep); a plot must show exactly what
   // the per-point walk computes, domain errors (NaN, ±inf) included, across block edges (1,000 is not
   // a multiple of the block) and for functions that ignore x.
-  for (const char* text : {"2x²−3x+4", "sin(x)·exp(−x²/10) + ln(1+x²)", "ln(x) + sqrt(x) + 1/x", "x^3 - tanh(x)·relu(x-1)",
-                           "abs(x)^0.5 + sigmoid(3x) - step(x)", "c*2 + 1", "x*x/x - (x-1)^2"}) {
+  for (const char* text :
+       {"2x²−3x+4", "sin(x)·exp(−x²/10) + ln(1+x²)", "ln(x) + sqrt(x) + 1/x", "x^3 - tanh(x)·relu(x-1)",
+        "abs(x)^0.5 + sigmoid(3x) - step(x)", "c*2 + 1", "x*x/x - (x-1)^2"}) {
     auto f = bp::expr::Function1D::compile(text, "x", {{"c", 4}});
     REQUIRE(f);
     std::vector<double> xs(1000), ys(1000), dys(1000);
@@ -143,11 +144,13 @@ TEST_CASE("sample() over 1,000 points gives each point's own value and slope, bi
       const bool same_value = ys[i] == one.value || (std::isnan(ys[i]) && std::isnan(one.value));
       const bool same_slope = dys[i] == one.slope || (std::isnan(dys[i]) && std::isnan(one.slope));
       if (!same_value || !same_slope) {
-        FAIL(text << " at x = " << xs[i] << ": sample " << ys[i] << ", " << dys[i] << " vs " << one.value << ", " << one.slope);
+        FAIL(text << " at x = " << xs[i] << ": sample " << ys[i] << ", " << dys[i] << " vs " << one.value << ", "
+                  << one.slope);
       }
     }
     std::vector<double> only(1000);
     f->sample(xs.data(), xs.size(), only.data(), nullptr);  // values only
-    CHECK(std::equal(only.begin(), only.end(), ys.begin(), [](double a, double b) { return a == b || (std::isnan(a) && std::isnan(b)); }));
+    CHECK(std::equal(only.begin(), only.end(), ys.begin(),
+                     [](double a, double b) { return a == b || (std::isnan(a) && std::isnan(b)); }));
   }
 }

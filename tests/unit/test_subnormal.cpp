@@ -57,7 +57,8 @@ TEST_CASE("multiply gives the multiplication instruction's bits for a subnormal 
     check(u, 0.5 + static_cast<double>(i % 7) * 0.25);             // exact ties: odd k times a half
     check(u, std::nextafter(0.5, i % 2 ? 1.0 : 0.0) * (i % 5 + 1));  // near ties either side
   }
-  for (double m : std::initializer_list<double>{0.0, -0.0, 1e-310, 1e-300, 1e300, INFINITY, -INFINITY, NAN, 1.0, -1.0, 0x1p52, 0x1p-52}) {
+  for (double m : std::initializer_list<double>{0.0, -0.0, 1e-310, 1e-300, 1e300, INFINITY, -INFINITY, NAN, 1.0, -1.0,
+                                                0x1p52, 0x1p-52}) {
     check(from_bits(1), m);
     check(-from_bits(0x000fffffffffffffULL), m);
   }
@@ -82,7 +83,8 @@ TEST_CASE("add gives the addition instruction's bits when either operand is subn
     check(u, unit(random));                                // + ordinary numbers
     check(u, -u);                                          // cancellation: +0
   }
-  for (double y : std::initializer_list<double>{0.0, -0.0, 0x1p-1022, -0x1p-1022, 0x1p-968, 0x1p-969, INFINITY, -INFINITY, NAN}) {
+  for (double y :
+       std::initializer_list<double>{0.0, -0.0, 0x1p-1022, -0x1p-1022, 0x1p-968, 0x1p-969, INFINITY, -INFINITY, NAN}) {
     check(from_bits(1), y);
     check(-from_bits(0x000fffffffffffffULL), y);
   }
@@ -110,7 +112,8 @@ TEST_CASE("multiply_add gives a multiplication's then an addition's bits") {
     check(-0.0, u, -unit(random));
   }
   for (double g : std::initializer_list<double>{INFINITY, -INFINITY, NAN, 0x1p-968, -0x1p-969, 1.0}) {
-    for (double m : std::initializer_list<double>{0.0, -0.0, 0.3, -1.0, 1e-300, 2.0, INFINITY, NAN}) check(g, from_bits(3), m);
+    for (double m : std::initializer_list<double>{0.0, -0.0, 0.3, -1.0, 1e-300, 2.0, INFINITY, NAN})
+      check(g, from_bits(3), m);
   }
   CHECK(mismatches == 0);
 }
@@ -118,7 +121,8 @@ TEST_CASE("multiply_add gives a multiplication's then an addition's bits") {
 TEST_CASE("a chain whose gradients go subnormal gets the plain chain rule's gradients, bit for bit") {
   // The G benchmark's program: d v_k / d v_(k-1) < 1, so more than half of the gradients are subnormal.
   std::string text = "v0 = a; v1 = b";
-  for (int k = 2; k < 2502; ++k) text += "; v" + std::to_string(k) + " = tanh(v" + std::to_string(k - 1) + "*a + v" + std::to_string(k - 2) + "*b)";
+  for (int k = 2; k < 2502; ++k)
+    text += "; v" + std::to_string(k) + " = tanh(v" + std::to_string(k - 1) + "*a + v" + std::to_string(k - 2) + "*b)";
   const bp::expr::Vars vars{{"a", 0.9}, {"b", 0.6}};
   auto program = bp::expr::compile(text, bp::expr::names_of(vars));
   REQUIRE(program.ok());

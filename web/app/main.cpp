@@ -37,7 +37,8 @@ void trailing_buttons() {
     ImGui::EndPopup();
   }
   static double copied_at = -10;
-  if (ImGui::TabItemButton(ImGui::GetTime() - copied_at < 2 ? "Link copied" : "Copy link", ImGuiTabItemFlags_Trailing)) {
+  if (ImGui::TabItemButton(ImGui::GetTime() - copied_at < 2 ? "Link copied" : "Copy link",
+                           ImGuiTabItemFlags_Trailing)) {
     bp::page::copy_link(bp::app::encode_state(g_state));
     copied_at = ImGui::GetTime();
   }

@@ -53,7 +53,8 @@ class NetworkHandle {
     const std::vector<double> w = emscripten::convertJSArrayToNumberVector<double>(W);
     const std::vector<double> bias = emscripten::convertJSArrayToNumberVector<double>(b);
     for (Eigen::Index i = 0; i < layer.W.rows(); ++i) {
-      for (Eigen::Index j = 0; j < layer.W.cols(); ++j) layer.W(i, j) = w[static_cast<std::size_t>(i * layer.W.cols() + j)];
+      for (Eigen::Index j = 0; j < layer.W.cols(); ++j)
+        layer.W(i, j) = w[static_cast<std::size_t>(i * layer.W.cols() + j)];
     }
     for (Eigen::Index i = 0; i < layer.b.size(); ++i) layer.b(i) = bias[static_cast<std::size_t>(i)];
   }

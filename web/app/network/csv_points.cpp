@@ -30,7 +30,8 @@ CsvPoints parse_csv_points(const std::string& text) {
     }
     if (!ok) {
       if (number == 1 && out.points.empty()) continue;  // a header such as "x1,x2,label"
-      out.error = "line " + std::to_string(number) + ": expected three numbers x1, x2, label (got '" + line.substr(0, 40) + "')";
+      out.error = "line " + std::to_string(number) + ": expected three numbers x1, x2, label (got '" +
+                  line.substr(0, 40) + "')";
       return out;
     }
     if (std::fabs(p[0]) > 6 || std::fabs(p[1]) > 6) {

@@ -22,7 +22,8 @@ void matrix(const char* name, const Eigen::MatrixXd& m) {
   const int rows = static_cast<int>(std::min<Eigen::Index>(m.rows(), 16));
   const int cols = static_cast<int>(std::min<Eigen::Index>(m.cols(), 16));
   ImGui::PushID(name);
-  if (ImGui::BeginTable("m", cols, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit, ImVec2(static_cast<float>(cols) * 78, 0))) {
+  if (ImGui::BeginTable("m", cols, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit,
+                        ImVec2(static_cast<float>(cols) * 78, 0))) {
     ImGui::PushFont(platform::fonts().mono);
     for (int i = 0; i < rows; ++i) {
       ImGui::TableNextRow();

@@ -27,12 +27,15 @@ constexpr float kSurfaceStrength = 0.7f;  // the surface is paler than the point
 
 // Corner values of an n×n cell grid: (n+1)² samples over [-6, 6]², row by row from the top.
 // `strength` < 1 pales the colours towards white; cells are opaque, so their overlaps leave no seams.
-void draw_field(ImDrawList* draw, ImVec2 origin, float size, const Eigen::MatrixXd& values, int corners, float strength) {
+void draw_field(ImDrawList* draw, ImVec2 origin, float size, const Eigen::MatrixXd& values, int corners,
+                float strength) {
   const int n = corners - 1;
   const float cell = size / static_cast<float>(n);
   for (int row = 0; row < n; ++row) {
     for (int col = 0; col < n; ++col) {
-      auto at = [&](int r, int c) { return value_color(strength * values(0, static_cast<Eigen::Index>(r) * corners + c)); };
+      auto at = [&](int r, int c) {
+        return value_color(strength * values(0, static_cast<Eigen::Index>(r) * corners + c));
+      };
       const ImVec2 lo(origin.x + static_cast<float>(col) * cell, origin.y + static_cast<float>(row) * cell);
       draw->AddRectFilledMultiColor(lo, ImVec2(lo.x + cell + 0.5f, lo.y + cell + 0.5f), at(row, col), at(row, col + 1),
                                     at(row + 1, col + 1), at(row + 1, col));
@@ -42,7 +45,8 @@ void draw_field(ImDrawList* draw, ImVec2 origin, float size, const Eigen::Matrix
 
 // The network's outputs (or one layer's activations) at the corners of an n-cell grid.
 Eigen::MatrixXd corner_inputs(const Trainer& trainer, int corners) {
-  Eigen::MatrixXd inputs(static_cast<Eigen::Index>(trainer.features().size()), static_cast<Eigen::Index>(corners) * corners);
+  Eigen::MatrixXd inputs(static_cast<Eigen::Index>(trainer.features().size()),
+                         static_cast<Eigen::Index>(corners) * corners);
   for (int row = 0; row < corners; ++row) {
     for (int col = 0; col < corners; ++col) {
       const double x1 = -6 + 12.0 * col / (corners - 1), x2 = 6 - 12.0 * row / (corners - 1);
@@ -53,13 +57,15 @@ Eigen::MatrixXd corner_inputs(const Trainer& trainer, int corners) {
 }
 
 ImVec2 to_screen(ImVec2 origin, float size, double x1, double x2) {
-  return ImVec2(origin.x + static_cast<float>((x1 + 6) / 12 * size), origin.y + static_cast<float>((6 - x2) / 12 * size));
+  return ImVec2(origin.x + static_cast<float>((x1 + 6) / 12 * size),
+                origin.y + static_cast<float>((6 - x2) / 12 * size));
 }
 }  // namespace
 
 SurfaceClick draw_surface(Trainer& trainer, float size, bool show_test) {
   const ImVec2 origin = ImGui::GetCursorScreenPos();
-  ImGui::InvisibleButton("surface", ImVec2(size, size), ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
+  ImGui::InvisibleButton("surface", ImVec2(size, size),
+                         ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
   SurfaceClick click;
   click.right = ImGui::IsItemClicked(ImGuiMouseButton_Right);
   click.clicked = ImGui::IsItemClicked(ImGuiMouseButton_Left) || click.right;
@@ -108,7 +114,8 @@ SurfaceClick draw_surface(Trainer& trainer, float size, bool show_test) {
 
 SurfaceClick draw_points_only(const std::vector<std::array<double, 3>>& points, float size) {
   const ImVec2 origin = ImGui::GetCursorScreenPos();
-  ImGui::InvisibleButton("surface", ImVec2(size, size), ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
+  ImGui::InvisibleButton("surface", ImVec2(size, size),
+                         ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
   SurfaceClick click;
   click.right = ImGui::IsItemClicked(ImGuiMouseButton_Right);
   click.clicked = ImGui::IsItemClicked(ImGuiMouseButton_Left) || click.right;
@@ -144,7 +151,8 @@ void draw_fit(Trainer& trainer, float size) {
   };
   draw->AddLine(at(-6, 0), at(6, 0), theme::colors().axis);
   draw->AddLine(at(0, -1.1), at(0, 1.1), theme::colors().axis);
-  for (const auto& p : trainer.train_points()) draw->AddCircleFilled(at(p.x1, p.label), 2.5f, IM_COL32(150, 150, 150, 255));
+  for (const auto& p : trainer.train_points())
+    draw->AddCircleFilled(at(p.x1, p.label), 2.5f, IM_COL32(150, 150, 150, 255));
   for (const auto& p : trainer.test_points()) draw->AddCircleFilled(at(p.x1, p.label), 2.5f, IM_COL32(40, 40, 40, 255));
   constexpr int kSamples = 200;
   Eigen::MatrixXd inputs(static_cast<Eigen::Index>(trainer.features().size()), kSamples);
@@ -174,7 +182,8 @@ bool draw_network(Trainer& trainer, ImVec2 size) {
   }
   const float left = label_width + 6;
   const float col_w = (size.x - left) / static_cast<float>(columns);
-  const float box = std::clamp(std::min((size.y - 10) / static_cast<float>(tallest) - 8, col_w * 0.45f), 6.0f, 40.0f);  // small rather than overlapping in narrow embeds
+  const float box = std::clamp(std::min((size.y - 10) / static_cast<float>(tallest) - 8, col_w * 0.45f), 6.0f,
+                               40.0f);  // small rather than overlapping in narrow embeds
   auto node_pos = [&](int layer, int i) {
     const float x = origin.x + left + col_w * (static_cast<float>(layer) + 0.5f);
     const float total = static_cast<float>(layers[static_cast<std::size_t>(layer)]) * (box + 8);
@@ -197,7 +206,8 @@ bool draw_network(Trainer& trainer, ImVec2 size) {
         const ImVec2 a = node_pos(l, j), b = node_pos(l + 1, i);
         const ImVec2 a2(a.x + box / 2, a.y), b2(b.x - box / 2, b.y);
         const float width = static_cast<float>(std::clamp(std::fabs(w) * 2.0, 0.5, 6.0));
-        draw->AddLine(a2, b2, value_color(w > 0 ? 1 : -1, static_cast<float>(std::clamp(0.25 + std::fabs(w), 0.25, 1.0))), width);
+        draw->AddLine(
+            a2, b2, value_color(w > 0 ? 1 : -1, static_cast<float>(std::clamp(0.25 + std::fabs(w), 0.25, 1.0))), width);
         // Distance from the mouse to the segment.
         const float dx = b2.x - a2.x, dy = b2.y - a2.y;
         const float t = std::clamp(((mouse.x - a2.x) * dx + (mouse.y - a2.y) * dy) / (dx * dx + dy * dy), 0.0f, 1.0f);
@@ -217,7 +227,8 @@ bool draw_network(Trainer& trainer, ImVec2 size) {
       draw->AddRect(lo, ImVec2(lo.x + box, lo.y + box), IM_COL32(0, 0, 0, 90));
       if (l == 0) {
         const std::string name(nn::feature_name(trainer.features()[static_cast<std::size_t>(i)]));
-        draw->AddText(ImVec2(lo.x - ImGui::CalcTextSize(name.c_str()).x - 4, c.y - 8), theme::colors().label, name.c_str());
+        draw->AddText(ImVec2(lo.x - ImGui::CalcTextSize(name.c_str()).x - 4, c.y - 8), theme::colors().label,
+                      name.c_str());
       }
     }
   }

@@ -50,7 +50,9 @@ EmbedOptions parse_embed_options(std::string_view query) {
     start = amp + 1;
     const std::size_t eq = pair.find('=');
     std::string key, value;
-    if (eq == std::string::npos || !percent_decode(pair.substr(0, eq), key) || !percent_decode(pair.substr(eq + 1), value)) continue;
+    if (eq == std::string::npos || !percent_decode(pair.substr(0, eq), key) ||
+        !percent_decode(pair.substr(eq + 1), value))
+      continue;
     if (key == "embed") {
       o.embed = value == "1";
     } else if (key == "gallery") {
