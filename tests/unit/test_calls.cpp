@@ -106,8 +106,10 @@ TEST_CASE("assigning e, pi or π rebinds that name from there on") {
 }
 
 TEST_CASE("an assignment whose right side has no free names makes an input with that default") {
-  for (const auto& [text, expected] : std::vector<std::pair<std::string, double>>{
+  for (const auto& row : std::vector<std::pair<std::string, double>>{
            {"w = 1/2; w*x", 0.5 * 4}, {"b = -3/4; b*x", -0.75 * 4}, {"s = 2^-3; s*x", 0.125 * 4}}) {
+    const auto& text = row.first;  // named, not bound: CAPTURE copies it into a lambda
+    const auto& expected = row.second;
     CAPTURE(text);
     auto program = bp::expr::compile(text, {"x"});
     REQUIRE(program.ok());
@@ -162,8 +164,10 @@ TEST_CASE("a comma between two numbers outside a call is a decimal comma") {
 
 TEST_CASE("function mode reads sinx and 2cosx+1 as functions of x, never as a new variable") {
   // mpmath: sin(0.5) = 0.47942553860420300027, 2cos(0.5) + 1 = 2.7551651237807454322
-  for (const auto& [text, expected] : std::vector<std::pair<std::string, double>>{
+  for (const auto& row : std::vector<std::pair<std::string, double>>{
            {"sinx", 0.47942553860420300027}, {"2cosx+1", 2.7551651237807454322}}) {
+    const auto& text = row.first;  // named, not bound: CAPTURE copies it into a lambda
+    const auto& expected = row.second;
     CAPTURE(text);
     auto program = bp::expr::compile(text, {"x"});
     REQUIRE(program.ok());
@@ -201,12 +205,14 @@ TEST_CASE("f' and f'' are the derivatives of a defined f, usable anywhere") {
 TEST_CASE("in graph mode a known function is a function, never a slider named after it (the issue's cases)") {
   // mpmath at x = 0.5: log(1 + e^0.5) = 0.97407698418010668087, log10(0.5) = -0.30102999566398119521,
   // sinh(0.5) = 0.52109530549374736162, 1/(1 + e^-0.5) = 0.62245933120185456464
-  for (const auto& [text, expected] : std::vector<std::pair<std::string, double>>{
+  for (const auto& row : std::vector<std::pair<std::string, double>>{
            {"softplus(x)", 0.97407698418010668087},
            {"log10(x)", -0.30102999566398119521},
            {"sinh(x)", 0.52109530549374736162},
            {"ReLU(x)", 0.5},
            {"σ(x)", 0.62245933120185456464}}) {
+    const auto& text = row.first;  // named, not bound: CAPTURE copies it into a lambda
+    const auto& expected = row.second;
     CAPTURE(text);
     auto program = bp::expr::compile(text, {});  // graph mode gives no names: every free name is a slider
     REQUIRE(program.ok());

@@ -241,3 +241,12 @@ TEST_CASE("the network's samples of f use f's own variable, so t^2 fits as it pl
   CHECK(trainer.configure(s) == "");
   CHECK(trainer.is_function_fit());
 }
+
+TEST_CASE("a version number far past any release is read as newer, with its notice (found by fuzz_state)") {
+  // Before: v=6.7e35 was cast to int, undefined behaviour that UBSan reported.
+  const DecodedState decoded = decode_state("mode=graph&v=6.66667e35&x0=3");
+  CHECK(decoded.state.mode == Mode::kGraph);
+  CHECK(decoded.state.function.x0 == 3);
+  REQUIRE(decoded.notices.size() == 1);
+  CHECK(decoded.notices[0].find("newer release") != std::string::npos);
+}

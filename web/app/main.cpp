@@ -15,7 +15,7 @@
 #include "page.hpp"
 #include "page_hooks.hpp"
 #include "platform.hpp"
-#include "state/link_sync.hpp"
+#include "link_sync.hpp"
 #include "widgets/theme.hpp"
 
 namespace {

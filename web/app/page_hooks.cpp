@@ -8,7 +8,7 @@
 #include "page.hpp"
 #include "state/gallery.hpp"
 #include "state/link_codec.hpp"
-#include "state/link_sync.hpp"
+#include "link_sync.hpp"
 #include "widgets/theme.hpp"
 
 namespace bp::app {

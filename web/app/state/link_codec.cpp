@@ -466,7 +466,10 @@ DecodedState decode_state(std::string_view hash, const AppState& base) {
   int version = 0;
   for (const auto& pair : split(std::string(hash), '&')) {
     double v;
-    if (pair.rfind("v=", 0) == 0 && parse_number(pair.substr(2), v)) version = static_cast<int>(v);
+    // Clamped before the cast: a version past int's range (the fuzzer's v=6.7e35) is just "newer".
+    if (pair.rfind("v=", 0) == 0 && parse_number(pair.substr(2), v)) {
+      version = !(v >= 0) ? 0 : v >= 1e6 ? 1000000 : static_cast<int>(v);
+    }
   }
   std::vector<std::string> seen;
   for (const auto& pair : split(std::string(hash), '&')) {

@@ -1,5 +1,7 @@
 // State link: the glue between the link codec (link_codec.cpp) and the page (page.hpp).
-#include "state/link_sync.hpp"
+#include "link_sync.hpp"
+
+#include <optional>
 
 #include "imgui.h"
 #include "imgui_internal.h"  // ClearActiveID: end an edit when the state changes from outside
@@ -11,7 +13,7 @@ namespace bp::app {
 namespace {
 AppState* g_state = nullptr;
 std::vector<std::string> g_notices;
-std::string g_last_published;
+std::optional<AppState> g_last_published;  // the state the page's hash now shows
 
 void apply(const std::string& hash) {
   if (!g_state) return;
@@ -30,10 +32,12 @@ void load_initial_state(AppState& state) {
 }
 
 void publish_state(const AppState& state) {
-  std::string hash = encode_state(state);
-  if (hash == g_last_published) return;
-  g_last_published = std::move(hash);
-  page::state_changed(g_last_published);
+  // Compared as values, every frame; encoded only when something changed.
+  if (g_last_published && *g_last_published == state) return;
+  const std::string hash = encode_state(state);
+  const bool is_new_hash = !g_last_published || hash != encode_state(*g_last_published);
+  g_last_published = state;
+  if (is_new_hash) page::state_changed(hash);
 }
 
 std::vector<std::string>& state_notices() { return g_notices; }
