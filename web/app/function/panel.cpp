@@ -200,7 +200,12 @@ bool function_panel(FunctionState& s) {
     ImGui::TextDisabled("Fix the function to see its plot.");
   }
   ImGui::EndGroup();
-  return animating || m.is_compiling();  // frames until the rebuild is done
+  // Frames until the rebuild is done, and one more: the table that first appears in the frame the compile
+  // finishes sizes its columns only in the next (ImGui measures a new table's content once drawn).
+  static bool was_compiling = true;
+  const bool is_settling = was_compiling && !m.is_compiling();
+  was_compiling = m.is_compiling();
+  return animating || m.is_compiling() || is_settling;
 }
 
 }  // namespace bp::app
