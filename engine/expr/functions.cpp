@@ -6,6 +6,7 @@
 #include <cctype>
 #include <string>
 
+#include "expr/edit_distance.hpp"
 #include "expr/ops.hpp"
 
 namespace bp::expr {
@@ -100,24 +101,6 @@ const Function* find(std::string_view name) {
     if (f.name == name) return &f;
   }
   return nullptr;
-}
-
-// Edit distance, letters compared without case (so "Erf" is near "erf").
-std::size_t distance(std::string_view x, std::string_view y) {
-  std::vector<std::size_t> row(y.size() + 1);
-  for (std::size_t j = 0; j <= y.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= x.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= y.size(); ++j) {
-      const bool same = std::tolower(static_cast<unsigned char>(x[i - 1])) ==
-                        std::tolower(static_cast<unsigned char>(y[j - 1]));
-      const std::size_t next = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (same ? 0 : 1)});
-      diagonal = row[j];
-      row[j] = next;
-    }
-  }
-  return row[y.size()];
 }
 
 std::string count_error(const Function& f, std::size_t got) {
@@ -218,7 +201,7 @@ std::vector<std::string_view> nearest_function_names(std::string_view name, std:
   const std::size_t limit = std::clamp<std::size_t>(name.size() / 3, 1, 3);
   std::vector<std::pair<std::size_t, std::string_view>> ranked;
   for (const std::string_view known : known_function_names()) {
-    const std::size_t d = distance(name, known);
+    const std::size_t d = edit_distance(name, known);
     if (d <= limit) ranked.emplace_back(d, known);
   }
   std::stable_sort(ranked.begin(), ranked.end(), [](const auto& x, const auto& y) { return x.first < y.first; });

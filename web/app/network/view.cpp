@@ -60,16 +60,29 @@ ImVec2 to_screen(ImVec2 origin, float size, double x1, double x2) {
   return ImVec2(origin.x + static_cast<float>((x1 + 6) / 12 * size),
                 origin.y + static_cast<float>((6 - x2) / 12 * size));
 }
+// The square the surface (or the points alone) is drawn in: a button for left and right clicks.
+struct SurfaceArea {
+  ImVec2 origin;
+  SurfaceClick click;
+  ImDrawList* draw;
+};
+
+SurfaceArea surface_area(float size) {
+  SurfaceArea area{ImGui::GetCursorScreenPos(), {}, nullptr};
+  ImGui::InvisibleButton("surface", ImVec2(size, size),
+                         ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
+  area.click.right = ImGui::IsItemClicked(ImGuiMouseButton_Right);
+  area.click.clicked = ImGui::IsItemClicked(ImGuiMouseButton_Left) || area.click.right;
+  area.draw = ImGui::GetWindowDrawList();
+  return area;
+}
 }  // namespace
 
 SurfaceClick draw_surface(Trainer& trainer, float size, bool show_test) {
-  const ImVec2 origin = ImGui::GetCursorScreenPos();
-  ImGui::InvisibleButton("surface", ImVec2(size, size),
-                         ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
-  SurfaceClick click;
-  click.right = ImGui::IsItemClicked(ImGuiMouseButton_Right);
-  click.clicked = ImGui::IsItemClicked(ImGuiMouseButton_Left) || click.right;
-  ImDrawList* draw = ImGui::GetWindowDrawList();
+  SurfaceArea area = surface_area(size);
+  const ImVec2 origin = area.origin;  // named copies: lambdas below capture them (no structured bindings)
+  SurfaceClick& click = area.click;
+  ImDrawList* draw = area.draw;
   // On the GPU at full resolution once the shaders compiled; on a CPU grid until then or otherwise.
   const bool sigmoid = trainer.network().config().output_activation == nn::Activation::kSigmoid;
   if (surface_renderer_ready(draw)) {
@@ -113,13 +126,10 @@ SurfaceClick draw_surface(Trainer& trainer, float size, bool show_test) {
 }
 
 SurfaceClick draw_points_only(const std::vector<std::array<double, 3>>& points, float size) {
-  const ImVec2 origin = ImGui::GetCursorScreenPos();
-  ImGui::InvisibleButton("surface", ImVec2(size, size),
-                         ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
-  SurfaceClick click;
-  click.right = ImGui::IsItemClicked(ImGuiMouseButton_Right);
-  click.clicked = ImGui::IsItemClicked(ImGuiMouseButton_Left) || click.right;
-  ImDrawList* draw = ImGui::GetWindowDrawList();
+  SurfaceArea area = surface_area(size);
+  const ImVec2 origin = area.origin;  // named copies: lambdas below capture them (no structured bindings)
+  SurfaceClick& click = area.click;
+  ImDrawList* draw = area.draw;
   draw->AddRectFilled(origin, ImVec2(origin.x + size, origin.y + size), IM_COL32(255, 255, 255, 255));
   draw->AddRect(origin, ImVec2(origin.x + size, origin.y + size), IM_COL32(0, 0, 0, 60));
   for (const auto& p : points) {
