@@ -1,11 +1,10 @@
-// tanh for the training loop and the expression tape. The C library's tanh was half of all training time (a profile of
-// W1 natively: __tanh + __expm1 53 %; musl's, in WebAssembly, is slower still). This one is built on Cephes' exp, with
-// one division and no branch, so a loop over an array vectorises:
+// tanh for the training loop and the expression tape. The C library's tanh would be half of all training time
+// (a profile of W1 natively: __tanh + __expm1 53 %; musl's, in WebAssembly, is slower still). This one is built on
+// Cephes' exp, with one division and no branch, so a loop over an array vectorises:
 //   tanh |x| = (s − 1)/(s + 1), s = e^2|x| = 2^n·(q + p)/(q − p)  (Cephes' exp: Padé form of e^r, |r| <= ln2/2)
 //            = ((2^n − 1)·q + (2^n + 1)·p) / ((2^n + 1)·q + (2^n − 1)·p),
-// one formula for the whole line: near 0, n = 0 and it is p/q with nothing cancelling. (It replaced
-// a second formula for |x| <= 0.625, Cephes' rational x + x·z·P(z)/Q(z), that both lanes of a vector
-// computed too: W1 and W2 train 16 and 21 % faster in Node without it.)
+// one formula for the whole line: near 0, n = 0 and it is p/q with nothing cancelling, so no second formula
+// for small |x| is needed (both lanes of a vector would compute it).
 // Relative error within 1e-15 of std::tanh over the whole line (tests/unit/test_fast_math.cpp
 // checks two million points; at most 6.7e-16 over twenty million); tanh(±0) = ±0, tanh(NaN) = NaN,
 // |x| > 22 gives ±1 as in double.

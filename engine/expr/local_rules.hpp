@@ -277,4 +277,36 @@ template <class F>
   return f(OpConstant<Op::kConst>{});
 }
 
+// Calls per_op(OpConstant<op>{}) for the ops programs and plots meet most, else shared(): the tape's loops
+// compile a loop of their own for these (vectorised where the rule allows) and share one loop for every
+// other op, which reaches the same rules through forward()'s switch and local_gradient(). Same rules, same
+// bits; a loop per op for all of them would be a fifth of the page's code.
+template <class PerOp, class Shared>
+[[gnu::always_inline]] inline decltype(auto) with_common_op(Op op, PerOp&& per_op, Shared&& shared) {
+  switch (op) {
+    case Op::kAdd: return per_op(OpConstant<Op::kAdd>{});
+    case Op::kSub: return per_op(OpConstant<Op::kSub>{});
+    case Op::kMul: return per_op(OpConstant<Op::kMul>{});
+    case Op::kDiv: return per_op(OpConstant<Op::kDiv>{});
+    case Op::kPow: return per_op(OpConstant<Op::kPow>{});
+    case Op::kNeg: return per_op(OpConstant<Op::kNeg>{});
+    case Op::kSin: return per_op(OpConstant<Op::kSin>{});
+    case Op::kCos: return per_op(OpConstant<Op::kCos>{});
+    case Op::kTan: return per_op(OpConstant<Op::kTan>{});
+    case Op::kExp: return per_op(OpConstant<Op::kExp>{});
+    case Op::kLog: return per_op(OpConstant<Op::kLog>{});
+    case Op::kSqrt: return per_op(OpConstant<Op::kSqrt>{});
+    case Op::kAbs: return per_op(OpConstant<Op::kAbs>{});
+    case Op::kTanh: return per_op(OpConstant<Op::kTanh>{});
+    case Op::kSigmoid: return per_op(OpConstant<Op::kSigmoid>{});
+    case Op::kRelu: return per_op(OpConstant<Op::kRelu>{});
+    default: return shared();
+  }
+}
+
+// chain<op>() for an op known only at run time.
+inline double chain(Op op, double upstream, double partial) {
+  return routes_gradient(op) && partial == 0 ? 0.0 : upstream * partial;
+}
+
 }  // namespace bp::expr::rules

@@ -105,10 +105,10 @@ void Tape::backward() {
   g[n - 1] = 1;  // d output / d output
   for (std::size_t i = n; i-- > 0;) {
     const Instr& k = code_[i];
-    if (!k.reached) continue;  // no gradient flows here (only read through flat inputs)
+    if (!k.reached || k.op == Op::kConst || k.op == Op::kVar) continue;  // a leaf, or no gradient flows here
     // Chain rule: d output / d input += d output / d node · d node / d input, with the op known at
     // compile time in each branch, so the common ops' rules compile to a few instructions.
-    rules::with_op(k.op, [&](auto op_constant) {
+    const auto step = [&](auto op_constant) {
       constexpr Op op = decltype(op_constant)::value;
       constexpr int inputs = arity(op);
       if constexpr (inputs > 0) {
@@ -127,7 +127,22 @@ void Tape::backward() {
         if (gb) *gb += rules::chain<op>(upstream, rules::partial<1>(op, a, b, c, v[i]));
         if (gc) *gc += rules::chain<op>(upstream, rules::partial<2>(op, a, b, c, v[i]));
       }
-    });
+    };
+    const auto shared = [&] {
+      const double upstream = g[i];
+      const double b = k.b >= 0 ? v[k.b] : 0.0, c = rules::reads_c(k.op) && k.c >= 0 ? v[k.c] : 0.0;
+      const LocalGradient local = local_gradient(k.op, v[k.a], b, c, v[i]);
+      const bool faded = subnormal::is_subnormal(upstream);  // see subnormal.hpp
+      const auto add = [&](bool takes, int input, double partial) {
+        if (!takes) return;
+        double& into = g[input];
+        into = faded ? subnormal::multiply_add(into, upstream, partial) : into + rules::chain(k.op, upstream, partial);
+      };
+      add(k.a_takes_grad, k.a, local.da);
+      add(k.b_takes_grad, k.b, local.db);
+      add(k.c_takes_grad && rules::reads_c(k.op), k.c, local.dc);
+    };
+    rules::with_common_op(k.op, step, shared);
   }
 }
 

@@ -9,6 +9,11 @@
 
 namespace bp::expr {
 
+namespace {
+// The shared loop's value at one point: the op's switch, once, out of line.
+[[gnu::noinline]] double value_at(Op op, double a, double b, double c) { return rules::forward(op, a, b, c); }
+}  // namespace
+
 void Tape::sweep(int input, const std::vector<double>& input_values, const double* xs, std::size_t n, double* ys,
                  double* dys) {
   constexpr std::size_t kMaxBlock = 256, kBudget = std::size_t{1} << 16;  // values per block: 512 KB at most
@@ -53,15 +58,18 @@ void Tape::sweep_block(int x_slot, const std::vector<double>& input_values, cons
     const double* a = row(value, k.a);
     const double* b = k.b >= 0 ? row(value, k.b) : nullptr;
     const double* c = k.c >= 0 ? row(value, k.c) : nullptr;
-    rules::with_op(k.op, [=](auto op_constant) {
+    const auto per_op = [=](auto op_constant) {
       constexpr Op op = decltype(op_constant)::value;
       constexpr int inputs = arity(op);
-      if constexpr (inputs > 0) {
-        for (std::size_t j = 0; j < m; ++j) {
-          out[j] = rules::forward(op, a[j], inputs >= 2 ? b[j] : 0.0, rules::reads_c(op) && c ? c[j] : 0.0);
-        }
+      for (std::size_t j = 0; j < m; ++j) {
+        out[j] = rules::forward(op, a[j], inputs >= 2 ? b[j] : 0.0, rules::reads_c(op) && c ? c[j] : 0.0);
       }
-    });
+    };
+    const auto shared = [=] {
+      const bool reads_c = rules::reads_c(k.op) && c;
+      for (std::size_t j = 0; j < m; ++j) out[j] = value_at(k.op, a[j], b ? b[j] : 0.0, reads_c ? c[j] : 0.0);
+    };
+    rules::with_common_op(k.op, per_op, shared);
   }
   if (!grad) return;
   std::fill(row(grad, static_cast<int>(slots - 1)), row(grad, static_cast<int>(slots - 1)) + m, 1.0);
@@ -85,25 +93,32 @@ void Tape::sweep_block(int x_slot, const std::vector<double>& input_values, cons
         for (std::size_t j = 0; j < m; ++j) g[j] += contribution(j);
       }
     };
-    rules::with_op(k.op, [&](auto op_constant) {
+    const auto per_op = [&](auto op_constant) {
       constexpr Op op = decltype(op_constant)::value;
       constexpr int inputs = arity(op);
-      if constexpr (inputs > 0) {
-        // The contribution to input I at point j (b and c read only by the ops that have them).
-        const auto contribution = [=](std::size_t j, auto input) {
-          constexpr int I = decltype(input)::value;
-          const double b_j = inputs >= 2 ? b[j] : 0.0, c_j = rules::reads_c(op) && c ? c[j] : 0.0;
-          return rules::chain<op>(up[j], rules::partial<I>(op, a[j], b_j, c_j, out[j]));
-        };
-        into(ga, k.a_first, [=](std::size_t j) { return contribution(j, std::integral_constant<int, 0>{}); });
-        if constexpr (inputs >= 2) {
-          into(gb, k.b_first, [=](std::size_t j) { return contribution(j, std::integral_constant<int, 1>{}); });
-        }
-        if constexpr (rules::reads_c(op)) {
-          into(gc, k.c_first, [=](std::size_t j) { return contribution(j, std::integral_constant<int, 2>{}); });
-        }
+      // The contribution to input I at point j (b and c read only by the ops that have them).
+      const auto contribution = [=](std::size_t j, auto input) {
+        constexpr int I = decltype(input)::value;
+        const double b_j = inputs >= 2 ? b[j] : 0.0, c_j = rules::reads_c(op) && c ? c[j] : 0.0;
+        return rules::chain<op>(up[j], rules::partial<I>(op, a[j], b_j, c_j, out[j]));
+      };
+      into(ga, k.a_first, [=](std::size_t j) { return contribution(j, std::integral_constant<int, 0>{}); });
+      if constexpr (inputs >= 2) {
+        into(gb, k.b_first, [=](std::size_t j) { return contribution(j, std::integral_constant<int, 1>{}); });
       }
-    });
+    };
+    const auto shared = [&] {
+      const bool reads_b = b != nullptr, reads_c = rules::reads_c(k.op) && c;
+      // local_gradient() gives the three partials at once; gradients are written input by input (a, b,
+      // then c) as above, so a node reading one value twice adds in the same order.
+      const auto partials = [=](std::size_t j) {
+        return local_gradient(k.op, a[j], reads_b ? b[j] : 0.0, reads_c ? c[j] : 0.0, out[j]);
+      };
+      into(ga, k.a_first, [=](std::size_t j) { return rules::chain(k.op, up[j], partials(j).da); });
+      if (reads_b) into(gb, k.b_first, [=](std::size_t j) { return rules::chain(k.op, up[j], partials(j).db); });
+      if (reads_c) into(gc, k.c_first, [=](std::size_t j) { return rules::chain(k.op, up[j], partials(j).dc); });
+    };
+    rules::with_common_op(k.op, per_op, shared);
   }
 }
 

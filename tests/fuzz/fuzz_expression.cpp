@@ -14,7 +14,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const bp::expr::Vars vars{{"x", 0.5}, {"y", -1.25}, {"a", 3}, {"b", -2}, {"e", 2}};
   auto program = bp::expr::compile(text, bp::expr::names_of(vars));
   if (!program) {
-    if (program.error().span.start > program.error().span.end || program.error().span.end > text.size()) __builtin_trap();
+    const auto span = program.error().span;
+    if (span.start > span.end || span.end > text.size()) __builtin_trap();
     return 0;
   }
   (void)bp::expr::evaluate(*program, vars);

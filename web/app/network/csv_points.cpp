@@ -1,25 +1,30 @@
 // CSV reader for points: commas, semicolons, tabs or spaces between fields.
 #include "network/csv_points.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
-#include <sstream>
+#include <string_view>
 
 namespace bp::app {
 
 CsvPoints parse_csv_points(const std::string& text) {
   CsvPoints out;
-  std::istringstream lines(text);
-  std::string line;
   int number = 0;
-  while (std::getline(lines, line)) {
+  for (std::size_t start = 0; start < text.size();) {
+    const std::size_t newline = std::min(text.find('\n', start), text.size());
+    std::string line = text.substr(start, newline - start);
+    start = newline + 1;
     ++number;
     for (char& c : line) {
       if (c == ',' || c == ';' || c == '\t' || c == '\r') c = ' ';
     }
-    std::istringstream fields(line);
     std::vector<std::string> parts;
-    for (std::string f; fields >> f;) parts.push_back(f);
+    for (std::size_t at = line.find_first_not_of(' '); at != std::string::npos;) {
+      const std::size_t end = std::min(line.find(' ', at), line.size());
+      parts.push_back(line.substr(at, end - at));
+      at = line.find_first_not_of(' ', end);
+    }
     if (parts.empty()) continue;
     std::array<double, 3> p{};
     bool ok = parts.size() == 3;

@@ -3,7 +3,8 @@
 #include "network/pytorch_export.hpp"
 
 #include <algorithm>
-#include <sstream>
+#include <string_view>
+#include <type_traits>
 
 #include "expr/printer.hpp"
 
@@ -11,6 +12,21 @@ namespace bp::app {
 
 namespace {
 using expr::format_number;
+
+// The script's text, written with << as a stream would, without the iostream library (tens of KB of the
+// page's download for formatting this file never asks of it: numbers arrive already written).
+struct Script {
+  std::string text;
+  Script& operator<<(std::string_view s) {
+    text += s;
+    return *this;
+  }
+  template <typename Integer, typename = std::enable_if_t<std::is_integral_v<Integer>>>
+  Script& operator<<(Integer i) {
+    text += std::to_string(i);
+    return *this;
+  }
+};
 
 // A float literal: "1.0", not "1", so torch.tensor makes float64 tensors.
 std::string literal(double v) {
@@ -58,7 +74,7 @@ std::string pytorch_script(Trainer& trainer, const NetworkState& state) {
   const double loss = copy.loss(y);
   copy.backward(y);
 
-  std::ostringstream py;
+  Script py;
   py << "# Backprop Playground: the network mode's network with its current weights (epoch " << trainer.epochs()
      << "),\n# one " << nn::optimizer_name(state.model.optimizer) << " step with learning rate "
      << format_number(state.learning_rate)
@@ -117,7 +133,7 @@ std::string pytorch_script(Trainer& trainer, const NetworkState& state) {
   py << "optimizer.step()\n";
   py << "print('loss after the step', ((model(X) - Y) ** 2).mean().item())  # the playground: "
      << format_number(after) << "\n";
-  return py.str();
+  return py.text;
 }
 
 }  // namespace bp::app
