@@ -49,7 +49,8 @@
       gallery: () => embedded('gallery'),
       // For tests only (tests/browser/heap.test.mjs): fills the heap to its limit, as a runaway
       // computation would, so a test can see the out-of-memory message. The page never calls it.
-      testHooks: { fillHeap: () => embedded('testHookFillHeap') },
+      // For tests only (tests/browser/layout.test.mjs): where the last frame drew each mode's pictures.
+      testHooks: { fillHeap: () => embedded('testHookFillHeap'), layout: () => embedded('layout') },
     };
     // The page is its own embedder: the canvas takes the keyboard at once (an embed waits for a click).
     if (window.parent === window) instance.canvas.focus({ preventScroll: true });
@@ -72,6 +73,7 @@
       case 'networkOutput': return m._bp_network_output(args[0], args[1]);
       case 'gallery': return JSON.parse(m.UTF8ToString(m._bp_gallery()));
       case 'testHookFillHeap': return m._bp_test_hook_fill_heap();
+      case 'layout': return JSON.parse(m.UTF8ToString(m._bp_layout()));
       default: return undefined;
     }
   }

@@ -19,6 +19,7 @@
 #include "state/embed_options.hpp"
 #include "widgets/export.hpp"
 #include "widgets/expression_field.hpp"
+#include "widgets/panel_layout.hpp"
 #include "widgets/theme.hpp"
 
 namespace bp::app {
@@ -164,12 +165,12 @@ bool function_panel(FunctionState& s) {
   static ImVec4 plot_rect;  // the function plot's x, y, width, height on screen, for "PNG of the plot"
   const double deadline = now_ms() + kWorkBudgetMs;
   m.begin_frame(s, deadline);
-  // Narrow embeds give the pictures the room: the controls take at most 36% of the width.
-  const float controls_width = std::clamp(ImGui::GetContentRegionAvail().x * 0.36f, 220.0f, 360.0f);
-  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  // Side by side, the controls take at most 36% of the width; on a phone one column (widgets/panel_layout.hpp).
+  PanelSplit split("controls");
+  const float controls_width = split.controls_width();
   bool animating = false;
 
-  ImGui::BeginChild("controls", ImVec2(controls_width + 20, avail.y), ImGuiChildFlags_None, ImGuiWindowFlags_None);
+  split.begin_controls();
   controls(s, m, controls_width);
   const EmbedOptions& embed = embed_options();
   if (m.has_function()) {
@@ -184,11 +185,9 @@ bool function_panel(FunctionState& s) {
     ImGui::Separator();
     export_buttons(s, m, plot_rect);
   }
-  ImGui::EndChild();
+  split.end_controls();
 
-  ImGui::SameLine();
-  ImGui::BeginGroup();
-  const ImVec2 right = ImGui::GetContentRegionAvail();
+  const ImVec2 right = split.begin_pictures();
   if (m.has_function()) {
     if (embed.hides("error")) {
       animating |= function_plot(s, m, right, deadline, plot_rect);
@@ -199,7 +198,7 @@ bool function_panel(FunctionState& s) {
   } else {
     ImGui::TextDisabled("Fix the function to see its plot.");
   }
-  ImGui::EndGroup();
+  split.end_pictures();
   // Frames until the rebuild is done, and one more: the table that first appears in the frame the compile
   // finishes sizes its columns only in the next (ImGui measures a new table's content once drawn).
   static bool was_compiling = true;

@@ -16,6 +16,7 @@
 #include "state/description.hpp"
 #include "state/embed_options.hpp"
 #include "widgets/expression_field.hpp"
+#include "widgets/panel_layout.hpp"
 
 namespace bp::app {
 
@@ -73,11 +74,11 @@ void graph_panel(GraphState& s) {
   static GraphModel model;
   const GraphSnapshot& c = model.compute(s, now_ms() + kWorkBudgetMs);
   if (c.is_pending) platform::request_frame();
-  const ImVec2 avail = ImGui::GetContentRegionAvail();
-  // Narrow embeds give the pictures the room: the controls take at most 36% of the width.
-  const float controls_width = std::clamp(ImGui::GetContentRegionAvail().x * 0.36f, 220.0f, 360.0f);
+  // Side by side, the controls take at most 36% of the width; on a phone one column (widgets/panel_layout.hpp).
+  PanelSplit split("graph_controls");
+  const float controls_width = split.controls_width();
 
-  ImGui::BeginChild("graph_controls", ImVec2(controls_width + 20, avail.y));
+  split.begin_controls();
   ImGui::TextUnformatted("Program");
   const EmbedOptions& embed = embed_options();
   ExpressionFieldOptions field;
@@ -98,13 +99,14 @@ void graph_panel(GraphState& s) {
     ImGui::Separator();
     results(s, *c.graph);
   }
-  ImGui::EndChild();
-  ImGui::SameLine();
+  split.end_controls();
+  const ImVec2 room = split.begin_pictures();
   if (c.graph) {
-    draw_graph(s, c, ImGui::GetContentRegionAvail());
+    draw_graph(s, c, room);
   } else {
     ImGui::TextDisabled("Fix the program to see its graph.");
   }
+  split.end_pictures();
 }
 
 }  // namespace bp::app
