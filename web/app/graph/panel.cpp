@@ -16,7 +16,9 @@
 #include "state/description.hpp"
 #include "state/embed_options.hpp"
 #include "widgets/expression_field.hpp"
+#include "widgets/number_text.hpp"
 #include "widgets/panel_layout.hpp"
+#include "widgets/theme.hpp"
 
 namespace bp::app {
 
@@ -55,16 +57,68 @@ void backward_controls(GraphState& s, const expr::GraphExport& g) {
   }
 }
 
-// The output's value and the gradients of the inputs the backward pass has reached.
+// The output's value and the gradients of the inputs the backward pass has reached, every digit.
 void results(const GraphState& s, const expr::GraphExport& g) {
   const int count = static_cast<int>(g.nodes.size());
   const auto& out = g.nodes[static_cast<std::size_t>(g.output)];
-  ImGui::Text("%s = %.6g", out.label.c_str(), out.value);
-  describe(graph_description(s, g));
+  ImGui::PushFont(platform::fonts().mono);
+  ImGui::TextWrapped("%s = %s", out.label.c_str(), number_text(out.value).c_str());
   for (const auto& node : g.nodes) {
     if (node.op == "var" && is_revealed(s, node.id, count)) {
-      ImGui::Text("∂%s/∂%s = %.6g", out.label.c_str(), node.label.c_str(), node.grad.value_or(0));
+      ImGui::TextWrapped("∂%s/∂%s = %s", out.label.c_str(), node.label.c_str(),
+                         number_text(node.grad.value_or(0)).c_str());
     }
+  }
+  ImGui::PopFont();
+}
+
+
+void controls(GraphState& s, const GraphSnapshot& c, float width) {
+  ImGui::TextUnformatted("Program");
+  const EmbedOptions& embed = embed_options();
+  ExpressionFieldOptions field;
+  field.width = width;
+  field.lines = 8;
+  field.read_only = embed.locks("prog");
+  if (expression_field("program", s.program, c.error ? &*c.error : nullptr, field)) s.backward_step = -1;
+  if (!c.graph) return;
+  // While the text does not compile, what follows is of the last good program: drawn faded.
+  if (c.is_stale) ImGui::PushStyleVar(ImGuiStyleVar_Alpha, 0.45f);
+  if (!embed.hides("inputs")) input_sliders(s, c, width);
+  ImGui::Separator();
+  if (!embed.hides("backward")) backward_controls(s, *c.graph);
+  if (!embed.hides("experiments")) {
+    const expr::Vars vars = input_values(s, c.inputs);
+    gradient_check_section(c.text, *c.program, vars, *c.graph);
+    nudge_section(s, *c.program, vars, *c.graph);
+  }
+  ImGui::Separator();
+  results(s, *c.graph);
+  if (c.is_stale) ImGui::PopStyleVar();
+}
+
+// The graph, or why there is none; faded under a veil while it is of the last good program.
+void picture(const GraphState& s, const GraphSnapshot& c, ImVec2 size) {
+  if (!c.graph) {
+    ImGui::TextDisabled("Fix the program to see its graph.");
+    if (c.error) describe("Graph mode. The program has an error: " + c.error->message);
+    return;
+  }
+  const int selected = draw_graph(s, c, size);
+  if (c.is_stale) {
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec2 lo = ImGui::GetItemRectMin();
+    draw->AddRectFilled(lo, ImVec2(lo.x + size.x, lo.y + size.y), (theme::colors().plot_background & 0x00FFFFFF) | 0x99000000);
+    draw->AddText(ImVec2(lo.x + 8, lo.y + 6), theme::colors().error, "last good program: fix the text to update");
+  }
+  // Each node the keyboard reaches is announced; otherwise the output and the revealed gradients.
+  if (c.error) {
+    describe("Graph mode. The program has an error: " + c.error->message +
+             (c.is_stale ? ". The graph shown is of the last good program." : "."));
+  } else if (selected >= 0) {
+    describe(node_description(s, *c.graph, selected));
+  } else {
+    describe(graph_description(s, *c.graph));
   }
 }
 
@@ -74,38 +128,15 @@ void graph_panel(GraphState& s) {
   static GraphModel model;
   const GraphSnapshot& c = model.compute(s, now_ms() + kWorkBudgetMs);
   if (c.is_pending) platform::request_frame();
-  // Side by side, the controls take at most 36% of the width; on a phone one column (widgets/panel_layout.hpp).
-  PanelSplit split("graph_controls");
-  const float controls_width = split.controls_width();
-
+  // Side by side the controls take at most 36% of the width; below 700 px one scrolling column, the
+  // graph first across the width (widgets/panel_layout.hpp).
+  PanelSplitOptions layout;
+  layout.pictures_height = std::max(260.0f, one_column_view_height() * 0.7f);
+  PanelSplit split("graph_controls", layout);
   split.begin_controls();
-  ImGui::TextUnformatted("Program");
-  const EmbedOptions& embed = embed_options();
-  ExpressionFieldOptions field;
-  field.width = controls_width;
-  field.lines = 8;
-  field.read_only = embed.locks("prog");
-  if (expression_field("program", s.program, c.error ? &*c.error : nullptr, field)) s.backward_step = -1;
-  if (c.error) describe("Graph mode. The program has an error: " + c.error->message);
-  if (c.graph) {
-    if (!embed.hides("inputs")) input_sliders(s, c, controls_width);
-    ImGui::Separator();
-    if (!embed.hides("backward")) backward_controls(s, *c.graph);
-    if (!embed.hides("experiments")) {
-      const expr::Vars vars = input_values(s, c.inputs);
-      gradient_check_section(s.program, *c.program, vars, *c.graph);
-      nudge_section(s, *c.program, vars, *c.graph);
-    }
-    ImGui::Separator();
-    results(s, *c.graph);
-  }
+  controls(s, c, split.controls_width());
   split.end_controls();
-  const ImVec2 room = split.begin_pictures();
-  if (c.graph) {
-    draw_graph(s, c, room);
-  } else {
-    ImGui::TextDisabled("Fix the program to see its graph.");
-  }
+  picture(s, c, split.begin_pictures());
   split.end_pictures();
 }
 

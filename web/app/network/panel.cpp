@@ -18,6 +18,7 @@
 #include "state/presets.hpp"
 #include "network/pytorch_export.hpp"
 #include "network/step_through.hpp"
+#include "widgets/listen.hpp"
 #include "widgets/theme.hpp"
 #include "network/trainer.hpp"
 
@@ -427,6 +428,10 @@ bool pictures(NetworkState& s, Runtime& r, ImVec2 room, float view_height) {
   ImGui::TextDisabled("loss: train (grey), test (black)");
   draw_loss_curve(r.trainer, ImVec2(room.x - 2, std::clamp(room.y * 0.22f, 110.0f, 170.0f)), r.log_loss);
   report_last_item("network loss chart");
+  if (listen_requested("the loss curve")) {  // its audio trace (widgets/listen.hpp)
+    const auto epochs_per_entry = static_cast<double>(r.trainer.history_stride());
+    play_trace("the training loss", series_for_trace(r.trainer.train_history(), epochs_per_entry), "epoch");
+  }
   if (r.selected >= 0) {
     ImGui::Separator();
     if (ImGui::SmallButton("Close step-through")) r.selected = -1;
