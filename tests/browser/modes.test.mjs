@@ -128,3 +128,23 @@ test('function and graph mode at phone, tablet, course-column and desktop sizes 
     }
   }
 });
+
+test('graph mode: nodes are keyboard stops in topological order, each announced with its value and gradient', async () => {
+  const program = encodeURIComponent('e = 2.0\nf = -2.0\nL = e * f');
+  const { page, context, errors } = await openPage(session.browser, `${session.url}#mode=graph&prog=${program}`);
+  await page.waitForFunction(() => window.playground);
+  await page.mouse.click(1200, 740);  // empty canvas: it takes the keyboard
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => document.getElementById('description').textContent.startsWith('Node 2 of 3'));
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => /^Node 3 of 3: L = e·f, value -4, gradient ∂L\/∂L = 1/
+    .test(document.getElementById('description').textContent));
+  // The check with the seed's forward difference and h = 0.0001: e's row reads -2.0000000000042206.
+  await page.mouse.click(200, 385);  // "Check gradients" (two inputs above it)
+  await page.waitForTimeout(200);
+  await page.mouse.click(27, 418);  // "forward"
+  await typeInto(page, [85, 451], '0.0001');
+  await page.screenshot({ path: new URL('modes-graph-check.png', SHOTS).pathname });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
