@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace bp::page {
 
@@ -33,6 +34,18 @@ std::string embed_options();
 // Whether the reader's system asks for dark colours. With `follow`, each later change of that setting
 // reaches the app's set_dark hook.
 bool prefers_dark(bool follow);
+
+// One note of a sound the app plays (the audio trace, audio_emscripten.cpp): from `start` seconds after
+// the call for `duration` seconds, at `frequency` Hz, panned from −1 (left) to 1 (right). Notes of one
+// voice that follow each other without a gap glide into each other.
+enum class Voice { kPure, kBuzzy, kClick };  // a sine; a sawtooth; a short click (frequency ignored)
+struct Note {
+  double start = 0, duration = 0, frequency = 440, pan = 0;
+  Voice voice = Voice::kPure;
+};
+// Plays `notes` (Web Audio), stopping what the app played before; an empty list only stops. Silent in a
+// browser without Web Audio.
+void play_notes(const std::vector<Note>& notes);
 
 // --- the page asks the app -------------------------------------------------------------------------
 

@@ -303,6 +303,7 @@ ImGuiKey imgui_key(const char* code) {
       {"ShiftRight", ImGuiKey_RightShift}, {"AltLeft", ImGuiKey_LeftAlt}, {"AltRight", ImGuiKey_RightAlt},
       {"MetaLeft", ImGuiKey_LeftSuper}, {"MetaRight", ImGuiKey_RightSuper}, {"KeyA", ImGuiKey_A},
       {"KeyC", ImGuiKey_C}, {"KeyV", ImGuiKey_V}, {"KeyX", ImGuiKey_X}, {"KeyY", ImGuiKey_Y}, {"KeyZ", ImGuiKey_Z},
+      {"KeyT", ImGuiKey_T}, {"KeyH", ImGuiKey_H},  // the audio trace: Alt+T, then H (widgets/listen.cpp)
   };
   for (const auto& k : kKeys) {
     if (std::strcmp(k.code, code) == 0) return k.key;

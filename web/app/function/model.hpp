@@ -92,6 +92,9 @@ class FunctionModel {
   bool has_trail() const { return !trail_x_.empty(); }
   std::size_t steps_taken() const { return trail_x_.empty() ? 0 : trail_x_.size() - 1; }
 
+  // f and f′ at xs[0 … n), exact (reverse mode), for the audio trace. Needs has_function().
+  void sample(const double* xs, std::size_t n, double* values, double* slopes) { f().sample(xs, n, values, slopes); }
+
   // x, f(x), f′(x) at 401 points across the state's x range, as CSV with a header.
   std::string samples_csv(const FunctionState& state);
   // The y range following f over the visible x range (3rd to 97th percentile of 201 samples, so

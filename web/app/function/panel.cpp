@@ -20,6 +20,7 @@
 #include "widgets/export.hpp"
 #include "widgets/expression_field.hpp"
 #include "widgets/number_field.hpp"
+#include "widgets/listen.hpp"
 #include "widgets/theme.hpp"
 
 namespace bp::app {
@@ -234,6 +235,10 @@ bool function_panel(FunctionState& s) {
     }
     ImGui::Separator();
     export_buttons(s, m, plot_rect);
+    if (listen_requested("f")) {  // the audio trace of f over the plot's view (widgets/listen.hpp)
+      const auto sample = [&](const double* xs, std::size_t n, double* v, double* d) { m.sample(xs, n, v, d); };
+      play_trace("f", sample_for_trace(s.view_x_min, s.view_x_max, s.view_y_min, s.view_y_max, sample));
+    }
   }
   if (is_stale) ImGui::PopStyleVar();
   ImGui::EndChild();

@@ -16,6 +16,7 @@
 #include "state/presets.hpp"
 #include "network/pytorch_export.hpp"
 #include "network/step_through.hpp"
+#include "widgets/listen.hpp"
 #include "widgets/theme.hpp"
 #include "network/trainer.hpp"
 
@@ -361,6 +362,10 @@ bool network_panel(NetworkState& s, const std::string& function_text) {
   ImGui::TextDisabled("click a point to step it through");
   ImGui::EndGroup();
   draw_loss_curve(r.trainer, ImVec2(right.x, 60));
+  if (listen_requested("the loss curve")) {  // its audio trace (widgets/listen.hpp)
+    const auto epochs_per_entry = static_cast<double>(r.trainer.history_stride());
+    play_trace("the training loss", series_for_trace(r.trainer.train_history(), epochs_per_entry), "epoch");
+  }
   if (r.selected >= 0) {
     ImGui::Separator();
     if (ImGui::SmallButton("Close step-through")) r.selected = -1;
