@@ -224,7 +224,7 @@ bool function_panel(FunctionState& s) {
   const EmbedOptions& embed = embed_options();
 
   if (is_narrow) {
-    const float height = std::max(300.0f, avail.y * 0.5f);
+    const float height = std::max(380.0f, avail.y * 0.6f);
     animating |= plots(s, m, ImVec2(avail.x, height), deadline, plot_rect, is_stale);
     ImGui::BeginChild("controls", ImVec2(avail.x, 0), ImGuiChildFlags_None, ImGuiWindowFlags_None);
   } else {
