@@ -22,7 +22,7 @@ TEST_CASE("a state survives the trip through the URL hash, unicode expression in
   s.mode = Mode::kFunction;
   s.function.text = "f(x) = 2x²−3x+4 & more=things #here";
   s.function.x0 = 0.75;
-  s.function.log10_h = -6;
+  s.function.h = 1e-6;
   s.function.scheme = Scheme::kCentral;
   s.function.view_x_min = -10, s.function.view_x_max = 10;
   s.function.show_derivative = true;
@@ -72,7 +72,7 @@ TEST_CASE("bad pairs are skipped with a notice each, and the rest of the link st
   CHECK(d.state.mode == Mode::kGraph);
   CHECK(d.state.graph.program == "a*b");
   CHECK(d.state.function.x0 == AppState{}.function.x0);         // 1e400 refused, the later x0 is a duplicate
-  CHECK(d.state.function.log10_h == AppState{}.function.log10_h);
+  CHECK(d.state.function.h == AppState{}.function.h);
   CHECK(d.state.function.text == AppState{}.function.text);    // broken %-escape
   REQUIRE(d.notices.size() == 7);
   CHECK(d.notices[0].find("h='0'") != std::string::npos);

@@ -26,7 +26,7 @@ void compile(FunctionModel& model, FunctionState& state) {
 
 FunctionState seed_with_h(double log10_h) {
   FunctionState s;
-  s.log10_h = log10_h;
+  s.h = std::pow(10.0, log10_h);
   return s;
 }
 
@@ -139,7 +139,7 @@ TEST_CASE("animated descent takes a step per 0.15 s and a pause stops it") {
   CHECK(s.x0 == 1.5);
 }
 
-TEST_CASE("a half-typed text keeps the last good function until its compile reports the error at the end") {
+TEST_CASE("a half-typed text keeps the last good function, marked stale, beside its error") {
   FunctionModel model;
   FunctionState s;
   compile(model, s);
@@ -149,7 +149,10 @@ TEST_CASE("a half-typed text keeps the last good function until its compile repo
   REQUIRE(model.has_function());
   CHECK(model.snapshot(s).point.value == 6);
   compile(model, s);
-  CHECK_FALSE(model.has_function());
+  REQUIRE(model.has_function());  // the plot, table and readouts stay, of the last good f
+  CHECK(model.compiled().is_stale());
+  CHECK(model.snapshot(s).point.value == 6);
+  CHECK(model.compiled().derivative() == "4x - 3");
   const bp::expr::Error* error = model.compiled().error();
   REQUIRE(error != nullptr);
   CHECK(error->span.start == s.text.size());  // the missing operand, after the last +
@@ -158,6 +161,7 @@ TEST_CASE("a half-typed text keeps the last good function until its compile repo
   model.text_edited(s.text);
   compile(model, s);
   REQUIRE(model.has_function());
+  CHECK_FALSE(model.compiled().is_stale());
   CHECK(model.snapshot(s).point.value == 6);
 }
 
@@ -179,7 +183,7 @@ TEST_CASE("the compile runs one stage per frame when the budget is spent: f firs
   CHECK(model.compiled().reading().find("·") != std::string::npos);  // written as a learner writes it
 }
 
-TEST_CASE("a new text from a link fits the y range to f; one the learner typed keeps the view") {
+TEST_CASE("a link's first text keeps its view; every new f after it fits y to what is visible, x kept") {
   FunctionModel model;
   FunctionState s;
   compile(model, s);
@@ -190,11 +194,79 @@ TEST_CASE("a new text from a link fits the y range to f; one the learner typed k
   // x over [−3, 4]: the 3rd to 97th percentile of 201 samples, padded by a tenth of the span.
   CHECK(s.view_y_min == doctest::Approx(-3 + 0.21 - 0.658).epsilon(1e-9));
   CHECK(s.view_y_max == doctest::Approx(4 - 0.21 + 0.658).epsilon(1e-9));
-  const double y_min = s.view_y_min;
-  s.text = "2x";
+  s.text = "2x";  // typed by the learner: fitted as well, x range kept
   model.text_edited(s.text);
   compile(model, s);
-  CHECK(s.view_y_min == y_min);
+  CHECK(s.view_x_min == -3);
+  CHECK(s.view_x_max == 4);
+  CHECK(s.view_y_min == doctest::Approx(2 * (-3 + 0.21) - 2 * 0.658).epsilon(1e-9));
+}
+
+TEST_CASE("sin(x), sin(x)/x and relu(x) are fitted to their own heights, not the seed's y in [-2, 40]") {
+  FunctionModel model;
+  FunctionState s;
+  compile(model, s);
+  for (const char* text : {"sin(x)", "sin(x)/x", "relu(x)"}) {
+    CAPTURE(text);
+    s.text = text;
+    model.text_edited(s.text);
+    compile(model, s);
+    // Over x in [-3, 4] each stays within [-1, 4]; the fitted range covers most of it and little else.
+    CHECK(s.view_y_min >= -1.6);
+    CHECK(s.view_y_max <= 4.6);
+    CHECK(s.view_y_max - s.view_y_min >= 0.6);
+  }
+}
+
+TEST_CASE("a pole is clipped: 1/x and tan(x) get a y range of their body, not of the spike") {
+  FunctionModel model;
+  FunctionState s;
+  compile(model, s);
+  for (const char* text : {"1/x", "tan(x)", "1/(x-0.5)^2"}) {
+    CAPTURE(text);
+    s.text = text;
+    model.text_edited(s.text);
+    compile(model, s);
+    CHECK(std::isfinite(s.view_y_min));
+    CHECK(std::isfinite(s.view_y_max));
+    CHECK(s.view_y_max - s.view_y_min < 200);  // 1/x reaches ±1e15 near 0 among 201 samples
+    CHECK(s.view_y_max - s.view_y_min > 1);
+  }
+}
+
+TEST_CASE("fit after a zoom restores the x range f was fitted in and fits y again") {
+  FunctionModel model;
+  FunctionState s;
+  compile(model, s);
+  s.text = "x^2";
+  model.text_edited(s.text);
+  compile(model, s);
+  const FunctionState fitted = s;
+  s.view_x_min = 100, s.view_x_max = 101, s.view_y_min = -5, s.view_y_max = 5;  // zoomed and panned away
+  model.fit_view(s);
+  CHECK(s.view_x_min == fitted.view_x_min);
+  CHECK(s.view_x_max == fitted.view_x_max);
+  CHECK(s.view_y_min == fitted.view_y_min);
+  CHECK(s.view_y_max == fitted.view_y_max);
+}
+
+TEST_CASE("a new function clears the descent trail and its step count") {
+  FunctionModel model;
+  FunctionState s;
+  compile(model, s);
+  for (int i = 0; i < 47; ++i) model.step(s);
+  CHECK(model.steps_taken() == 47);
+  s.text = "x^2 - 1";
+  model.text_edited(s.text);
+  compile(model, s);
+  CHECK(model.steps_taken() == 0);
+  CHECK_FALSE(model.has_trail());
+  CHECK(model.snapshot(s).trail.empty());
+  s.text = "x^2 -";  // a text with an error keeps whatever the last good f has
+  model.step(s);
+  model.text_edited(s.text);
+  compile(model, s);
+  CHECK(model.steps_taken() == 1);
 }
 
 TEST_CASE("the error against h falls as 2h for the forward difference and has its sweet spot near 1e-8") {

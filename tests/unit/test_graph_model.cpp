@@ -130,6 +130,65 @@ TEST_CASE("with the frame's budget spent the graph waits a frame; the previous o
   CHECK(node_named(*computed(model, s).graph, "L").value == -8);  // (−6 + 10)·−2
 }
 
+TEST_CASE("a half-typed program keeps the last good graph, marked stale, beside the error") {
+  GraphModel model;
+  GraphState s;
+  computed(model, s);
+  s.program += "\nM = L *";
+  const GraphSnapshot& c = model.compute(s, now_ms() + 1000);
+  REQUIRE(c.error.has_value());
+  CHECK(c.is_stale);
+  REQUIRE(c.graph.has_value());
+  CHECK(node_named(*c.graph, "L").value == -4);
+  CHECK(c.inputs.size() == 4);
+  s.program = GraphState{}.program + "\nM = L * 2";
+  const GraphSnapshot& fixed = computed(model, s);
+  CHECK_FALSE(fixed.is_stale);
+  CHECK_FALSE(fixed.error.has_value());
+  CHECK(node_named(*fixed.graph, "M").value == -8);
+}
+
+TEST_CASE("the gradient check takes the scheme and h: the seed's forward differences with h = 0.0001") {
+  // The seed article: h = 0.0001; d = a*b + c at a = 3, b = -2, c = 8: b 3.00000000000189 and
+  // c 0.9999999999976694. For a it prints -2.0000000000131024, which CPython 3.11 gives for h = 1e-5;
+  // with h = 0.0001 CPython gives -2.0000000000042206 (the same arithmetic as its e*f example).
+  GraphModel model;
+  GraphState s;
+  s.program = "a = 3.0\nb = -2.0\nc = 8.0\nd = a * b + c";
+  const GraphSnapshot& c = computed(model, s);
+  GradientCheck check;
+  const CheckSettings forward{bp::expr::Scheme::kForward, 0.0001};
+  check.update(s.program, *c.program, c.vars, now_ms() + 1000, forward);
+  REQUIRE(check.rows().size() == 3);
+  CHECK(check.rows()[0].name == "a");
+  CHECK(check.rows()[0].estimate == -2.0000000000042206);
+  CHECK(check.rows()[1].estimate == 3.00000000000189);
+  CHECK(check.rows()[2].estimate == 0.9999999999976694);
+  CHECK(check.rows()[0].grad == -2);
+  check.update(s.program, *c.program, c.vars, now_ms() + 1000, {bp::expr::Scheme::kForward, 1e-5});
+  CHECK(check.rows()[0].estimate == -2.0000000000131024);
+  // L = e*f at e = 2, f = -2: ((e+h)*f - e*f)/h = -2.0000000000042206, (e*(f+h) - e*f)/h = 1.9999999999997797.
+  s.program = "e = 2.0\nf = -2.0\nL = e * f";
+  const GraphSnapshot& ef = computed(model, s);
+  check.update(s.program, *ef.program, ef.vars, now_ms() + 1000, forward);
+  REQUIRE(check.rows().size() == 2);
+  CHECK(check.rows()[0].estimate == -2.0000000000042206);
+  CHECK(check.rows()[1].estimate == 1.9999999999997797);
+  // The central difference of a product is exact up to rounding: the default settings agree to 1e-10.
+  check.update(s.program, *ef.program, ef.vars, now_ms() + 1000);
+  CHECK(check.rows()[0].estimate == doctest::Approx(-2).epsilon(1e-10));
+  CHECK(check.rows()[0].estimate != -2.0000000000042206);
+}
+
+TEST_CASE("the first backward steps read dL/dL = 1, then dL/de with the output's local written as a formula") {
+  GraphModel model;
+  GraphState s;
+  const auto& g = *computed(model, s).graph;
+  CHECK(chain_rule(g, node_named(g, "L")) == "∂L/∂L = 1");
+  CHECK(chain_rule(g, node_named(g, "e")) == "∂L/∂e = ∂L/∂L · ∂(e·f)/∂e\n  = 1 · -2 = -2");
+  CHECK(chain_rule(g, node_named(g, "f")) == "∂L/∂f = ∂L/∂L · ∂(e·f)/∂f\n  = 1 · 2 = 2");
+}
+
 TEST_CASE("a program with an error has no graph and reports the error's place") {
   GraphModel model;
   GraphState s;
@@ -210,4 +269,16 @@ TEST_CASE("the gradient check's caveat names the corner of max, clamp and compar
   CHECK(gradient_check_caveat(*computed(model, s).graph, 1e-5).find("kink: greater") == 0);
   s.program = "a = 1\nb = 3\nL = max(a, b)";  // two apart: no corner within reach of h
   CHECK(gradient_check_caveat(*computed(model, s).graph, 1e-5).empty());
+}
+
+TEST_CASE("a node reached by the keyboard is described with its value and gradient, in topological order") {
+  GraphModel model;
+  GraphState s;
+  const auto& g = *computed(model, s).graph;
+  const int e = node_named(g, "e").id;
+  CHECK(node_description(s, g, e) == "Node " + std::to_string(e + 1) + " of " + std::to_string(g.nodes.size()) +
+                                         ": e = d + c, value 2, gradient ∂L/∂e = -2");
+  reset_gradients(s);
+  CHECK(node_description(s, g, e).find("gradient not yet computed") != std::string::npos);
+  CHECK(node_description(s, g, node_named(g, "a").id).find("a, value 3") != std::string::npos);
 }

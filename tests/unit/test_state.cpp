@@ -29,7 +29,7 @@ const std::vector<Change>& changes() {
       {"mode", [](AppState& s) { s.mode = Mode::kNetwork; }},
       {"expr", [](AppState& s) { s.function.text = "f(t) = t³ − 2t"; }},
       {"x0", [](AppState& s) { s.function.x0 = -1.25; }},
-      {"h", [](AppState& s) { s.function.log10_h = -3; }},
+      {"h", [](AppState& s) { s.function.h = 1e-3; }},
       {"scheme", [](AppState& s) { s.function.scheme = Scheme::kBackward; }},
       {"deriv", [](AppState& s) { s.function.show_derivative = true; }},
       {"reading", [](AppState& s) { s.function.show_reading = true; }},

@@ -21,19 +21,26 @@ bool has_settled(double slope, double x) { return std::fabs(slope) < 1e-9 || !st
 
 void FunctionModel::begin_frame(FunctionState& s, double deadline) {
   const bool nothing_compiled = !compiled_.has_function() && !compiled_.error() && compiled_.is_done();
-  if (compiled_.text() != s.text || nothing_compiled) {
-    fit_pending_ = !compiled_.text().empty();  // not when a link opens: its view is kept
-    compiled_.start(s.text);
-  }
+  if (compiled_.text() != s.text || nothing_compiled) compiled_.start(s.text);
   if (!compiled_.is_done()) compiled_.advance(deadline);
-  if (fit_pending_ && compiled_.has_new_function()) {
-    fit_pending_ = false;
-    if (has_function()) fit_y_range(s);
-  }
+  if (seen_generation_ == compiled_.generation() || !has_function()) return;
+  // A new f: nothing of the old one's descent stays, and (unless a link opened with its own view) the
+  // view fits it: x range kept, y fitted to what is visible.
+  const bool is_first = seen_generation_ == 0;
+  seen_generation_ = compiled_.generation();
+  clear_trail();
+  home_x_min_ = s.view_x_min, home_x_max_ = s.view_x_max;
+  if (!is_first) fit_y_range(s);
 }
 
 // A paste of 20,000 characters costs ImGui a while in the frame that takes it: compiling waits.
 void FunctionModel::text_edited(const std::string& text) { compiled_.start(text); }
+
+void FunctionModel::fit_view(FunctionState& s) {
+  if (!has_function()) return;
+  if (home_x_min_ < home_x_max_) s.view_x_min = home_x_min_, s.view_x_max = home_x_max_;
+  fit_y_range(s);
+}
 
 expr::ValueAndSlope FunctionModel::value_and_slope(double x0) {
   if (at_generation_ != compiled_.generation() || !(at_x0_ == x0)) {
@@ -176,8 +183,12 @@ void FunctionModel::fit_y_range(FunctionState& s) {
   }
   if (ys.size() < 10) return;
   std::sort(ys.begin(), ys.end());
-  const double lo = ys[ys.size() * 3 / 100], hi = ys[ys.size() * 97 / 100];
-  if (!(lo < hi)) return;
+  double lo = ys[ys.size() * 3 / 100], hi = ys[ys.size() * 97 / 100];
+  if (!(lo < hi)) {  // a constant (or all but a few samples equal): a unit around it
+    const double half = std::max(1.0, std::fabs(lo) * 0.5);
+    lo -= half, hi += half;
+  }
+  if (!std::isfinite(hi - lo)) return;
   const double pad = (hi - lo) * 0.1;
   s.view_y_min = lo - pad;
   s.view_y_max = hi + pad;

@@ -64,11 +64,11 @@ struct PlotCurves {
 
 class FunctionModel {
  public:
-  // Each frame before drawing: a text that changed from outside (a link, the gallery) is compiled
-  // and the y range fitted to it once f is known; the compile advances until `deadline` (now_ms()).
+  // Each frame before drawing: a text that changed from outside (a link, the gallery) is compiled;
+  // the compile advances until `deadline` (now_ms()). Each new f after the first (a link's, whose view
+  // is kept) clears the descent and fits the view: x range kept, y fitted.
   void begin_frame(FunctionState& state, double deadline);
-  // The learner edited the text: compiled from the next frame on (this one took the edit in), the
-  // view kept.
+  // The learner edited the text: compiled from the next frame on (this one took the edit in).
   void text_edited(const std::string& text);
   // True while a compile is under way: the panel needs more frames.
   bool is_compiling() const { return !compiled_.is_done(); }
@@ -100,6 +100,8 @@ class FunctionModel {
   // The y range following f over the visible x range (3rd to 97th percentile of 201 samples, so
   // poles do not stretch it to nothing); unchanged when too few samples are finite.
   void fit_y_range(FunctionState& state);
+  // The "fit" control: x back to the range f was fitted in (before any zoom), y fitted to it.
+  void fit_view(FunctionState& state);
 
  private:
   expr::Function1D& f() { return *compiled_.function(); }
@@ -108,7 +110,8 @@ class FunctionModel {
   double descent_step(FunctionState& state);
 
   StagedCompile compiled_;
-  bool fit_pending_ = false;
+  std::uint64_t seen_generation_ = 0;  // the f the view and the trail were last reset for
+  double home_x_min_ = NAN, home_x_max_ = NAN;
 
   // f(x₀) and f′(x₀) for `at_x0_` under f's generation `at_generation_`.
   double at_x0_ = NAN;

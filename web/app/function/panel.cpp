@@ -20,6 +20,7 @@
 #include "widgets/export.hpp"
 #include "widgets/expression_field.hpp"
 #include "widgets/listen.hpp"
+#include "widgets/number_field.hpp"
 #include "widgets/theme.hpp"
 
 namespace bp::app {
@@ -30,6 +31,7 @@ namespace {
 // function (the most a field and a link hold) is compiled over a few frames and plotted over a few
 // more, so no frame of a 60 Hz page stalls for long.
 constexpr double kWorkBudgetMs = 12;
+constexpr float kNarrowWidth = 600;  // below it (a phone) the plots go above the controls
 
 FunctionModel& model() {
   static FunctionModel m;
@@ -45,12 +47,24 @@ const char* scheme_formula(Scheme s) {
   return "";
 }
 
+// "name   value" with every digit of the value: beside the name when the line has room, else on the
+// next line (a narrow panel cut 0.45464871341284085 to "0.45"); hovering shows it again.
 void readout(const char* name, double value, ImU32 color = 0) {
+  constexpr float kValueColumn = 170;
+  const std::string text = number_text(value);
   ImGui::TextUnformatted(name);
-  ImGui::SameLine(170);
-  if (color) ImGui::PushStyleColor(ImGuiCol_Text, color);
   ImGui::PushFont(platform::fonts().mono);
-  ImGui::Text("%.17g", value);
+  const float width = ImGui::CalcTextSize(text.c_str()).x;
+  const float right = ImGui::GetWindowContentRegionMax().x;
+  const float name_end = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + 8;
+  if (std::max(kValueColumn, name_end) + width <= right) {
+    ImGui::SameLine(std::max(kValueColumn, name_end));
+  } else {
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + 12);
+  }
+  if (color) ImGui::PushStyleColor(ImGuiCol_Text, color);
+  ImGui::TextUnformatted(text.c_str());
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s = %s", name, text.c_str());
   ImGui::PopFont();
   if (color) ImGui::PopStyleColor();
   if (!std::isfinite(value)) {  // a domain error is named, not left as silent garbage
@@ -64,18 +78,13 @@ void readout(const char* name, double value, ImU32 color = 0) {
 // x₀, h and the scheme; the inputs change the state before the readouts below are taken.
 void point_inputs(FunctionState& s, float width) {
   const EmbedOptions& embed = embed_options();
-  ImGui::SetNextItemWidth(width - 60);
-  double step = 0.01;
-  ImGui::BeginDisabled(embed.locks("x0"));
-  ImGui::InputScalar("x₀", ImGuiDataType_Double, &s.x0, &step, nullptr, "%.6g");
-  ImGui::EndDisabled();
-  const double h = step_size(s);
-  float log_h = static_cast<float>(s.log10_h);
+  NumberFieldOptions x0_field;
+  x0_field.width = width;
+  x0_field.limits = {-1e12, 1e12};
+  x0_field.read_only = embed.locks("x0");
+  number_field("x₀", s.x0, x0_field);
   ImGui::BeginDisabled(embed.hides("h"));
-  ImGui::SetNextItemWidth(width - 60);
-  char h_label[32];
-  std::snprintf(h_label, sizeof h_label, h >= 1e-3 ? "h = %.3g" : "h = %.0e", h);
-  if (ImGui::SliderFloat("h", &log_h, -15.0f, 0.0f, h_label)) s.log10_h = log_h;
+  number_field("h", s.h, step_field(width));
   bool is_first = true;
   for (const auto& choice : scheme_choices()) {
     if (!is_first) ImGui::SameLine();
@@ -86,12 +95,15 @@ void point_inputs(FunctionState& s, float width) {
   ImGui::EndDisabled();
 }
 
-void point_readouts(const FunctionState& s, const PointReading& p) {
-  char said[256];
+void point_readouts(const FunctionState& s, const PointReading& p, bool is_stale) {
+  // What a screen reader hears first after each move of x₀: "x₀ = 2.1, f = 6.42, slope 5.4".
+  char said[320];
   std::snprintf(said, sizeof said,
-                "At x0 = %.6g: f(x0) = %.6g, exact slope %.6g; %s finite difference with h = %.3g gives %.10g.",
-                p.x0, p.value, p.slope, std::string(name_of(scheme_choices(), p.scheme)).c_str(), p.h, p.estimate);
-  describe("Function mode. f is " + s.text + ". " + said);
+                "x₀ = %.6g, f = %.6g, slope %.6g. Function mode, f is %s; the %s finite difference with h = %s "
+                "gives %.10g.",
+                p.x0, p.value, p.slope, s.text.c_str(), std::string(name_of(scheme_choices(), p.scheme)).c_str(),
+                number_text(p.h).c_str(), p.estimate);
+  if (!is_stale) describe(said);
   ImGui::Separator();
   readout("f(x₀)", p.value);
   readout("exact slope f′(x₀)", p.slope, theme::colors().tangent);
@@ -101,7 +113,9 @@ void point_readouts(const FunctionState& s, const PointReading& p) {
   readout("difference", p.estimate - p.slope);
 }
 
-void controls(FunctionState& s, FunctionModel& m, float width) {
+// While the text does not compile, what follows the field is of the last good f: drawn faded (the
+// caller pops the style after the plots).
+void controls(FunctionState& s, FunctionModel& m, float width, bool is_stale) {
   const StagedCompile& c = m.compiled();
   ImGui::TextUnformatted("Function");
   const EmbedOptions& embed = embed_options();
@@ -109,7 +123,11 @@ void controls(FunctionState& s, FunctionModel& m, float width) {
   field.width = width;
   field.read_only = embed.locks("expr");
   if (expression_field("f", s.text, c.error(), field)) m.text_edited(s.text);
-  if (c.error()) describe("Function mode. The function " + s.text + " has an error: " + c.error()->message);
+  if (c.error()) {
+    const char* kept = c.is_stale() ? " The plot, table and numbers below are still of the last good function." : "";
+    describe("Function mode. The function " + s.text + " has an error: " + c.error()->message + "." + kept);
+  }
+  if (is_stale) ImGui::PushStyleVar(ImGuiStyleVar_Alpha, 0.45f);
   if (!embed.hides("reading")) {
     ImGui::Checkbox("show how it was read", &s.show_reading);
     if (s.show_reading) ImGui::TextWrapped("%s", c.reading().c_str());
@@ -118,7 +136,7 @@ void controls(FunctionState& s, FunctionModel& m, float width) {
 
   ImGui::Separator();
   point_inputs(s, width);
-  point_readouts(s, m.snapshot(s).point);
+  point_readouts(s, m.snapshot(s).point, c.is_stale());
 
   if (embed.hides("derivative")) return;
   ImGui::Separator();
@@ -131,9 +149,7 @@ void controls(FunctionState& s, FunctionModel& m, float width) {
 // Returns true while descending (the panel needs frames).
 bool descent_controls(FunctionState& s, FunctionModel& m, float width) {
   ImGui::TextUnformatted("Gradient descent  x ← x − η·f′(x)");
-  ImGui::SetNextItemWidth(width - 60);
-  float rate = static_cast<float>(s.learning_rate);
-  if (ImGui::SliderFloat("η", &rate, 0.001f, 1.0f, "%.3f", ImGuiSliderFlags_Logarithmic)) s.learning_rate = rate;
+  number_field("η", s.learning_rate, learning_rate_field(width));
   if (ImGui::Button(m.is_descending() ? "Pause" : "Descend")) {
     m.toggle_descent(s, platform::prefers_reduced_motion());  // no animation: all the steps at once
   }
@@ -142,7 +158,7 @@ bool descent_controls(FunctionState& s, FunctionModel& m, float width) {
   ImGui::SameLine();
   if (ImGui::Button("Clear trail")) m.clear_trail();
   const bool descending = m.advance_descent(s, ImGui::GetIO().DeltaTime);
-  if (m.has_trail()) ImGui::Text("%zu steps, x = %.10g", m.steps_taken(), s.x0);
+  if (m.has_trail()) ImGui::Text("%zu steps, x = %s", m.steps_taken(), number_text(s.x0).c_str());
   return descending;
 }
 
@@ -158,6 +174,32 @@ void export_buttons(FunctionState& s, FunctionModel& m, const ImVec4& plot_rect)
   if (ImGui::SmallButton("samples CSV")) download_text("function-samples.csv", m.samples_csv(s));
 }
 
+// f's plot over the error plot in `size`; returns true while a curve is still being sampled.
+bool plots(FunctionState& s, FunctionModel& m, ImVec2 size, double deadline, ImVec4& plot_rect, bool is_stale) {
+  bool animating = false;
+  ImGui::BeginGroup();
+  if (m.has_function()) {
+    if (embed_options().hides("error")) {
+      animating = function_plot(s, m, size, deadline, plot_rect);
+    } else {
+      animating = function_plot(s, m, ImVec2(size.x, size.y * 0.64f), deadline, plot_rect);
+      error_plot(s, m, ImVec2(size.x, size.y * 0.36f - ImGui::GetStyle().ItemSpacing.y));
+    }
+  } else {
+    ImGui::Dummy(ImVec2(size.x, ImGui::GetTextLineHeight()));
+    ImGui::TextDisabled("Fix the function to see its plot.");
+  }
+  ImGui::EndGroup();
+  if (is_stale && m.has_function()) {  // the plots faded under a veil, with a word on why
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec2 top_left(plot_rect.x, plot_rect.y);
+    draw->AddRectFilled(top_left, ImGui::GetItemRectMax(), (theme::colors().plot_background & 0x00FFFFFF) | 0x99000000);
+    draw->AddText(ImVec2(top_left.x + 8, top_left.y + 6), theme::colors().error,
+                  "last good function: fix the text to update");
+  }
+  return animating;
+}
+
 }  // namespace
 
 bool function_panel(FunctionState& s) {
@@ -165,14 +207,23 @@ bool function_panel(FunctionState& s) {
   static ImVec4 plot_rect;  // the function plot's x, y, width, height on screen, for "PNG of the plot"
   const double deadline = now_ms() + kWorkBudgetMs;
   m.begin_frame(s, deadline);
-  // Narrow embeds give the pictures the room: the controls take at most 36% of the width.
-  const float controls_width = std::clamp(ImGui::GetContentRegionAvail().x * 0.36f, 220.0f, 360.0f);
   const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const bool is_narrow = avail.x < kNarrowWidth;
+  // Narrow embeds give the pictures the room: the controls take at most 36% of the width; a phone
+  // puts them under the plots, across the width.
+  const float controls_width = is_narrow ? avail.x - 20 : std::clamp(avail.x * 0.36f, 220.0f, 360.0f);
   bool animating = false;
-
-  ImGui::BeginChild("controls", ImVec2(controls_width + 20, avail.y), ImGuiChildFlags_None, ImGuiWindowFlags_None);
-  controls(s, m, controls_width);
+  const bool is_stale = m.compiled().is_stale();
   const EmbedOptions& embed = embed_options();
+
+  if (is_narrow) {
+    const float height = std::max(300.0f, avail.y * 0.5f);
+    animating |= plots(s, m, ImVec2(avail.x, height), deadline, plot_rect, is_stale);
+    ImGui::BeginChild("controls", ImVec2(avail.x, 0), ImGuiChildFlags_None, ImGuiWindowFlags_None);
+  } else {
+    ImGui::BeginChild("controls", ImVec2(controls_width + 20, avail.y), ImGuiChildFlags_None, ImGuiWindowFlags_None);
+  }
+  controls(s, m, controls_width, is_stale);
   if (m.has_function()) {
     if (!embed.hides("table")) {
       ImGui::Separator();
@@ -189,22 +240,13 @@ bool function_panel(FunctionState& s) {
       play_trace("f", sample_for_trace(s.view_x_min, s.view_x_max, s.view_y_min, s.view_y_max, sample));
     }
   }
+  if (is_stale) ImGui::PopStyleVar();
   ImGui::EndChild();
 
-  ImGui::SameLine();
-  ImGui::BeginGroup();
-  const ImVec2 right = ImGui::GetContentRegionAvail();
-  if (m.has_function()) {
-    if (embed.hides("error")) {
-      animating |= function_plot(s, m, right, deadline, plot_rect);
-    } else {
-      animating |= function_plot(s, m, ImVec2(right.x, right.y * 0.64f), deadline, plot_rect);
-      error_plot(s, m, ImVec2(right.x, right.y * 0.36f - ImGui::GetStyle().ItemSpacing.y));
-    }
-  } else {
-    ImGui::TextDisabled("Fix the function to see its plot.");
+  if (!is_narrow) {
+    ImGui::SameLine();
+    animating |= plots(s, m, ImGui::GetContentRegionAvail(), deadline, plot_rect, is_stale);
   }
-  ImGui::EndGroup();
   // Frames until the rebuild is done, and one more: the table that first appears in the frame the compile
   // finishes sizes its columns only in the next (ImGui measures a new table's content once drawn).
   static bool was_compiling = true;

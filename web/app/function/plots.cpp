@@ -2,9 +2,11 @@
 #include "function/plots.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <vector>
 
+#include "imgui_internal.h"  // SetKeyOwner: the focused plot's arrow keys move x₀, not the focus
 #include "platform.hpp"
 #include "state/embed_options.hpp"
 #include "widgets/plot.hpp"
@@ -24,6 +26,27 @@ void drag_x0(FunctionState& s, FunctionModel& m, const Plot& plot) {
     m.stop_descent();
   }
 }
+
+// The plot is a keyboard stop: ← and → move x₀ by a round step (a hundredth of the view, Shift: a
+// tenth), landing on multiples of it so the announced values stay short ("x₀ = 2.1").
+void keyboard_x0(FunctionState& s, FunctionModel& m, const Plot& plot) {
+  if (!plot.is_focused() || embed_options().locks("x0")) return;
+  ImGui::SetKeyOwner(ImGuiKey_LeftArrow, plot.id());
+  ImGui::SetKeyOwner(ImGuiKey_RightArrow, plot.id());
+  const int direction = (ImGui::IsKeyPressed(ImGuiKey_RightArrow, plot.id()) ? 1 : 0) -
+                        (ImGui::IsKeyPressed(ImGuiKey_LeftArrow, plot.id()) ? 1 : 0);
+  if (!ImGui::GetCurrentContext()->NavDisableHighlight) {  // a focus ring when the keyboard got here
+    ImGui::GetWindowDrawList()->AddRect(ImVec2(plot.min().x - 2, plot.min().y - 2),
+                                        ImVec2(plot.max().x + 2, plot.max().y + 2),
+                                        ImGui::GetColorU32(ImGuiCol_NavHighlight), 3, 0, 2.5f);
+  }
+  if (direction == 0) return;
+  const double step = nice_step(plot.right() - plot.left(), ImGui::GetIO().KeyShift ? 10 : 100);
+  s.x0 = (std::round(s.x0 / step) + direction) * step;
+  if (std::fabs(s.x0) < step * 1e-9) s.x0 = 0;  // no "-1.1e-16" from the rounding
+  m.stop_descent();
+  platform::request_frame();
+}
 }  // namespace
 
 bool function_plot(FunctionState& s, FunctionModel& m, ImVec2 size, double deadline, ImVec4& rect) {
@@ -31,6 +54,7 @@ bool function_plot(FunctionState& s, FunctionModel& m, ImVec2 size, double deadl
   Plot plot("function_plot", size, view);
   s.view_x_min = view.x_min, s.view_x_max = view.x_max, s.view_y_min = view.y_min, s.view_y_max = view.y_max;
   drag_x0(s, m, plot);
+  keyboard_x0(s, m, plot);
   const theme::Palette& colors = theme::colors();
   const PlotCurves curves = m.curves(plot.window(), s.show_derivative, deadline);
   if (curves.slopes) plot.runs(*curves.slopes, {colors.derivative, 1.5f});
@@ -53,6 +77,10 @@ bool function_plot(FunctionState& s, FunctionModel& m, ImVec2 size, double deadl
   char text[64];
   std::snprintf(text, sizeof text, "x₀ = %.4g", s.x0);
   plot.label(s.x0, p.value, text, {colors.label});
+  if (plot.fit_control()) {
+    m.fit_view(s);
+    platform::request_frame();  // drawn in the new view next frame
+  }
   plot.end();
   return curves.is_sampling;
 }

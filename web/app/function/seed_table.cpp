@@ -11,6 +11,7 @@
 #include "fonts.hpp"
 #include "imgui.h"
 #include "platform.hpp"
+#include "widgets/number_text.hpp"
 
 namespace bp::app {
 
@@ -44,11 +45,23 @@ void table_points_field(FunctionState& s, float width) {
   }
 }
 
+// One cell: every digit (the seed's 21.000002000448603, not a 16-digit cut), the full value on hover.
+void cell(double v) {
+  ImGui::TableNextColumn();
+  const std::string text = number_text(v);
+  ImGui::TextUnformatted(text.c_str());
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text.c_str());
+}
+
 }  // namespace
 
 void seed_table(FunctionState& s, FunctionModel& m) {
   table_points_field(s, ImGui::GetContentRegionAvail().x);
-  if (!ImGui::BeginTable("seed", 4, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp)) return;
+  // Columns as wide as their numbers; a narrow panel scrolls the table sideways rather than cut them.
+  const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollX;
+  const float height = ImGui::GetTextLineHeightWithSpacing() * static_cast<float>(s.table_points.size() + 1) +
+                       ImGui::GetStyle().ScrollbarSize + 8;
+  if (!ImGui::BeginTable("seed", 4, flags, ImVec2(0, height))) return;
   ImGui::TableSetupColumn("x");
   ImGui::TableSetupColumn("f(x)");
   ImGui::TableSetupColumn("f(x+h)");
@@ -57,14 +70,10 @@ void seed_table(FunctionState& s, FunctionModel& m) {
   ImGui::PushFont(platform::fonts().mono);
   for (const TableRow& row : m.snapshot(s).table) {
     ImGui::TableNextRow();
-    ImGui::TableNextColumn();
-    ImGui::Text("%g", row.x);
-    ImGui::TableNextColumn();
-    ImGui::Text("%.10g", row.value);
-    ImGui::TableNextColumn();
-    ImGui::Text("%.16g", row.value_after_step);
-    ImGui::TableNextColumn();
-    ImGui::Text("%.16g", row.forward_difference);
+    cell(row.x);
+    cell(row.value);
+    cell(row.value_after_step);
+    cell(row.forward_difference);
   }
   ImGui::PopFont();
   ImGui::EndTable();

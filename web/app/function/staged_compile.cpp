@@ -70,31 +70,29 @@ void StagedCompile::parse() {
   auto program = expr::compile(text_, {"x"});
   program_.reset();
   if (program) program_.emplace(std::move(*program));
-  variable_ = program_ ? expr::variable_of(*program_) : "x";  // as the network's samples of f read it
+  // As the network's samples of f read it. A text that does not parse keeps the last good f's.
+  if (program_) variable_ = expr::variable_of(*program_);
   stage_ = Stage::kFunction;
   if (!program_ || program_->graph.size() <= kMaxPlottedNodes) return;
-  f_.reset();
-  ++generation_;
   error_ = expr::Error{"this function has " + std::to_string(program_->graph.size()) +
                            " operations; the plot takes at most " + std::to_string(kMaxPlottedNodes) +
                            " (the JavaScript API evaluates longer ones)",
                        {0, text_.size()}};
-  derivative_.clear();
-  reading_.clear();
   program_.reset();
   stage_ = Stage::kDone;
 }
 
 void StagedCompile::build_function() {
   auto f = expr::Function1D::compile(text_, variable_, {});
-  f_.reset();
   error_.reset();
-  ++generation_;
-  if (f) {
-    f_.emplace(std::move(*f));
-  } else {
+  if (!f) {  // the last good f, its derivative and reading stay on screen, marked stale by the error
     error_ = f.error();
+    program_.reset();
+    stage_ = Stage::kDone;
+    return;
   }
+  f_.emplace(std::move(*f));
+  ++generation_;
   derivative_ = "…";
   reading_ = "…";
   stage_ = Stage::kDerivative;

@@ -17,7 +17,8 @@ namespace bp::app {
 inline constexpr std::size_t kMaxPlottedNodes = 20000;
 
 // What function mode derives from the text. Until the stages of a new text reach f, the previous
-// f (and its error) stay, so the picture of the last good function stays on screen.
+// f stays; a text that does not compile keeps the last good f (with its derivative and reading) beside
+// its error, so the picture of the last good function stays on screen, marked stale.
 class StagedCompile {
  public:
   // Forgets the stages done so far and starts compiling `text` (nothing runs until advance()).
@@ -26,10 +27,13 @@ class StagedCompile {
   void advance(double deadline);
   bool is_done() const { return stage_ == Stage::kDone; }
   // True once f (or its error) is of text(); the derivative and the reading may still follow.
+  // With an error, f is still the last good one (generation() unchanged).
   bool has_new_function() const { return stage_ > Stage::kFunction; }
 
   const std::string& text() const { return text_; }
   bool has_function() const { return f_.has_value(); }
+  // The f shown is of an earlier text: this one has an error.
+  bool is_stale() const { return error_.has_value() && f_.has_value(); }
   expr::Function1D* function() { return f_ ? &*f_ : nullptr; }  // evaluating moves its tape: not const
   const expr::Error* error() const { return error_ ? &*error_ : nullptr; }
   const std::string& variable() const { return variable_; }      // x, t in `f(t) = …`, or the one free name

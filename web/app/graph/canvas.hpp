@@ -7,7 +7,9 @@
 
 namespace bp::app {
 
-// Draws the snapshot's graph (which must be there) over `size` at the cursor.
-void draw_graph(const GraphState& state, const GraphSnapshot& snapshot, ImVec2 size);
+// Draws the snapshot's graph (which must be there) over `size` at the cursor, fitted to it whenever
+// the graph or the size change; drag, wheel and pinch pan and zoom, "fit" and a double-click fit
+// again. Returns the node the keyboard has reached (arrows step in topological order), or -1.
+int draw_graph(const GraphState& state, const GraphSnapshot& snapshot, ImVec2 size);
 
 }  // namespace bp::app

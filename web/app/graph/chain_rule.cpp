@@ -69,7 +69,10 @@ std::string chain_rule(const expr::GraphExport& g, const expr::ExportedNode& nod
     for (std::size_t k = 0; k < user.inputs.size(); ++k) {
       if (user.inputs[k] != node.id) continue;
       symbols += first ? " " : " + ";
-      symbols += "∂" + out + "/∂" + name(user) + " · ∂" + name(user) + "/∂" + name(node);
+      // The output's own local derivative is written with its formula: "∂L/∂L · ∂(e·f)/∂e", never the
+      // circular-looking "∂L/∂L · ∂L/∂e".
+      const std::string local_of = user.id == g.output ? "(" + formula(g, user) + ")" : name(user);
+      symbols += "∂" + out + "/∂" + name(user) + " · ∂" + local_of + "/∂" + name(node);
       std::snprintf(buffer, sizeof buffer, "%s%g · %g", first ? " " : " + ", user.grad.value_or(0), user.local[k]);
       numbers += buffer;
       first = false;

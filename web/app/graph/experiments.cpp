@@ -11,38 +11,52 @@
 #include "graph/model.hpp"
 #include "imgui.h"
 #include "platform.hpp"
+#include "state/choices.hpp"
+#include "widgets/number_field.hpp"
 #include "widgets/theme.hpp"
 
 namespace bp::app {
 
 namespace {
 constexpr double kCheckBudgetMs = 8;  // of a frame, for the check's rows
-constexpr double kCheckStep = 1e-5;   // the h the caveat tests kinks against, as the rows use
 
-void check_table(const std::vector<CheckRow>& rows) {
-  if (!ImGui::BeginTable("gradcheck", 4, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp)) return;
-  ImGui::TableSetupColumn("input");
-  ImGui::TableSetupColumn("autodiff");
-  ImGui::TableSetupColumn("difference");
-  ImGui::TableSetupColumn("rel. error");
-  ImGui::TableHeadersRow();
+const char* scheme_formula(expr::Scheme s) {
+  switch (s) {
+    case expr::Scheme::kForward: return "(f(x+h) − f(x)) / h";
+    case expr::Scheme::kCentral: return "(f(x+h) − f(x−h)) / 2h";
+    case expr::Scheme::kBackward: return "(f(x) − f(x−h)) / h";
+  }
+  return "";
+}
+
+// Function mode's controls for the same two choices: the scheme's buttons and h typed or dragged.
+void check_settings(CheckSettings& settings, float width) {
+  bool is_first = true;
+  for (const auto& choice : scheme_choices()) {
+    if (!is_first) ImGui::SameLine();
+    is_first = false;
+    const std::string label = std::string(choice.name) + "##check";
+    if (ImGui::RadioButton(label.c_str(), settings.scheme == choice.value)) settings.scheme = choice.value;
+  }
+  number_field("h##check", settings.h, step_field(width));
+}
+
+// One block per input, a line per number, every digit: four columns of 19-digit numbers do not fit
+// a side panel, and a cut -2.0000000000042206 is the one number the seed asks to compare.
+void check_rows(const std::vector<CheckRow>& rows) {
   ImGui::PushFont(platform::fonts().mono);
   for (const CheckRow& row : rows) {
     const double error = row.relative_error();
-    ImGui::TableNextRow();
-    ImGui::TableNextColumn();
     ImGui::TextUnformatted(row.name.c_str());
-    ImGui::TableNextColumn();
-    ImGui::Text("%.8g", row.grad);
-    ImGui::TableNextColumn();
-    ImGui::Text("%.8g", row.estimate);
-    ImGui::TableNextColumn();
+    ImGui::Indent(12);
+    ImGui::TextWrapped("autodiff    %s", number_text(row.grad).c_str());
+    ImGui::TextWrapped("difference  %s", number_text(row.estimate).c_str());
     if (!(error < 1e-6)) ImGui::PushStyleColor(ImGuiCol_Text, theme::colors().error);
-    ImGui::Text("%.1e", error);
+    ImGui::Text("rel. error  %.1e", error);
     if (!(error < 1e-6)) ImGui::PopStyleColor();
+    ImGui::Unindent(12);
   }
   ImGui::PopFont();
-  ImGui::EndTable();
 }
 }  // namespace
 
@@ -50,14 +64,17 @@ void gradient_check_section(const std::string& text, const expr::Program& progra
                             const expr::GraphExport& g) {
   if (!ImGui::CollapsingHeader("Check gradients")) return;
   static GradientCheck check;
-  check.update(text, program, vars, now_ms() + kCheckBudgetMs);
+  static CheckSettings settings;
+  check_settings(settings, ImGui::GetContentRegionAvail().x);
+  check.update(text, program, vars, now_ms() + kCheckBudgetMs, settings);
   if (!check.is_complete()) {
     ImGui::TextDisabled("checking… %zu of %zu inputs", check.rows().size(), check.input_count());
     platform::request_frame();
   }
-  ImGui::TextWrapped("Central differences (f(x+h) − f(x−h))/2h, h = 1e-5·max(1, |x|), against autodiff:");
-  check_table(check.rows());
-  const std::string warning = gradient_check_caveat(g, kCheckStep);
+  ImGui::TextWrapped("%s, h = %s, against autodiff:", scheme_formula(settings.scheme),
+                     number_text(settings.h).c_str());
+  check_rows(check.rows());
+  const std::string warning = gradient_check_caveat(g, settings.h);
   if (!warning.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, theme::colors().error);
     ImGui::TextWrapped("%s", warning.c_str());
@@ -82,9 +99,9 @@ void nudge_section(GraphState& s, const expr::Program& program, const expr::Vars
   const char* name = n.name.c_str();
   const char* out = g.nodes[static_cast<std::size_t>(g.output)].label.c_str();
   ImGui::PushFont(platform::fonts().mono);
-  ImGui::Text("Δ%s = ε·∂%s/∂%s = %.6g", name, out, name, n.dx);
-  ImGui::Text("predicted Δ%s = ∂%s/∂%s·Δ%s = %.6g", out, out, name, name, n.predicted);
-  if (n.actual) ImGui::Text("actual    Δ%s = %.6g", out, *n.actual);
+  ImGui::TextWrapped("Δ%s = ε·∂%s/∂%s = %s", name, out, name, number_text(n.dx).c_str());
+  ImGui::TextWrapped("predicted Δ%s = ∂%s/∂%s·Δ%s = %s", out, out, name, name, number_text(n.predicted).c_str());
+  if (n.actual) ImGui::TextWrapped("actual    Δ%s = %s", out, number_text(*n.actual).c_str());
   ImGui::PopFont();
   const double x = vars[static_cast<std::size_t>(chosen)].second;
   if (ImGui::Button("Apply the nudge")) set_input_value(s, n.name, x + n.dx);

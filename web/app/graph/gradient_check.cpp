@@ -8,21 +8,13 @@
 
 namespace bp::app {
 
-namespace {
-double value_in(const expr::Vars& vars, const std::string& name) {
-  for (const auto& [key, v] : vars) {
-    if (key == name) return v;
-  }
-  return 0;
-}
-}  // namespace
-
 void GradientCheck::update(const std::string& text, const expr::Program& program, const expr::Vars& vars,
-                           double deadline) {
-  if (!started_ || text_ != text || vars_ != vars) {
+                           double deadline, const CheckSettings& settings) {
+  if (!started_ || text_ != text || vars_ != vars || settings_ != settings) {
     started_ = true;
     text_ = text;
     vars_ = vars;
+    settings_ = settings;
     exact_.clear();
     rows_.clear();
     auto exact = expr::gradient(program, vars);
@@ -31,8 +23,7 @@ void GradientCheck::update(const std::string& text, const expr::Program& program
   }
   while (rows_.size() < exact_.size() && (rows_.empty() || now_ms() < deadline)) {
     const auto& [name, grad] = exact_[rows_.size()];
-    const double h = 1e-5 * std::max(1.0, std::fabs(value_in(vars, name)));
-    auto numeric = expr::numerical_derivative(program, name, vars, h, expr::Scheme::kCentral);
+    auto numeric = expr::numerical_derivative(program, name, vars, settings.h, settings.scheme);
     rows_.push_back({name, grad, numeric ? numeric->slope : NAN});
   }
 }

@@ -1,5 +1,5 @@
 // Graph mode's two experiments as numbers: "check gradients" (every input's autodiff gradient
-// against a central difference, with kinks and domain errors flagged) and "nudge" (move an input a
+// against a finite difference of the learner's scheme and h, with kinks and domain errors flagged) and "nudge" (move an input a
 // little along its gradient; the predicted change of the output against the actual one).
 // No ImGui: tested natively.
 #pragma once
@@ -15,10 +15,19 @@
 
 namespace bp::app {
 
+// The finite difference the check compares with: function mode's controls, the same scheme and an
+// absolute h, so the seed's (((a+h)*b + c) − (a*b + c))/h with h = 0.0001 is reproduced digit for digit.
+struct CheckSettings {
+  expr::Scheme scheme = expr::Scheme::kCentral;
+  double h = 1e-5;
+  bool operator==(const CheckSettings& o) const { return scheme == o.scheme && h == o.h; }
+  bool operator!=(const CheckSettings& o) const { return !(*this == o); }
+};
+
 struct CheckRow {
   std::string name;
   double grad = 0;      // autodiff
-  double estimate = 0;  // central difference, h = 1e-5·max(1, |x|); NaN when it failed
+  double estimate = 0;  // the settings' finite difference; NaN when it failed
   // |estimate − grad| relative to the larger of 1, |grad|, |estimate|.
   double relative_error() const {
     return std::fabs(estimate - grad) / std::max({1.0, std::fabs(grad), std::fabs(estimate)});
@@ -29,8 +38,10 @@ struct CheckRow {
 // twice, so a program with thousands of inputs fills its table over several frames.
 class GradientCheck {
  public:
-  // Adds rows until `deadline` (now_ms()), at least one. `program` is `text` compiled.
-  void update(const std::string& text, const expr::Program& program, const expr::Vars& vars, double deadline);
+  // Adds rows until `deadline` (now_ms()), at least one. `program` is `text` compiled. New settings,
+  // text or values start the rows again.
+  void update(const std::string& text, const expr::Program& program, const expr::Vars& vars, double deadline,
+              const CheckSettings& settings = {});
   const std::vector<CheckRow>& rows() const { return rows_; }
   std::size_t input_count() const { return exact_.size(); }
   bool is_complete() const { return rows_.size() >= exact_.size(); }
@@ -38,6 +49,7 @@ class GradientCheck {
  private:
   std::string text_;
   expr::Vars vars_;
+  CheckSettings settings_;
   bool started_ = false;
   std::vector<std::pair<std::string, double>> exact_;
   std::vector<CheckRow> rows_;

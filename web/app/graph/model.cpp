@@ -15,21 +15,23 @@ const GraphSnapshot& GraphModel::compute(const GraphState& state, double deadlin
   c.is_pending = false;
   if (c.text != state.program || (!c.program && !c.error)) {
     c.text = state.program;
+    auto program = expr::compile(state.program, {});
+    if (!program) {  // the last good graph (if any) stays on screen, marked stale, beside the error
+      c.error = program.error();
+      c.is_stale = c.graph.has_value();
+      if (!c.is_stale) c.program.reset(), c.inputs.clear();
+      return c;
+    }
     c.program.reset();
     c.error.reset();
+    c.is_stale = false;
     c.inputs.clear();
     c.vars.clear();
     evaluated_ = laid_out_ = false;
-    auto program = expr::compile(state.program, {});
-    if (!program) {
-      c.error = program.error();
-      c.graph.reset();
-      return c;
-    }
     c.inputs = program->inputs;
     c.program.emplace(std::move(*program));
   }
-  if (!c.program) return c;
+  if (!c.program || c.is_stale) return c;
   expr::Vars vars = input_values(state, c.inputs);
   if (evaluated_ && c.vars == vars) return c;
   if (now_ms() > deadline) {
@@ -108,6 +110,21 @@ std::string graph_description(const GraphState& state, const expr::GraphExport& 
     }
   }
   return said;
+}
+
+std::string node_description(const GraphState& state, const expr::GraphExport& graph, int id) {
+  const auto& node = graph.nodes[static_cast<std::size_t>(id)];
+  const int count = static_cast<int>(graph.nodes.size());
+  const std::string name = node.inputs.empty()                ? node.label
+                           : is_operator_label(node.label)       ? formula(graph, node)
+                                                                 : node.label + " = " + formula(graph, node);
+  std::string said = "Node " + std::to_string(id + 1) + " of " + std::to_string(count) + ": " + name + ", value " +
+                     expr::format_number(node.value);
+  if (!node.grad) return said;
+  if (!is_revealed(state, id, count)) return said + ", gradient not yet computed";
+  const std::string& out = graph.nodes[static_cast<std::size_t>(graph.output)].label;
+  return said + ", gradient ∂" + out + "/∂" + (is_operator_label(node.label) ? name : node.label) + " = " +
+         expr::format_number(*node.grad);
 }
 
 }  // namespace bp::app

@@ -17,7 +17,8 @@ namespace bp::app {
 struct GraphSnapshot {
   std::string text;                      // the program these describe
   std::optional<expr::Program> program;  // compiled once per text
-  std::optional<expr::Error> error;
+  std::optional<expr::Error> error;      // of text; with is_stale, the rest is of the last good text
+  bool is_stale = false;
   std::optional<expr::GraphExport> graph;
   std::vector<expr::Input> inputs;       // the names the program reads, in order
   expr::Vars vars;                       // the values the graph was evaluated at
@@ -54,5 +55,8 @@ void run_to_end(GraphState& state);                // every gradient shown
 
 // The sentence a screen reader hears: the output's value and the named nodes' revealed gradients.
 std::string graph_description(const GraphState& state, const expr::GraphExport& graph);
+// One node as the keyboard reaches it, every digit: "Node 6 of 7: e = d + c, value 2, gradient -2"
+// (or "gradient not yet computed" before the backward pass reaches it).
+std::string node_description(const GraphState& state, const expr::GraphExport& graph, int id);
 
 }  // namespace bp::app

@@ -16,12 +16,15 @@
 #include "state/description.hpp"
 #include "state/embed_options.hpp"
 #include "widgets/expression_field.hpp"
+#include "widgets/number_text.hpp"
+#include "widgets/theme.hpp"
 
 namespace bp::app {
 
 namespace {
 
 constexpr double kWorkBudgetMs = 12;  // of a frame, for parsing and evaluating a long program
+constexpr float kNarrowWidth = 600;   // below it (a phone) the graph goes above the controls
 
 void input_sliders(GraphState& s, const GraphSnapshot& c, float width) {
   ImGui::Separator();
@@ -54,16 +57,68 @@ void backward_controls(GraphState& s, const expr::GraphExport& g) {
   }
 }
 
-// The output's value and the gradients of the inputs the backward pass has reached.
+// The output's value and the gradients of the inputs the backward pass has reached, every digit.
 void results(const GraphState& s, const expr::GraphExport& g) {
   const int count = static_cast<int>(g.nodes.size());
   const auto& out = g.nodes[static_cast<std::size_t>(g.output)];
-  ImGui::Text("%s = %.6g", out.label.c_str(), out.value);
-  describe(graph_description(s, g));
+  ImGui::PushFont(platform::fonts().mono);
+  ImGui::TextWrapped("%s = %s", out.label.c_str(), number_text(out.value).c_str());
   for (const auto& node : g.nodes) {
     if (node.op == "var" && is_revealed(s, node.id, count)) {
-      ImGui::Text("∂%s/∂%s = %.6g", out.label.c_str(), node.label.c_str(), node.grad.value_or(0));
+      ImGui::TextWrapped("∂%s/∂%s = %s", out.label.c_str(), node.label.c_str(),
+                         number_text(node.grad.value_or(0)).c_str());
     }
+  }
+  ImGui::PopFont();
+}
+
+
+void controls(GraphState& s, const GraphSnapshot& c, float width) {
+  ImGui::TextUnformatted("Program");
+  const EmbedOptions& embed = embed_options();
+  ExpressionFieldOptions field;
+  field.width = width;
+  field.lines = 8;
+  field.read_only = embed.locks("prog");
+  if (expression_field("program", s.program, c.error ? &*c.error : nullptr, field)) s.backward_step = -1;
+  if (!c.graph) return;
+  // While the text does not compile, what follows is of the last good program: drawn faded.
+  if (c.is_stale) ImGui::PushStyleVar(ImGuiStyleVar_Alpha, 0.45f);
+  if (!embed.hides("inputs")) input_sliders(s, c, width);
+  ImGui::Separator();
+  if (!embed.hides("backward")) backward_controls(s, *c.graph);
+  if (!embed.hides("experiments")) {
+    const expr::Vars vars = input_values(s, c.inputs);
+    gradient_check_section(c.text, *c.program, vars, *c.graph);
+    nudge_section(s, *c.program, vars, *c.graph);
+  }
+  ImGui::Separator();
+  results(s, *c.graph);
+  if (c.is_stale) ImGui::PopStyleVar();
+}
+
+// The graph, or why there is none; faded under a veil while it is of the last good program.
+void picture(const GraphState& s, const GraphSnapshot& c, ImVec2 size) {
+  if (!c.graph) {
+    ImGui::TextDisabled("Fix the program to see its graph.");
+    if (c.error) describe("Graph mode. The program has an error: " + c.error->message);
+    return;
+  }
+  const int selected = draw_graph(s, c, size);
+  if (c.is_stale) {
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec2 lo = ImGui::GetItemRectMin();
+    draw->AddRectFilled(lo, ImVec2(lo.x + size.x, lo.y + size.y), (theme::colors().plot_background & 0x00FFFFFF) | 0x99000000);
+    draw->AddText(ImVec2(lo.x + 8, lo.y + 6), theme::colors().error, "last good program: fix the text to update");
+  }
+  // Each node the keyboard reaches is announced; otherwise the output and the revealed gradients.
+  if (c.error) {
+    describe("Graph mode. The program has an error: " + c.error->message +
+             (c.is_stale ? ". The graph shown is of the last good program." : "."));
+  } else if (selected >= 0) {
+    describe(node_description(s, *c.graph, selected));
+  } else {
+    describe(graph_description(s, *c.graph));
   }
 }
 
@@ -74,37 +129,21 @@ void graph_panel(GraphState& s) {
   const GraphSnapshot& c = model.compute(s, now_ms() + kWorkBudgetMs);
   if (c.is_pending) platform::request_frame();
   const ImVec2 avail = ImGui::GetContentRegionAvail();
-  // Narrow embeds give the pictures the room: the controls take at most 36% of the width.
-  const float controls_width = std::clamp(ImGui::GetContentRegionAvail().x * 0.36f, 220.0f, 360.0f);
-
-  ImGui::BeginChild("graph_controls", ImVec2(controls_width + 20, avail.y));
-  ImGui::TextUnformatted("Program");
-  const EmbedOptions& embed = embed_options();
-  ExpressionFieldOptions field;
-  field.width = controls_width;
-  field.lines = 8;
-  field.read_only = embed.locks("prog");
-  if (expression_field("program", s.program, c.error ? &*c.error : nullptr, field)) s.backward_step = -1;
-  if (c.error) describe("Graph mode. The program has an error: " + c.error->message);
-  if (c.graph) {
-    if (!embed.hides("inputs")) input_sliders(s, c, controls_width);
-    ImGui::Separator();
-    if (!embed.hides("backward")) backward_controls(s, *c.graph);
-    if (!embed.hides("experiments")) {
-      const expr::Vars vars = input_values(s, c.inputs);
-      gradient_check_section(s.program, *c.program, vars, *c.graph);
-      nudge_section(s, *c.program, vars, *c.graph);
-    }
-    ImGui::Separator();
-    results(s, *c.graph);
+  if (avail.x < kNarrowWidth) {  // one column: the graph across the width, the controls under it
+    const float picture_height = std::max(260.0f, avail.y * 0.55f);
+    picture(s, c, ImVec2(avail.x, picture_height));
+    ImGui::BeginChild("graph_controls", ImVec2(avail.x, 0));
+    controls(s, c, avail.x - 20);
+    ImGui::EndChild();
+    return;
   }
+  // Narrow embeds give the pictures the room: the controls take at most 36% of the width.
+  const float controls_width = std::clamp(avail.x * 0.36f, 220.0f, 360.0f);
+  ImGui::BeginChild("graph_controls", ImVec2(controls_width + 20, avail.y));
+  controls(s, c, controls_width);
   ImGui::EndChild();
   ImGui::SameLine();
-  if (c.graph) {
-    draw_graph(s, c, ImGui::GetContentRegionAvail());
-  } else {
-    ImGui::TextDisabled("Fix the program to see its graph.");
-  }
+  picture(s, c, ImGui::GetContentRegionAvail());
 }
 
 }  // namespace bp::app

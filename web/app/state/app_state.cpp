@@ -8,11 +8,11 @@ namespace bp::app {
 
 NetworkData::NetworkData() : features{nn::Feature::kX1, nn::Feature::kX2} {}
 
-double step_size(const FunctionState& state) { return std::pow(10.0, state.log10_h); }
+double step_size(const FunctionState& state) { return state.h; }
 
 namespace {
 auto fields(const FunctionState& s) {
-  return std::tie(s.text, s.x0, s.log10_h, s.scheme, s.show_derivative, s.show_reading, s.table_points,
+  return std::tie(s.text, s.x0, s.h, s.scheme, s.show_derivative, s.show_reading, s.table_points,
                   s.learning_rate, s.view_x_min, s.view_x_max, s.view_y_min, s.view_y_max);
 }
 auto fields(const GraphState& s) { return std::tie(s.program, s.values, s.backward_step); }

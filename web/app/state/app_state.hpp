@@ -25,7 +25,7 @@ using Scheme = expr::Scheme;  // the finite-difference scheme function mode show
 struct FunctionState {
   std::string text = "f(x) = 2x²−3x+4";            // the seed's function, typed as the learner would
   double x0 = 2;                                   // the draggable point
-  double log10_h = -0.5;                           // h = 10^log10_h; large at first, so the secant shows
+  double h = 0.31622776601683794;                  // the finite difference's step, 10^-0.5: large, so the secant shows
   Scheme scheme = Scheme::kForward;
   bool show_derivative = false;                    // f′ curve and its symbolic text
   bool show_reading = false;                       // the parser's fully parenthesised reading

@@ -14,7 +14,7 @@ AppState function_example(const std::string& text, double x0, double h, Scheme s
   s.mode = Mode::kFunction;
   s.function.text = text;
   s.function.x0 = x0;
-  s.function.log10_h = std::log10(h);
+  s.function.h = h;
   s.function.scheme = scheme;
   return s;
 }

@@ -200,7 +200,7 @@ Property step_row() {
           [rule](AppState& s, const std::string& v, std::string& why) {
             double h;
             if (!read_number(v, rule, h, why)) return false;
-            s.function.log10_h = std::log10(h);
+            s.function.h = h;
             return true;
           }};
 }

@@ -23,8 +23,12 @@ Plot::Plot(const char* id, ImVec2 size, PlotView& view, const PlotOptions& optio
   const bool interactive = options.pan_and_zoom;
   min_ = ImGui::GetCursorScreenPos();
   max_ = ImVec2(min_.x + size.x, min_.y + size.y);
+  ImGui::SetNextItemAllowOverlap();  // the fit button drawn over it takes its own clicks
   ImGui::InvisibleButton(id, size, ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
+  id_ = ImGui::GetItemID();
   hovered_ = ImGui::IsItemHovered();
+  is_focused_ = ImGui::IsItemFocused();
+  double_clicked_ = hovered_ && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left);
   draw_ = ImGui::GetWindowDrawList();
   if (interactive && ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Right, 0)) {
     const ImVec2 d = ImGui::GetIO().MouseDelta;  // right-drag pans; left-drag is for the point
@@ -58,6 +62,19 @@ Plot::Plot(const char* id, ImVec2 size, PlotView& view, const PlotOptions& optio
 }
 
 void Plot::end() const { draw_->PopClipRect(); }
+
+bool Plot::fit_control() const {
+  const ImVec2 cursor = ImGui::GetCursorScreenPos();
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float width = ImGui::CalcTextSize("fit").x + style.FramePadding.x * 2;
+  ImGui::SetCursorScreenPos(ImVec2(max_.x - width - 6, min_.y + 6));
+  ImGui::PushID(static_cast<int>(id_));
+  const bool pressed = ImGui::Button("fit");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Fit the view to the curve (or double-click the plot)");
+  ImGui::PopID();
+  ImGui::SetCursorScreenPos(cursor);
+  return pressed || double_clicked_;
+}
 
 double Plot::screen_x(double x) const {
   const double v = view_.log_x ? std::log10(x) : x;

@@ -49,6 +49,12 @@ class Plot {
   double y_at(float screen_y) const;
   bool contains(ImVec2 p) const;
   bool hovered() const { return hovered_; }
+  ImGuiID id() const { return id_; }
+  // True while the plot has keyboard focus (Tab reached it, or a click): the caller's arrow keys.
+  bool is_focused() const { return is_focused_; }
+  // Draws a "fit" button in the plot's top right corner; true when it or a double-click on the plot
+  // asks for the view to fit again. Call before end().
+  bool fit_control() const;
   ImDrawList* draw_list() const { return draw_; }
   ImVec2 min() const { return min_; }
   ImVec2 max() const { return max_; }
@@ -74,7 +80,10 @@ class Plot {
   const PlotView& view_;
   ImDrawList* draw_;
   ImVec2 min_, max_;
+  ImGuiID id_ = 0;
   bool hovered_ = false;
+  bool is_focused_ = false;
+  bool double_clicked_ = false;
 };
 
 // A nice tick step for `span` covered by about `count` ticks: 1, 2 or 5 × 10^k.
