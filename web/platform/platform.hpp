@@ -40,6 +40,8 @@ void on_context_restored(void (*callback)());
 
 // The reader asked the system for reduced motion: animations jump to their end.
 bool prefers_reduced_motion();
+// The reader asked the system for more contrast (prefers-contrast: more): thicker lines, darker text.
+bool prefers_more_contrast();
 
 // Device pixels per CSS pixel, as of the current frame.
 float pixel_ratio();

@@ -608,6 +608,14 @@ EM_JS(int, js_prefers_reduced_motion, (), {
 
 bool prefers_reduced_motion() { return js_prefers_reduced_motion() != 0; }
 
+namespace {
+EM_JS(int, js_prefers_more_contrast, (), {
+  return window.matchMedia && window.matchMedia("(prefers-contrast: more)").matches ? 1 : 0;
+});
+}  // namespace
+
+bool prefers_more_contrast() { return js_prefers_more_contrast() != 0; }
+
 void notify_ready() { js_notify_ready(); }
 
 namespace {
