@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <optional>
 
+#include "clock.hpp"
 #include "imgui.h"
 #include "network/view.hpp"
 #include "network/csv_points.hpp"
@@ -32,6 +33,7 @@ struct Runtime {
   std::string code;        // the last "Show code" script
   int new_label = 1;       // the class a click adds to the learner's own data
   int dragging = -1;       // the learner's point being dragged
+  double drawing_ms = 0;   // this panel's last frame less its training: what training leaves room for
   char csv[8192] = "";
   std::string csv_error;
 };
@@ -175,6 +177,7 @@ void training_controls(NetworkState& s, float width) {
 }  // namespace
 
 bool network_panel(NetworkState& s, const std::string& function_text) {
+  const double started = now_ms();
   if (s.data.set == DataSet::kFunction) s.function_text = function_text;
   Runtime& r = runtime();
   // The settings that decide data and architecture: a change to either starts a fresh network.
@@ -320,7 +323,15 @@ bool network_panel(NetworkState& s, const std::string& function_text) {
     }
     return false;
   }
-  if (r.playing) r.trainer.train_for(8.0);  // half a 60 Hz frame
+  // Training takes what a frame's work budget leaves after drawing (as long as the last frame's): the
+  // app's frame stays near 8 ms on a phone-class CPU too (bench/frame_budget.mjs, 4× CPU throttling).
+  double training_ms = 0;
+  if (r.playing) {
+    constexpr double kFrameWorkMs = 6;
+    const double before = now_ms();
+    r.trainer.train_for(std::clamp(kFrameWorkMs - r.drawing_ms, 1.0, kFrameWorkMs));
+    training_ms = now_ms() - before;
+  }
   if (r.finishing_epoch && (r.playing || r.trainer.finish_epoch(8.0))) r.finishing_epoch = false;
 
   ImGui::SameLine();
@@ -376,6 +387,7 @@ bool network_panel(NetworkState& s, const std::string& function_text) {
   if (edited) r.trainer.set_parameters(r.trainer.parameters());  // re-evaluate losses after an edit
   s.weights = r.trainer.parameters();
   s.epochs = r.trainer.epochs();
+  r.drawing_ms = now_ms() - started - training_ms;
   return r.playing || r.finishing_epoch;
 }
 
