@@ -71,7 +71,8 @@
       case 'frameStats': {
         const at = m._bp_frame_stats() / 8;
         const f = m.HEAPF64;
-        return { frames: f[at], medianMs: f[at + 1], maxMs: f[at + 2], medianBuildMs: f[at + 3], maxBuildMs: f[at + 4] };
+        return { frames: f[at], medianMs: f[at + 1], maxMs: f[at + 2], medianBuildMs: f[at + 3], maxBuildMs: f[at + 4],
+                 p95BuildMs: f[at + 5] };
       }
       case 'resetFrameStats': return m._bp_reset_frame_stats();
       case 'networkOutput': return m._bp_network_output(args[0], args[1]);

@@ -30,7 +30,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE void bp_keyboard_focus(int dir) { bp::platform::
 // Called by the page's paste listener (platform_emscripten.cpp).
 extern "C" EMSCRIPTEN_KEEPALIVE void bp_paste(const char* text) { bp::platform::paste(text); }
 
-// Five numbers for window.playground.frameStats() (browser_calls.hpp says which).
+// Six numbers for window.playground.frameStats() (browser_calls.hpp says which).
 extern "C" EMSCRIPTEN_KEEPALIVE const double* bp_frame_stats() { return bp::platform::frame_stats(); }
 
 // Forgets the timed frames, so a measurement covers only what follows.

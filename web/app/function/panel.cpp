@@ -19,8 +19,8 @@
 #include "state/embed_options.hpp"
 #include "widgets/export.hpp"
 #include "widgets/expression_field.hpp"
-#include "widgets/number_field.hpp"
 #include "widgets/listen.hpp"
+#include "widgets/number_field.hpp"
 #include "widgets/panel_layout.hpp"
 #include "widgets/theme.hpp"
 
