@@ -51,7 +51,10 @@ test('typing into the expression field changes the function, unicode included', 
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Backspace');
   await page.keyboard.type('x³ − 2x');
-  await page.waitForTimeout(400);
+  // Every character arrives; on a loaded machine the frames that take them (each half-typed text still
+  // draws the last good plot) may need more than 400 ms.
+  await page.waitForFunction(() => window.playground.getState().expr === 'x³ − 2x', null, { timeout: 5000 })
+    .catch(() => {});
   assert.equal((await page.evaluate(() => window.playground.getState())).expr, 'x³ − 2x');
   await page.screenshot({ path: new URL('function-typed.png', SHOTS).pathname });
   await context.close();
@@ -110,7 +113,7 @@ test('gradient descent walks the seed to 0.75; with reduced motion it gets there
     await page.goto(session.url + '#mode=function&eta=0.2');
     await page.waitForSelector('#status.hidden', { state: 'attached', timeout: 30000 });
     await page.waitForTimeout(300);
-    await page.mouse.click(51, 648);  // "Descend"
+    await page.mouse.click(51, 679);  // "Descend", under the seed table's four rows
     if (reducedMotion === 'reduce') {
       await page.waitForTimeout(300);
     } else {
@@ -125,7 +128,8 @@ test('gradient descent walks the seed to 0.75; with reduced motion it gets there
 test('keyboard only: Tab reaches the gallery, arrows and Enter open an example', async () => {
   const { page, context } = await openPage(session.browser, session.url + '#mode=network');
   await page.waitForFunction(() => window.playground);
-  for (const key of ['Tab', 'Space', 'ArrowDown', 'ArrowDown', 'Enter']) {
+  // Tab goes in reading order: the three mode tabs, then "Gallery…".
+  for (const key of ['Tab', 'Tab', 'Tab', 'Tab', 'Space', 'ArrowDown', 'ArrowDown', 'Enter']) {
     await page.keyboard.press(key);
     await page.waitForTimeout(200);
   }

@@ -198,8 +198,10 @@ int main() {
   if (!bp::platform::init(selector.c_str())) return 1;  // the page explains a missing WebGL2
   bp::app::set_embed_options(bp::app::parse_embed_options(bp::page::embed_options()));
   const std::string& theme = bp::app::embed_options().theme;
+  bp::app::theme::set_more_contrast(bp::platform::prefers_more_contrast());
   bp::app::theme::apply(theme == "dark" || (theme == "auto" && bp::page::prefers_dark(true)));
   ImGui::GetStyle().ScaleAllSizes(bp::app::embed_options().zoom);
+  bp::platform::fit_style_to_pointer(ImGui::GetStyle(), 16 * bp::app::embed_options().zoom);  // fonts.cpp: 16 px
   bp::app::load_initial_state(g_state);
   for (const auto& notice : bp::app::embed_options().notices) bp::app::state_notices().push_back(notice);
   bp::platform::run(frame);

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <optional>
 
+#include "clock.hpp"
 #include "imgui.h"
 #include "network/view.hpp"
 #include "network/csv_points.hpp"
@@ -35,6 +36,8 @@ struct Runtime {
   int new_label = 1;       // the class a click adds to the learner's own data
   int dragging = -1;       // the learner's point being dragged
   bool log_loss = false;   // the loss chart's y axis in decades
+  double drawing_ms = 0;   // this panel's last frame less its training: what training leaves room for
+  double training_ms = 0;  // this frame's training
   char csv[8192] = "";
   std::string csv_error;
 };
@@ -444,7 +447,14 @@ bool pictures(NetworkState& s, Runtime& r, ImVec2 room, float view_height) {
 // button is redrawn as "Train ▶".
 bool train(Runtime& r) {
   if (!r.problem.empty()) return false;
-  if (r.playing) r.trainer.train_for(8.0);  // half a 60 Hz frame
+  // Training takes what a frame's work budget leaves after drawing (as long as the last frame's): the
+  // app's frame stays near 8 ms on a phone-class CPU too (bench/frame_budget.mjs, 4× CPU throttling).
+  if (r.playing) {
+    constexpr double kFrameWorkMs = 6;
+    const double before = now_ms();
+    r.trainer.train_for(std::clamp(kFrameWorkMs - r.drawing_ms, 1.0, kFrameWorkMs));
+    r.training_ms = now_ms() - before;
+  }
   if (r.finishing_epoch && (r.playing || r.trainer.finish_epoch(8.0))) r.finishing_epoch = false;
   const bool stopped = r.playing && r.trainer.diverged();
   if (stopped) r.playing = false;
@@ -454,8 +464,10 @@ bool train(Runtime& r) {
 }  // namespace
 
 bool network_panel(NetworkState& s, const std::string& function_text) {
+  const double started = now_ms();
   if (s.data.set == DataSet::kFunction) s.function_text = function_text;
   Runtime& r = runtime();
+  r.training_ms = 0;
   // The settings that decide data and architecture: a change to either starts a fresh network.
   const NetworkData data_before = s.data;
   const NetworkModel model_before = s.model;
@@ -501,6 +513,7 @@ bool network_panel(NetworkState& s, const std::string& function_text) {
     report_last_item("network pictures");
     ImGui::EndChild();
   }
+  r.drawing_ms = now_ms() - started - r.training_ms;
   if (!r.problem.empty()) return redraw;
   if (edited) r.trainer.set_parameters(r.trainer.parameters());  // re-evaluate losses after an edit
   s.weights = r.trainer.parameters();

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <vector>
 
 #include "fonts.hpp"
 #include "network/surface_renderer.hpp"
@@ -31,11 +32,14 @@ void draw_field(ImDrawList* draw, ImVec2 origin, float size, const Eigen::Matrix
                 float strength) {
   const int n = corners - 1;
   const float cell = size / static_cast<float>(n);
+  static std::vector<ImU32> colors;  // each corner's colour once, not once per cell that shares it
+  colors.resize(static_cast<std::size_t>(corners) * static_cast<std::size_t>(corners));
+  for (std::size_t k = 0; k < colors.size(); ++k) {
+    colors[k] = value_color(strength * values(0, static_cast<Eigen::Index>(k)));
+  }
   for (int row = 0; row < n; ++row) {
     for (int col = 0; col < n; ++col) {
-      auto at = [&](int r, int c) {
-        return value_color(strength * values(0, static_cast<Eigen::Index>(r) * corners + c));
-      };
+      auto at = [&](int r, int c) { return colors[static_cast<std::size_t>(r * corners + c)]; };
       const ImVec2 lo(origin.x + static_cast<float>(col) * cell, origin.y + static_cast<float>(row) * cell);
       draw->AddRectFilledMultiColor(lo, ImVec2(lo.x + cell + 0.5f, lo.y + cell + 0.5f), at(row, col), at(row, col + 1),
                                     at(row + 1, col + 1), at(row + 1, col));
