@@ -85,8 +85,12 @@
     const canvas = document.createElement('canvas');
     canvas.id = ids.canvas || 'bp-canvas-' + n;
     canvas.tabIndex = 0;
-    canvas.setAttribute('aria-label', 'Backprop Playground: plots and graphs drawn by the app; the description follows');
-    canvas.style.cssText = 'position:absolute;inset:0;width:100%;height:100%;display:block;outline:none;touch-action:none';
+    canvas.setAttribute('aria-label', 'Backprop Playground: plots and graphs drawn by the app; the description follows. ' +
+                        'Tab and Shift+Tab move through its controls and on out of it; Escape leaves a field, then the playground');
+    // The app draws its own focus ring (on the control that has the keyboard). pan-y: a swipe up or
+    // down that does not start on something the app drags scrolls the page, so a reader can always
+    // scroll past an embedded playground (web/platform/platform_emscripten.cpp, on_one_finger).
+    canvas.style.cssText = 'position:absolute;inset:0;width:100%;height:100%;display:block;outline:none;touch-action:pan-y';
     const status = document.createElement('div');
     status.id = ids.status || 'bp-status-' + n;
     status.setAttribute('role', 'status');
@@ -101,7 +105,14 @@
     description.id = ids.description || 'bp-description-' + n;
     description.setAttribute('aria-live', 'polite');
     description.style.cssText = 'position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap';
-    holder.append(canvas, status, description);
+    // What the app announces at once (page::announce: a value a key just changed), beside the
+    // description, which waits for the view to settle.
+    const announcement = document.createElement('div');
+    announcement.id = ids.announcement || 'bp-announcement-' + n;
+    announcement.setAttribute('aria-live', 'polite');
+    announcement.setAttribute('aria-atomic', 'true');
+    announcement.style.cssText = description.style.cssText;
+    holder.append(canvas, status, description, announcement);
     element.appendChild(holder);
 
     const handlers = { change: [], ready: [] };
@@ -192,6 +203,13 @@
         if (handlers[event]) handlers[event] = handlers[event].filter((h) => h !== handler);
         return instance;
       },
+      // Gives the playground the keyboard without a focus ring (as a click would): the next Tab goes to
+      // its first control.
+      focus() {
+        config.quietFocus = true;
+        canvas.focus({ preventScroll: true });
+        config.quietFocus = false;
+      },
       // The canvas as a PNG data URL, at its device resolution.
       screenshot() {
         live();
@@ -232,6 +250,9 @@
           onDescription(text) {
             clearTimeout(describing);
             describing = setTimeout(() => { description.textContent = text; }, 1000);
+          },
+          onAnnounce(text) {
+            announcement.textContent = text;
           },
           onReady() {
             status.style.display = 'none';

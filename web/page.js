@@ -6,7 +6,8 @@
   const params = new URLSearchParams(location.search);
   const instance = BackpropPlayground.mount(app, {
     state: location.hash,
-    ids: { canvas: 'canvas', status: 'status', statusText: 'status-text', description: 'description' },
+    ids: { canvas: 'canvas', status: 'status', statusText: 'status-text', description: 'description',
+           announcement: 'announcement' },
     shareBase: location.href.replace(/[?#].*$/, ''),
     embed: location.search.replace(/^\?/, ''),  // ?embed=1&hide=…&lock=…&zoom=… (docs/embedding.md)
     reloadKeepsState: true,  // the address bar holds the state: a reload after a stop reopens it
@@ -49,10 +50,10 @@
       gallery: () => embedded('gallery'),
       // For tests only (tests/browser/heap.test.mjs): fills the heap to its limit, as a runaway
       // computation would, so a test can see the out-of-memory message. The page never calls it.
-      testHooks: { fillHeap: () => embedded('testHookFillHeap') },
+      testHooks: { fillHeap: () => embedded('testHookFillHeap'), controls: () => embedded('testHookControls') },
     };
     // The page is its own embedder: the canvas takes the keyboard at once (an embed waits for a click).
-    if (window.parent === window) instance.canvas.focus({ preventScroll: true });
+    if (window.parent === window) instance.focus();
     // Offline after the first visit (sw.js); a page that cannot register one works as before.
     if ('serviceWorker' in navigator && window.isSecureContext) {
       navigator.serviceWorker.register('sw.js').catch(() => {});
@@ -73,6 +74,7 @@
       case 'networkOutput': return m._bp_network_output(args[0], args[1]);
       case 'gallery': return JSON.parse(m.UTF8ToString(m._bp_gallery()));
       case 'testHookFillHeap': return m._bp_test_hook_fill_heap();
+      case 'testHookControls': return JSON.parse(m.UTF8ToString(m._bp_test_hook_controls()));
       default: return undefined;
     }
   }

@@ -110,7 +110,7 @@ test('gradient descent walks the seed to 0.75; with reduced motion it gets there
     await page.goto(session.url + '#mode=function&eta=0.2');
     await page.waitForSelector('#status.hidden', { state: 'attached', timeout: 30000 });
     await page.waitForTimeout(300);
-    await page.mouse.click(51, 648);  // "Descend"
+    await page.mouse.click(51, 679);  // "Descend", under the seed table's four rows
     if (reducedMotion === 'reduce') {
       await page.waitForTimeout(300);
     } else {
@@ -125,7 +125,8 @@ test('gradient descent walks the seed to 0.75; with reduced motion it gets there
 test('keyboard only: Tab reaches the gallery, arrows and Enter open an example', async () => {
   const { page, context } = await openPage(session.browser, session.url + '#mode=network');
   await page.waitForFunction(() => window.playground);
-  for (const key of ['Tab', 'Space', 'ArrowDown', 'ArrowDown', 'Enter']) {
+  // Tab goes in reading order: the three mode tabs, then "Gallery…".
+  for (const key of ['Tab', 'Tab', 'Tab', 'Tab', 'Space', 'ArrowDown', 'ArrowDown', 'Enter']) {
     await page.keyboard.press(key);
     await page.waitForTimeout(200);
   }

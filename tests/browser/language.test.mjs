@@ -28,7 +28,7 @@ test('micrograd\'s 3*x**2 - 4*x + 5 opens from a link at every size with f(3) = 
   for (const size of SIZES) {
     const expr = encodeURIComponent('3*x**2 - 4*x + 5');
     const { page, context, errors } = await open(size, `mode=function&expr=${expr}&x0=3&deriv=1&reading=1`);
-    await page.waitForFunction(() => /f\(x0\) = 20, exact slope 14/.test(
+    await page.waitForFunction(() => /x₀ = 3, f = 20, slope 14\./.test(
       document.getElementById('description').textContent), null, { timeout: 10000 });
     await page.screenshot({ path: new URL(`language-python-${size.name}.png`, SHOTS).pathname });
     assert.deepEqual(errors, [], size.name);
@@ -41,7 +41,7 @@ test('micrograd\'s 3*x**2 - 4*x + 5 opens from a link at every size with f(3) = 
 test('Desmos\'s sin^2 x + |x| reads as sin(x)² + abs(x): value and slope at 0.5', async () => {
   const size = SIZES[3];
   const { page, context, errors } = await open(size, `mode=function&expr=${encodeURIComponent('sin^2 x + |x|')}&x0=0.5`);
-  await page.waitForFunction(() => /f\(x0\) = 0\.729849, exact slope 1\.84147/.test(
+  await page.waitForFunction(() => /x₀ = 0\.5, f = 0\.729849, slope 1\.84147/.test(
     document.getElementById('description').textContent), null, { timeout: 10000 });
   assert.deepEqual(errors, []);
   await context.close();

@@ -150,6 +150,7 @@ int main() {
   bp::app::theme::set_more_contrast(bp::platform::prefers_more_contrast());
   bp::app::theme::apply(theme == "dark" || (theme == "auto" && bp::page::prefers_dark(true)));
   ImGui::GetStyle().ScaleAllSizes(bp::app::embed_options().zoom);
+  bp::platform::fit_style_to_pointer(ImGui::GetStyle(), 16 * bp::app::embed_options().zoom);  // fonts.cpp: 16 px
   bp::app::load_initial_state(g_state);
   for (const auto& notice : bp::app::embed_options().notices) bp::app::state_notices().push_back(notice);
   bp::platform::run(frame);

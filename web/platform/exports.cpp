@@ -24,6 +24,9 @@ void bp::page::set_app_hooks(const AppHooks& hooks) { g_hooks = hooks; }
 // Called by the text sink (platform_emscripten.cpp) with what the learner typed.
 extern "C" EMSCRIPTEN_KEEPALIVE void bp_text_input(const char* text) { bp::platform::text_input(text); }
 
+// Called by the canvas's focus listener (platform_emscripten.cpp): focus came in by keyboard or left.
+extern "C" EMSCRIPTEN_KEEPALIVE void bp_keyboard_focus(int dir) { bp::platform::keyboard_focus(dir); }
+
 // Called by the page's paste listener (platform_emscripten.cpp).
 extern "C" EMSCRIPTEN_KEEPALIVE void bp_paste(const char* text) { bp::platform::paste(text); }
 
@@ -38,6 +41,10 @@ extern "C" EMSCRIPTEN_KEEPALIVE void bp_wake() { bp::platform::wake(); }
 
 // Stops drawing for good (the instance is being destroyed).
 extern "C" EMSCRIPTEN_KEEPALIVE void bp_stop() { bp::platform::stop(); }
+
+// Test hook for the browser tests (keyboard.test.mjs, touch.test.mjs): the controls in tab order with
+// their labels, places and focus, so a test finds a control by its label. Valid until the next call.
+extern "C" EMSCRIPTEN_KEEPALIVE const char* bp_test_hook_controls() { return bp::platform::controls_json(); }
 
 // Test hook, for tests/browser/heap.test.mjs only (the app never calls it): allocates 16 MB blocks
 // and keeps them until the heap reaches its limit, as a runaway computation would, so the test can

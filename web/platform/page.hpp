@@ -20,6 +20,9 @@ void state_changed(const std::string& hash);
 void report_notice(const std::string& text);
 // The text description of what the canvas shows, for the page's aria-live region (screen readers).
 void describe(const std::string& text);
+// Says `text` to screen readers at once (a polite aria-live region of its own): for what a key just
+// changed ("x₀ = 2.1, f = 6.42, slope 5.4"). describe() is for the whole view, after it settles.
+void announce(const std::string& text);
 // Saves `text` as a file named `filename` (the browser's download, typed text/csv).
 void download_text(const std::string& filename, const std::string& text);
 // Saves the canvas as a PNG named `filename`, or only the rectangle [x, y, w, h] (CSS pixels) when

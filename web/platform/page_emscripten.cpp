@@ -39,6 +39,10 @@ EM_JS(void, js_describe, (const char* text), {
   if (typeof Module.onDescription === 'function') Module.onDescription(UTF8ToString(text));
 });
 
+EM_JS(void, js_announce, (const char* text), {
+  if (typeof Module.onAnnounce === 'function') Module.onAnnounce(UTF8ToString(text));
+});
+
 EM_JS(void, js_download_text, (const char* name, const char* text), {
   const blob = new Blob([UTF8ToString(text)], { type: "text/csv" });
   const link = document.createElement("a");
@@ -104,6 +108,8 @@ void state_changed(const std::string& hash) { js_state_changed(hash.c_str()); }
 void report_notice(const std::string& text) { js_report_notice(text.c_str()); }
 
 void describe(const std::string& text) { js_describe(text.c_str()); }
+
+void announce(const std::string& text) { js_announce(text.c_str()); }
 
 void download_text(const std::string& filename, const std::string& text) {
   js_download_text(filename.c_str(), text.c_str());

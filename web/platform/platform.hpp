@@ -35,6 +35,11 @@ void end_frame();
 // The pinch and pan of this frame, for the plot under its centre.
 const Gesture& gesture();
 
+// A rectangle (CSS pixels) where a one-finger touch drags something of the app's (a point, a node, a
+// weight), whichever way it goes; call it each frame the thing is drawn. A touch starting anywhere
+// else and going up or down scrolls the page (or the panel) instead: a reader can always scroll past.
+void claim_touch(ImVec2 min, ImVec2 max);
+
 // Called after a lost WebGL context comes back, for renderers of the app's own to start afresh.
 void on_context_restored(void (*callback)());
 
@@ -42,6 +47,11 @@ void on_context_restored(void (*callback)());
 bool prefers_reduced_motion();
 // The reader asked the system for more contrast (prefers-contrast: more): thicker lines, darker text.
 bool prefers_more_contrast();
+
+// On a touch screen (the primary pointer is coarse), makes every frame, tab and check box at least
+// 40 CSS pixels tall, for a fingertip, with text `font_px` CSS pixels tall. Call after the theme and
+// the zoom set the sizes.
+void fit_style_to_pointer(ImGuiStyle& style, float font_px);
 
 // Device pixels per CSS pixel, as of the current frame.
 float pixel_ratio();

@@ -15,9 +15,11 @@
 #include <deque>
 #include <new>
 #include <string>
+#include <vector>
 
 #include "browser_calls.hpp"
 #include "fonts.hpp"
+#include "tab_order.hpp"
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
 #include "imgui_internal.h"  // InputEventsQueue: whether ImGui still holds input for later frames
@@ -33,14 +35,15 @@ int g_frames_left = 0;      // ImGui settles hover and animations over a few fra
 float g_ratio = 1;
 float g_font_ratio = 0;     // the ratio the font atlas was built for
 std::string g_clipboard;    // last text pasted into the page or copied from the app
-bool g_sink_active = false; // the hidden textarea has the focus (an ImGui text field is active)
 
 // Input events wait here and reach ImGui in their order, at most one mouse press or release per
 // frame and never in the frame that moved the pointer: tabs (and anything that allows overlap) only
 // take a press on an item hovered the frame before, so a quick click or a tap would otherwise be
 // lost. Keys and text queue behind the clicks before them, so typing goes to the field just clicked.
+// Keyboard focus moves (Tab, entering from the page, leaving it) queue the same way, so a Tab typed
+// right after a click or a character moves on from where those left the focus.
 struct InputEvent {
-  enum Kind { kMove, kButton, kLeave, kKey, kText };
+  enum Kind { kMove, kButton, kLeave, kKey, kText, kFocus, kEnter, kBlur, kDeactivate };
   Kind kind = kMove;
   float x = 0, y = 0;
   int button = 0;
@@ -48,8 +51,10 @@ struct InputEvent {
   ImGuiMouseSource source = ImGuiMouseSource_Mouse;
   ImGuiKey key = ImGuiKey_None;
   std::string text;
+  tab_order::Stop stop;  // kFocus: where the focus goes; kEnter: key = +1 (first control) or -1 (last)
 };
 std::deque<InputEvent> g_input_events;
+ImGuiID g_focus_queued = 0;  // the control the last queued kFocus goes to, until it is applied
 
 InputEvent pointer(InputEvent::Kind kind, float x, float y, ImGuiMouseSource source = ImGuiMouseSource_Mouse) {
   InputEvent e;
@@ -76,12 +81,21 @@ void queue_text(const char* text) {
   g_input_events.push_back(std::move(e));
 }
 
+bool is_focus_event(InputEvent::Kind kind) {
+  return kind == InputEvent::kFocus || kind == InputEvent::kEnter || kind == InputEvent::kBlur ||
+         kind == InputEvent::kDeactivate;
+}
+
 void feed_input_events() {
   ImGuiIO& io = ImGui::GetIO();
-  bool moved = false;
+  bool moved = false, fed = false;
   while (!g_input_events.empty()) {
     InputEvent& e = g_input_events.front();
     if (e.kind == InputEvent::kButton && moved) break;
+    // A focus move waits until ImGui has taken in every key and character before it, which go to
+    // the control they were typed into.
+    if (is_focus_event(e.kind) && (fed || ImGui::GetCurrentContext()->InputEventsQueue.Size > 0)) break;
+    fed = true;
     bool end_frame = false;
     switch (e.kind) {
       case InputEvent::kMove:
@@ -97,6 +111,17 @@ void feed_input_events() {
         break;
       case InputEvent::kKey: io.AddKeyEvent(e.key, e.down); break;
       case InputEvent::kText: io.AddInputCharactersUTF8(e.text.c_str()); break;
+      case InputEvent::kFocus:
+        tab_order::focus(e.stop);
+        if (g_focus_queued == e.stop.id) g_focus_queued = 0;
+        end_frame = true;
+        break;
+      case InputEvent::kEnter:
+        if (const tab_order::Stop* stop = tab_order::end(e.button)) tab_order::focus(*stop);
+        end_frame = true;
+        break;
+      case InputEvent::kBlur: tab_order::clear_focus(); break;
+      case InputEvent::kDeactivate: ImGui::ClearActiveID(); break;  // what was typed stays
     }
     g_input_events.pop_front();
     if (end_frame) break;
@@ -270,25 +295,102 @@ bool track_pinch(int type, const EmscriptenTouchEvent* e) {
   return false;
 }
 
+// One finger. A swipe that starts on nothing the app drags (platform::claim_touch) and goes up or
+// down first belongs to the browser: it scrolls the host page (the canvas allows `touch-action:
+// pan-y`), or, where the window under the finger scrolls, that window. Anything else is the mouse:
+// a tap clicks, a sideways drag drags a slider or the point, a drag that started on a claimed thing
+// drags it whichever way it goes.
+struct OneFinger {
+  bool claimed = false;    // started on something the app drags: the browser gets none of it
+  bool scrolling = false;  // went up or down first: a scroll, not a press
+  ImVec2 start, last;
+  ImGuiWindow* window = nullptr;  // the window under the finger, when it can scroll itself
+  float scroll = 0;               // that window's scroll as the finger has moved it
+};
+OneFinger g_finger;
+std::vector<ImRect> g_claims_next, g_claims;  // what the app drags, this frame and the last
+constexpr float kScrollSlop = 8;                // CSS pixels a finger moves before it is a scroll
+
+ImGuiWindow* scrollable_window_at(ImVec2 at) {
+  const ImGuiContext& g = *ImGui::GetCurrentContext();
+  for (int i = g.Windows.Size - 1; i >= 0; --i) {
+    ImGuiWindow* window = g.Windows[i];
+    if (!window->WasActive || window->Hidden || !window->InnerRect.Contains(at)) continue;
+    if (window->ScrollMax.y > 0) return window;
+  }
+  return nullptr;
+}
+
+EM_JS(void, js_focus_canvas_for_tap, (), {
+  const sink = document.getElementById(Module.canvas.id + "-text");
+  if (document.activeElement !== Module.canvas && document.activeElement !== sink) {
+    Module.quietFocus = true;
+    Module.canvas.focus({ preventScroll: true });
+  }
+});
+
+EM_BOOL on_one_finger(int type, const EmscriptenTouchPoint& t) {
+  const ImVec2 at(static_cast<float>(t.targetX), static_cast<float>(t.targetY));
+  if (type == EMSCRIPTEN_EVENT_TOUCHSTART) {
+    g_finger = OneFinger{};
+    g_finger.start = g_finger.last = at;
+    for (const ImRect& claim : g_claims) g_finger.claimed = g_finger.claimed || claim.Contains(at);
+    g_finger.window = scrollable_window_at(at);
+    if (g_finger.window) g_finger.scroll = g_finger.window->Scroll.y;
+    g_input_events.push_back(pointer(InputEvent::kMove, at.x, at.y, ImGuiMouseSource_TouchScreen));
+    g_input_events.push_back(button_event(0, true, ImGuiMouseSource_TouchScreen));
+    return g_finger.claimed ? EM_TRUE : EM_FALSE;
+  }
+  const bool ended = type == EMSCRIPTEN_EVENT_TOUCHEND || type == EMSCRIPTEN_EVENT_TOUCHCANCEL;
+  if (!g_finger.claimed && !g_finger.scrolling) {
+    const float dx = at.x - g_finger.start.x, dy = at.y - g_finger.start.y;
+    if (std::fabs(dy) > kScrollSlop && std::fabs(dy) > std::fabs(dx)) {
+      // A scroll: the press never happened for the app (nothing under it is clicked or dragged).
+      g_finger.scrolling = true;
+      g_input_events.push_back(pointer(InputEvent::kLeave, 0, 0));
+      g_input_events.push_back(button_event(0, false, ImGuiMouseSource_TouchScreen));
+    }
+  }
+  if (g_finger.scrolling) {
+    // A panel that scrolls itself follows the finger while it can; at its end the browser scrolls
+    // whatever lies around (the host page).
+    const float dy = at.y - g_finger.last.y;
+    g_finger.last = at;
+    ImGuiWindow* window = g_finger.window;
+    if (window && !ended) {
+      const float max = window->ScrollMax.y;
+      if ((dy < 0 && g_finger.scroll < max) || (dy > 0 && g_finger.scroll > 0)) {
+        g_finger.scroll = std::clamp(g_finger.scroll - dy, 0.0f, max);
+        ImGui::SetScrollY(window, g_finger.scroll);
+        return EM_TRUE;
+      }
+    }
+    return ended ? EM_TRUE : EM_FALSE;
+  }
+  g_finger.last = at;
+  g_input_events.push_back(pointer(InputEvent::kMove, at.x, at.y, ImGuiMouseSource_TouchScreen));
+  if (ended) {
+    g_input_events.push_back(button_event(0, false, ImGuiMouseSource_TouchScreen));
+    g_input_events.push_back(pointer(InputEvent::kLeave, 0, 0));  // no hover after a tap
+    js_focus_canvas_for_tap();  // typing goes here next (a tapped field takes the keyboard)
+  }
+  // A touchend kept from the browser means no emulated mouse events after it.
+  return ended || g_finger.claimed ? EM_TRUE : EM_FALSE;
+}
+
 EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
   if (track_pinch(type, e)) {
     wake();
     return EM_TRUE;
   }
+  EM_BOOL handled = EM_FALSE;
   for (int i = 0; i < e->numTouches; ++i) {
-    const EmscriptenTouchPoint& t = e->touches[i];
-    if (!t.isChanged) continue;
-    const auto x = static_cast<float>(t.targetX), y = static_cast<float>(t.targetY);
-    g_input_events.push_back(pointer(InputEvent::kMove, x, y, ImGuiMouseSource_TouchScreen));
-    if (type != EMSCRIPTEN_EVENT_TOUCHMOVE) {
-      g_input_events.push_back(button_event(0, type == EMSCRIPTEN_EVENT_TOUCHSTART, ImGuiMouseSource_TouchScreen));
-    }
-    // No hover after a tap.
-    if (type == EMSCRIPTEN_EVENT_TOUCHEND) g_input_events.push_back(pointer(InputEvent::kLeave, 0, 0));
+    if (!e->touches[i].isChanged) continue;
+    handled = on_one_finger(type, e->touches[i]);
     break;
   }
   wake();
-  return EM_TRUE;  // no emulated mouse events, no page scroll
+  return handled;
 }
 
 // --- keyboard ------------------------------------------------------------------------------------
@@ -317,7 +419,67 @@ void add_modifiers(const EmscriptenKeyboardEvent* e) {
   queue_key(ImGuiMod_Alt, e->altKey);
 }
 
-EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
+void queue_focus_event(InputEvent::Kind kind, int dir = 0) {
+  InputEvent e;
+  e.kind = kind;
+  e.button = dir;
+  g_input_events.push_back(std::move(e));
+}
+
+EM_JS(void, js_leave_widget, (int blur), {
+  // Tab or Escape past the widget's ends: from the canvas, where the browser moves on (to the host
+  // page's next or previous element, or out of an iframe); Escape takes the focus off the canvas too.
+  const canvas = Module.canvas;
+  if (document.activeElement !== canvas) canvas.focus({ preventScroll: true });
+  if (blur) canvas.blur();
+});
+
+// Tab and Shift+Tab step through tab_order's list; past its ends the browser takes the key and the
+// focus leaves the widget (no keyboard trap). Inside a popup ImGui's own tabbing keeps to the popup.
+EM_BOOL on_tab(bool down, bool shift) {
+  const ImGuiContext& g = *ImGui::GetCurrentContext();
+  if (g.OpenPopupStack.Size > 0) {
+    queue_key(ImGuiKey_Tab, down);
+    wake();
+    return EM_TRUE;
+  }
+  if (!down) return EM_TRUE;
+  const tab_order::Stop* next = tab_order::step(g_focus_queued ? g_focus_queued : g.NavId, shift ? -1 : 1);
+  if (next == nullptr) {
+    g_focus_queued = 0;
+    queue_focus_event(InputEvent::kBlur);
+    js_leave_widget(0);
+    wake();
+    return EM_FALSE;  // the browser moves the focus on
+  }
+  InputEvent e;
+  e.kind = InputEvent::kFocus;
+  e.stop = *next;
+  g_focus_queued = next->id;
+  g_input_events.push_back(std::move(e));
+  wake();
+  return EM_TRUE;
+}
+
+// Escape closes a popup, then leaves the field or number being edited (keeping what was typed), then
+// leaves the widget.
+EM_BOOL on_escape(bool down) {
+  const ImGuiContext& g = *ImGui::GetCurrentContext();
+  if (g.OpenPopupStack.Size > 0) {
+    queue_key(ImGuiKey_Escape, down);
+  } else if (down && g.ActiveId != 0) {
+    queue_focus_event(InputEvent::kDeactivate);
+  } else if (down) {
+    g_focus_queued = 0;
+    queue_focus_event(InputEvent::kBlur);
+    js_leave_widget(1);
+  }
+  wake();
+  return EM_TRUE;
+}
+
+// `from_sink` is non-null for the text sink's keys, null for the canvas's.
+EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void* from_sink) {
   ImGuiIO& io = ImGui::GetIO();
   const bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
   const bool command = e->ctrlKey || e->metaKey;
@@ -325,17 +487,20 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
   // Ctrl+V is left to the browser, whose paste event brings the text (see bp_paste).
   if (command && std::strcmp(e->code, "KeyV") == 0) return EM_FALSE;
   const ImGuiKey key = imgui_key(e->code);
+  if (key == ImGuiKey_Tab && !command && !e->altKey) return on_tab(down, e->shiftKey);
+  if (key == ImGuiKey_Escape && !command) return on_escape(down);
   if (key != ImGuiKey_None) queue_key(key, down);
   // A printable key: its `key` is one character (any script, ², π typed with a layout or an IME).
   const std::size_t key_bytes = std::strlen(e->key);
   const bool printable =
       key_bytes > 0 && (key_bytes == 1 || static_cast<unsigned char>(e->key[0]) >= 0x80) && key_bytes <= 4;
-  // Characters come through the text sink while a field is active; otherwise a printable key may
-  // still mean something to a widget (a slider's digits), so it goes to ImGui directly.
-  if (down && printable && !command && !g_sink_active) queue_text(e->key);
+  // Characters typed into the text sink come through its input event (which also brings IME
+  // compositions); those typed while the canvas has the focus (a field just clicked, before the sink
+  // took over, or a slider's digits) go to ImGui directly, in order behind the click.
   wake();
-  if (printable && g_sink_active && !command) return EM_FALSE;  // let the textarea take the character
-  // Keep Tab, arrows, Backspace and Enter in the app while it has a text field or a widget active.
+  if (printable && !command && from_sink) return EM_FALSE;  // let the textarea take the character
+  if (down && printable && !command) queue_text(e->key);
+  // Keep arrows, Space, Backspace and Enter in the app while it has a text field or a widget active.
   return (io.WantCaptureKeyboard || io.WantTextInput) && (printable || key != ImGuiKey_None) && !command
              ? EM_TRUE
              : (command && (key == ImGuiKey_A || key == ImGuiKey_Z || key == ImGuiKey_Y) && io.WantTextInput);
@@ -363,6 +528,7 @@ EM_JS(void, js_text_sink_setup, (), {
   sink.setAttribute('autocapitalize', 'off');
   sink.setAttribute('autocomplete', 'off');
   sink.setAttribute('spellcheck', 'false');
+  sink.tabIndex = -1;  // not a tab stop of the host page: Tab goes through the app's controls
   sink.style.cssText = 'position:fixed;left:0;top:0;width:2px;height:2px;opacity:0;border:0;padding:0;margin:0;' +
                        'resize:none;overflow:hidden;font-size:16px;z-index:-1';
   const send = (text) => {
@@ -387,25 +553,68 @@ EM_JS(void, js_text_sink_setup, (), {
   document.body.appendChild(sink);
 });
 
-EM_JS(void, js_text_sink_focus, (int on, float x, float y), {
+// The sink holds the focus exactly while a field is being edited. Checked every frame, as a click
+// (into another field, or inside the one being edited) moves the browser's focus to the canvas while
+// ImGui keeps a field active. Only when this instance has the focus: the host page's is its own.
+EM_JS(void, js_text_sink_sync, (int want, float x, float y), {
   const sink = document.getElementById(Module.canvas.id + "-text");
   if (!sink) return;
-  if (on) {
+  const active = document.activeElement;
+  if (want && active === Module.canvas) {
     sink.style.left = x + 'px';  // near the field, so a phone scrolls the right place into view
     sink.style.top = y + 'px';
     sink.focus({ preventScroll: true });
-  } else if (document.activeElement === sink) {
-    sink.blur();
-    if (Module.canvas) Module.canvas.focus({ preventScroll: true });
+  } else if (!want && active === sink) {
+    Module.canvas.focus({ preventScroll: true });
   }
 });
 
 void update_text_sink() {
   const ImGuiIO& io = ImGui::GetIO();
-  if (io.WantTextInput == g_sink_active) return;
-  g_sink_active = io.WantTextInput;
-  js_text_sink_focus(g_sink_active, io.MousePos.x > 0 ? io.MousePos.x : 0, io.MousePos.y > 0 ? io.MousePos.y : 0);
+  const ImGuiContext& g = *ImGui::GetCurrentContext();
+  // Near the field being edited (its input rectangle), else near the pointer.
+  ImVec2 at = g.PlatformImeData.InputPos;
+  if (!g.PlatformImeData.WantVisible) at = ImVec2(std::max(io.MousePos.x, 0.0f), std::max(io.MousePos.y, 0.0f));
+  js_text_sink_sync(io.WantTextInput ? 1 : 0, at.x, at.y);
 }
+
+// Focus arriving from the page by keyboard (Tab, Shift+Tab) lands on the first or last control with its
+// focus ring; focus from a click or a tap lands where the click does. Focus leaving the instance
+// (not to its own text sink) takes the ring away.
+EM_JS(void, js_listen_for_focus, (), {
+  const canvas = Module.canvas;
+  const sink = () => document.getElementById(canvas.id + "-text");
+  let pointer = false;
+  const pressed = () => { pointer = true; setTimeout(() => { pointer = false; }, 0); };
+  canvas.addEventListener('pointerdown', pressed, true);
+  canvas.addEventListener('mousedown', pressed, true);
+  canvas.addEventListener('touchstart', pressed, { capture: true, passive: true });
+  let windowLeft = false;  // the browser window lost the focus with the canvas focused in it
+  canvas.addEventListener('focus', (event) => {
+    const from = event.relatedTarget;
+    const back = windowLeft;
+    windowLeft = false;
+    if (pointer || back || (from && from === sink()) || Module.quietFocus) {
+      Module.quietFocus = false;
+      return;
+    }
+    // From an element after the canvas (Shift+Tab): the last control.
+    const fromAfter = from && (canvas.compareDocumentPosition(from) & Node.DOCUMENT_POSITION_FOLLOWING);
+    _bp_keyboard_focus(fromAfter ? -1 : 1);
+  });
+  const left = (event) => {
+    const to = event.relatedTarget;
+    if (to === canvas || to === sink()) return;
+    // Another window or tab took the focus: this page keeps its focused element and gives it back.
+    if (document.activeElement === canvas || document.activeElement === sink()) {
+      windowLeft = true;
+      return;
+    }
+    _bp_keyboard_focus(0);
+  };
+  canvas.addEventListener('blur', left);
+  document.addEventListener('focusout', (event) => { if (event.target === sink()) left(event); });
+});
 
 // --- clipboard -----------------------------------------------------------------------------------
 EM_JS(void, js_write_clipboard, (const char* text), {
@@ -465,6 +674,25 @@ void imgui_free(void* p, void*) { ::operator delete(p); }
 
 }  // namespace
 
+void keyboard_focus(int dir) {
+  if (dir == 0) {
+    g_focus_queued = 0;
+    queue_focus_event(InputEvent::kBlur);
+  } else {
+    const tab_order::Stop* stop = tab_order::end(dir);
+    if (stop == nullptr) {
+      queue_focus_event(InputEvent::kEnter, dir);  // before the first frame: resolved when fed
+    } else {
+      InputEvent e;
+      e.kind = InputEvent::kFocus;
+      e.stop = *stop;
+      g_focus_queued = stop->id;  // a Tab right behind this goes on from there
+      g_input_events.push_back(std::move(e));
+    }
+  }
+  wake();
+}
+
 void text_input(const char* text) {
   queue_text(text);
   wake();
@@ -496,6 +724,12 @@ const double* frame_stats() {
 }
 
 void reset_frame_stats() { g_frames_timed = 0; }
+
+const char* controls_json() {
+  static std::string json;
+  json = tab_order::json();
+  return json.c_str();
+}
 
 void stop() { g_frame = nullptr; }
 
@@ -550,9 +784,11 @@ bool init(const char* selector) {
   static std::string sink_selector = std::string(selector) + "-text";
   emscripten_set_keydown_callback(selector, nullptr, EM_FALSE, on_key);
   emscripten_set_keyup_callback(selector, nullptr, EM_FALSE, on_key);
-  emscripten_set_keydown_callback(sink_selector.c_str(), nullptr, EM_FALSE, on_key);
-  emscripten_set_keyup_callback(sink_selector.c_str(), nullptr, EM_FALSE, on_key);
+  static int from_sink = 1;
+  emscripten_set_keydown_callback(sink_selector.c_str(), &from_sink, EM_FALSE, on_key);
+  emscripten_set_keyup_callback(sink_selector.c_str(), &from_sink, EM_FALSE, on_key);
   js_listen_for_paste();
+  js_listen_for_focus();
   return true;
 }
 
@@ -576,14 +812,18 @@ void begin_frame() {
   ImGui::GetIO().DeltaTime = static_cast<float>(std::clamp((now - last) / 1000.0, 0.001, 0.1));
   last = now;
   feed_input_events();
+  tab_order::begin_frame();
   g_gesture = g_gesture_next;
   g_gesture_next = Gesture{};
+  g_claims.swap(g_claims_next);
+  g_claims_next.clear();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui::NewFrame();
 }
 
 void end_frame() {
   ImGui::Render();
+  tab_order::end_frame();
   update_text_sink();
   const ImGuiIO& io = ImGui::GetIO();
   glViewport(0, 0, static_cast<int>(io.DisplaySize.x * g_ratio), static_cast<int>(io.DisplaySize.y * g_ratio));
@@ -600,6 +840,8 @@ void on_context_restored(void (*callback)()) { g_on_context_restored = callback;
 
 const Gesture& gesture() { return g_gesture; }
 
+void claim_touch(ImVec2 min, ImVec2 max) { g_claims_next.emplace_back(min, max); }
+
 namespace {
 EM_JS(int, js_prefers_reduced_motion, (), {
   return window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches ? 1 : 0;
@@ -615,6 +857,22 @@ EM_JS(int, js_prefers_more_contrast, (), {
 }  // namespace
 
 bool prefers_more_contrast() { return js_prefers_more_contrast() != 0; }
+
+namespace {
+EM_JS(int, js_coarse_pointer, (), {
+  return window.matchMedia && window.matchMedia("(pointer: coarse)").matches ? 1 : 0;
+});
+}  // namespace
+
+void fit_style_to_pointer(ImGuiStyle& style, float font_px) {
+  if (!js_coarse_pointer()) return;
+  constexpr float kTapTarget = 40;  // CSS pixels
+  style.FramePadding.y = std::max(style.FramePadding.y, std::ceil((kTapTarget - font_px) / 2));
+  style.ItemSpacing.y = std::max(style.ItemSpacing.y, 8.0f);
+  style.ScrollbarSize = std::max(style.ScrollbarSize, 18.0f);
+  style.GrabMinSize = std::max(style.GrabMinSize, 24.0f);
+  style.TouchExtraPadding = ImVec2(4, 4);
+}
 
 void notify_ready() { js_notify_ready(); }
 

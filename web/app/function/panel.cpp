@@ -96,13 +96,18 @@ void point_inputs(FunctionState& s, float width) {
 }
 
 void point_readouts(const FunctionState& s, const PointReading& p, bool is_stale) {
-  // What a screen reader hears first after each move of x₀: "x₀ = 2.1, f = 6.42, slope 5.4".
-  char said[320];
-  std::snprintf(said, sizeof said,
-                "x₀ = %.6g, f = %.6g, slope %.6g. Function mode, f is %s; the %s finite difference with h = %s "
-                "gives %.10g.",
-                p.x0, p.value, p.slope, s.text.c_str(), std::string(name_of(scheme_choices(), p.scheme)).c_str(),
-                number_text(p.h).c_str(), p.estimate);
+  // What a screen reader hears first after each move of x₀: "x₀ = 2.1, f = 6.42, slope 5.4"; six
+  // digits (the screen shows them all), NaN and ∞ as words.
+  const auto brief = [](double v) {
+    if (!std::isfinite(v)) return number_text(v);
+    char text[32];
+    std::snprintf(text, sizeof text, "%.6g", v);
+    return std::string(text);
+  };
+  const std::string said = "x₀ = " + brief(p.x0) + ", f = " + brief(p.value) + ", slope " + brief(p.slope) +
+                           ". Function mode, f is " + s.text + "; the " +
+                           std::string(name_of(scheme_choices(), p.scheme)) + " finite difference with h = " +
+                           number_text(p.h) + " gives " + number_text(p.estimate) + ".";
   if (!is_stale) describe(said);
   ImGui::Separator();
   readout("f(x₀)", p.value);
@@ -150,6 +155,8 @@ void controls(FunctionState& s, FunctionModel& m, float width, bool is_stale) {
 bool descent_controls(FunctionState& s, FunctionModel& m, float width) {
   ImGui::TextUnformatted("Gradient descent  x ← x − η·f′(x)");
   number_field("η", s.learning_rate, learning_rate_field(width));
+  // The step due this frame first, so the button says "Descend" again in the frame the descent settled.
+  const bool was_descending = m.advance_descent(s, ImGui::GetIO().DeltaTime);
   if (ImGui::Button(m.is_descending() ? "Pause" : "Descend")) {
     m.toggle_descent(s, platform::prefers_reduced_motion());  // no animation: all the steps at once
   }
@@ -157,7 +164,7 @@ bool descent_controls(FunctionState& s, FunctionModel& m, float width) {
   if (ImGui::Button("One step")) m.step(s);
   ImGui::SameLine();
   if (ImGui::Button("Clear trail")) m.clear_trail();
-  const bool descending = m.advance_descent(s, ImGui::GetIO().DeltaTime);
+  const bool descending = was_descending || m.is_descending();
   if (m.has_trail()) ImGui::Text("%zu steps, x = %s", m.steps_taken(), number_text(s.x0).c_str());
   return descending;
 }

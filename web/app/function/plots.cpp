@@ -27,8 +27,8 @@ void drag_x0(FunctionState& s, FunctionModel& m, const Plot& plot) {
   }
 }
 
-// The plot is a keyboard stop: ← and → move x₀ by a round step (a hundredth of the view, Shift: a
-// tenth), landing on multiples of it so the announced values stay short ("x₀ = 2.1").
+// The plot is a keyboard stop: ← and → move x₀ by a round step (about a fiftieth of the view, Shift:
+// a fifth; 0.1 and 1 over the seed's x from -3 to 4), landing on multiples of it so the announced values stay short ("x₀ = 2.1").
 void keyboard_x0(FunctionState& s, FunctionModel& m, const Plot& plot) {
   if (!plot.is_focused() || embed_options().locks("x0")) return;
   ImGui::SetKeyOwner(ImGuiKey_LeftArrow, plot.id());
@@ -41,7 +41,7 @@ void keyboard_x0(FunctionState& s, FunctionModel& m, const Plot& plot) {
                                         ImGui::GetColorU32(ImGuiCol_NavHighlight), 3, 0, 2.5f);
   }
   if (direction == 0) return;
-  const double step = nice_step(plot.right() - plot.left(), ImGui::GetIO().KeyShift ? 10 : 100);
+  const double step = nice_step(plot.right() - plot.left(), ImGui::GetIO().KeyShift ? 5 : 50);
   s.x0 = (std::round(s.x0 / step) + direction) * step;
   if (std::fabs(s.x0) < step * 1e-9) s.x0 = 0;  // no "-1.1e-16" from the rounding
   m.stop_descent();

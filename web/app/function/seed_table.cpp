@@ -60,7 +60,7 @@ void seed_table(FunctionState& s, FunctionModel& m) {
   // Columns as wide as their numbers; a narrow panel scrolls the table sideways rather than cut them.
   const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollX;
   const float height = ImGui::GetTextLineHeightWithSpacing() * static_cast<float>(s.table_points.size() + 1) +
-                       ImGui::GetStyle().ScrollbarSize + 8;
+                       ImGui::GetStyle().ScrollbarSize + 2;
   if (!ImGui::BeginTable("seed", 4, flags, ImVec2(0, height))) return;
   ImGui::TableSetupColumn("x");
   ImGui::TableSetupColumn("f(x)");

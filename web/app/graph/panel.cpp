@@ -30,21 +30,32 @@ void input_sliders(GraphState& s, const GraphSnapshot& c, float width) {
   ImGui::Separator();
   ImGui::TextUnformatted("Inputs (drag to change)");
   for (const auto& input : c.inputs) {
-    float v = static_cast<float>(input_value(s, input));
+    // A double, shown to the digits it has: Ctrl+click or Tab types the value itself (3.0001 stays 3.0001).
+    double v = input_value(s, input);
+    const double speed = 0.05, low = -100, high = 100;
     ImGui::SetNextItemWidth(width - 60);
-    if (ImGui::DragFloat(input.name.c_str(), &v, 0.05f, -100.0f, 100.0f, "%.3f")) set_input_value(s, input.name, v);
+    if (ImGui::DragScalar(input.name.c_str(), ImGuiDataType_Double, &v, static_cast<float>(speed), &low, &high,
+                          "%.10g")) {
+      set_input_value(s, input.name, v);
+    }
   }
 }
 
 void backward_controls(GraphState& s, const expr::GraphExport& g) {
   const int count = static_cast<int>(g.nodes.size());
   ImGui::TextUnformatted("Backward pass, one node at a time");
+  // The buttons wrap onto a second line rather than run past a narrow panel's edge.
+  const auto next_fits = [](const char* label) {
+    const float width = ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2;
+    const float right = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width;
+    if (right <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
+  };
   if (ImGui::Button("Reset gradients")) reset_gradients(s);
-  ImGui::SameLine();
+  next_fits("Step ▶");
   if (ImGui::Button("Step ▶")) step_backward(s, count);
-  ImGui::SameLine();
+  next_fits("◀");
   if (ImGui::Button("◀")) step_back(s, count);
-  ImGui::SameLine();
+  next_fits("Run to the end");
   if (ImGui::Button("Run to the end")) run_to_end(s);
   if (s.backward_step == 0) {
     ImGui::TextWrapped("All gradients are 0. Step to start at the output, where ∂L/∂L = 1.");

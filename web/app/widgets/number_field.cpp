@@ -74,15 +74,18 @@ bool number_field(const char* label, double& value, const NumberFieldOptions& o)
   const ImGuiInputTextFlags flags = ImGuiInputTextFlags_CallbackResize | ImGuiInputTextFlags_AutoSelectAll |
                                     (o.read_only ? ImGuiInputTextFlags_ReadOnly : 0);
   bool changed = false;
-  if (ImGui::InputText("##value", field.text.data(), field.text.capacity() + 1, flags, resize_callback,
-                       &field.text)) {
-    field.error.clear();
-    auto parsed = parse_number(field.text, o.limits);  // taken as typed when it reads: the picture follows
-    if (parsed && !(*parsed == value)) value = field.shown = *parsed, changed = true;
-  }
-  if (ImGui::IsItemDeactivatedAfterEdit()) {  // Enter, Tab or a click away: say why a text was refused
+  // Taken on Enter, Tab or a click away, not per key: "1e-6" typed passes through "1" (h = 1) and "1e-".
+  const bool entered = ImGui::InputText("##value", field.text.data(), field.text.capacity() + 1,
+                                        flags | ImGuiInputTextFlags_EnterReturnsTrue, resize_callback, &field.text);
+  if (ImGui::IsItemEdited()) field.error.clear();
+  if (entered || ImGui::IsItemDeactivatedAfterEdit()) {
     auto parsed = parse_number(field.text, o.limits);
-    if (!parsed) field.error = parsed.error().message;
+    if (!parsed) {
+      field.error = parsed.error().message;
+    } else if (!(*parsed == value)) {
+      value = field.shown = *parsed;
+      changed = true;
+    }
   }
   if (ImGui::IsItemHovered() && !field.error.empty()) ImGui::SetTooltip("%s", field.error.c_str());
   if (o.has_slider) {

@@ -63,6 +63,7 @@ void apply(bool dark) {
   if (dark) {
     style.Colors[ImGuiCol_WindowBg] = ImVec4(0.11f, 0.12f, 0.13f, 1);
     style.Colors[ImGuiCol_ChildBg] = ImVec4(0.14f, 0.15f, 0.17f, 1);
+    style.Colors[ImGuiCol_NavHighlight] = ImVec4(1.00f, 0.78f, 0.25f, 1);  // the focus ring: amber, 9:1 on the panels
   } else {
     style.Colors[ImGuiCol_WindowBg] = ImVec4(0.97f, 0.97f, 0.96f, 1);
     style.Colors[ImGuiCol_ChildBg] = ImVec4(1, 1, 1, 1);
@@ -72,6 +73,7 @@ void apply(bool dark) {
     style.Colors[ImGuiCol_TabActive] = ImVec4(0.13f, 0.40f, 0.67f, 1);
     style.Colors[ImGuiCol_TabHovered] = ImVec4(0.30f, 0.55f, 0.80f, 1);
     style.Colors[ImGuiCol_Text] = ImVec4(0.12f, 0.12f, 0.12f, 1);
+    style.Colors[ImGuiCol_NavHighlight] = ImVec4(0.00f, 0.33f, 0.75f, 1);  // the focus ring: 6.5:1 on the panels
   }
   if (g_more_contrast) {  // hints and disabled text as readable as text; frames outlined in full
     const float ink = dark ? 1.0f : 0.0f;
