@@ -48,9 +48,13 @@
       resetFrameStats: () => embedded('resetFrameStats'),
       networkOutput: (x1, x2) => embedded('networkOutput', x1, x2),
       gallery: () => embedded('gallery'),
-      // For tests only (tests/browser/heap.test.mjs): fills the heap to its limit, as a runaway
-      // computation would, so a test can see the out-of-memory message. The page never calls it.
-      testHooks: { fillHeap: () => embedded('testHookFillHeap'), controls: () => embedded('testHookControls') },
+      // For tests only, never called by the page: fillHeap fills the heap to its limit as a runaway
+      // computation would (heap.test.mjs); controls lists the controls with their boxes (keyboard.test.mjs);
+      // layout says where the last frame drew each mode's pictures (layout.test.mjs).
+      testHooks: {
+        fillHeap: () => embedded('testHookFillHeap'), controls: () => embedded('testHookControls'),
+        layout: () => embedded('layout'),
+      },
     };
     // The page is its own embedder: the canvas takes the keyboard at once (an embed waits for a click).
     if (window.parent === window) instance.focus();
@@ -75,6 +79,7 @@
       case 'gallery': return JSON.parse(m.UTF8ToString(m._bp_gallery()));
       case 'testHookFillHeap': return m._bp_test_hook_fill_heap();
       case 'testHookControls': return JSON.parse(m.UTF8ToString(m._bp_test_hook_controls()));
+      case 'layout': return JSON.parse(m.UTF8ToString(m._bp_layout()));
       default: return undefined;
     }
   }

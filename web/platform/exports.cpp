@@ -73,6 +73,14 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* bp_get_state() {
   return full.c_str();
 }
 
+// Where the last frame drew each mode's pictures and whether a tab was shortened, as JSON, for the
+// layout tests (window.playground.testHooks.layout()). Valid until the next call.
+extern "C" EMSCRIPTEN_KEEPALIVE const char* bp_layout() {
+  static std::string json;
+  json = g_hooks.layout_json ? g_hooks.layout_json() : "{}";
+  return json.c_str();
+}
+
 // The gallery as JSON for window.playground.gallery(). Valid until the next call.
 extern "C" EMSCRIPTEN_KEEPALIVE const char* bp_gallery() {
   static std::string json;

@@ -851,14 +851,6 @@ EM_JS(int, js_prefers_reduced_motion, (), {
 bool prefers_reduced_motion() { return js_prefers_reduced_motion() != 0; }
 
 namespace {
-EM_JS(int, js_prefers_more_contrast, (), {
-  return window.matchMedia && window.matchMedia("(prefers-contrast: more)").matches ? 1 : 0;
-});
-}  // namespace
-
-bool prefers_more_contrast() { return js_prefers_more_contrast() != 0; }
-
-namespace {
 EM_JS(int, js_coarse_pointer, (), {
   return window.matchMedia && window.matchMedia("(pointer: coarse)").matches ? 1 : 0;
 });
@@ -873,6 +865,14 @@ void fit_style_to_pointer(ImGuiStyle& style, float font_px) {
   style.GrabMinSize = std::max(style.GrabMinSize, 24.0f);
   style.TouchExtraPadding = ImVec2(4, 4);
 }
+
+namespace {
+EM_JS(int, js_prefers_more_contrast, (), {
+  return window.matchMedia && window.matchMedia("(prefers-contrast: more)").matches ? 1 : 0;
+});
+}  // namespace
+
+bool prefers_more_contrast() { return js_prefers_more_contrast() != 0; }
 
 void notify_ready() { js_notify_ready(); }
 

@@ -114,9 +114,12 @@ void Plot::draw_axes() const {
     return text;
   };
   const double width = max_.x - min_.x, height = max_.y - min_.y;
-  const double x_step = view_.log_x ? std::max(1.0, std::round(nice_step(view_.x_max - view_.x_min, 8)))
+  // Decades on a log axis are as many as fit the plot's size (a phone's error plot is 100 px high).
+  const int decades_x = std::clamp(static_cast<int>(width / 70), 2, 8);
+  const int decades_y = std::clamp(static_cast<int>(height / 36), 2, 6);
+  const double x_step = view_.log_x ? std::max(1.0, std::round(nice_step(view_.x_max - view_.x_min, decades_x)))
                                     : nice_step(view_.x_max - view_.x_min, static_cast<int>(width / 80));
-  const double y_step = view_.log_y ? std::max(1.0, std::round(nice_step(view_.y_max - view_.y_min, 6)))
+  const double y_step = view_.log_y ? std::max(1.0, std::round(nice_step(view_.y_max - view_.y_min, decades_y)))
                                     : nice_step(view_.y_max - view_.y_min, static_cast<int>(height / 50));
   // Axis lines sit at zero when it is in view, else along the edge.
   const auto clamped = [](double v, float lo, float hi) {
