@@ -11,6 +11,7 @@
 #include "imgui.h"
 #include "network/view.hpp"
 #include "network/csv_points.hpp"
+#include "network/surface_text.hpp"
 #include "widgets/export.hpp"
 #include "widgets/panel_layout.hpp"
 #include "expr/printer.hpp"
@@ -37,6 +38,9 @@ struct Runtime {
   int dragging = -1;       // the learner's point being dragged
   bool log_loss = false;   // the loss chart's y axis in decades
   double drawing_ms = 0;   // this panel's last frame less its training: what training leaves room for
+  bool surface_in_words = false;  // the surface's text alternative is asked for (network/surface_text.hpp)
+  std::string surface_words;      // ... as last written,
+  double surface_words_ms = -1e9; // ... at this time (rewritten once a second: it reads every point)
   double training_ms = 0;  // this frame's training
   char csv[8192] = "";
   std::string csv_error;
@@ -265,7 +269,18 @@ void readouts(NetworkState& s, Runtime& r) {
             : "";
     std::snprintf(said, sizeof said, "Network mode, %s data. Epoch %ld, train loss %s, test loss %s%s.",
                   data_name.c_str(), r.trainer.epochs(), train_loss.c_str(), test_loss.c_str(), accuracy.c_str());
-    describe(said);
+    ImGui::Checkbox("Describe the surface in words", &r.surface_in_words);
+    if (r.surface_in_words && r.problem.empty()) {
+      if (now_ms() - r.surface_words_ms >= 1000) {
+        r.surface_words = surface_text(r.trainer);
+        r.surface_words_ms = now_ms();
+      }
+      ImGui::TextWrapped("%s", r.surface_words.c_str());
+      describe(said + (" " + r.surface_words));
+    } else {
+      r.surface_words_ms = -1e9;  // asked again: written at once
+      describe(said);
+    }
   }
   if (r.trainer.diverged()) {
     ImGui::PushStyleColor(ImGuiCol_Text, theme::colors().error);
