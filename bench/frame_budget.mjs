@@ -16,8 +16,14 @@
 // is left out of that: here it is SwiftShader rasterising on the CPU (hundreds of ms for the largest
 // network's per-pixel shader), which says nothing of a GPU.
 //
-// Usage: node bench/frame_budget.mjs [--quick]   (after scripts/build.sh)
+// A second table, "phone-class CPU": Chromium's CPU throttling at 4× (CDP Emulation.setCPUThrottlingRate,
+// what a mid-range phone feels like) while dragging x₀ and while training the default network, with
+// the median and 95th-percentile build times against the targets (≤ 8 ms median, ≤ 16 ms p95), and
+// the time from navigation to the first frame at 4× (target ≤ 2.5 s, headless, software WebGL).
+//
+// Usage: node bench/frame_budget.mjs [--quick] [--only TEXT] [--phone]   (after scripts/build.sh)
 // --quick: one run per input and a shorter settle; otherwise three runs per input, medians reported.
+// --phone: the phone-class table only.
 import { fileURLToPath } from 'node:url';
 import { dragX0, startServer, launch } from '../tests/browser/harness.mjs';
 
@@ -151,6 +157,19 @@ export const INPUTS = [
   },
 ];
 
+// The phone-class run: each input on a fresh page throttled 4× from before its navigation.
+const PHONE = { rate: 4, medianMs: 8, p95Ms: 16, firstFrameMs: 2500 };
+export const PHONE_INPUTS = [
+  { input: 'dragging x₀ on the Function plot', act: dragX0, settleMs: 1000 },
+  {
+    input: 'training the default network',
+    hash: 'mode=network',
+    act: (page) => page.mouse.click(...TRAIN_BUTTON),
+    settleMs: 3000,
+    after: (page) => page.mouse.click(...TRAIN_BUTTON),  // pause
+  },
+];
+
 // Records main-thread tasks over 50 ms from the page's start.
 function watchLongTasks() {
   window.__longTasks = [];
@@ -161,13 +180,19 @@ function watchLongTasks() {
   } catch (e) { /* no long-task timing in this browser: maxTaskMs stays 0 */ }
 }
 
-async function measureOne(browser, url, spec, settleMs) {
+async function measureOne(browser, url, spec, settleMs, throttle = 1) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
     await context.addInitScript(watchLongTasks);
     const page = await context.newPage();
+    if (throttle > 1) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+    }
+    const navigated = Date.now();
     await page.goto(url + (spec.hash ? '#' + spec.hash : ''));
     await page.waitForSelector('#status.hidden', { state: 'attached', timeout: 60000 });
+    const firstFrameMs = Date.now() - navigated;
     await page.waitForFunction(() => window.playground);
     await page.waitForTimeout(500);
     if (spec.prepare) await spec.prepare(page);
@@ -177,19 +202,22 @@ async function measureOne(browser, url, spec, settleMs) {
     });
     await spec.act(page);
     await page.waitForTimeout(settleMs);
-    return await page.evaluate((t0) => {
+    const row = await page.evaluate((t0) => {
       const stats = window.playground.frameStats();
       const tasks = window.__longTasks.filter((task) => task.start + task.duration >= t0);
       const status = document.getElementById('status');
       return {
         frames: stats.frames,
         medianBuildMs: stats.medianBuildMs,
+        p95BuildMs: stats.p95BuildMs,
         maxBuildMs: stats.maxBuildMs,
         maxFrameMs: stats.maxMs,
         maxTaskMs: tasks.reduce((m, task) => Math.max(m, task.duration), 0),
         stopped: status && getComputedStyle(status).display !== 'none' ? status.textContent : '',
       };
     }, since);
+    if (spec.after) await spec.after(page);
+    return { ...row, firstFrameMs };
   } finally {
     await context.close();
   }
@@ -227,6 +255,46 @@ export async function measureFrames({ quick = false, only = null } = {}) {
   return rows;
 }
 
+// The phone-class rows: [{ input, frames, medianBuildMs, p95BuildMs, maxBuildMs, firstFrameMs }] (medians
+// over the runs), each input on pages throttled PHONE.rate× from their navigation on.
+export async function measurePhone({ quick = false } = {}) {
+  const runs = quick ? 1 : 3;
+  const { server, url } = await startServer();
+  const browser = await launch();
+  const rows = [];
+  try {
+    for (const spec of PHONE_INPUTS) {
+      const results = [];
+      for (let run = 0; run < runs; run++) results.push(await measureOne(browser, url, spec, spec.settleMs, PHONE.rate));
+      const row = { input: spec.input };
+      for (const key of ['frames', 'medianBuildMs', 'p95BuildMs', 'maxBuildMs', 'firstFrameMs']) {
+        row[key] = median(results.map((r) => r[key]));
+      }
+      rows.push(row);
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  return rows;
+}
+
+export function formatPhoneTable(rows) {
+  const pad = Math.max(...rows.map((r) => r.input.length), 5);
+  const verdict = (ok) => (ok ? 'ok  ' : 'OVER');
+  const lines = [`phone-class CPU (${PHONE.rate}× throttling): targets build median ≤ ${PHONE.medianMs} ms, ` +
+    `95th percentile ≤ ${PHONE.p95Ms} ms, first frame ≤ ${PHONE.firstFrameMs} ms`];
+  lines.push(`${'input'.padEnd(pad)}  frames  median build       p95 build       max build  first frame`);
+  for (const r of rows) {
+    lines.push(`${r.input.padEnd(pad)}  ${String(r.frames).padStart(6)}` +
+      `  ${r.medianBuildMs.toFixed(2).padStart(7)} ${verdict(r.medianBuildMs <= PHONE.medianMs)}` +
+      `  ${r.p95BuildMs.toFixed(2).padStart(9)} ${verdict(r.p95BuildMs <= PHONE.p95Ms)}` +
+      `  ${r.maxBuildMs.toFixed(2).padStart(14)}` +
+      `  ${String(r.firstFrameMs).padStart(7)} ${verdict(r.firstFrameMs <= PHONE.firstFrameMs)}`);
+  }
+  return lines.join('\n');
+}
+
 export function formatTable(rows) {
   const lines = [];
   const pad = Math.max(...rows.map((r) => r.input.length), 5);
@@ -244,9 +312,16 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const quick = process.argv.includes('--quick');
   const onlyAt = process.argv.indexOf('--only');
   const only = onlyAt > 0 ? process.argv[onlyAt + 1] : null;
-  const rows = await measureFrames({ quick, only });
-  console.log(formatTable(rows));
-  console.log(`times in ms; ${quick ? 'one run' : 'medians of three runs'} per input on a fresh page; headless Chromium, ` +
-    'software WebGL (frame and task times include its rasterising); "max task" is the longest main-thread task ' +
-    'over 50 ms (0: none)');
+  const runs = `${quick ? 'one run' : 'medians of three runs'} per input on a fresh page; headless Chromium`;
+  if (!process.argv.includes('--phone')) {
+    const rows = await measureFrames({ quick, only });
+    console.log(formatTable(rows));
+    console.log(`times in ms; ${runs}, software WebGL (frame and task times include its rasterising); ` +
+      '"max task" is the longest main-thread task over 50 ms (0: none)');
+  }
+  if (!only) {
+    console.log(formatPhoneTable(await measurePhone({ quick })));
+    console.log(`times in ms; ${runs}, software WebGL; build = the app's own work in a frame (ImGui, panels, ` +
+      'engine), the WebGL submission left out; first frame = navigation to the first frame drawn, at the same throttling');
+  }
 }

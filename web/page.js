@@ -48,9 +48,13 @@
       resetFrameStats: () => embedded('resetFrameStats'),
       networkOutput: (x1, x2) => embedded('networkOutput', x1, x2),
       gallery: () => embedded('gallery'),
-      // For tests only (tests/browser/heap.test.mjs): fills the heap to its limit, as a runaway
-      // computation would, so a test can see the out-of-memory message. The page never calls it.
-      testHooks: { fillHeap: () => embedded('testHookFillHeap'), controls: () => embedded('testHookControls') },
+      // For tests only, never called by the page: fillHeap fills the heap to its limit as a runaway
+      // computation would (heap.test.mjs); controls lists the controls with their boxes (keyboard.test.mjs);
+      // layout says where the last frame drew each mode's pictures (layout.test.mjs).
+      testHooks: {
+        fillHeap: () => embedded('testHookFillHeap'), controls: () => embedded('testHookControls'),
+        layout: () => embedded('layout'),
+      },
     };
     // The page is its own embedder: the canvas takes the keyboard at once (an embed waits for a click).
     if (window.parent === window) instance.focus();
@@ -67,13 +71,15 @@
       case 'frameStats': {
         const at = m._bp_frame_stats() / 8;
         const f = m.HEAPF64;
-        return { frames: f[at], medianMs: f[at + 1], maxMs: f[at + 2], medianBuildMs: f[at + 3], maxBuildMs: f[at + 4] };
+        return { frames: f[at], medianMs: f[at + 1], maxMs: f[at + 2], medianBuildMs: f[at + 3], maxBuildMs: f[at + 4],
+                 p95BuildMs: f[at + 5] };
       }
       case 'resetFrameStats': return m._bp_reset_frame_stats();
       case 'networkOutput': return m._bp_network_output(args[0], args[1]);
       case 'gallery': return JSON.parse(m.UTF8ToString(m._bp_gallery()));
       case 'testHookFillHeap': return m._bp_test_hook_fill_heap();
       case 'testHookControls': return JSON.parse(m.UTF8ToString(m._bp_test_hook_controls()));
+      case 'layout': return JSON.parse(m.UTF8ToString(m._bp_layout()));
       default: return undefined;
     }
   }

@@ -51,7 +51,10 @@ test('typing into the expression field changes the function, unicode included', 
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Backspace');
   await page.keyboard.type('x³ − 2x');
-  await page.waitForTimeout(400);
+  // Every character arrives; on a loaded machine the frames that take them (each half-typed text still
+  // draws the last good plot) may need more than 400 ms.
+  await page.waitForFunction(() => window.playground.getState().expr === 'x³ − 2x', null, { timeout: 5000 })
+    .catch(() => {});
   assert.equal((await page.evaluate(() => window.playground.getState())).expr, 'x³ − 2x');
   await page.screenshot({ path: new URL('function-typed.png', SHOTS).pathname });
   await context.close();

@@ -1,7 +1,9 @@
 // Backprop Playground: the page's app. One frame reads like the data flow: platform in, the state a
 // link or the page set, the panels, the state back out to the page, platform out.
+#include <cstring>
 #include <string>
 
+#include "clock.hpp"
 #include "state/app_state.hpp"
 #include "state/description.hpp"
 #include "state/embed_options.hpp"
@@ -16,43 +18,74 @@
 #include "page_hooks.hpp"
 #include "platform.hpp"
 #include "link_sync.hpp"
+#include "widgets/panel_layout.hpp"
 #include "widgets/theme.hpp"
 
 namespace {
 
 bp::app::AppState g_state;
-std::string g_caption;  // the caption of the gallery example last opened, until dismissed
+// The caption of the gallery example last opened, shown in its mode until dismissed or the mode changes.
+struct Caption {
+  std::string text;
+  bp::app::Mode mode = bp::app::Mode::kFunction;
+};
+Caption g_caption;
+
+// A tab's label, with the part before "###" as shown; reports whether the tab bar had to shorten it.
+void report_tab_fit(const char* label) {
+  const char* end = std::strstr(label, "###");
+  const float needed = ImGui::CalcTextSize(label, end).x + 2 * ImGui::GetStyle().FramePadding.x;
+  bp::app::report_tab(std::string(label, end ? end : label + std::strlen(label)).c_str(),
+                      ImGui::GetItemRectSize().x + 0.5f < needed);
+}
 
 // At the right end of the tab bar: the gallery, and a link to exactly this view.
-void trailing_buttons() {
-  if (ImGui::TabItemButton("Gallery…", ImGuiTabItemFlags_Trailing)) ImGui::OpenPopup("gallery");
+void trailing_buttons(bool is_narrow) {
+  const char* gallery_label = is_narrow ? "Gallery###gallery" : "Gallery…###gallery";
+  const bool open = ImGui::TabItemButton(gallery_label, ImGuiTabItemFlags_Trailing);
+  report_tab_fit(gallery_label);
+  if (open) ImGui::OpenPopup("gallery");
   if (ImGui::BeginPopup("gallery")) {
     for (const auto& entry : bp::app::gallery()) {
       if (ImGui::Selectable(entry.title.c_str())) {
         g_state = entry.state;
-        g_caption = entry.title + ": " + entry.caption;
+        g_caption = {entry.title + ": " + entry.caption, entry.state.mode};
       }
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", entry.caption.c_str());
     }
     ImGui::EndPopup();
   }
-  static double copied_at = -10;
-  if (ImGui::TabItemButton(ImGui::GetTime() - copied_at < 2 ? "Link copied" : "Copy link",
-                           ImGuiTabItemFlags_Trailing)) {
+  // "Link copied" for two seconds: a frame is asked for when they are over, or it would stay until the next input.
+  // The page's clock, not ImGui's: ImGui's time advances at most 0.1 s per frame after an idle spell.
+  static double copied_at = -1e9;
+  const bool is_copied = bp::app::now_ms() - copied_at < 2000;
+  const char* link_label = is_copied ? (is_narrow ? "Copied###link" : "Link copied###link")
+                                     : (is_narrow ? "Link###link" : "Copy link###link");
+  const bool copy = ImGui::TabItemButton(link_label, ImGuiTabItemFlags_Trailing);
+  report_tab_fit(link_label);
+  if (copy) {
     bp::page::copy_link(bp::app::encode_state(g_state));
-    copied_at = ImGui::GetTime();
+    copied_at = bp::app::now_ms();
+    bp::platform::run_later([] { bp::platform::wake(); }, 2050);
   }
 }
 
-// The caption of the gallery example just opened, above the panels until dismissed.
+// The caption of the gallery example just opened, above its mode's panel until dismissed.
 void gallery_caption() {
-  if (g_caption.empty()) return;
-  ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(226, 238, 250, 255));
-  ImGui::BeginChild("caption", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 3 + 8), ImGuiChildFlags_Border);
-  ImGui::TextUnformatted(g_caption.c_str());
+  if (g_caption.mode != g_state.mode) g_caption.text.clear();  // it speaks of another mode's example
+  if (g_caption.text.empty()) return;
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, bp::app::theme::colors().highlight);
+  // Wrapped: as tall as its text at this width, so a phone shows it whole.
+  const float wrap = ImGui::GetContentRegionAvail().x - 60;
+  const float height = ImGui::CalcTextSize(g_caption.text.c_str(), nullptr, false, wrap).y;
+  ImGui::BeginChild("caption", ImVec2(0, height + ImGui::GetStyle().WindowPadding.y * 2 + 4), ImGuiChildFlags_Border);
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap);
+  ImGui::TextUnformatted(g_caption.text.c_str());
+  ImGui::PopTextWrapPos();
   ImGui::SameLine(ImGui::GetContentRegionAvail().x - 40);
-  if (ImGui::SmallButton("×")) g_caption.clear();
+  if (ImGui::SmallButton("×")) g_caption.text.clear();
   ImGui::EndChild();
+  bp::app::report_last_item("gallery caption");
   ImGui::PopStyleColor();
 }
 
@@ -60,7 +93,7 @@ void gallery_caption() {
 void link_notices() {
   auto& notices = bp::app::state_notices();
   if (notices.empty()) return;
-  ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(255, 243, 205, 255));
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, bp::app::theme::colors().highlight);
   const float height = ImGui::GetTextLineHeightWithSpacing() * static_cast<float>(notices.size() + 1) + 12;
   ImGui::BeginChild("notices", ImVec2(0, height), ImGuiChildFlags_Border);
   ImGui::TextUnformatted("Parts of this link were not used:");
@@ -71,44 +104,57 @@ void link_notices() {
   ImGui::PopStyleColor();
 }
 
+// One mode's panel under its notices and caption, in the scrolling column when the widget is narrow.
+bool mode_panel(bp::app::Mode mode) {
+  using bp::app::Mode;
+  bool animating = false;
+  bp::app::begin_mode_column();
+  link_notices();
+  gallery_caption();
+  if (mode == Mode::kFunction) animating = bp::app::function_panel(g_state.function);
+  if (mode == Mode::kGraph) bp::app::graph_panel(g_state.graph);
+  if (mode == Mode::kNetwork) animating = bp::app::network_panel(g_state.network, g_state.function.text);
+  bp::app::end_mode_column();
+  return animating;
+}
+
+const char* mode_name(bp::app::Mode mode) {
+  using bp::app::Mode;
+  return mode == Mode::kFunction ? "function" : mode == Mode::kGraph ? "graph" : "network";
+}
+
 // The tabs follow g_state.mode, which a link or setState() may change.
 bool mode_tabs() {
   using bp::app::Mode;
   static Mode shown = Mode::kFunction;
   bool animating = false;
   if (!bp::app::embed_options().tabs) {  // an embed that shows one mode only
-    link_notices();
-    gallery_caption();
-    if (g_state.mode == Mode::kFunction) animating = bp::app::function_panel(g_state.function);
-    if (g_state.mode == Mode::kGraph) bp::app::graph_panel(g_state.graph);
-    if (g_state.mode == Mode::kNetwork) animating = bp::app::network_panel(g_state.network, g_state.function.text);
+    animating = mode_panel(g_state.mode);
     shown = g_state.mode;
     return animating;
   }
-  if (ImGui::BeginTabBar("modes")) {
-    if (bp::app::embed_options().gallery) trailing_buttons();  // may open a gallery example: first
+  // Narrow: the tabs' names alone, so all five fit a phone's width without "Func…".
+  const bool is_narrow = bp::app::is_one_column();
+  struct Tab {
+    Mode mode;
+    const char* wide;
+    const char* narrow;
+  };
+  static const Tab kTabs[] = {{Mode::kFunction, "Function  f(x)###function", "Function###function"},
+                              {Mode::kGraph, "Graph  ∂L/∂x###graph", "Graph###graph"},
+                              {Mode::kNetwork, "Network  ∇W###network", "Network###network"}};
+  if (ImGui::BeginTabBar("modes", ImGuiTabBarFlags_FittingPolicyResizeDown)) {
+    if (bp::app::embed_options().gallery) trailing_buttons(is_narrow);  // may open a gallery example: first
     // The tabs follow g_state.mode when a link, setState() or the gallery changed it.
     const bool follow = shown != g_state.mode;
-    const auto flags = [&](Mode m) { return follow && g_state.mode == m ? ImGuiTabItemFlags_SetSelected : 0; };
-    if (ImGui::BeginTabItem("Function  f(x)", nullptr, flags(Mode::kFunction))) {
-      if (!follow) g_state.mode = Mode::kFunction;
-      link_notices();
-      gallery_caption();
-      animating = bp::app::function_panel(g_state.function);
-      ImGui::EndTabItem();
-    }
-    if (ImGui::BeginTabItem("Graph  ∂L/∂x", nullptr, flags(Mode::kGraph))) {
-      if (!follow) g_state.mode = Mode::kGraph;
-      link_notices();
-      gallery_caption();
-      bp::app::graph_panel(g_state.graph);
-      ImGui::EndTabItem();
-    }
-    if (ImGui::BeginTabItem("Network  ∇W", nullptr, flags(Mode::kNetwork))) {
-      if (!follow) g_state.mode = Mode::kNetwork;
-      link_notices();
-      gallery_caption();
-      animating = bp::app::network_panel(g_state.network, g_state.function.text);
+    for (const Tab& tab : kTabs) {
+      const char* label = is_narrow ? tab.narrow : tab.wide;
+      const bool is_open =
+          ImGui::BeginTabItem(label, nullptr, follow && g_state.mode == tab.mode ? ImGuiTabItemFlags_SetSelected : 0);
+      report_tab_fit(label);
+      if (!is_open) continue;
+      if (!follow) g_state.mode = tab.mode;
+      animating = mode_panel(tab.mode);
       ImGui::EndTabItem();
     }
     ImGui::EndTabBar();
@@ -120,11 +166,16 @@ bool mode_tabs() {
 void frame() {
   bp::platform::begin_frame();
   ImGui::GetIO().FontGlobalScale = bp::app::embed_options().zoom / bp::platform::pixel_ratio();
+  bp::app::begin_layout_report(mode_name(g_state.mode));
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->Pos);
   ImGui::SetNextWindowSize(viewport->Size);
+  // A phone's few pixels go to the pictures: a narrower margin round the window.
+  const bool is_narrow = bp::app::is_one_column();
+  if (is_narrow) ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(6, 6));
   ImGui::Begin("Backprop Playground", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBringToFrontOnFocus);
+  if (is_narrow) ImGui::PopStyleVar();
   const bool animating = mode_tabs();
   ImGui::End();
   bp::platform::end_frame();
@@ -147,6 +198,7 @@ int main() {
   if (!bp::platform::init(selector.c_str())) return 1;  // the page explains a missing WebGL2
   bp::app::set_embed_options(bp::app::parse_embed_options(bp::page::embed_options()));
   const std::string& theme = bp::app::embed_options().theme;
+  bp::app::theme::set_more_contrast(bp::platform::prefers_more_contrast());
   bp::app::theme::apply(theme == "dark" || (theme == "auto" && bp::page::prefers_dark(true)));
   ImGui::GetStyle().ScaleAllSizes(bp::app::embed_options().zoom);
   bp::platform::fit_style_to_pointer(ImGui::GetStyle(), 16 * bp::app::embed_options().zoom);  // fonts.cpp: 16 px

@@ -9,6 +9,7 @@
 #include "state/gallery.hpp"
 #include "state/link_codec.hpp"
 #include "link_sync.hpp"
+#include "widgets/panel_layout.hpp"
 #include "widgets/theme.hpp"
 
 namespace bp::app {
@@ -48,6 +49,7 @@ void connect_page_hooks() {
   hooks.gallery_json = gallery_json;
   hooks.network_output = network_output;
   hooks.set_dark = theme::apply;
+  hooks.layout_json = layout_json;
   page::set_app_hooks(hooks);
 }
 

@@ -11,8 +11,8 @@ void keyboard_focus(int dir);
 void text_input(const char* text);
 // Text pasted into this instance: kept as the clipboard, then Ctrl+V pressed in ImGui.
 void paste(const char* text);
-// {frames timed, median and max ms per frame, median and max ms to build a frame} over the last
-// frames (at most 240). Valid until the next call.
+// {frames timed, median and max ms per frame, median and max ms to build a frame, 95th percentile ms
+// to build a frame} over the last frames (at most 240). Valid until the next call.
 const double* frame_stats();
 // Forgets the timed frames, so a measurement covers only what follows.
 void reset_frame_stats();

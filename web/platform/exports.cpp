@@ -30,7 +30,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE void bp_keyboard_focus(int dir) { bp::platform::
 // Called by the page's paste listener (platform_emscripten.cpp).
 extern "C" EMSCRIPTEN_KEEPALIVE void bp_paste(const char* text) { bp::platform::paste(text); }
 
-// Five numbers for window.playground.frameStats() (browser_calls.hpp says which).
+// Six numbers for window.playground.frameStats() (browser_calls.hpp says which).
 extern "C" EMSCRIPTEN_KEEPALIVE const double* bp_frame_stats() { return bp::platform::frame_stats(); }
 
 // Forgets the timed frames, so a measurement covers only what follows.
@@ -71,6 +71,14 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* bp_get_state() {
   static std::string full;
   full = g_hooks.full_state ? g_hooks.full_state() : "";
   return full.c_str();
+}
+
+// Where the last frame drew each mode's pictures and whether a tab was shortened, as JSON, for the
+// layout tests (window.playground.testHooks.layout()). Valid until the next call.
+extern "C" EMSCRIPTEN_KEEPALIVE const char* bp_layout() {
+  static std::string json;
+  json = g_hooks.layout_json ? g_hooks.layout_json() : "{}";
+  return json.c_str();
 }
 
 // The gallery as JSON for window.playground.gallery(). Valid until the next call.

@@ -60,6 +60,7 @@ struct AppHooks {
   std::string (*gallery_json)() = nullptr;                   // [{"title", "caption", "hash"}, ...]
   double (*network_output)(double x1, double x2) = nullptr;  // the network's output at a point (tests)
   void (*set_dark)(bool dark) = nullptr;                     // the system's colour scheme changed
+  std::string (*layout_json)() = nullptr;                    // where the last frame put the pictures (tests)
 };
 
 // Registers the app's hooks; call once at start, before the page can call in (before platform::init).

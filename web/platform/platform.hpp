@@ -50,6 +50,8 @@ void on_context_restored(void (*callback)());
 
 // The reader asked the system for reduced motion: animations jump to their end.
 bool prefers_reduced_motion();
+// The reader asked the system for more contrast (prefers-contrast: more): thicker lines, darker text.
+bool prefers_more_contrast();
 
 // On a touch screen (the primary pointer is coarse), makes every frame, tab and check box at least
 // 40 CSS pixels tall, for a fingertip, with text `font_px` CSS pixels tall. Call after the theme and

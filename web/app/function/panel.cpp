@@ -19,8 +19,9 @@
 #include "state/embed_options.hpp"
 #include "widgets/export.hpp"
 #include "widgets/expression_field.hpp"
-#include "widgets/number_field.hpp"
 #include "widgets/listen.hpp"
+#include "widgets/number_field.hpp"
+#include "widgets/panel_layout.hpp"
 #include "widgets/theme.hpp"
 
 namespace bp::app {
@@ -31,7 +32,6 @@ namespace {
 // function (the most a field and a link hold) is compiled over a few frames and plotted over a few
 // more, so no frame of a 60 Hz page stalls for long.
 constexpr double kWorkBudgetMs = 12;
-constexpr float kNarrowWidth = 600;  // below it (a phone) the plots go above the controls
 
 FunctionModel& model() {
   static FunctionModel m;
@@ -214,22 +214,17 @@ bool function_panel(FunctionState& s) {
   static ImVec4 plot_rect;  // the function plot's x, y, width, height on screen, for "PNG of the plot"
   const double deadline = now_ms() + kWorkBudgetMs;
   m.begin_frame(s, deadline);
-  const ImVec2 avail = ImGui::GetContentRegionAvail();
-  const bool is_narrow = avail.x < kNarrowWidth;
-  // Narrow embeds give the pictures the room: the controls take at most 36% of the width; a phone
-  // puts them under the plots, across the width.
-  const float controls_width = is_narrow ? avail.x - 20 : std::clamp(avail.x * 0.36f, 220.0f, 360.0f);
+  // Side by side the controls take at most 36% of the width; below 700 px one scrolling column, the
+  // plots first across the width (widgets/panel_layout.hpp).
+  PanelSplitOptions layout;
+  layout.pictures_height = std::max(300.0f, one_column_view_height() * 0.8f);
+  PanelSplit split("controls", layout);
+  const float controls_width = split.controls_width();
   bool animating = false;
   const bool is_stale = m.compiled().is_stale();
   const EmbedOptions& embed = embed_options();
 
-  if (is_narrow) {
-    const float height = std::max(300.0f, avail.y * 0.5f);
-    animating |= plots(s, m, ImVec2(avail.x, height), deadline, plot_rect, is_stale);
-    ImGui::BeginChild("controls", ImVec2(avail.x, 0), ImGuiChildFlags_None, ImGuiWindowFlags_None);
-  } else {
-    ImGui::BeginChild("controls", ImVec2(controls_width + 20, avail.y), ImGuiChildFlags_None, ImGuiWindowFlags_None);
-  }
+  split.begin_controls();
   controls(s, m, controls_width, is_stale);
   if (m.has_function()) {
     if (!embed.hides("table")) {
@@ -248,12 +243,9 @@ bool function_panel(FunctionState& s) {
     }
   }
   if (is_stale) ImGui::PopStyleVar();
-  ImGui::EndChild();
-
-  if (!is_narrow) {
-    ImGui::SameLine();
-    animating |= plots(s, m, ImGui::GetContentRegionAvail(), deadline, plot_rect, is_stale);
-  }
+  split.end_controls();
+  animating |= plots(s, m, split.begin_pictures(), deadline, plot_rect, is_stale);
+  split.end_pictures();
   // Frames until the rebuild is done, and one more: the table that first appears in the frame the compile
   // finishes sizes its columns only in the next (ImGui measures a new table's content once drawn).
   static bool was_compiling = true;

@@ -91,7 +91,7 @@ void error_plot(const FunctionState& s, FunctionModel& m, ImVec2 size) {
   const ErrorCurve& c = m.error_curve(s);
   ImGui::TextWrapped(
       "|finite difference − exact| against h (log–log): truncation error falls as h shrinks, round-off rises");
-  size.y -= ImGui::GetTextLineHeightWithSpacing();
+  size.y -= ImGui::GetItemRectSize().y + ImGui::GetStyle().ItemSpacing.y;  // the caption, wrapped or not
   PlotView view = PlotView::log_log(-16, 0, -17, 2);
   PlotOptions fixed;
   fixed.pan_and_zoom = false;

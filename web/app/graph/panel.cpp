@@ -17,6 +17,7 @@
 #include "state/embed_options.hpp"
 #include "widgets/expression_field.hpp"
 #include "widgets/number_text.hpp"
+#include "widgets/panel_layout.hpp"
 #include "widgets/theme.hpp"
 
 namespace bp::app {
@@ -24,7 +25,6 @@ namespace bp::app {
 namespace {
 
 constexpr double kWorkBudgetMs = 12;  // of a frame, for parsing and evaluating a long program
-constexpr float kNarrowWidth = 600;   // below it (a phone) the graph goes above the controls
 
 void input_sliders(GraphState& s, const GraphSnapshot& c, float width) {
   ImGui::Separator();
@@ -139,22 +139,16 @@ void graph_panel(GraphState& s) {
   static GraphModel model;
   const GraphSnapshot& c = model.compute(s, now_ms() + kWorkBudgetMs);
   if (c.is_pending) platform::request_frame();
-  const ImVec2 avail = ImGui::GetContentRegionAvail();
-  if (avail.x < kNarrowWidth) {  // one column: the graph across the width, the controls under it
-    const float picture_height = std::max(260.0f, avail.y * 0.55f);
-    picture(s, c, ImVec2(avail.x, picture_height));
-    ImGui::BeginChild("graph_controls", ImVec2(avail.x, 0));
-    controls(s, c, avail.x - 20);
-    ImGui::EndChild();
-    return;
-  }
-  // Narrow embeds give the pictures the room: the controls take at most 36% of the width.
-  const float controls_width = std::clamp(avail.x * 0.36f, 220.0f, 360.0f);
-  ImGui::BeginChild("graph_controls", ImVec2(controls_width + 20, avail.y));
-  controls(s, c, controls_width);
-  ImGui::EndChild();
-  ImGui::SameLine();
-  picture(s, c, ImGui::GetContentRegionAvail());
+  // Side by side the controls take at most 36% of the width; below 700 px one scrolling column, the
+  // graph first across the width (widgets/panel_layout.hpp).
+  PanelSplitOptions layout;
+  layout.pictures_height = std::max(260.0f, one_column_view_height() * 0.7f);
+  PanelSplit split("graph_controls", layout);
+  split.begin_controls();
+  controls(s, c, split.controls_width());
+  split.end_controls();
+  picture(s, c, split.begin_pictures());
+  split.end_pictures();
 }
 
 }  // namespace bp::app

@@ -3,13 +3,16 @@
 #include "network/panel.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <optional>
 
+#include "clock.hpp"
 #include "imgui.h"
 #include "network/view.hpp"
 #include "network/csv_points.hpp"
 #include "widgets/export.hpp"
+#include "widgets/panel_layout.hpp"
 #include "expr/printer.hpp"
 #include "state/description.hpp"
 #include "state/choices.hpp"
@@ -32,6 +35,9 @@ struct Runtime {
   std::string code;        // the last "Show code" script
   int new_label = 1;       // the class a click adds to the learner's own data
   int dragging = -1;       // the learner's point being dragged
+  bool log_loss = false;   // the loss chart's y axis in decades
+  double drawing_ms = 0;   // this panel's last frame less its training: what training leaves room for
+  double training_ms = 0;  // this frame's training
   char csv[8192] = "";
   std::string csv_error;
 };
@@ -172,52 +178,83 @@ void training_controls(NetworkState& s, float width) {
   }
 }
 
-}  // namespace
+// A number as a learner reads it: "not a number" and "infinity" in words, never C's "-nan" or "inf".
+std::string reading(double v, const char* format = "%.4f") {
+  if (std::isnan(v)) return "not a number";
+  if (std::isinf(v)) return v > 0 ? "infinity" : "−infinity";
+  char text[48];
+  std::snprintf(text, sizeof text, format, v);
+  return text;
+}
 
-bool network_panel(NetworkState& s, const std::string& function_text) {
-  if (s.data.set == DataSet::kFunction) s.function_text = function_text;
-  Runtime& r = runtime();
-  // The settings that decide data and architecture: a change to either starts a fresh network.
-  const NetworkData data_before = s.data;
-  const NetworkModel model_before = s.model;
-  const ImVec2 avail = ImGui::GetContentRegionAvail();
-  // Narrow embeds give the pictures the room: the controls take at most 36% of the width.
-  const float controls_width = std::clamp(ImGui::GetContentRegionAvail().x * 0.36f, 220.0f, 300.0f);
+// Puts the next item on this line when `width` more pixels fit, else on the next: rows of buttons wrap
+// on a phone instead of running off its edge.
+void same_line_if_fits(float width) {
+  const float right = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width;
+  if (right <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
+}
 
-  ImGui::BeginChild("network_controls", ImVec2(controls_width + 120, avail.y));
-  if (ImGui::Button(r.playing ? "Pause" : "Train ▶")) r.playing = !r.playing;
-  ImGui::SameLine();
+float button_width(const char* label) {
+  return ImGui::CalcTextSize(label, nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x;
+}
+
+// Train, one step, one epoch, reset, the PyTorch code. A run that diverged has stopped before the
+// button is drawn, so it never says "Pause" over a stopped run.
+void run_buttons(NetworkState& s, Runtime& r) {
+  if (r.trainer.diverged()) r.playing = false;
+  const char* train_label = r.playing ? "Pause###train" : "Train ▶###train";
+  if (ImGui::Button(train_label)) r.playing = !r.playing;
+  same_line_if_fits(button_width("One step"));
   if (ImGui::Button("One step")) {
     r.playing = false;
     r.trainer.train_batch();
   }
-  ImGui::SameLine();
+  same_line_if_fits(button_width("Epoch"));
   if (ImGui::Button("Epoch")) r.finishing_epoch = true;
-  ImGui::SameLine();
+  same_line_if_fits(button_width("Reset"));
   if (ImGui::Button("Reset")) {
     r.trainer.reset();
     r.playing = false;
     r.finishing_epoch = false;
   }
-  ImGui::SameLine();
+  same_line_if_fits(button_width("Show code"));
   if (ImGui::Button("Show code")) {
     r.code = pytorch_script(r.trainer, s);
     ImGui::OpenPopup("PyTorch");
   }
+  const ImVec2 view = ImGui::GetMainViewport()->Size;
+  ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(view.x - 16, view.y - 16));
   if (ImGui::BeginPopupModal("PyTorch", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-    ImGui::TextWrapped("This network in PyTorch with its current weights: one training step on the first mini-batch, "
-                       "printing what the playground shows (in the comments) so you can check every number.");
-    ImGui::InputTextMultiline("##code", r.code.data(), r.code.size() + 1, ImVec2(760, 420),
-                              ImGuiInputTextFlags_ReadOnly);
+    const float width = std::min(760.0f, view.x - 48);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    ImGui::TextUnformatted("This network in PyTorch with its current weights: one training step on the first "
+                           "mini-batch, printing what the playground shows (in the comments) so you can check every "
+                           "number.");
+    ImGui::PopTextWrapPos();
+    ImGui::InputTextMultiline("##code", r.code.data(), r.code.size() + 1,
+                              ImVec2(width, std::min(420.0f, view.y - 200)), ImGuiInputTextFlags_ReadOnly);
     if (ImGui::Button("Copy")) ImGui::SetClipboardText(r.code.c_str());
     ImGui::SameLine();
     if (ImGui::Button("Close")) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
   }
+}
+
+// Epoch, losses and accuracy, each on its own wrapped line so no number is cut in a narrow panel. The
+// accuracy line is always there (a regression says so), so nothing below moves when the data changes.
+void readouts(NetworkState& s, Runtime& r) {
   if (r.playing && r.trainer.epochs_per_second() > 0) {
-    ImGui::Text("epoch %ld  ·  %.0f epochs/s", r.trainer.epochs(), r.trainer.epochs_per_second());
+    ImGui::TextWrapped("epoch %ld  ·  %.0f epochs/s", r.trainer.epochs(), r.trainer.epochs_per_second());
   } else {
-    ImGui::Text("epoch %ld", r.trainer.epochs());
+    ImGui::TextWrapped("epoch %ld", r.trainer.epochs());
+  }
+  const std::string train_loss = reading(r.trainer.train_loss()), test_loss = reading(r.trainer.test_loss());
+  ImGui::TextWrapped("train loss %s   test loss %s", train_loss.c_str(), test_loss.c_str());
+  if (r.trainer.is_classification()) {
+    ImGui::TextWrapped("accuracy: train %.1f%%   test %.1f%%", 100 * r.trainer.train_accuracy(),
+                       100 * r.trainer.test_accuracy());
+  } else {
+    ImGui::TextDisabled("accuracy: none (a regression)");
   }
   {
     char said[256];
@@ -226,18 +263,11 @@ bool network_panel(NetworkState& s, const std::string& function_text) {
         r.trainer.is_classification()
             ? ", test accuracy " + std::to_string(static_cast<int>(100 * r.trainer.test_accuracy())) + " percent"
             : "";
-    std::snprintf(said, sizeof said, "Network mode, %s data. Epoch %ld, train loss %.4f, test loss %.4f%s.",
-                  data_name.c_str(), r.trainer.epochs(), r.trainer.train_loss(), r.trainer.test_loss(),
-                  accuracy.c_str());
+    std::snprintf(said, sizeof said, "Network mode, %s data. Epoch %ld, train loss %s, test loss %s%s.",
+                  data_name.c_str(), r.trainer.epochs(), train_loss.c_str(), test_loss.c_str(), accuracy.c_str());
     describe(said);
   }
-  ImGui::Text("train loss %.4f   test loss %.4f", r.trainer.train_loss(), r.trainer.test_loss());
-  if (r.trainer.is_classification()) {
-    ImGui::Text("accuracy: train %.1f%%   test %.1f%%", 100 * r.trainer.train_accuracy(),
-                100 * r.trainer.test_accuracy());
-  }
   if (r.trainer.diverged()) {
-    r.playing = false;
     ImGui::PushStyleColor(ImGuiCol_Text, theme::colors().error);
     ImGui::TextWrapped("Training stopped at epoch %ld: the loss or a weight is no longer a finite number "
                        "(the learning rate is too large?).", r.trainer.epochs());
@@ -251,16 +281,19 @@ bool network_panel(NetworkState& s, const std::string& function_text) {
     ImGui::TextWrapped("%s", r.problem.c_str());
     ImGui::PopStyleColor();
   }
+}
+
+void preset_buttons(NetworkState& s) {
   ImGui::TextUnformatted("Presets:");
-  ImGui::SameLine();
+  same_line_if_fits(button_width("NumPy tutorial"));
   if (ImGui::SmallButton("NumPy tutorial")) s = numpy_tutorial_preset();
-  ImGui::SameLine();
+  same_line_if_fits(button_width("two-layer example"));
   if (ImGui::SmallButton("two-layer example")) s = two_layer_example_preset();
-  ImGui::Separator();
-  data_controls(s, r, controls_width);
-  ImGui::Separator();
+}
+
+void save_buttons(Runtime& r) {
   ImGui::TextUnformatted("Save:");
-  ImGui::SameLine();
+  same_line_if_fits(button_width("loss CSV"));
   if (ImGui::SmallButton("loss CSV")) {
     std::string csv = "epoch,train loss,test loss\n";
     const auto& train = r.trainer.train_history();
@@ -272,7 +305,7 @@ bool network_panel(NetworkState& s, const std::string& function_text) {
     }
     download_text("loss-history.csv", csv);
   }
-  ImGui::SameLine();
+  same_line_if_fits(button_width("weights CSV"));
   if (ImGui::SmallButton("weights CSV")) {
     std::string csv = "layer,kind,row,column,value\n";
     const auto& layers = r.trainer.network().layers();
@@ -287,15 +320,25 @@ bool network_panel(NetworkState& s, const std::string& function_text) {
     }
     download_text("weights.csv", csv);
   }
-  ImGui::SameLine();
+  same_line_if_fits(button_width("PNG"));
   if (ImGui::SmallButton("PNG")) download_png("network.png");
-  ImGui::Separator();
-  architecture_controls(s, controls_width);
-  ImGui::Separator();
-  training_controls(s, controls_width);
-  ImGui::EndChild();
+}
 
-  // A changed dataset or architecture starts from fresh weights (a preset brings its own).
+// Data, saving, architecture and training: everything that is not a button row or a picture.
+void settings(NetworkState& s, Runtime& r, float width) {
+  ImGui::Separator();
+  data_controls(s, r, width);
+  ImGui::Separator();
+  save_buttons(r);
+  ImGui::Separator();
+  architecture_controls(s, width);
+  ImGui::Separator();
+  training_controls(s, width);
+}
+
+// A changed dataset or architecture starts from fresh weights (a preset brings its own); then the
+// trainer takes the state. `*_before` are the settings as they were before this frame's controls.
+void configure(NetworkState& s, Runtime& r, const NetworkData& data_before, const NetworkModel& model_before) {
   const bool is_new_network = s.data != data_before || s.model != model_before;
   if (is_new_network && s.epochs == 0 && !s.weights.empty() && s.weights != r.trainer.parameters()) {
     // a preset's weights: keep them
@@ -305,39 +348,28 @@ bool network_panel(NetworkState& s, const std::string& function_text) {
     r.selected = -1;
   }
   r.problem = r.trainer.configure(s);
-  if (!r.problem.empty()) {
-    if (s.data.set == DataSet::kCustom) {  // no network yet: the square, where it always is, takes the first points
-      ImGui::SameLine();
-      ImGui::BeginChild("network_pictures", ImVec2(0, avail.y));
-      const ImVec2 right = ImGui::GetContentRegionAvail();
-      const float surface = std::min(right.y * 0.62f, right.x * 0.45f);
-      ImGui::Dummy(ImVec2(right.x - surface - 20, surface));
-      ImGui::SameLine();
-      const SurfaceClick click = draw_points_only(s.points, surface);
-      if (click.clicked && !click.right) s.points.push_back({click.x1, click.x2, static_cast<double>(r.new_label)});
-      if (click.right && click.point) s.points.erase(s.points.begin() + *click.point);
-      ImGui::EndChild();
-    }
-    return false;
-  }
-  if (r.playing) r.trainer.train_for(8.0);  // half a 60 Hz frame
-  if (r.finishing_epoch && (r.playing || r.trainer.finish_epoch(8.0))) r.finishing_epoch = false;
+}
 
-  ImGui::SameLine();
-  ImGui::BeginChild("network_pictures", ImVec2(0, avail.y));
-  const ImVec2 right = ImGui::GetContentRegionAvail();
-  const float surface = std::min(right.y * 0.62f, right.x * 0.45f);
-  ImGui::BeginGroup();
-  bool edited = draw_network(r.trainer, ImVec2(right.x - surface - 20, surface));
-  ImGui::EndGroup();
-  ImGui::SameLine();
-  ImGui::BeginGroup();
+// Before there is a network (fewer than two points of the learner's own data): the square, where it
+// always is, takes the first points.
+void points_only(NetworkState& s, Runtime& r, float surface) {
+  const SurfaceClick click = draw_points_only(s.points, surface);
+  report_last_item("network surface");
+  if (click.clicked && !click.right) s.points.push_back({click.x1, click.x2, static_cast<double>(r.new_label)});
+  if (click.right && click.point) s.points.erase(s.points.begin() + *click.point);
+}
+
+// The surface (or the fit) with its clicks: a click picks a point to step through, or edits the learner's
+// own points.
+void surface_with_clicks(NetworkState& s, Runtime& r, float surface) {
   SurfaceClick click;
   if (r.trainer.is_function_fit()) {
     draw_fit(r.trainer, surface);
   } else {
     click = draw_surface(r.trainer, surface, r.show_test);
   }
+  report_last_item("network surface");
+  ImGui::Dummy(ImVec2(0, ImGui::GetTextLineHeight() - ImGui::GetStyle().ItemSpacing.y));  // the tick labels
   if (click.clicked && s.data.set == DataSet::kCustom) {
     if (click.right && click.point && *click.point < static_cast<int>(s.points.size())) {
       s.points.erase(s.points.begin() + *click.point);
@@ -358,10 +390,47 @@ bool network_panel(NetworkState& s, const std::string& function_text) {
     r.dragging = -1;
   }
   ImGui::Checkbox("show test data", &r.show_test);
-  ImGui::SameLine();
+  same_line_if_fits(ImGui::CalcTextSize("click a point to step it through").x);
   ImGui::TextDisabled("click a point to step it through");
-  ImGui::EndGroup();
-  draw_loss_curve(r.trainer, ImVec2(right.x, 60));
+}
+
+// The pictures in `room`: the diagram beside the surface when there is width for both (a desktop), else
+// the surface at the room's full width with a compact diagram under it (a tablet, a course column, a
+// phone); then the loss chart and the step-through. Returns true when a weight was edited.
+bool pictures(NetworkState& s, Runtime& r, ImVec2 room, float view_height) {
+  const bool is_side_by_side = room.x >= 600;
+  const float surface = is_side_by_side ? std::min(room.y * 0.62f, room.x * 0.45f)
+                                        : std::min(room.x - 2, std::max(view_height * 0.62f, 200.0f));
+  bool edited = false;
+  if (!r.problem.empty()) {
+    if (s.data.set == DataSet::kCustom) {
+      if (is_side_by_side) {
+        ImGui::Dummy(ImVec2(room.x - surface - 20, surface));
+        ImGui::SameLine();
+      }
+      points_only(s, r, surface);
+    }
+    return false;
+  }
+  if (is_side_by_side) {
+    ImGui::BeginGroup();
+    edited = draw_network(r.trainer, ImVec2(room.x - surface - 20, surface));
+    report_last_item("network diagram");
+    ImGui::EndGroup();
+    ImGui::SameLine();
+    ImGui::BeginGroup();
+    surface_with_clicks(s, r, surface);
+    ImGui::EndGroup();
+  } else {
+    surface_with_clicks(s, r, surface);
+    edited = draw_network(r.trainer, ImVec2(room.x - 2, std::clamp(room.x * 0.42f, 120.0f, 200.0f)));
+    report_last_item("network diagram");
+  }
+  ImGui::Checkbox("log scale", &r.log_loss);
+  ImGui::SameLine();
+  ImGui::TextDisabled("loss: train (grey), test (black)");
+  draw_loss_curve(r.trainer, ImVec2(room.x - 2, std::clamp(room.y * 0.22f, 110.0f, 170.0f)), r.log_loss);
+  report_last_item("network loss chart");
   if (listen_requested("the loss curve")) {  // its audio trace (widgets/listen.hpp)
     const auto epochs_per_entry = static_cast<double>(r.trainer.history_stride());
     play_trace("the training loss", series_for_trace(r.trainer.train_history(), epochs_per_entry), "epoch");
@@ -371,12 +440,85 @@ bool network_panel(NetworkState& s, const std::string& function_text) {
     if (ImGui::SmallButton("Close step-through")) r.selected = -1;
     if (r.selected >= 0) edited |= step_through(r.trainer, r.selected, s.learning_rate);
   }
-  ImGui::EndChild();
+  return edited;
+}
 
+// Trains within this frame's budget; a run that diverged now stops and asks for one more frame, so the
+// button is redrawn as "Train ▶".
+bool train(Runtime& r) {
+  if (!r.problem.empty()) return false;
+  // Training takes what a frame's work budget leaves after drawing (as long as the last frame's): the
+  // app's frame stays near 8 ms on a phone-class CPU too (bench/frame_budget.mjs, 4× CPU throttling).
+  if (r.playing) {
+    constexpr double kFrameWorkMs = 6;
+    const double before = now_ms();
+    r.trainer.train_for(std::clamp(kFrameWorkMs - r.drawing_ms, 1.0, kFrameWorkMs));
+    r.training_ms = now_ms() - before;
+  }
+  if (r.finishing_epoch && (r.playing || r.trainer.finish_epoch(8.0))) r.finishing_epoch = false;
+  const bool stopped = r.playing && r.trainer.diverged();
+  if (stopped) r.playing = false;
+  return stopped;
+}
+
+}  // namespace
+
+bool network_panel(NetworkState& s, const std::string& function_text) {
+  const double started = now_ms();
+  if (s.data.set == DataSet::kFunction) s.function_text = function_text;
+  Runtime& r = runtime();
+  r.training_ms = 0;
+  // The settings that decide data and architecture: a change to either starts a fresh network.
+  const NetworkData data_before = s.data;
+  const NetworkModel model_before = s.model;
+  bool edited = false, redraw = false;
+
+  if (is_one_column()) {
+    // A phone: one scrolling column (main.cpp's mode column). The buttons and read-outs, the pictures at
+    // full width, then the settings.
+    const float width = ImGui::GetContentRegionAvail().x;
+    run_buttons(s, r);
+    readouts(s, r);
+    configure(s, r, s.data, s.model);
+    redraw = train(r);
+    ImGui::BeginGroup();
+    edited = pictures(s, r, ImVec2(width, 0), one_column_view_height());
+    ImGui::EndGroup();
+    report_last_item("network pictures");
+    ImGui::Separator();
+    preset_buttons(s);
+    settings(s, r, std::max(width - 130, 120.0f));
+    if (s.data != data_before || s.model != model_before) {
+      configure(s, r, data_before, model_before);
+      redraw = true;
+    }
+  } else {
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    // Side by side: the controls take at most 36% of the width, the pictures the rest.
+    const float controls_width = std::clamp(avail.x * 0.36f, 220.0f, 300.0f);
+    ImGui::BeginChild("network_controls", ImVec2(controls_width + 120, avail.y));
+    run_buttons(s, r);
+    preset_buttons(s);
+    readouts(s, r);
+    settings(s, r, controls_width);
+    ImGui::EndChild();
+    configure(s, r, data_before, model_before);
+    redraw = train(r);
+    ImGui::SameLine();
+    ImGui::BeginChild("network_pictures", ImVec2(0, avail.y));
+    const ImVec2 room = ImGui::GetContentRegionAvail();
+    ImGui::BeginGroup();
+    edited = pictures(s, r, room, room.y);
+    ImGui::EndGroup();
+    report_last_item("network pictures");
+    ImGui::EndChild();
+  }
+  r.drawing_ms = now_ms() - started - r.training_ms;
+  if (!r.problem.empty()) return redraw;
   if (edited) r.trainer.set_parameters(r.trainer.parameters());  // re-evaluate losses after an edit
   s.weights = r.trainer.parameters();
   s.epochs = r.trainer.epochs();
-  return r.playing || r.finishing_epoch;
+  return r.playing || r.finishing_epoch || redraw;
 }
 
 double network_output(double x1, double x2) {

@@ -22,19 +22,32 @@ void matrix(const char* name, const Eigen::MatrixXd& m) {
   const int rows = static_cast<int>(std::min<Eigen::Index>(m.rows(), 16));
   const int cols = static_cast<int>(std::min<Eigen::Index>(m.cols(), 16));
   ImGui::PushID(name);
-  if (ImGui::BeginTable("m", cols, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit,
-                        ImVec2(static_cast<float>(cols) * 78, 0))) {
-    ImGui::PushFont(platform::fonts().mono);
+  // Columns as wide as their numbers; a table wider than the panel scrolls sideways rather than cut them.
+  ImGui::PushFont(platform::fonts().mono);
+  const float cell = ImGui::CalcTextSize("-0000.0000").x + 2 * ImGui::GetStyle().CellPadding.x + 2;
+  const float width = static_cast<float>(cols) * cell;
+  const bool scrolls = width > ImGui::GetContentRegionAvail().x;
+  const float height = static_cast<float>(rows) * (ImGui::GetTextLineHeight() + 2 * ImGui::GetStyle().CellPadding.y + 1) +
+                       (scrolls ? ImGui::GetStyle().ScrollbarSize : 0) + 4;
+  ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit;
+  if (scrolls) flags |= ImGuiTableFlags_ScrollX;
+  if (ImGui::BeginTable("m", cols, flags, scrolls ? ImVec2(0, height) : ImVec2(0, 0))) {
     for (int i = 0; i < rows; ++i) {
       ImGui::TableNextRow();
       for (int j = 0; j < cols; ++j) {
         ImGui::TableNextColumn();
-        ImGui::Text("%8.4f", m(i, j));
+        const double v = m(i, j);
+        if (std::isfinite(v)) {
+          ImGui::Text("%9.4f", v);
+        } else {
+          ImGui::TextUnformatted(std::isnan(v) ? "not a number" : v > 0 ? "infinity" : "−infinity");
+        }
+        if (std::isfinite(v) && ImGui::IsItemHovered()) ImGui::SetTooltip("%.17g", v);  // every digit
       }
     }
-    ImGui::PopFont();
     ImGui::EndTable();
   }
+  ImGui::PopFont();
   ImGui::PopID();
 }
 }  // namespace

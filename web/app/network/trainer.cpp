@@ -165,7 +165,7 @@ bool Trainer::step() {
 
 int Trainer::train_for(double budget_ms) {
   if (diverged_ || x_train_.cols() == 0) return 0;
-  const double start = now_ms();
+  const double start = clock_();
   const long before = epochs_;  // the rate counts whole frames: epochs up to this call's start
   if (rate_since_ms_ < 0 || start - rate_since_ms_ > 2000) {  // first call, or playing again after a pause
     rate_ = 0;
@@ -178,7 +178,7 @@ int Trainer::train_for(double budget_ms) {
       ++epochs;
       evaluate();
     }
-  } while (!diverged_ && now_ms() - start < budget_ms && epochs < 10000);
+  } while (!diverged_ && clock_() - start < budget_ms && epochs < 10000);
   if (start - rate_since_ms_ >= 500) {
     rate_ = static_cast<double>(before - rate_since_epochs_) * 1000.0 / (start - rate_since_ms_);
     rate_since_ms_ = start;
@@ -189,13 +189,13 @@ int Trainer::train_for(double budget_ms) {
 
 bool Trainer::finish_epoch(double budget_ms) {
   if (diverged_ || x_train_.cols() == 0) return true;
-  const double start = now_ms();
+  const double start = clock_();
   do {
     if (step()) {
       evaluate();
       return true;
     }
-  } while (now_ms() - start < budget_ms);
+  } while (clock_() - start < budget_ms);
   return false;
 }
 

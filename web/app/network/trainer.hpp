@@ -10,6 +10,7 @@
 
 #include <Eigen/Core>
 
+#include "clock.hpp"
 #include "state/app_state.hpp"
 #include "nn/dataset.hpp"
 #include "nn/network.hpp"
@@ -30,6 +31,8 @@ class Trainer {
   // Epochs per second of real time while train_for() is called every frame, measured over the last
   // half second or more; 0 before the first measurement and after a pause.
   double epochs_per_second() const { return rate_; }
+  // The clock behind the time budgets and the rate (now_ms unless a test drives its own).
+  void set_clock(double (*clock)()) { clock_ = clock; }
   // Mini-batches until the current epoch ends (true) or `budget_ms` is spent (false).
   bool finish_epoch(double budget_ms);
   // One epoch, or one mini-batch (evaluated).
@@ -99,6 +102,7 @@ class Trainer {
   std::vector<double> train_history_, test_history_;
   long history_stride_ = 1;
   long evaluations_ = 0;  // since start_fresh()
+  double (*clock_)() = now_ms;
 };
 
 // count samples (x, 0, f(x)/scale) of `text` at seeded uniform x in [-6, 6]; `scale` is the largest |f|.

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <vector>
 
 #include "fonts.hpp"
 #include "network/surface_renderer.hpp"
@@ -31,11 +32,14 @@ void draw_field(ImDrawList* draw, ImVec2 origin, float size, const Eigen::Matrix
                 float strength) {
   const int n = corners - 1;
   const float cell = size / static_cast<float>(n);
+  static std::vector<ImU32> colors;  // each corner's colour once, not once per cell that shares it
+  colors.resize(static_cast<std::size_t>(corners) * static_cast<std::size_t>(corners));
+  for (std::size_t k = 0; k < colors.size(); ++k) {
+    colors[k] = value_color(strength * values(0, static_cast<Eigen::Index>(k)));
+  }
   for (int row = 0; row < n; ++row) {
     for (int col = 0; col < n; ++col) {
-      auto at = [&](int r, int c) {
-        return value_color(strength * values(0, static_cast<Eigen::Index>(r) * corners + c));
-      };
+      auto at = [&](int r, int c) { return colors[static_cast<std::size_t>(r * corners + c)]; };
       const ImVec2 lo(origin.x + static_cast<float>(col) * cell, origin.y + static_cast<float>(row) * cell);
       draw->AddRectFilledMultiColor(lo, ImVec2(lo.x + cell + 0.5f, lo.y + cell + 0.5f), at(row, col), at(row, col + 1),
                                     at(row + 1, col + 1), at(row + 1, col));
@@ -97,7 +101,10 @@ SurfaceClick draw_surface(Trainer& trainer, float size, bool show_test) {
     const ImVec2 p = to_screen(origin, size, v, -6);
     char text[8];
     std::snprintf(text, sizeof text, "%d", v);
-    draw->AddText(ImVec2(p.x - 4, p.y + 2), theme::colors().label, text);
+    // Centred under its tick, but inside the square: at a phone's edge "-6" would lose its sign.
+    const float w = ImGui::CalcTextSize(text).x;
+    const float x = std::clamp(p.x - w / 2, origin.x, origin.x + size - w);
+    draw->AddText(ImVec2(x, p.y + 2), theme::colors().label, text);
   }
   auto dots = [&](const std::vector<nn::Point>& points, ImU32 outline) {
     for (const auto& p : points) {
@@ -271,24 +278,38 @@ bool draw_network(Trainer& trainer, ImVec2 size) {
   return edited;
 }
 
-void draw_loss_curve(const Trainer& trainer, ImVec2 size) {
+void draw_loss_curve(const Trainer& trainer, ImVec2 size, bool log_scale) {
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   ImGui::Dummy(size);
   ImDrawList* draw = ImGui::GetWindowDrawList();
   draw->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), theme::colors().plot_background);
+  draw->AddRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), IM_COL32(0, 0, 0, 40));
   const auto& train = trainer.train_history();
   const auto& test = trainer.test_history();
-  double top = 0;
-  for (double v : train) top = std::isfinite(v) ? std::max(top, v) : top;
-  for (double v : test) top = std::isfinite(v) ? std::max(top, v) : top;
-  if (train.size() < 2 || top <= 0) return;
+  const auto is_shown = [&](double v) { return std::isfinite(v) && (!log_scale || v > 0); };
+  double top = -INFINITY, bottom = INFINITY;
+  for (const auto* values : {&train, &test}) {
+    for (double v : *values) {
+      if (!is_shown(v)) continue;
+      top = std::max(top, v);
+      bottom = std::min(bottom, v);
+    }
+  }
+  if (train.size() < 2 || !(top > 0)) {
+    draw->AddText(ImVec2(origin.x + 6, origin.y + 4), theme::colors().muted, "the loss appears here while training");
+    return;
+  }
+  auto axis = [&](double v) { return log_scale ? std::log10(v) : v; };
+  const double hi = axis(top), lo = log_scale ? std::min(axis(bottom), hi - 1) : 0.0;  // at least a decade
+  const float pad = 4;
   auto curve = [&](const std::vector<double>& values, ImU32 color) {
     std::vector<ImVec2> points;
     const std::size_t n = values.size(), step = std::max<std::size_t>(1, n / static_cast<std::size_t>(size.x));
     for (std::size_t i = 0; i < n; i += step) {
-      if (!std::isfinite(values[i])) break;
+      if (!is_shown(values[i])) break;
+      const float t = static_cast<float>((axis(values[i]) - lo) / (hi - lo));
       points.emplace_back(origin.x + size.x * static_cast<float>(i) / static_cast<float>(n - 1),
-                          origin.y + size.y * static_cast<float>(1 - values[i] / top));
+                          origin.y + pad + (size.y - 2 * pad) * (1 - t));
     }
     draw->AddPolyline(points.data(), static_cast<int>(points.size()), color, ImDrawFlags_None, 1.5f);
   };
@@ -297,6 +318,8 @@ void draw_loss_curve(const Trainer& trainer, ImVec2 size) {
   char text[48];
   std::snprintf(text, sizeof text, "%.3g", top);
   draw->AddText(ImVec2(origin.x + 4, origin.y + 2), theme::colors().label, text);
+  std::snprintf(text, sizeof text, "%.3g", log_scale ? std::pow(10.0, lo) : 0.0);
+  draw->AddText(ImVec2(origin.x + 4, origin.y + size.y - ImGui::GetTextLineHeight() - 2), theme::colors().label, text);
 }
 
 }  // namespace bp::app

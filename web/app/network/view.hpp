@@ -37,7 +37,8 @@ void draw_fit(Trainer& trainer, float size);
 // Returns true when a weight was edited.
 bool draw_network(Trainer& trainer, ImVec2 size);
 
-// Train and test loss against epochs.
-void draw_loss_curve(const Trainer& trainer, ImVec2 size);
+// Train and test loss against epochs, on a linear axis from 0 or, with `log_scale`, in decades between
+// the smallest and the largest finite positive loss; the axis' ends are labelled.
+void draw_loss_curve(const Trainer& trainer, ImVec2 size, bool log_scale);
 
 }  // namespace bp::app

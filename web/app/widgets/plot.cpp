@@ -114,9 +114,12 @@ void Plot::draw_axes() const {
     return text;
   };
   const double width = max_.x - min_.x, height = max_.y - min_.y;
-  const double x_step = view_.log_x ? std::max(1.0, std::round(nice_step(view_.x_max - view_.x_min, 8)))
+  // Decades on a log axis are as many as fit the plot's size (a phone's error plot is 100 px high).
+  const int decades_x = std::clamp(static_cast<int>(width / 70), 2, 8);
+  const int decades_y = std::clamp(static_cast<int>(height / 36), 2, 6);
+  const double x_step = view_.log_x ? std::max(1.0, std::round(nice_step(view_.x_max - view_.x_min, decades_x)))
                                     : nice_step(view_.x_max - view_.x_min, static_cast<int>(width / 80));
-  const double y_step = view_.log_y ? std::max(1.0, std::round(nice_step(view_.y_max - view_.y_min, 6)))
+  const double y_step = view_.log_y ? std::max(1.0, std::round(nice_step(view_.y_max - view_.y_min, decades_y)))
                                     : nice_step(view_.y_max - view_.y_min, static_cast<int>(height / 50));
   // Axis lines sit at zero when it is in view, else along the edge.
   const auto clamped = [](double v, float lo, float hi) {
@@ -126,22 +129,22 @@ void Plot::draw_axes() const {
   const float axis_x = view_.log_x ? min_.x : clamped(screen_x(0), min_.x, max_.x);
   for (double v = std::ceil(view_.x_min / x_step) * x_step; v <= view_.x_max; v += x_step) {
     const float sx = min_.x + static_cast<float>((v - view_.x_min) / (view_.x_max - view_.x_min) * width);
-    draw_->AddLine(ImVec2(sx, min_.y), ImVec2(sx, max_.y), theme::colors().grid);
+    draw_->AddLine(ImVec2(sx, min_.y), ImVec2(sx, max_.y), theme::colors().grid, theme::line_scale());
     const char* t = format(v, view_.log_x);
     const float ty = std::min(axis_y + 3, max_.y - ImGui::GetFontSize() - 2);
     draw_->AddText(ImVec2(sx + 3, ty), theme::colors().label, t);
   }
   for (double v = std::ceil(view_.y_min / y_step) * y_step; v <= view_.y_max; v += y_step) {
     const float sy = max_.y - static_cast<float>((v - view_.y_min) / (view_.y_max - view_.y_min) * height);
-    draw_->AddLine(ImVec2(min_.x, sy), ImVec2(max_.x, sy), theme::colors().grid);
+    draw_->AddLine(ImVec2(min_.x, sy), ImVec2(max_.x, sy), theme::colors().grid, theme::line_scale());
     const char* t = format(v, view_.log_y);
     const float tx = std::max(min_.x + 3, axis_x - ImGui::CalcTextSize(t).x - 4);
     if (std::fabs(v) > 1e-12 || view_.log_y) {
       draw_->AddText(ImVec2(tx, sy - ImGui::GetFontSize()), theme::colors().label, t);
     }
   }
-  draw_->AddLine(ImVec2(min_.x, axis_y), ImVec2(max_.x, axis_y), theme::colors().axis, 1.5f);
-  draw_->AddLine(ImVec2(axis_x, min_.y), ImVec2(axis_x, max_.y), theme::colors().axis, 1.5f);
+  draw_->AddLine(ImVec2(min_.x, axis_y), ImVec2(max_.x, axis_y), theme::colors().axis, 1.5f * theme::line_scale());
+  draw_->AddLine(ImVec2(axis_x, min_.y), ImVec2(axis_x, max_.y), theme::colors().axis, 1.5f * theme::line_scale());
 }
 
 CurveWindow Plot::window() const {
@@ -154,7 +157,7 @@ void Plot::runs(const std::vector<CurveRun>& runs, const Stroke& stroke) const {
     points.clear();
     for (const auto& [x, y] : run) points.push_back(to_screen(x, y));
     const int count = static_cast<int>(points.size());
-    draw_->AddPolyline(points.data(), count, stroke.color, ImDrawFlags_None, stroke.thickness);
+    draw_->AddPolyline(points.data(), count, stroke.color, ImDrawFlags_None, stroke.thickness * theme::line_scale());
   }
 }
 
@@ -162,12 +165,12 @@ void Plot::line(double x, double y, double slope, const Stroke& stroke) const {
   if (!std::isfinite(y) || !std::isfinite(slope)) return;
   const double x1 = view_.x_min, x2 = view_.x_max;
   draw_->AddLine(to_screen(x1, y + slope * (x1 - x)), to_screen(x2, y + slope * (x2 - x)), stroke.color,
-                 stroke.thickness);
+                 stroke.thickness * theme::line_scale());
 }
 
 void Plot::segment(double x1, double y1, double x2, double y2, const Stroke& stroke) const {
   if (!std::isfinite(y1) || !std::isfinite(y2)) return;
-  draw_->AddLine(to_screen(x1, y1), to_screen(x2, y2), stroke.color, stroke.thickness);
+  draw_->AddLine(to_screen(x1, y1), to_screen(x2, y2), stroke.color, stroke.thickness * theme::line_scale());
 }
 
 void Plot::point(double x, double y, const Marker& marker) const {

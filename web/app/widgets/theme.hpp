@@ -16,4 +16,11 @@ void apply(bool dark);
 bool is_dark();
 const Palette& colors();
 
+// The reader asked the system for more contrast (prefers-contrast: more); call before apply(). Either
+// theme then draws its text and lines darker (lighter on dark), with no light grey on grey, and its
+// plot lines line_scale() times thicker.
+void set_more_contrast(bool more);
+bool is_more_contrast();
+float line_scale();  // 1, or 1.75 with more contrast
+
 }  // namespace bp::app::theme
