@@ -101,8 +101,9 @@ test('H outside audio trace mode plays nothing; Escape leaves the mode; the List
   await page.keyboard.press('h');
   await page.waitForTimeout(200);
   assert.equal((await scheduled(page)).length, 0);
-  await page.mouse.click(42, 748);  // the Listen button under the Save row
+  await page.mouse.click(42, 741);  // the Listen button under the Save row
   await page.waitForTimeout(300);
+  await page.screenshot({ path: new URL('audio-listen.png', SHOTS).pathname });
   assert.deepEqual((await scheduled(page)).map((o) => o.type), ['sawtooth', 'sine', 'triangle'], 'the button plays it');
   await context.close();
 });

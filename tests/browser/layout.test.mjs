@@ -157,3 +157,21 @@ test('the gallery caption shows in its example\'s mode and does not follow into 
   assert.equal(rect(layout, 'gallery caption'), undefined, 'where the caption does not come back');
   await context.close();
 });
+
+test('a run that diverges stops by itself and says "infinity" in words, never C\'s "inf" or "-nan"', async () => {
+  const { page, context, errors } = await open(session.url + '#mode=network&data=xor&lr=10&act=relu&out=linear',
+    [1280, 800]);
+  await page.mouse.click(45, 56);  // "Train ▶"
+  await page.waitForFunction(() => /infinity|not a number/.test(document.getElementById('description').textContent),
+    null, { timeout: 15000 });
+  await page.waitForTimeout(300);
+  const stopped = Number((await page.evaluate(() => window.playground.getState())).epoch);
+  await page.waitForTimeout(1000);
+  const later = Number((await page.evaluate(() => window.playground.getState())).epoch);
+  assert.equal(later, stopped, `training stopped at epoch ${stopped}`);
+  const said = await page.evaluate(() => document.getElementById('description').textContent);
+  assert.doesNotMatch(said, /\b-?(inf|nan)\b/i, said);
+  await page.screenshot({ path: new URL('layout-network-diverged.png', SHOTS).pathname });
+  assert.deepEqual(errors, []);
+  await context.close();
+});

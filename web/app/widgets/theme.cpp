@@ -49,6 +49,8 @@ void apply(bool dark) {
   } else {
     ImGui::StyleColorsLight();
   }
+  // Popups, menus, tooltips and modals are opaque: the default's 2-6% transparency let the panel show through.
+  style.Colors[ImGuiCol_PopupBg].w = 1;
   static bool sized = false;  // sizes once: a later switch of theme (or a zoom) keeps them
   if (!sized) {
     sized = true;
