@@ -40,6 +40,11 @@ const Gesture& gesture();
 // else and going up or down scrolls the page (or the panel) instead: a reader can always scroll past.
 void claim_touch(ImVec2 min, ImVec2 max);
 
+// This frame Escape means something to the app (leaving a mode of its own, as the audio trace's): the
+// next Escape reaches ImGui (IsKeyPressed) instead of leaving the field or the widget. Call it each
+// frame while so; without it Escape leaves the field being edited, then the widget (no keyboard trap).
+void claim_escape();
+
 // Called after a lost WebGL context comes back, for renderers of the app's own to start afresh.
 void on_context_restored(void (*callback)());
 

@@ -461,12 +461,14 @@ EM_BOOL on_tab(bool down, bool shift) {
   return EM_TRUE;
 }
 
-// Escape closes a popup, then leaves the field or number being edited (keeping what was typed), then
-// leaves the widget.
+// Escape closes a popup, or does what the app claimed it for (claim_escape), or leaves the field or
+// number being edited (keeping what was typed), then leaves the widget.
+bool g_escape_claimed = false, g_escape_claimed_next = false;  // claim_escape(): the last frame, this one
+
 EM_BOOL on_escape(bool down) {
   const ImGuiContext& g = *ImGui::GetCurrentContext();
-  if (g.OpenPopupStack.Size > 0) {
-    queue_key(ImGuiKey_Escape, down);
+  if (!down || g.OpenPopupStack.Size > 0 || g_escape_claimed) {
+    queue_key(ImGuiKey_Escape, down);  // a key up always, so ImGui never keeps it held
   } else if (down && g.ActiveId != 0) {
     queue_focus_event(InputEvent::kDeactivate);
   } else if (down) {
@@ -824,6 +826,8 @@ void begin_frame() {
 void end_frame() {
   ImGui::Render();
   tab_order::end_frame();
+  g_escape_claimed = g_escape_claimed_next;
+  g_escape_claimed_next = false;
   update_text_sink();
   const ImGuiIO& io = ImGui::GetIO();
   glViewport(0, 0, static_cast<int>(io.DisplaySize.x * g_ratio), static_cast<int>(io.DisplaySize.y * g_ratio));
@@ -841,6 +845,8 @@ void on_context_restored(void (*callback)()) { g_on_context_restored = callback;
 const Gesture& gesture() { return g_gesture; }
 
 void claim_touch(ImVec2 min, ImVec2 max) { g_claims_next.emplace_back(min, max); }
+
+void claim_escape() { g_escape_claimed_next = true; }
 
 namespace {
 EM_JS(int, js_prefers_reduced_motion, (), {

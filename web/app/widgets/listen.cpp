@@ -7,6 +7,7 @@
 #include "imgui.h"
 #include "imgui_internal.h"  // ClearActiveID: H after Alt+T is for the trace, not for the field being edited
 #include "page.hpp"
+#include "platform.hpp"
 #include "state/description.hpp"
 
 namespace bp::app {
@@ -41,6 +42,7 @@ bool listen_requested(const char* what) {
              !io.WantTextInput) {
     requested = true;
   }
+  if (g_trace_mode) platform::claim_escape();  // the next Escape leaves the mode, not the widget
   if (ImGui::Button("Listen")) requested = true;
   if (ImGui::IsItemHovered()) {
     ImGui::SetTooltip("Hear %s: pitch follows the height, left to right; a tick where the slope is zero; "
