@@ -5,7 +5,7 @@
 // the vertex, panned from left to right; for the network's loss curve the pitch must fall.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, SHOTS } from './harness.mjs';
+import { useBrowser, SHOTS, controlCentre } from './harness.mjs';
 
 const session = useBrowser();
 
@@ -101,7 +101,7 @@ test('H outside audio trace mode plays nothing; Escape leaves the mode; the List
   await page.keyboard.press('h');
   await page.waitForTimeout(200);
   assert.equal((await scheduled(page)).length, 0);
-  await page.mouse.click(42, 741);  // the Listen button under the Save row
+  await page.mouse.click(...(await controlCentre(page, 'Listen')));
   await page.waitForTimeout(300);
   await page.screenshot({ path: new URL('audio-listen.png', SHOTS).pathname });
   assert.deepEqual((await scheduled(page)).map((o) => o.type), ['sawtooth', 'sine', 'triangle'], 'the button plays it');

@@ -2,7 +2,7 @@
 // size, destroy() removes an instance, and the postMessage protocol answers an allowed host only.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, pixels, SHOTS } from './harness.mjs';
+import { useBrowser, pixels, SHOTS, controlCentre } from './harness.mjs';
 
 const session = useBrowser();
 
@@ -108,20 +108,21 @@ test('exports: samples CSV with x, f(x), f′(x) rows, and a PNG of the plot at 
   await page.goto(session.url);
   await page.waitForSelector('#status.hidden', { state: 'attached', timeout: 30000 });
   await page.waitForTimeout(300);
-  const save = async (x) => {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.mouse.click(x, 683)]);
+  const save = async (label) => {
+    const [x, y] = await controlCentre(page, label);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.mouse.click(x, y)]);
     const chunks = [];
     for await (const chunk of await download.createReadStream()) chunks.push(chunk);
     return { name: download.suggestedFilename(), body: Buffer.concat(chunks) };
   };
-  const csv = await save(285);  // "samples CSV"
+  const csv = await save('samples CSV');
   assert.equal(csv.name, 'function-samples.csv');
   const rows = csv.body.toString().trim().split('\n');
   assert.equal(rows[0], "x,f(x),f'(x)");
   assert.equal(rows.length, 402);
   const [x, y, dy] = rows[201].split(',').map(Number);  // the middle of the view
   assert.ok(Math.abs(y - (2 * x * x - 3 * x + 4)) < 1e-9 && Math.abs(dy - (4 * x - 3)) < 1e-9, rows[201]);
-  const png = await save(97);  // "plot PNG"
+  const png = await save('plot PNG');
   assert.equal(png.name, 'function-plot.png');
   const width = png.body.readUInt32BE(16);  // the PNG header's width: the plot's (about 862 px), not the page's 1280
   assert.ok(width > 850 && width < 880, `width ${width}`);

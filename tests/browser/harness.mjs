@@ -87,3 +87,16 @@ export async function countColor(page, png, [r, g, b], tolerance = 40) {
   }
   return count;
 }
+
+// The centre of the control labelled `label` (window.playground.testHooks.controls(): the controls in tab
+// order with their boxes), waiting up to `timeout` ms for it to be drawn: tests click what a person sees,
+// wherever the layout puts it.
+export async function controlCentre(page, label, timeout = 5000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const found = (await page.evaluate(() => window.playground.testHooks.controls())).find((c) => c.label === label);
+    if (found) return [found.x + found.w / 2, found.y + found.h / 2];
+    if (Date.now() > end) throw new Error(`no control labelled ${label}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

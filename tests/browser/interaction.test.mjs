@@ -3,7 +3,7 @@
 // seed's gradients one node at a time, typing into the expression field changes the function.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, openPage, dragX0, SHOTS } from './harness.mjs';
+import { useBrowser, openPage, dragX0, SHOTS, controlCentre } from './harness.mjs';
 
 const session = useBrowser();
 
@@ -113,7 +113,7 @@ test('gradient descent walks the seed to 0.75; with reduced motion it gets there
     await page.goto(session.url + '#mode=function&eta=0.2');
     await page.waitForSelector('#status.hidden', { state: 'attached', timeout: 30000 });
     await page.waitForTimeout(300);
-    await page.mouse.click(51, 679);  // "Descend", under the seed table's four rows
+    await page.mouse.click(...(await controlCentre(page, 'Descend')));
     if (reducedMotion === 'reduce') {
       await page.waitForTimeout(300);
     } else {

@@ -55,13 +55,9 @@ test('a sideways drag on the function plot still moves x₀; controls are tap-si
   await page.waitForFunction(() => window.playground, null, { timeout: 30000 });
   await page.waitForTimeout(300);
   const controls = await page.evaluate(() => window.playground.testHooks.controls());
-  // The export row's small buttons (widgets/export.cpp: "plot PNG", "page PNG", "samples CSV") are
-  // left out: ImGui::SmallButton draws them one text line (16 px) tall whatever the style says.
-  const smallButton = (c) => c.h === 16;
-  const small = controls.filter((c) => c.h < 39.5 && !smallButton(c));
+  const small = controls.filter((c) => c.h < 39.5);
   assert.deepEqual(small.map((c) => `${c.label} ${c.h}`), [], 'every control at least 40 CSS px tall on touch');
-  console.log(`on a touch screen: ${controls.length} controls, the smallest other than small buttons ` +
-              `${Math.min(...controls.filter((c) => !smallButton(c)).map((c) => c.h))} CSS px tall`);
+  console.log(`on a touch screen: ${controls.length} controls, the smallest ${Math.min(...controls.map((c) => c.h))} CSS px tall`);
   const { view } = await page.evaluate(() => window.playground.getState());
   const [xmin, xmax] = view.split(',').map(Number);
   // The plot is the widest control; x₀ = 0 sits at its x for 0.

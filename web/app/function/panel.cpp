@@ -172,13 +172,13 @@ bool descent_controls(FunctionState& s, FunctionModel& m, float width) {
 void export_buttons(FunctionState& s, FunctionModel& m, const ImVec4& plot_rect) {
   ImGui::TextUnformatted("Save:");
   ImGui::SameLine();
-  if (ImGui::SmallButton("plot PNG")) {
+  if (ImGui::Button("plot PNG")) {
     download_png("function-plot.png", plot_rect.x, plot_rect.y, plot_rect.z, plot_rect.w);
   }
   ImGui::SameLine();
-  if (ImGui::SmallButton("page PNG")) download_png("playground.png");
+  if (ImGui::Button("page PNG")) download_png("playground.png");
   ImGui::SameLine();
-  if (ImGui::SmallButton("samples CSV")) download_text("function-samples.csv", m.samples_csv(s));
+  if (ImGui::Button("samples CSV")) download_text("function-samples.csv", m.samples_csv(s));
 }
 
 // f's plot over the error plot in `size`; returns true while a curve is still being sampled.
