@@ -73,3 +73,18 @@ test('a sideways drag on the function plot still moves x₀; controls are tap-si
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('network mode\'s controls, its secondary buttons included, are tap-sized on a phone', async () => {
+  // A phone's width, tall enough that the one column's settings are all drawn (ImGui lists what it draws).
+  const { context, page, errors } = await touchPage(session.url + '#mode=network&data=custom&pts=-3,-3,-1;3,3,1',
+                                                      { width: 375, height: 2400 });
+  await page.waitForFunction(() => window.playground, null, { timeout: 30000 });
+  await page.waitForTimeout(300);
+  const controls = await page.evaluate(() => window.playground.testHooks.controls());
+  const labels = controls.map((c) => c.label);
+  for (const label of ['Clear', 'Load CSV', '+ layer']) assert.ok(labels.includes(label), `${label} in ${labels}`);
+  const small = controls.filter((c) => c.h < 39.5);
+  assert.deepEqual(small.map((c) => `${c.label} ${c.h}`), [], 'every control at least 40 CSS px tall on touch');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -18,6 +18,7 @@
 #include "page_hooks.hpp"
 #include "platform.hpp"
 #include "link_sync.hpp"
+#include "widgets/compact_button.hpp"
 #include "widgets/panel_layout.hpp"
 #include "widgets/theme.hpp"
 
@@ -83,7 +84,7 @@ void gallery_caption() {
   ImGui::TextUnformatted(g_caption.text.c_str());
   ImGui::PopTextWrapPos();
   ImGui::SameLine(ImGui::GetContentRegionAvail().x - 40);
-  if (ImGui::SmallButton("×")) g_caption.text.clear();
+  if (bp::app::compact_button("×")) g_caption.text.clear();
   ImGui::EndChild();
   bp::app::report_last_item("gallery caption");
   ImGui::PopStyleColor();
@@ -98,7 +99,7 @@ void link_notices() {
   ImGui::BeginChild("notices", ImVec2(0, height), ImGuiChildFlags_Border);
   ImGui::TextUnformatted("Parts of this link were not used:");
   ImGui::SameLine(ImGui::GetContentRegionAvail().x - 60);
-  if (ImGui::SmallButton("Dismiss")) notices.clear();
+  if (bp::app::compact_button("Dismiss")) notices.clear();
   for (const auto& notice : notices) ImGui::BulletText("%s", notice.c_str());
   ImGui::EndChild();
   ImGui::PopStyleColor();

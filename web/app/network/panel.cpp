@@ -12,6 +12,7 @@
 #include "network/view.hpp"
 #include "network/csv_points.hpp"
 #include "network/surface_text.hpp"
+#include "widgets/compact_button.hpp"
 #include "widgets/export.hpp"
 #include "widgets/panel_layout.hpp"
 #include "expr/printer.hpp"
@@ -78,9 +79,9 @@ void custom_data_controls(NetworkState& s, Runtime& r, float width) {
   ImGui::RadioButton("blue (+1)", &r.new_label, 1);
   ImGui::SameLine();
   ImGui::RadioButton("orange (−1)", &r.new_label, -1);
-  if (ImGui::SmallButton("Clear")) s.points.clear();
+  if (compact_button("Clear")) s.points.clear();
   ImGui::SameLine();
-  if (ImGui::SmallButton("Start from a generated set")) {
+  if (compact_button("Start from a generated set")) {
     NetworkState generated = s;
     generated.data.set = DataSet::kCircle;
     Trainer t;
@@ -91,7 +92,7 @@ void custom_data_controls(NetworkState& s, Runtime& r, float width) {
   }
   ImGui::TextUnformatted("Or paste CSV rows: x1, x2, label");
   ImGui::InputTextMultiline("##csv", r.csv, sizeof r.csv, ImVec2(width, 70));
-  if (ImGui::SmallButton("Load CSV")) {
+  if (compact_button("Load CSV")) {
     const CsvPoints parsed = parse_csv_points(r.csv);
     r.csv_error = parsed.error;
     if (!parsed.points.empty()) s.points = parsed.points;
@@ -141,9 +142,9 @@ void architecture_controls(NetworkState& s, float width) {
   std::vector<int>& hidden = s.model.hidden;
   ImGui::Text("Hidden layers: %zu", hidden.size());
   ImGui::SameLine();
-  if (ImGui::SmallButton("+ layer") && hidden.size() < 8) hidden.push_back(4);
+  if (compact_button("+ layer") && hidden.size() < 8) hidden.push_back(4);
   ImGui::SameLine();
-  if (ImGui::SmallButton("− layer") && !hidden.empty()) hidden.pop_back();
+  if (compact_button("− layer") && !hidden.empty()) hidden.pop_back();
   for (std::size_t l = 0; l < hidden.size(); ++l) {
     ImGui::PushID(static_cast<int>(l));
     ImGui::SetNextItemWidth(width);
@@ -301,15 +302,15 @@ void readouts(NetworkState& s, Runtime& r) {
 void preset_buttons(NetworkState& s) {
   ImGui::TextUnformatted("Presets:");
   same_line_if_fits(button_width("NumPy tutorial"));
-  if (ImGui::SmallButton("NumPy tutorial")) s = numpy_tutorial_preset();
+  if (compact_button("NumPy tutorial")) s = numpy_tutorial_preset();
   same_line_if_fits(button_width("two-layer example"));
-  if (ImGui::SmallButton("two-layer example")) s = two_layer_example_preset();
+  if (compact_button("two-layer example")) s = two_layer_example_preset();
 }
 
 void save_buttons(Runtime& r) {
   ImGui::TextUnformatted("Save:");
   same_line_if_fits(button_width("loss CSV"));
-  if (ImGui::SmallButton("loss CSV")) {
+  if (compact_button("loss CSV")) {
     std::string csv = "epoch,train loss,test loss\n";
     const auto& train = r.trainer.train_history();
     const auto& test = r.trainer.test_history();
@@ -321,7 +322,7 @@ void save_buttons(Runtime& r) {
     download_text("loss-history.csv", csv);
   }
   same_line_if_fits(button_width("weights CSV"));
-  if (ImGui::SmallButton("weights CSV")) {
+  if (compact_button("weights CSV")) {
     std::string csv = "layer,kind,row,column,value\n";
     const auto& layers = r.trainer.network().layers();
     for (std::size_t l = 0; l < layers.size(); ++l) {
@@ -336,7 +337,7 @@ void save_buttons(Runtime& r) {
     download_text("weights.csv", csv);
   }
   same_line_if_fits(button_width("PNG"));
-  if (ImGui::SmallButton("PNG")) download_png("network.png");
+  if (compact_button("PNG")) download_png("network.png");
 }
 
 // Data, saving, architecture and training: everything that is not a button row or a picture.
@@ -452,7 +453,7 @@ bool pictures(NetworkState& s, Runtime& r, ImVec2 room, float view_height) {
   }
   if (r.selected >= 0) {
     ImGui::Separator();
-    if (ImGui::SmallButton("Close step-through")) r.selected = -1;
+    if (compact_button("Close step-through")) r.selected = -1;
     if (r.selected >= 0) edited |= step_through(r.trainer, r.selected, s.learning_rate);
   }
   return edited;
