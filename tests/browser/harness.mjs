@@ -100,3 +100,15 @@ export async function controlCentre(page, label, timeout = 5000) {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+// Frames come when the app has time (software rendering, a shared machine): a test waits for what a person
+// would see rather than a fixed time. Reads until ok(value) or `timeout` ms; returns the last value read.
+export async function until(read, ok, timeout = 5000) {
+  const end = Date.now() + timeout;
+  let value = await read();
+  while (!ok(value) && Date.now() < end) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    value = await read();
+  }
+  return value;
+}

@@ -5,19 +5,9 @@
 // what the screen reader hears (the aria-live description) is printed too.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, SHOTS } from './harness.mjs';
+import { useBrowser, SHOTS, until } from './harness.mjs';
 
 const session = useBrowser();
-
-async function until(read, ok, timeout = 5000) {
-  const end = Date.now() + timeout;
-  let value = await read();
-  while (!ok(value) && Date.now() < end) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    value = await read();
-  }
-  return value;
-}
 
 test('keyboard only: the seed\'s slope at 2 with h = 1e-6, then ∂L/∂a, counted in key presses', async () => {
   const context = await session.browser.newContext({ viewport: { width: 1280, height: 900 } });

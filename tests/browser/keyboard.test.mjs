@@ -5,7 +5,7 @@
 // Controls are found by their labels (window.playground.testHooks.controls(), web/platform/tab_order.hpp).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, openPage, SHOTS } from './harness.mjs';
+import { useBrowser, openPage, SHOTS, until } from './harness.mjs';
 
 const session = useBrowser();
 
@@ -14,18 +14,6 @@ const state = (page) => page.evaluate(() => window.playground.getState());
 const center = (c) => [c.x + c.w / 2, c.y + c.h / 2];
 const focusedIndex = (list) => list.findIndex((c) => c.focused);
 const settle = (page) => page.waitForTimeout(120);
-// Frames come when the app has time (software rendering, a shared machine): wait for what a person
-// would see rather than a fixed time. Returns the last value read.
-async function until(read, ok, timeout = 4000) {
-  const end = Date.now() + timeout;
-  let value = await read();
-  while (!ok(value) && Date.now() < end) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    value = await read();
-  }
-  return value;
-}
-
 async function labelled(page, label) {
   const list = await until(() => controls(page), (l) => l.some((c) => c.label === label));
   return list.find((c) => c.label === label);
