@@ -72,6 +72,7 @@ void Tape::sweep_block(int x_slot, const std::vector<double>& input_values, cons
     rules::with_common_op(k.op, per_op, shared);
   }
   if (!grad) return;
+  std::vector<LocalGradient> local;  // the shared loop's partials for one block, filled when an op needs them
   std::fill(row(grad, static_cast<int>(slots - 1)), row(grad, static_cast<int>(slots - 1)) + m, 1.0);
   for (std::size_t i = slots; i-- > 0;) {  // as backward(), a block at a time
     const Instr& k = code_[i];
@@ -109,14 +110,16 @@ void Tape::sweep_block(int x_slot, const std::vector<double>& input_values, cons
     };
     const auto shared = [&] {
       const bool reads_b = b != nullptr, reads_c = rules::reads_c(k.op) && c;
-      // local_gradient() gives the three partials at once; gradients are written input by input (a, b,
-      // then c) as above, so a node reading one value twice adds in the same order.
-      const auto partials = [=](std::size_t j) {
-        return local_gradient(k.op, a[j], reads_b ? b[j] : 0.0, reads_c ? c[j] : 0.0, out[j]);
-      };
-      into(ga, k.a_first, [=](std::size_t j) { return rules::chain(k.op, up[j], partials(j).da); });
-      if (reads_b) into(gb, k.b_first, [=](std::size_t j) { return rules::chain(k.op, up[j], partials(j).db); });
-      if (reads_c) into(gc, k.c_first, [=](std::size_t j) { return rules::chain(k.op, up[j], partials(j).dc); });
+      // local_gradient() gives the three partials at once, once per point; gradients are then written input
+      // by input (a, b, then c) as above, so a node reading one value twice adds in the same order.
+      local.resize(m);
+      for (std::size_t j = 0; j < m; ++j) {
+        local[j] = local_gradient(k.op, a[j], reads_b ? b[j] : 0.0, reads_c ? c[j] : 0.0, out[j]);
+      }
+      const LocalGradient* l = local.data();
+      into(ga, k.a_first, [=](std::size_t j) { return rules::chain(k.op, up[j], l[j].da); });
+      if (reads_b) into(gb, k.b_first, [=](std::size_t j) { return rules::chain(k.op, up[j], l[j].db); });
+      if (reads_c) into(gc, k.c_first, [=](std::size_t j) { return rules::chain(k.op, up[j], l[j].dc); });
     };
     rules::with_common_op(k.op, per_op, shared);
   }
