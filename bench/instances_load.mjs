@@ -1,7 +1,7 @@
 // Loading cost of N playground instances on one page: bytes downloaded, wasm fetches, WebAssembly
 // compiles and ms until every instance's `ready`, in headless Chromium with an empty cache (a fresh
 // browser context per run). Prints one line per N: the median of the runs.
-// Usage: node bench/instances_load.mjs [--runs 3] [--embed web/embed.js] [--embed-file FILE]   (after building the page)
+// Usage: node bench/instances_load.mjs [--runs 3] [--embed web/embed.js] [--embed-file FILE]   (after a build)
 // --embed-file serves FILE as web/embed-before.js (e.g. an older embed.js, `git show REV:web/embed.js`), to compare.
 import fs from 'node:fs';
 import { startServer, launch } from '../tests/browser/harness.mjs';
@@ -58,7 +58,8 @@ async function once(browser, url, count) {
   cdp.on('Network.loadingFinished', (e) => { bytes += e.encodedDataLength; });
   await page.goto(url + 'bench-instances.html');
   await page.waitForFunction(() => window.readyMs || window.failed, null, { timeout: 120000 });
-  const { readyMs, failed, compiles } = await page.evaluate(() => ({ readyMs: window.readyMs, failed: window.failed, compiles: window.compiles }));
+  const { readyMs, failed, compiles } = await page.evaluate(() => (
+    { readyMs: window.readyMs, failed: window.failed, compiles: window.compiles }));
   if (failed) throw new Error(failed);
   await page.waitForTimeout(200);
   const wasmFetches = [...urls.values()].filter((u) => /playground\.wasm/.test(u)).length;

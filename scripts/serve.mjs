@@ -38,7 +38,8 @@ function developmentFolders() {
 // first (the hosting tests serve dist/site at /course/widgets/). options.headers: added to every response
 // (a CORS header for the other-origin tests), or a function of the request's URL returning them.
 export function createServer(options = {}) {
-  const folders = [...(options.folders || []), ...(options.site ? [['/', path.resolve(options.site)]] : developmentFolders())];
+  const own = options.site ? [['/', path.resolve(options.site)]] : developmentFolders();
+  const folders = [...(options.folders || []), ...own];
   return http.createServer((request, response) => {
     let url, pathname;
     try {

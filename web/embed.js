@@ -136,8 +136,8 @@
   function compileMessage(url, error) {
     if (/Content.Security.Policy|unsafe-eval/i.test(String(error && error.message)) ||
         violations.some((v) => v.blockedURI === 'wasm-eval')) {
-      return new LoadError("This page's Content-Security-Policy does not allow WebAssembly, which Backprop Playground " +
-                           "runs on. Add 'wasm-unsafe-eval' to the policy's script-src directive:",
+      return new LoadError("This page's Content-Security-Policy does not allow WebAssembly, which Backprop " +
+                           "Playground runs on. Add 'wasm-unsafe-eval' to the policy's script-src directive:",
       { code: "script-src 'self' 'wasm-unsafe-eval'" });
     }
     return new LoadError(`Backprop Playground could not compile its WebAssembly (${url}): ${error && error.message}. ` +

@@ -59,7 +59,7 @@
     // The page is its own embedder: the canvas takes the keyboard at once (an embed waits for a click).
     if (window.parent === window) instance.focus();
     registerServiceWorker();
-  });
+  }, () => {});  // a page that cannot start says why in its box (embed.js), not as an uncaught rejection
 
   // Offline after the first visit (sw.js, beside index.html): only for the stand-alone page, never inside an
   // iframe (a host's page; an absent sw.js would log a 404 in each), and only for the playground's own

@@ -130,6 +130,19 @@ test('a lesson at /course/ with two widgets from /course/widgets/: both run, siz
   await context.close();
 });
 
+test('the engine alone: a lesson imports engine.mjs from /course/widgets/, which finds engine.wasm beside it', async () => {
+  const { page, context, errors } = await open(servers.course.url + 'course/lesson.html?n=0');
+  const result = await page.evaluate(async () => {
+    const { default: createEngine } = await import('/course/widgets/engine.mjs');
+    const engine = await createEngine();
+    return engine.gradient('d = a*b; e = d + c; L = e*f', { a: 3, b: -2, c: 8, f: -2 });
+  });
+  // The seed program by hand: L = (3·(−2) + 8)·(−2) = −4; ∂L/∂a = b·f = 4, ∂L/∂b = a·f = −6, ∂L/∂c = f = −2, ∂L/∂f = e = 2.
+  assert.deepEqual(result, { value: -4, grad: { a: 4, b: -6, c: -2, f: 2 } });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('three instances share one download and one compile of the WebAssembly', async () => {
   const { page, context, errors, wasmFetches } = await open(servers.course.url + 'course/lesson.html?n=3');
   await ready(page);
@@ -229,6 +242,12 @@ test('opened from a file, the widget says to serve the files over http', async (
   assert.equal(reload, 0);
   await context.close();
   await shoot('file', url);
+  // The stand-alone page opened as a file says the same, and nothing else.
+  const alone = await open(pathToFileURL(path.join(folder, 'widgets/index.html')).href + '#mode=graph');
+  assert.ok((await errorBox(alone.page)).text.includes('python3 -m http.server'));
+  await alone.page.waitForTimeout(300);
+  assert.deepEqual(alone.errors, []);
+  await alone.context.close();
   fs.rmSync(folder, { recursive: true });
 });
 
