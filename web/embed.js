@@ -43,7 +43,7 @@
     // Every asset URL carries the release's version, so caches never mix releases.
     const asset = (name) => new URL(name + (version ? '?v=' + version : ''), base).href;
     const wasm = compileWasm(asset('playground.wasm'));
-    wasm.catch(() => {});  // reported through Promise.all below
+    wasm.catch(() => {});  // reported when awaited, after the script
     const createPlayground = await loadScript(asset('playground.js'));
     return { createPlayground, wasmModule: await wasm, asset };
   }
@@ -67,7 +67,7 @@
         if (typeof window.createPlayground === 'function') resolve(window.createPlayground);
         else reject(new LoadError(`${url} loaded, but it is not Backprop Playground's playground.js.`));
       };
-      script.onerror = () => explainFailure(url, 'its JavaScript').then(reject);
+      script.onerror = () => explainFailure(url, 'its JavaScript', false).then(reject);
       document.head.appendChild(script);
     });
   }
@@ -77,7 +77,7 @@
     try {
       response = await fetch(url, { credentials: 'same-origin' });
     } catch (e) {
-      throw await explainFailure(url, 'its WebAssembly');
+      throw await explainFailure(url, 'its WebAssembly', true);
     }
     if (!response.ok) throw statusMessage(url, response, 'its WebAssembly');
     try {
@@ -91,12 +91,16 @@
     }
   }
 
-  // Why `url` could not be loaded: a Content-Security-Policy directive, a missing file, another origin
-  // without CORS, or the network.
-  async function explainFailure(url, what) {
+  // Why `url` could not be loaded: a Content-Security-Policy directive, http under https, a missing file,
+  // another origin without CORS (`fetched`: read with fetch, which needs it; a <script> does not), the network.
+  async function explainFailure(url, what, fetched) {
     await new Promise((resolve) => setTimeout(resolve, 0));  // CSP reports arrive as a task of their own
     const blocked = violations.find((v) => v.blockedURI && url.startsWith(v.blockedURI));
     if (blocked) return cspMessage(url, blocked.effectiveDirective || blocked.violatedDirective, what);
+    if (location.protocol === 'https:' && url.startsWith('http:')) {
+      return new LoadError(`This page is https and loads ${what} over plain http (${url}), which browsers block. ` +
+                           'Publish the playground on https and load it from there.');
+    }
     let response = null;
     try {
       response = await fetch(url, { cache: 'no-store' });
@@ -105,6 +109,11 @@
     const origin = new URL(url).origin;
     if (!response && origin !== location.origin) {
       const reachable = await fetch(url, { mode: 'no-cors', cache: 'no-store' }).then(() => true, () => false);
+      if (reachable && !fetched) {  // the server answered, with an error this page may not read
+        return new LoadError(`Backprop Playground could not load ${what}: ${url} answered with an error. ` +
+                             'Publish every file of the built dist/site/ folder together, where embed.js ' +
+                             'loads them from.');
+      }
       if (reachable) {
         return new LoadError(`Backprop Playground could not read ${what} from ${url}: that server does not allow ` +
           `pages of ${location.origin} to read its files (CORS). Add this header to its responses:`,

@@ -201,6 +201,14 @@ test('under a strict CSP (script-src \'self\' \'wasm-unsafe-eval\'; style-src \'
   await ready(page);
   const heights = await page.evaluate(() => [...document.querySelectorAll('.bp-widget')].map((c) => c.getBoundingClientRect().height));
   assert.deepEqual(heights, [422, 422]);  // 420 px and the border
+  // mount()'s height option sizes an element that has no CSS of its own.
+  const sized = await page.evaluate(async () => {
+    const element = document.createElement('div');
+    document.body.appendChild(element);
+    await BackpropPlayground.mount(element, { height: 300, state: 'mode=graph' }).ready;
+    return element.getBoundingClientRect().height;
+  });
+  assert.equal(sized, 300);
   assert.deepEqual(await page.evaluate(() => window.violations), []);
   assert.deepEqual(errors, []);
   await context.close();
