@@ -208,7 +208,6 @@
 
   // The fix under a failure's message: a line to copy, then what follows it.
   function showFix(status, { code, after }) {
-    for (const old of status.querySelectorAll('.bp-fix')) old.remove();
     const line = document.createElement('code');
     line.className = 'bp-fix';
     line.textContent = code;
@@ -285,6 +284,7 @@
       statusText.style.maxWidth = '40em';
       statusText.style.overflowWrap = 'anywhere';  // long URLs wrap on a phone
       status.setAttribute('role', 'alert');
+      for (const old of status.querySelectorAll('.bp-fix')) old.remove();
       if (fix.code) showFix(status, fix);
       if (reload && !status.querySelector('button')) {
         const button = document.createElement('button');
