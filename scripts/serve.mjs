@@ -1,9 +1,9 @@
 // A small static server for the playground on 127.0.0.1. No packages.
 //   node scripts/serve.mjs [--port N] [--site DIR]   (default port 8080, or $PORT; the next free port if taken)
-// With --site (scripts/serve.sh passes dist/site) it serves that folder as it would be published. Without it, the
-// development view the tests use: the site as the sources make it (web/'s files with the build's dist/ files beside
-// them, so an edit to web/embed.js shows without a build), at / and again at /web/; dist/, docs/ and the browser
-// tests' fixtures under their own paths.
+// With --site (scripts/serve.sh passes dist/site) it serves that folder as it would be published, and web/demo/
+// at /demo/. Without it, the development view the tests use: the site as the sources make it (web/'s files with
+// the build's dist/ files beside them, so an edit to web/embed.js shows without a build), at / and again at /web/;
+// dist/, docs/ and the browser tests' fixtures under their own paths.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -94,6 +94,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const flag = (name) => { const at = process.argv.indexOf(name); return at > 0 ? process.argv[at + 1] : undefined; };
   const wanted = Number(flag('--port') || process.env.PORT || 8080);
   const site = flag('--site');
-  const port = await listen(createServer({ site }), wanted);
-  console.log(`Backprop Playground${site ? ' (' + site + ')' : ''}: http://127.0.0.1:${port}/`);
+  // Beside the published folder, the demo course page (web/demo/, which loads ../embed.js) at /demo/.
+  const folders = site ? [['/demo/', path.join(repo, 'web/demo')]] : [];
+  const port = await listen(createServer({ site, folders }), wanted);
+  console.log(`Backprop Playground${site ? ' (' + site + ')' : ''}: http://127.0.0.1:${port}/` +
+              (site ? `  (two instances on a course page: http://127.0.0.1:${port}/demo/two-instances.html)` : ''));
 }
