@@ -105,6 +105,7 @@ async function shoot(name, url, options = {}) {
 }
 
 test('dist/site holds exactly the files a host publishes, the same as the sources', () => {
+  assert.ok(fs.existsSync(site), 'dist/site/ is missing: build it with cmake --build build/wasm');
   const names = fs.readdirSync(site).sort();
   assert.deepEqual(names, ['embed.js', 'engine.mjs', 'engine.wasm', 'index.html', 'page.css', 'page.js',
                            'playground.js', 'playground.wasm', 'sw.js', 'version.json']);
