@@ -398,10 +398,8 @@
           locateFile: (path) => asset(path),
           // Every instance on the page instantiates the one module compiled by loadApp (memory of its own).
           instantiateWasm(imports, receiveInstance) {
-            WebAssembly.instantiate(wasmModule, imports).then((wasm) => receiveInstance(wasm, wasmModule), (e) => {
-              fail('Backprop Playground could not start: ' + e);
-              reject(e);
-            });
+            WebAssembly.instantiate(wasmModule, imports).then((wasm) => receiveInstance(wasm, wasmModule),
+              (e) => reject(new Error('Backprop Playground could not start: ' + (e && e.message))));  // shown below
             return {};
           },
           onStateChange(hash) {
