@@ -2,6 +2,7 @@
 #include "optim/optimize.hpp"
 
 #include <cmath>
+#include <algorithm>
 #include <cstdio>
 
 #include "expr/tape.hpp"
@@ -71,7 +72,7 @@ expr::Expected<OptimizerRun> OptimizerRun::begin(const expr::Program& program, c
     }
     if (!std::isfinite(value)) return expr::Error{"start." + name + " must be a finite number", {}};
     run.input_of_.push_back(static_cast<int>(input - program.inputs.data()));
-    run.path_.variables.push_back(name);
+    run.result_.path.variables.push_back(name);
     run.x_.push_back(value);
   }
   auto inputs = expr::input_values(program, start);
@@ -88,13 +89,11 @@ expr::Expected<OptimizerRun> OptimizerRun::begin(const expr::Program& program, c
   run.s1_.assign(n, 0.0);
   run.s2_.assign(n, 0.0);
   run.rng_ = nn::Rng(options.seed);
-  run.add_point();
-  const double f0 = run.path_.f[0];
+  run.add_point_from_tape();
+  const double f0 = run.result_.path.f[0];
   if (!std::isfinite(f0)) {
-    std::string where;
-    for (std::size_t k = 0; k < n; ++k) where += (k ? ", " : "") + run.path_.variables[k] + " = " + number(run.x_[k]);
     return expr::Error{std::string(std::isnan(f0) ? "f is not defined" : "f is " + number(f0)) + " at the start (" +
-                           where + "): start where f is defined",
+                           run.point_text(0) + "): start where f is defined",
                        {}};
   }
   if (std::abs(f0) > options.limit) {
@@ -106,72 +105,130 @@ expr::Expected<OptimizerRun> OptimizerRun::begin(const expr::Program& program, c
   return run;
 }
 
-void OptimizerRun::add_point() {
-  const std::size_t n = x_.size();
-  for (std::size_t k = 0; k < n; ++k) inputs_[static_cast<std::size_t>(input_of_[k])] = x_[k];
+void OptimizerRun::add_point(double f, const double* grad, std::size_t stride) {
+  result_.path.values.insert(result_.path.values.end(), x_.begin(), x_.end());
+  result_.path.f.push_back(f);
+  for (int input : input_of_) result_.path.grad.push_back(grad[static_cast<std::size_t>(input) * stride]);
+}
+
+void OptimizerRun::add_point_from_tape() {
   expr::Tape& tape = expr::tape_of(program_);
   const double f = tape.forward(inputs_);
   tape.backward();
-  path_.values.insert(path_.values.end(), x_.begin(), x_.end());
-  path_.f.push_back(f);
-  for (std::size_t k = 0; k < n; ++k) path_.grad.push_back(tape.grad_of_input(input_of_[k]));
+  g_.resize(std::max(g_.size(), inputs_.size()));  // scratch: ∂f/∂input for every input
+  for (std::size_t i = 0; i < inputs_.size(); ++i) g_[i] = tape.grad_of_input(static_cast<int>(i));
+  add_point(f, g_.data(), 1);
+}
+
+std::string OptimizerRun::point_text(std::size_t point) const {
+  const std::size_t n = x_.size();
+  std::string out;
+  for (std::size_t k = 0; k < n; ++k) {
+    out += (k ? ", " : "") + result_.path.variables[k] + " = " + number(result_.path.values[point * n + k]);
+  }
+  return out;
 }
 
 bool OptimizerRun::check_point() {
-  const std::size_t n = x_.size(), point = path_.points() - 1;
-  const double* x = path_.values.data() + point * n;
-  const double* g = path_.grad.data() + point * n;
-  const double f = path_.f[point];
+  const std::size_t n = x_.size(), point = result_.path.points() - 1;
+  const double* x = result_.path.values.data() + point * n;
+  const double* g = result_.path.grad.data() + point * n;
+  const double f = result_.path.f[point];
+  // The common case in one pass: 0·v is NaN exactly when v is infinite or NaN.
+  double zero = 0;
+  for (std::size_t k = 0; k < n; ++k) zero += 0 * x[k] + 0 * g[k];
+  if (zero == 0 && std::abs(f) <= options_.limit) return true;
   // The messages are built only when the run stops: this runs after every step.
   const auto at = [&] { return point == 0 ? std::string("at the start") : "at step " + std::to_string(point); };
-  const auto where = [&] {
-    std::string out;
-    for (std::size_t k = 0; k < n; ++k) out += (k ? ", " : "") + path_.variables[k] + " = " + number(x[k]);
-    return out;
-  };
+  const auto where = [&] { return point_text(point); };
   const auto stop = [&](std::string why) {
-    diverged_ = true;
-    reason_ = std::move(why);
+    result_.diverged = true;
+    result_.reason = std::move(why);
     return false;
   };
   for (std::size_t k = 0; k < n; ++k) {
     if (!std::isfinite(x[k])) {
-      return stop("diverged " + at() + ": " + path_.variables[k] + " became " + number(x[k]) +
+      return stop("diverged " + at() + ": " + result_.path.variables[k] + " became " + number(x[k]) +
                   " (try a smaller lr)");
     }
   }
-  if (std::isnan(f)) return stop("stopped " + at() + ": f is not defined at " + where() + " (the step left f's domain)");
-  if (!std::isfinite(f)) return stop("diverged " + at() + ": f is " + number(f) + " at " + where() + " (try a smaller lr)");
+  if (std::isnan(f)) {
+    return stop("stopped " + at() + ": f is not defined at " + where() + " (the step left f's domain)");
+  }
+  if (!std::isfinite(f)) {
+    return stop("diverged " + at() + ": f is " + number(f) + " at " + where() + " (try a smaller lr)");
+  }
   if (std::abs(f) > options_.limit) {
-    return stop("diverged " + at() + ": |f| = " + number(std::abs(f)) + " is beyond the limit " + number(options_.limit) +
-                " (try a smaller lr)");
+    return stop("diverged " + at() + ": |f| = " + number(std::abs(f)) + " is beyond the limit " +
+                number(options_.limit) + " (try a smaller lr)");
   }
   for (std::size_t k = 0; k < n; ++k) {
     if (!std::isfinite(g[k])) {
-      return stop("stopped " + at() + ": ∂f/∂" + path_.variables[k] + " is " + number(g[k]) + " at " + where() +
-                  " (f has no finite slope there)");
+      return stop("stopped " + at() + ": ∂f/∂" + result_.path.variables[k] + " is " + number(g[k]) + " at " +
+                  where() + " (f has no finite slope there)");
     }
   }
   return true;
 }
 
 void OptimizerRun::reserve(long steps) {
-  const std::size_t points = path_.points() + static_cast<std::size_t>(steps < 0 ? 0 : steps);
-  path_.values.reserve(points * x_.size());
-  path_.grad.reserve(points * x_.size());
-  path_.f.reserve(points);
+  const std::size_t points = result_.path.points() + static_cast<std::size_t>(steps < 0 ? 0 : steps);
+  result_.path.values.reserve(points * x_.size());
+  result_.path.grad.reserve(points * x_.size());
+  result_.path.f.reserve(points);
 }
 
-bool OptimizerRun::step() {
-  if (diverged_) return false;
+void OptimizerRun::propose() {
   const std::size_t n = x_.size();
-  const double* grad = path_.grad.data() + (path_.points() - 1) * n;
+  const double* grad = result_.path.grad.data() + (result_.path.points() - 1) * n;
   for (std::size_t k = 0; k < n; ++k) {
     g_[k] = options_.noise > 0 ? grad[k] + options_.noise * rng_.normal() : grad[k];
   }
   update(options_.rule, options_.hyper, steps_taken() + 1, x_.data(), g_.data(), s1_.data(), s2_.data(), n);
-  add_point();
+  for (std::size_t k = 0; k < n; ++k) inputs_[static_cast<std::size_t>(input_of_[k])] = x_[k];
+}
+
+bool OptimizerRun::step() {
+  if (!running()) return false;
+  propose();
+  add_point_from_tape();
   return check_point();
+}
+
+expr::Expected<Race> Race::begin(const expr::Program& program, const std::vector<Racer>& racers) {
+  Race race;
+  for (std::size_t r = 0; r < racers.size(); ++r) {
+    auto run = OptimizerRun::begin(program, racers[r].start, racers[r].options);
+    if (!run) return expr::Error{"racer " + std::to_string(r + 1) + ": " + run.error().message, run.error().span};
+    run->reserve(racers[r].options.steps);
+    race.runs_.push_back(std::move(*run));
+  }
+  race.program_ = program;  // after begin(): its tape is laid out, and this copy shares it
+  return race;
+}
+
+bool Race::step() {
+  stepping_.clear();
+  for (std::size_t r = 0; r < runs_.size(); ++r) {
+    if (runs_[r].running()) stepping_.push_back(r);
+  }
+  const std::size_t m = stepping_.size(), inputs = program_.inputs.size();
+  if (m == 0) return false;
+  inputs_.resize(inputs * m);
+  values_.resize(m);
+  grads_.resize(inputs * m);
+  for (std::size_t j = 0; j < m; ++j) {
+    OptimizerRun& run = runs_[stepping_[j]];
+    run.propose();
+    for (std::size_t i = 0; i < inputs; ++i) inputs_[i * m + j] = run.inputs_[i];
+  }
+  expr::tape_of(program_).gradient_at_points(inputs_.data(), m, values_.data(), grads_.data());
+  for (std::size_t j = 0; j < m; ++j) {
+    OptimizerRun& run = runs_[stepping_[j]];
+    run.add_point(values_[j], grads_.data() + j, m);
+    run.check_point();
+  }
+  return true;
 }
 
 expr::Expected<OptimizeResult> optimize(const expr::Program& program, const expr::Vars& start,
@@ -179,10 +236,23 @@ expr::Expected<OptimizeResult> optimize(const expr::Program& program, const expr
   auto run = OptimizerRun::begin(program, start, options);
   if (!run) return run.error();
   run->reserve(options.steps);
-  for (long k = 0; k < options.steps; ++k) {
-    if (!run->step()) break;
+  while (run->step()) {
   }
-  return OptimizeResult{run->path(), run->diverged(), run->reason()};
+  return run->finish();
+}
+
+std::vector<OptimizeResult> Race::finish() {
+  std::vector<OptimizeResult> results;
+  for (OptimizerRun& run : runs_) results.push_back(run.finish());
+  return results;
+}
+
+expr::Expected<std::vector<OptimizeResult>> race(const expr::Program& program, const std::vector<Racer>& racers) {
+  auto race = Race::begin(program, racers);
+  if (!race) return race.error();
+  while (race->step()) {
+  }
+  return race->finish();
 }
 
 expr::Expected<OptimizeResult> optimize(std::string_view text, const expr::Vars& start,

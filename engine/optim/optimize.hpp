@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "expr/engine.hpp"
@@ -21,7 +22,7 @@ inline constexpr long kMaxSteps = 100000;
 struct OptimizeOptions {
   Rule rule = Rule::kSgd;
   Hyperparameters hyper = defaults_for(Rule::kSgd);  // set both rule and hyper (defaults_for(rule))
-  long steps = 100;            // optimize() only: how many updates, 0 to kMaxSteps
+  long steps = 100;            // how many updates a run takes at most, 0 to kMaxSteps
   double noise = 0;            // σ of the Gaussian noise added to each gradient component before an update
   std::uint64_t seed = 1;      // the noise's seed: the same seed, the same path
   double limit = 1e12;         // |f| beyond this counts as divergence
@@ -36,6 +37,12 @@ struct Path {
   std::size_t points() const { return f.size(); }
 };
 
+// A finished run: its path and whether (and why) it diverged.
+struct OptimizeResult {
+  Path path;
+  bool diverged = false;
+  std::string reason;
+};
 class OptimizerRun {
  public:
   // The variables optimized are the names in `start`, each a free variable of `program`; other free
@@ -44,20 +51,27 @@ class OptimizerRun {
   static expr::Expected<OptimizerRun> begin(const expr::Program& program, const expr::Vars& start,
                                             const OptimizeOptions& options);
 
-  // One update and the new point; false, doing nothing, once the run has stopped.
+  // One update and the new point; false, doing nothing, once the run has taken options.steps or diverged.
   bool step();
-  bool diverged() const { return diverged_; }
+  bool running() const { return !result_.diverged && steps_taken() < options_.steps; }
+  bool diverged() const { return result_.diverged; }
   // Why the run stopped ("diverged at step 12: |f| = 3.1e+13 is beyond 1e+12 ..."), empty while it runs.
-  const std::string& reason() const { return reason_; }
-  long steps_taken() const { return static_cast<long>(path_.points()) - 1; }
-  const Path& path() const { return path_; }
+  const std::string& reason() const { return result_.reason; }
+  long steps_taken() const { return static_cast<long>(result_.path.points()) - 1; }
+  const Path& path() const { return result_.path; }
+  // The path, moved out (a whole run's result without copying it); the run is spent afterwards.
+  OptimizeResult finish() { return std::move(result_); }
   // Room for `steps` more points, so a long run does not reallocate its path as it grows.
   void reserve(long steps);
 
  private:
+  friend class Race;
   OptimizerRun() = default;
-  void add_point();     // f and gradient at x_, appended to the path, then the divergence checks
+  void propose();                                // the update: x_ (and inputs_) move to the next point
+  void add_point(double f, const double* grad, std::size_t stride);  // f and ∂f/∂input i at grad[i · stride]
+  void add_point_from_tape();                    // f and gradient at x_ by the tape, one point
   bool check_point();   // false, with the reason, when the last point ends the run
+  std::string point_text(std::size_t point) const;  // "x = 1, y = -2"
 
   expr::Program program_;
   OptimizeOptions options_;
@@ -65,21 +79,41 @@ class OptimizerRun {
   std::vector<double> inputs_;       // every input's value, the optimized ones updated each step
   std::vector<double> x_, g_, s1_, s2_;
   nn::Rng rng_;
-  Path path_;
-  bool diverged_ = false;
-  std::string reason_;
+  OptimizeResult result_;  // the path, diverged and the reason
+};
+
+// Several runs on one program stepped together, as the function mode's race steps its racers: one pass
+// of the tape (Tape::gradient_at_points) evaluates every running racer's next point, with the bits each
+// racer's own OptimizerRun would get.
+struct Racer {
+  expr::Vars start;
+  OptimizeOptions options;
+};
+class Race {
+ public:
+  // Errors name the racer ("racer 2: ...", counting from 1).
+  static expr::Expected<Race> begin(const expr::Program& program, const std::vector<Racer>& racers);
+  // One step of every racer still running (OptimizerRun::running); false when none was.
+  bool step();
+  const std::vector<OptimizerRun>& runs() const { return runs_; }
+  // Every racer's result, moved out; the race is spent afterwards.
+  std::vector<OptimizeResult> finish();
+
+ private:
+  Race() = default;
+  expr::Program program_;
+  std::vector<OptimizerRun> runs_;
+  std::vector<std::size_t> stepping_;          // this step's racers
+  std::vector<double> inputs_, values_, grads_;  // gradient_at_points' rows
 };
 
 // The whole run at once: `options.steps` updates, or fewer when it diverges.
-struct OptimizeResult {
-  Path path;
-  bool diverged = false;
-  std::string reason;
-};
 expr::Expected<OptimizeResult> optimize(const expr::Program& program, const expr::Vars& start,
                                         const OptimizeOptions& options);
 expr::Expected<OptimizeResult> optimize(std::string_view text, const expr::Vars& start,
                                         const OptimizeOptions& options);
+// Every racer's whole run (each its own options.steps), stepped together; the same numbers as optimize().
+expr::Expected<std::vector<OptimizeResult>> race(const expr::Program& program, const std::vector<Racer>& racers);
 
 // The first option out of range, as a message naming it, or empty.
 std::string check_options(const OptimizeOptions& options);

@@ -234,11 +234,13 @@ TEST_CASE("variables the start does not name keep the program's own values") {
 
 TEST_CASE("bad starts and options are errors that name the fix") {
   const OptimizeOptions o = with(Rule::kSgd, 0.1, 10);
-  CHECK(contains(error_of(kQuadratic, {{"x", 1}}, o), "'y' has no value: give start a value for every variable of f (x, y)"));
+  CHECK(contains(error_of(kQuadratic, {{"x", 1}}, o),
+                 "'y' has no value: give start a value for every variable of f (x, y)"));
   CHECK(contains(error_of(kQuadratic, {{"x", 1}, {"y", 1}, {"z", 2}}, o),
                  "start gives 'z', which is not a variable of f (its variables: x, y)"));
   CHECK(contains(error_of("x^2", {}, o), "start must give each variable to optimize a value"));
-  CHECK(contains(error_of("log(x)", {{"x", -1}}, o), "f is not defined at the start (x = -1): start where f is defined"));
+  CHECK(contains(error_of("log(x)", {{"x", -1}}, o),
+                 "f is not defined at the start (x = -1): start where f is defined"));
   CHECK(contains(error_of("x +", {{"x", 1}}, o), "expected"));
   OptimizeOptions bad = o;
   bad.steps = kMaxSteps + 1;
@@ -261,8 +263,8 @@ TEST_CASE("every optimizer's name reads back, and the network's three kinds are 
 TEST_CASE("an OptimizerRun steps on demand and keeps its path, as a race steps its racers together") {
   auto program = bp::expr::compile(kRosenbrock, {"x", "y"});
   REQUIRE(program.ok());
-  auto a = OptimizerRun::begin(*program, {{"x", -1.2}, {"y", 1}}, with(Rule::kAdam, 0.01, 0));
-  auto b = OptimizerRun::begin(*program, {{"x", -1.2}, {"y", 1}}, with(Rule::kMomentum, 0.001, 0));
+  auto a = OptimizerRun::begin(*program, {{"x", -1.2}, {"y", 1}}, with(Rule::kAdam, 0.01, kMaxSteps));
+  auto b = OptimizerRun::begin(*program, {{"x", -1.2}, {"y", 1}}, with(Rule::kMomentum, 0.001, 60));
   REQUIRE(a.ok());
   REQUIRE(b.ok());
   for (int k = 0; k < 50; ++k) {
@@ -273,4 +275,50 @@ TEST_CASE("an OptimizerRun steps on demand and keeps its path, as a race steps i
   // The same numbers as a whole run of each: two runs sharing one program's tape do not disturb each other.
   const OptimizeResult whole = run(kRosenbrock, {{"x", -1.2}, {"y", 1}}, with(Rule::kAdam, 0.01, 50));
   CHECK(a->path().values == whole.path.values);
+}
+
+TEST_CASE("a run stops at its steps") {
+  auto program = bp::expr::compile("x^2", {"x"});
+  auto run = OptimizerRun::begin(*program, {{"x", 1}}, with(Rule::kSgd, 0.1, 3));
+  REQUIRE(run.ok());
+  CHECK(run->step());
+  CHECK(run->step());
+  CHECK(run->step());
+  CHECK_FALSE(run->step());
+  CHECK(run->path().points() == 4);
+  CHECK_FALSE(run->diverged());
+}
+
+TEST_CASE("a race of six optimizers stepped together gives each racer's own path bit for bit") {
+  auto program = bp::expr::compile(kRosenbrock, {"x", "y"});
+  REQUIRE(program.ok());
+  const Vars start{{"x", -1.2}, {"y", 1}};
+  std::vector<Racer> racers;
+  const Rule rules[] = {Rule::kSgd, Rule::kMomentum, Rule::kNesterov, Rule::kAdagrad, Rule::kRmsprop, Rule::kAdam};
+  for (Rule rule : rules) racers.push_back({start, with(rule, defaults_for(rule).learning_rate, 300)});
+  racers[1].options.steps = 120;                   // racers stop at their own counts
+  racers[5].options.noise = 0.5;                   // and keep their own noise
+  racers.push_back({start, with(Rule::kSgd, 0.01, 300)});  // this one diverges on the way
+  racers.push_back({{{"y", 0.5}, {"x", 0.5}}, with(Rule::kAdamW, 0.05, 300)});  // another start, another order
+  auto results = race(*program, racers);
+  REQUIRE(results.ok());
+  REQUIRE(results->size() == racers.size());
+  for (std::size_t r = 0; r < racers.size(); ++r) {
+    CAPTURE(r);
+    const OptimizeResult solo = run(kRosenbrock, racers[r].start, racers[r].options);
+    const OptimizeResult& raced = (*results)[r];
+    CHECK(raced.path.values == solo.path.values);
+    CHECK(raced.path.f == solo.path.f);
+    CHECK(raced.path.grad == solo.path.grad);
+    CHECK(raced.diverged == solo.diverged);
+    CHECK(raced.reason == solo.reason);
+  }
+  CHECK((*results)[1].path.points() == 121);
+  CHECK((*results)[6].diverged);
+  CHECK((*results)[0].path.points() == 301);
+  std::vector<Racer> bad = racers;
+  bad[2].start = {{"x", 1}};
+  auto error = race(*program, bad);
+  REQUIRE_FALSE(error.ok());
+  CHECK(contains(error.error().message, "racer 3: 'y' has no value"));
 }

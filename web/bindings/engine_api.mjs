@@ -245,6 +245,8 @@ function makeApi(core) {
     createNetwork(options) {
       return createNetwork(core, options);
     },
+    // optimize(text, start, options) and race(text, start, racers) (optimize_api.mjs); they throw on bad input.
+    ...optimizeApi(core, send, checkText),
   };
 }
 
