@@ -4,8 +4,11 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <cstring>
 #include <string>
+#include <vector>
 
+#include "expr/tape.hpp"
 #include "optim/optimize.hpp"
 #include "optim/update_rules.hpp"
 
@@ -321,4 +324,39 @@ TEST_CASE("a race of six optimizers stepped together gives each racer's own path
   auto error = race(*program, bad);
   REQUIRE_FALSE(error.ok());
   CHECK(contains(error.error().message, "racer 3: 'y' has no value"));
+}
+
+TEST_CASE("the tape's gradient at several points at once is forward() and backward()'s at each, bit for bit") {
+  // Common ops and the shared path's (max, clamp, where), a flat input (a, in floor), inputs used many
+  // times, and one whose gradient is 0 (z).
+  const char* const text = "max(x, y)*sin(x*y) + clamp(x - y, -1, 1)^3 + where(x > y, exp(-x^2), log(1 + y^2)) "
+                           "+ floor(a) + abs(x)*x + 0*z";
+  auto program = bp::expr::compile(text, {"x", "y", "a", "z"});
+  REQUIRE_MESSAGE(program.ok(), (program.ok() ? "" : program.error().message));
+  bp::expr::Tape& tape = bp::expr::tape_of(*program);
+  const std::size_t inputs = program->inputs.size(), m = 5;
+  const double points[5][4] = {{0.3, -1.2, 2.5, 1}, {-2, 0.7, -0.5, 2}, {1.5, 1.5, 3.9, -1}, {4, -3, 0, 0.5},
+                               {-0.1, -0.2, 1.1, 7}};
+  std::vector<double> rows(inputs * m), values(m), grads(inputs * m);
+  for (std::size_t j = 0; j < m; ++j) {
+    for (std::size_t i = 0; i < inputs; ++i) {
+      const std::string& name = program->inputs[i].name;
+      const int at = name == "x" ? 0 : name == "y" ? 1 : name == "a" ? 2 : 3;
+      rows[i * m + j] = points[j][at];
+    }
+  }
+  tape.gradient_at_points(rows.data(), m, values.data(), grads.data());
+  for (std::size_t j = 0; j < m; ++j) {
+    CAPTURE(j);
+    std::vector<double> one(inputs);
+    for (std::size_t i = 0; i < inputs; ++i) one[i] = rows[i * m + j];
+    const double f = tape.forward(one);
+    tape.backward();
+    CHECK(std::memcmp(&f, &values[j], sizeof f) == 0);
+    for (std::size_t i = 0; i < inputs; ++i) {
+      const double g = tape.grad_of_input(static_cast<int>(i));
+      CAPTURE(program->inputs[i].name);
+      CHECK(std::memcmp(&g, &grads[i * m + j], sizeof g) == 0);
+    }
+  }
 }

@@ -296,13 +296,10 @@ bp::optim::Racer racer_from(const Vars& start, const std::vector<double>& settin
   return racer;
 }
 
-val doubles(const std::vector<double>& v) {
-  return val(emscripten::typed_memory_view(v.size(), v.data())).call<val>("slice");
-}
-
-// Racers on one text from one start, stepped together: → [{ variables, values, f, grad, diverged, reason }]
-// with the path as flat Float64Arrays (point after point), which optimize_api.mjs turns into objects; or
-// { error }. `settings`: kSettingsPerRacer numbers per racer.
+// Racers on one text from one start, stepped together: → { data, racers: [{ variables, points, diverged,
+// reason }] }, or { error }. data is one Float64Array holding each racer's path in turn (values, points ×
+// variables; f, points; grad, points × variables), which optimize_api.mjs cuts into views: one copy out of
+// the module instead of three per racer. `settings`: kSettingsPerRacer numbers per racer.
 val race_js(const val& names, const val& values, const val& settings_array) {
   const std::string& text = current_text();
   const Vars start = to_vars(names, values);
@@ -315,19 +312,30 @@ val race_js(const val& names, const val& values, const val& settings_array) {
   }
   auto results = bp::optim::race(*program, racers);
   if (!results) return error_object(text, results.error());
-  val out = val::array();
+  std::size_t total = 0;
   for (const bp::optim::OptimizeResult& result : *results) {
+    total += result.path.values.size() + result.path.f.size() + result.path.grad.size();
+  }
+  std::vector<double> data;
+  data.reserve(total);
+  val list = val::array();
+  for (const bp::optim::OptimizeResult& result : *results) {
+    const bp::optim::Path& path = result.path;
+    data.insert(data.end(), path.values.begin(), path.values.end());
+    data.insert(data.end(), path.f.begin(), path.f.end());
+    data.insert(data.end(), path.grad.begin(), path.grad.end());
     val one = val::object();
     val variables = val::array();
-    for (const std::string& name : result.path.variables) variables.call<void>("push", name);
+    for (const std::string& name : path.variables) variables.call<void>("push", name);
     one.set("variables", variables);
-    one.set("values", doubles(result.path.values));
-    one.set("f", doubles(result.path.f));
-    one.set("grad", doubles(result.path.grad));
+    one.set("points", static_cast<double>(path.points()));
     one.set("diverged", result.diverged);
     one.set("reason", result.reason);
-    out.call<void>("push", one);
+    list.call<void>("push", one);
   }
+  val out = val::object();
+  out.set("data", val(emscripten::typed_memory_view(data.size(), data.data())).call<val>("slice"));
+  out.set("racers", list);
   return out;
 }
 

@@ -125,9 +125,18 @@ function optimizeApi(core, send, checkText) {
     if (t.error) throwError(t);
     const s = checkStart(start);
     send(t.text);
-    const results = core.race(s.names, s.values, settings);
-    if (results.error) throwError(results);
-    return results;
+    const out = core.race(s.names, s.values, settings);
+    if (out.error) throwError(out);
+    // Each racer's path as views into the one array the module filled: values, f, grad in turn.
+    let at = 0;
+    return out.racers.map(({ variables, points, diverged, reason }) => {
+      const size = points * variables.length;
+      const values = out.data.subarray(at, at + size);
+      const f = out.data.subarray(at + size, at + size + points);
+      const grad = out.data.subarray(at + size + points, at + 2 * size + points);
+      at += 2 * size + points;
+      return { variables, values, f, grad, diverged, reason };
+    });
   };
   return {
     // One optimizer from start: → { path: [{ values, f, grad }], diverged, reason }.
