@@ -101,14 +101,21 @@ expr::Expected<OptimizerRun> OptimizerRun::begin(const expr::Program& program, c
                            number(options.limit) + ": pass a larger limit",
                        {}};
   }
-  run.check_point();  // a gradient that is not finite at the start ends the run before its first step
   return run;
 }
 
-void OptimizerRun::add_point(double f, const double* grad, std::size_t stride) {
-  result_.path.values.insert(result_.path.values.end(), x_.begin(), x_.end());
-  result_.path.f.push_back(f);
-  for (int input : input_of_) result_.path.grad.push_back(grad[static_cast<std::size_t>(input) * stride]);
+bool OptimizerRun::add_point(double f, const double* grad, std::size_t stride) {
+  Path& path = result_.path;
+  // The common case checked on the way, in one pass: 0·v is NaN exactly when v is infinite or NaN.
+  double zero = 0;
+  for (std::size_t k = 0; k < x_.size(); ++k) {
+    const double g = grad[static_cast<std::size_t>(input_of_[k]) * stride];
+    path.values.push_back(x_[k]);
+    path.grad.push_back(g);
+    zero += 0 * x_[k] + 0 * g;
+  }
+  path.f.push_back(f);
+  return zero == 0 && std::abs(f) <= options_.limit;
 }
 
 void OptimizerRun::add_point_from_tape() {
@@ -117,7 +124,7 @@ void OptimizerRun::add_point_from_tape() {
   tape.backward();
   g_.resize(std::max(g_.size(), inputs_.size()));  // scratch: ∂f/∂input for every input
   for (std::size_t i = 0; i < inputs_.size(); ++i) g_[i] = tape.grad_of_input(static_cast<int>(i));
-  add_point(f, g_.data(), 1);
+  if (!add_point(f, g_.data(), 1)) check_point();
 }
 
 std::string OptimizerRun::point_text(std::size_t point) const {
@@ -134,11 +141,7 @@ bool OptimizerRun::check_point() {
   const double* x = result_.path.values.data() + point * n;
   const double* g = result_.path.grad.data() + point * n;
   const double f = result_.path.f[point];
-  // The common case in one pass: 0·v is NaN exactly when v is infinite or NaN.
-  double zero = 0;
-  for (std::size_t k = 0; k < n; ++k) zero += 0 * x[k] + 0 * g[k];
-  if (zero == 0 && std::abs(f) <= options_.limit) return true;
-  // The messages are built only when the run stops: this runs after every step.
+  // The messages are built only when the run stops.
   const auto at = [&] { return point == 0 ? std::string("at the start") : "at step " + std::to_string(point); };
   const auto where = [&] { return point_text(point); };
   const auto stop = [&](std::string why) {
@@ -192,7 +195,7 @@ bool OptimizerRun::step() {
   if (!running()) return false;
   propose();
   add_point_from_tape();
-  return check_point();
+  return !result_.diverged;
 }
 
 expr::Expected<Race> Race::begin(const expr::Program& program, const std::vector<Racer>& racers) {
@@ -225,8 +228,7 @@ bool Race::step() {
   expr::tape_of(program_).gradient_at_points(inputs_.data(), m, values_.data(), grads_.data());
   for (std::size_t j = 0; j < m; ++j) {
     OptimizerRun& run = runs_[stepping_[j]];
-    run.add_point(values_[j], grads_.data() + j, m);
-    run.check_point();
+    if (!run.add_point(values_[j], grads_.data() + j, m)) run.check_point();
   }
   return true;
 }

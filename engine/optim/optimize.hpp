@@ -68,9 +68,10 @@ class OptimizerRun {
   friend class Race;
   OptimizerRun() = default;
   void propose();                                // the update: x_ (and inputs_) move to the next point
-  void add_point(double f, const double* grad, std::size_t stride);  // f and ∂f/∂input i at grad[i · stride]
-  void add_point_from_tape();                    // f and gradient at x_ by the tape, one point
-  bool check_point();   // false, with the reason, when the last point ends the run
+  // f and ∂f/∂input i at grad[i · stride] appended to the path; false when check_point() must look.
+  bool add_point(double f, const double* grad, std::size_t stride);
+  void add_point_from_tape();  // f and gradient at x_ by the tape, one point, checked
+  bool check_point();          // false, with the reason, when the last point ends the run
   std::string point_text(std::size_t point) const;  // "x = 1, y = -2"
 
   expr::Program program_;
