@@ -11,6 +11,10 @@ namespace bp::optim {
 
 namespace {
 
+// Room made up front for a path: a race the page steps on demand may be given kMaxSteps and stopped
+// long before; past this many points the path grows as it goes.
+constexpr long kReservedSteps = 10000;
+
 std::string number(double v) {
   char text[32];
   std::snprintf(text, sizeof text, "%.6g", v);
@@ -203,7 +207,7 @@ expr::Expected<Race> Race::begin(const expr::Program& program, const std::vector
   for (std::size_t r = 0; r < racers.size(); ++r) {
     auto run = OptimizerRun::begin(program, racers[r].start, racers[r].options);
     if (!run) return expr::Error{"racer " + std::to_string(r + 1) + ": " + run.error().message, run.error().span};
-    run->reserve(racers[r].options.steps);
+    run->reserve(std::min(racers[r].options.steps, kReservedSteps));
     race.runs_.push_back(std::move(*run));
   }
   race.program_ = program;  // after begin(): its tape is laid out, and this copy shares it
@@ -237,7 +241,7 @@ expr::Expected<OptimizeResult> optimize(const expr::Program& program, const expr
                                         const OptimizeOptions& options) {
   auto run = OptimizerRun::begin(program, start, options);
   if (!run) return run.error();
-  run->reserve(options.steps);
+  run->reserve(std::min(options.steps, kReservedSteps));
   while (run->step()) {
   }
   return run->finish();

@@ -110,3 +110,16 @@ test('bad input throws an Error naming the fix, and the engine keeps working', (
   assert.throws(() => engine.optimize(text, { x: 1, y: 1 }), (e) => e.start === text.indexOf('(') && /never closed/.test(e.message));
   assert.equal(engine.optimize('x^2', { x: 1 }, { lr: 0.25, steps: 1 }).path[1].values.x, 0.5);
 });
+
+test('runs, races and thrown errors leave nothing allocated in the module', () => {
+  const racers = OPTIMIZERS.map((optimizer) => ({ optimizer, steps: 2000 }));
+  const round = () => {
+    engine.race(ROSENBROCK, { x: -1.2, y: 1 }, racers);
+    engine.optimize(ROSENBROCK, { x: -1.2, y: 1 }, { optimizer: 'adam', steps: 500 });
+    assert.throws(() => engine.optimize(ROSENBROCK, { x: -1.2 }));  // compiled for the names { x }: a cache entry
+  };
+  round();  // warm-up: the programs enter the cache
+  const before = engine.heapInUse();
+  for (let i = 0; i < 20; i++) round();
+  assert.equal(engine.heapInUse(), before);
+});
