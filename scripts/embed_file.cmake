@@ -1,7 +1,17 @@
 # cmake -DINPUT=file -DOUTPUT=file.cpp -DSYMBOL=kName -P embed_file.cmake: the file's bytes as a C++ array.
-file(READ ${INPUT} hex HEX)
 if(TEXT)
+  # A shader: its comments and indentation are for the reader of shaders/, not for the page's download.
+  # (GLSL has no string literals, so every // starts a comment.)
+  file(READ ${INPUT} text)
+  string(REGEX REPLACE "//[^\n]*" "" text "${text}")
+  string(REGEX REPLACE "[ \t]+\n" "\n" text "${text}")
+  string(REGEX REPLACE "\n[ \t]+" "\n" text "${text}")
+  string(REGEX REPLACE "\n\n+" "\n" text "${text}")
+  file(WRITE ${OUTPUT}.text "${text}")
+  file(READ ${OUTPUT}.text hex HEX)
   string(APPEND hex "00")  # a terminating NUL for text (shaders); the size counts it out
+else()
+  file(READ ${INPUT} hex HEX)
 endif()
 string(LENGTH "${hex}" hex_length)
 math(EXPR size "${hex_length} / 2")
