@@ -1,0 +1,95 @@
+// Results board: shown results, truths and the exercise, for the panels and the page.
+#include "exercise/results.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <utility>
+#include <vector>
+
+namespace bp::app {
+
+namespace {
+std::vector<std::pair<std::string, double>> g_shown;
+Truths g_truths;
+Exercise g_exercise;
+void (*g_listener)(const std::string&) = nullptr;
+
+std::string json_number(double v) {
+  if (!std::isfinite(v)) return "null";
+  char text[32];
+  std::snprintf(text, sizeof text, "%.17g", v);
+  return text;
+}
+
+std::string json_string(const std::string& text) {
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"' || c == '\\') out += '\\';
+    if (c == '\n') {
+      out += "\\n";
+      continue;
+    }
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string flag(bool b) { return b ? "true" : "false"; }
+}  // namespace
+
+void begin_results_frame() { g_shown.clear(); }
+
+void show_result(const std::string& key, double value) {
+  for (auto& kv : g_shown) {
+    if (kv.first == key) return void(kv.second = value);
+  }
+  g_shown.emplace_back(key, value);
+}
+
+void set_truths(const ExerciseState& state, Truths truths) {
+  g_truths = std::move(truths);
+  g_exercise.configure(state, g_truths);
+}
+
+const Truths& truths() { return g_truths; }
+Exercise& exercise() { return g_exercise; }
+
+std::optional<Attempt> submit_answer(const std::string& id, double value) {
+  auto attempt = g_exercise.answer(id, value, g_truths);
+  if (attempt && g_listener) g_listener(attempt_json(*attempt));
+  return attempt;
+}
+
+void set_answer_listener(void (*listener)(const std::string& json)) { g_listener = listener; }
+
+std::string attempt_json(const Attempt& a) {
+  const Quantity* q = g_exercise.find(a.id);
+  std::string json = "{\"id\":" + json_string(a.id) + ",\"response\":" + json_number(a.response) +
+                     ",\"success\":" + flag(a.is_success) + ",\"attempts\":" + std::to_string(a.attempts) +
+                     ",\"revealed\":" + flag(q && q->is_revealed);
+  const auto truth = g_truths.values.find(a.id);
+  if (q && q->is_revealed && truth != g_truths.values.end()) json += ",\"answer\":" + json_number(truth->second);
+  return json + "}";
+}
+
+std::string shown_results_json() {
+  std::string json = "{";
+  for (const auto& [key, value] : g_shown) json += (json.size() > 1 ? "," : "") + json_string(key) + ":" + json_number(value);
+  return json + "}";
+}
+
+std::string answers_json() {
+  std::string json = "[";
+  for (const Quantity& q : g_exercise.quantities()) {
+    json += (json.size() > 1 ? "," : "") + std::string("{\"id\":") + json_string(q.id) +
+            ",\"label\":" + json_string(quantity_label(q.id, g_truths.output.empty() ? "L" : g_truths.output)) +
+            ",\"value\":" + (q.answer ? json_number(*q.answer) : "null") + ",\"correct\":" + flag(q.is_correct) +
+            ",\"attempts\":" + std::to_string(q.attempts) + ",\"revealed\":" + flag(q.is_revealed);
+    const auto truth = g_truths.values.find(q.id);
+    if (q.is_revealed && truth != g_truths.values.end()) json += ",\"answer\":" + json_number(truth->second);
+    json += "}";
+  }
+  return json + "]";
+}
+
+}  // namespace bp::app

@@ -1,0 +1,35 @@
+// What the page reads of an instance's results (docs/embedding.md "Exercises"): the numbers the panels
+// show this frame, never a hidden one, and the exercise's answers. The panels report what they draw;
+// answers come from the canvas's answer fields or the page (instance.answer). No ImGui.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "exercise/exercise_model.hpp"
+
+namespace bp::app {
+
+// Each frame before the panels: forgets last frame's shown results and follows the state's exercise.
+void begin_results_frame();
+// A panel drew `value` as `key` ("fx", "slope", "loss"); the caller checks is_hidden first.
+void show_result(const std::string& key, double value);
+// The mode's true values this frame; the exercise follows `state` (state/app_state.hpp).
+void set_truths(const ExerciseState& state, Truths truths);
+const Truths& truths();
+Exercise& exercise();
+
+// Checks an answer (the canvas's fields, or the page) and tells the answer listener; none when `id` is
+// not asked or has no true value in this mode.
+std::optional<Attempt> submit_answer(const std::string& id, double value);
+// Called with each attempt's JSON (attempt_json); the page hooks set it to page::answered.
+void set_answer_listener(void (*listener)(const std::string& json));
+
+// {"id","response","success","attempts","revealed"}; with the true value only when it is revealed.
+std::string attempt_json(const Attempt& attempt);
+// {"fx":6,"slope":5,…}: this frame's shown results (null for a value that is not a finite number).
+std::string shown_results_json();
+// [{"id","label","value","correct","attempts","revealed"(, "answer" once revealed)}, …] per asked quantity.
+std::string answers_json();
+
+}  // namespace bp::app
