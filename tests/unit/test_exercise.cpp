@@ -14,6 +14,7 @@
 #include "exercise/truths.hpp"
 #include "graph/model.hpp"
 #include "state/exercise_names.hpp"
+#include "state/gallery.hpp"
 #include "state/link_codec.hpp"
 
 using namespace bp::app;
@@ -90,7 +91,7 @@ TEST_CASE("the seed graph's gradients: ∂L/∂a = 4 as the seed writes, every o
   CHECK(t.values.at("value:L") == -4);
   REQUIRE(t.backward_order.size() == 7);
   CHECK(t.backward_order.front() == "grad:L");
-  CHECK(t.backward_order[1] == "grad:e");  // L = e·f: e is L's last-made input … then f
+  CHECK(t.backward_order[1] == "grad:e");  // then d, f, c, b, a: the reverse of the order the graph made them
   CHECK(t.hints.at("grad:a") == "∂L/∂a = ∂L/∂d · ∂d/∂a");  // the rule, without the numbers
 }
 
@@ -199,7 +200,9 @@ TEST_CASE("unknown names in hide, lock and ask get a notice naming the known one
 TEST_CASE("the results the page reads: answers per asked quantity, the true value only once revealed") {
   Truths t;
   t.values["fx"] = 6;
-  set_truths(asking({"fx"}), t);
+  static const ExerciseState state = asking({"fx"});
+  begin_results_frame(state);
+  set_truths(t);
   std::string heard;
   static std::string* sink = &heard;
   set_answer_listener([](const std::string& json) { *sink = json; });
@@ -209,8 +212,40 @@ TEST_CASE("the results the page reads: answers per asked quantity, the true valu
   exercise().reveal("fx");
   CHECK(answers_json().find(R"j("revealed":true,"answer":6)j") != std::string::npos);
   set_answer_listener(nullptr);
-  begin_results_frame();
+  begin_results_frame(state);
   show_result("fx", 6);
   show_result("slope", NAN);
   CHECK(shown_results_json() == R"j({"fx":6,"slope":null})j");
+}
+
+TEST_CASE("the gallery's exercises ask what their captions say, with the true values worked by hand") {
+  std::vector<const GalleryEntry*> found;
+  for (const auto& entry : gallery()) {
+    if (!entry.state.exercise.ask.empty()) found.push_back(&entry);
+  }
+  REQUIRE(found.size() >= 6);
+  // The seed's slope at 2: 4·2 − 3 = 5.
+  AppState slope = found[0]->state;
+  CHECK(slope.exercise.ask == std::vector<std::string>{"slope"});
+  CHECK(function_truths(slope.function, point_of(slope.function), nullptr).values.at("slope") == 5);
+  // The forward difference at h = 0.001: 5 + 2h.
+  AppState fd = found[1]->state;
+  CHECK(function_truths(fd.function, point_of(fd.function), nullptr).values.at("fd") ==
+        doctest::Approx(5.002).epsilon(1e-9));
+  // ∂L/∂a of the seed program: 4, as the seed writes.
+  CHECK(seed_graph_truths(found[2]->state.graph.program).values.at("grad:a") == 4);
+  CHECK(found[3]->state.exercise.ask == std::vector<std::string>{"grads"});
+  // The round-weights network (W1 = [[0.1, -0.2], [0.4, 0.3]], b1 = [0.05, -0.1], W2 = [[0.7, -0.5]], b2 = 0.2)
+  // on example #0, by hand: h = tanh(W1·x + b1), ŷ = W2·h + b2, δ2 = 2(ŷ − y), ∂L/∂W2[0,0] = δ2·h₀.
+  const NetworkState& n = found[4]->state.network;
+  Trainer trainer;
+  REQUIRE(trainer.configure(n).empty());
+  REQUIRE(trainer.set_parameters(n.weights));
+  const bp::nn::Point& p = trainer.train_points()[0];
+  const double h0 = std::tanh(0.1 * p.x1 - 0.2 * p.x2 + 0.05), h1 = std::tanh(0.4 * p.x1 + 0.3 * p.x2 - 0.1);
+  const double delta2 = 2 * (0.7 * h0 - 0.5 * h1 + 0.2 - p.label);
+  const Truths t = network_truths(trainer, 0, n.learning_rate);
+  CHECK(t.values.at("dW2:0,0") == doctest::Approx(delta2 * h0));
+  CHECK(t.values.at("W2:0,0") == doctest::Approx(0.7 - 0.1 * delta2 * h0));
+  CHECK(found[5]->state.exercise.ask == std::vector<std::string>{"besth"});
 }

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "clock.hpp"
+#include "exercise/results.hpp"
 #include "state/app_state.hpp"
 #include "state/description.hpp"
 #include "state/embed_options.hpp"
@@ -129,7 +130,7 @@ bool mode_tabs() {
   using bp::app::Mode;
   static Mode shown = Mode::kFunction;
   bool animating = false;
-  if (!bp::app::embed_options().tabs) {  // an embed that shows one mode only
+  if (!bp::app::embed_options().tabs || bp::app::is_hidden("tabs")) {  // an embed that shows one mode only
     animating = mode_panel(g_state.mode);
     shown = g_state.mode;
     return animating;
@@ -168,6 +169,7 @@ void frame() {
   bp::platform::begin_frame();
   ImGui::GetIO().FontGlobalScale = bp::app::embed_options().zoom / bp::platform::pixel_ratio();
   bp::app::begin_layout_report(mode_name(g_state.mode));
+  bp::app::begin_results_frame(g_state.exercise);
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->Pos);
   ImGui::SetNextWindowSize(viewport->Size);
@@ -204,6 +206,7 @@ int main() {
   ImGui::GetStyle().ScaleAllSizes(bp::app::embed_options().zoom);
   bp::platform::fit_style_to_pointer(ImGui::GetStyle(), 16 * bp::app::embed_options().zoom);  // fonts.cpp: 16 px
   bp::app::load_initial_state(g_state);
+  bp::app::set_exercise(g_state.exercise);  // hide= and lock= of the link join the embed options
   for (const auto& notice : bp::app::embed_options().notices) bp::app::state_notices().push_back(notice);
   bp::platform::run(frame);
   return 0;

@@ -41,7 +41,9 @@ void Exercise::configure(const ExerciseState& state, const Truths& truths) {
   absolute_ = state.absolute_tolerance;
   reveal_after_ = state.reveal_after;
   const bool has_group = std::find(state.ask.begin(), state.ask.end(), "grads") != state.ask.end();
-  const std::vector<std::string> order = has_group ? truths.backward_order : std::vector<std::string>{};
+  // Another mode's truths have no graph: the group keeps the nodes it had.
+  const std::vector<std::string>& known = truths.backward_order.empty() ? group_order_ : truths.backward_order;
+  const std::vector<std::string> order = has_group ? known : std::vector<std::string>{};
   if (state.ask == asked_ && order == group_order_) return;
   const bool is_new = state.ask != asked_;
   asked_ = state.ask;

@@ -1,6 +1,9 @@
 // Results board: shown results, truths and the exercise, for the panels and the page.
 #include "exercise/results.hpp"
 
+#include "state/exercise_names.hpp"
+
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <utility>
@@ -12,6 +15,7 @@ namespace {
 std::vector<std::pair<std::string, double>> g_shown;
 Truths g_truths;
 Exercise g_exercise;
+const ExerciseState* g_state = nullptr;
 void (*g_listener)(const std::string&) = nullptr;
 
 std::string json_number(double v) {
@@ -37,7 +41,15 @@ std::string json_string(const std::string& text) {
 std::string flag(bool b) { return b ? "true" : "false"; }
 }  // namespace
 
-void begin_results_frame() { g_shown.clear(); }
+void begin_results_frame(const ExerciseState& state) {
+  g_state = &state;
+  g_shown.clear();
+  g_exercise.configure(state, g_truths);
+}
+
+bool is_asked(const std::string& id) {
+  return g_state && std::find(g_state->ask.begin(), g_state->ask.end(), id) != g_state->ask.end();
+}
 
 void show_result(const std::string& key, double value) {
   for (auto& kv : g_shown) {
@@ -46,13 +58,22 @@ void show_result(const std::string& key, double value) {
   g_shown.emplace_back(key, value);
 }
 
-void set_truths(const ExerciseState& state, Truths truths) {
+void set_truths(Truths truths) {
   g_truths = std::move(truths);
-  g_exercise.configure(state, g_truths);
+  if (g_state) g_exercise.configure(*g_state, g_truths);
 }
 
 const Truths& truths() { return g_truths; }
 Exercise& exercise() { return g_exercise; }
+
+bool asks_in(Mode mode) {
+  if (!g_state) return false;
+  for (const std::string& id : g_state->ask) {
+    Mode m;
+    if (ask_mode(id, m) && m == mode) return true;
+  }
+  return false;
+}
 
 std::optional<Attempt> submit_answer(const std::string& id, double value) {
   auto attempt = g_exercise.answer(id, value, g_truths);

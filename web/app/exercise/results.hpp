@@ -10,12 +10,16 @@
 
 namespace bp::app {
 
-// Each frame before the panels: forgets last frame's shown results and follows the state's exercise.
-void begin_results_frame();
+// Each frame before the panels: forgets last frame's shown results and follows `state`'s exercise
+// (which must outlive the frame).
+void begin_results_frame(const ExerciseState& state);
+// Whether the exercise asks for `id`; whether it asks anything of `mode`.
+bool is_asked(const std::string& id);
+bool asks_in(Mode mode);
 // A panel drew `value` as `key` ("fx", "slope", "loss"); the caller checks is_hidden first.
 void show_result(const std::string& key, double value);
-// The mode's true values this frame; the exercise follows `state` (state/app_state.hpp).
-void set_truths(const ExerciseState& state, Truths truths);
+// The shown mode's true values this frame (its panel computes them).
+void set_truths(Truths truths);
 const Truths& truths();
 Exercise& exercise();
 
