@@ -69,7 +69,13 @@ bool number_field(const char* label, double& value, const NumberFieldOptions& o)
   }
   const float label_width = ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().ItemInnerSpacing.x;
   const float room = std::max(60.0f, o.width - label_width);
-  const float field_width = o.has_slider ? std::max(70.0f, room * 0.42f) : room;
+  // The field grows to its whole text (h's default 0.31622776601683794 is 19 characters) and the slider
+  // takes what is left: a number a learner reads must not be cut. Only a phone-narrow column still cuts,
+  // and there the full value shows on hover.
+  const float spacing = ImGui::GetStyle().ItemInnerSpacing.x;
+  const float text_need = ImGui::CalcTextSize(field.text.c_str()).x + 2 * ImGui::GetStyle().FramePadding.x + 2;
+  const float field_width =
+      o.has_slider ? std::max(70.0f, std::min(std::max(room * 0.42f, text_need), room - 40.0f - spacing)) : room;
   ImGui::SetNextItemWidth(field_width);
   const ImGuiInputTextFlags flags = ImGuiInputTextFlags_CallbackResize | ImGuiInputTextFlags_AutoSelectAll |
                                     (o.read_only ? ImGuiInputTextFlags_ReadOnly : 0);
@@ -87,14 +93,18 @@ bool number_field(const char* label, double& value, const NumberFieldOptions& o)
       changed = true;
     }
   }
-  if (ImGui::IsItemHovered() && !field.error.empty()) ImGui::SetTooltip("%s", field.error.c_str());
+  if (ImGui::IsItemHovered() && !field.error.empty()) {
+    ImGui::SetTooltip("%s", field.error.c_str());
+  } else if (ImGui::IsItemHovered() && !is_editing && text_need > field_width) {
+    ImGui::SetTooltip("%s", field.text.c_str());
+  }
   if (o.has_slider) {
     ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
     ImGui::BeginDisabled(o.read_only);
-    if (slider(value, o, std::max(40.0f, room - field_width - ImGui::GetStyle().ItemInnerSpacing.x))) changed = true;
+    if (slider(value, o, std::max(40.0f, room - field_width - spacing))) changed = true;
     ImGui::EndDisabled();
   }
-  ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
+  ImGui::SameLine(0, spacing);
   ImGui::TextUnformatted(label, ImGui::FindRenderedTextEnd(label));
   if (!field.error.empty()) {
     const std::string message = "“" + field.text + "”: " + field.error + "; " + number_text(value) + " kept";
