@@ -144,3 +144,30 @@ test('mount(): an exercise given as state, answered by the page, heard by on(\'a
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the gallery\'s network exercise: ∂L/∂W2[0,0] by hand from the example the panel names', async () => {
+  const { page, context, errors } = await openPage(session.browser, session.url + 'index.html');
+  const entry = (await page.evaluate(() => window.playground.gallery())).find((e) => /step-through's ∂L\/∂W/.test(e.title));
+  assert.ok(entry, 'the gallery has the network exercise');
+  await page.evaluate((hash) => window.playground.setState(hash), entry.hash);
+  // The example's numbers are on the screen and in the screen-reader text (the step-through is hidden).
+  const described = await until(() => page.textContent('#description'), (t) => t.includes('Exercise'), 8000);
+  assert.doesNotMatch(described, /train loss hidden/, 'the loss is not hidden in this exercise');
+  const example = await until(() => page.evaluate(() => window.playground.testHooks.controls()),
+                              (c) => c.some((x) => x.label === '##answer ∂L/∂W2[0,0]'), 8000);
+  assert.ok(example.some((c) => c.label === 'Check##W2:0,0'));
+  // By hand from the link's round weights (W1 = [[0.1, -0.2], [0.4, 0.3]], b1 = [0.05, -0.1],
+  // W2 = [[0.7, -0.5]], b2 = 0.2; presets.cpp) and example #0 as the panel prints it.
+  const said = await until(() => page.textContent('#description'), (t) => t.includes('x₁ = '), 8000);
+  const match = /Exercise for training example #0: x₁ = (\S+), x₂ = (\S+), label (\S+) /.exec(said);
+  assert.ok(match, 'the example\'s numbers are said');
+  const [x1, x2, y] = match.slice(1, 4).map(Number);
+  const h0 = Math.tanh(0.1 * x1 - 0.2 * x2 + 0.05), h1 = Math.tanh(0.4 * x1 + 0.3 * x2 - 0.1);
+  const delta = 2 * (0.7 * h0 - 0.5 * h1 + 0.2 - y);
+  const gradient = await page.evaluate((v) => window.playground.answer('dW2:0,0', v), delta * h0);
+  assert.equal(gradient.success, true, `∂L/∂W2[0,0] = ${delta * h0}`);
+  const updated = await page.evaluate((v) => window.playground.answer('W2:0,0', v), 0.7 - 0.1 * delta * h0);
+  assert.equal(updated.success, true);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -116,8 +116,8 @@ void row(const Quantity& q, float width) {
 }
 
 // The part of the description about the exercise: what is asked and how each stands.
-std::string described(const std::vector<const Quantity*>& shown) {
-  std::string text = "Exercise: ";
+std::string described(const std::vector<const Quantity*>& shown, const char* context) {
+  std::string text = std::string("Exercise") + (*context ? " " : "") + context + ": ";
   for (const Quantity* q : shown) {
     text += label_of(q->id) + (q->attempts == 0 ? " not answered yet" : q->is_correct ? " right" : " not right yet");
     const auto truth = truths().values.find(q->id);
@@ -163,7 +163,7 @@ void answer_panel(Mode mode, float width, const char* context) {
       describe_first("First wrong in backward order: " + label_of(wrong) + ". Its local rule: " + hint->second + ".");
     }
   }
-  describe_first(described(shown));
+  describe_first(described(shown, context));
   ImGui::Separator();
   ImGui::PopID();
 }

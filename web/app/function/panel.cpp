@@ -171,7 +171,7 @@ bool descent_controls(FunctionState& s, FunctionModel& m, float width) {
   NumberFieldOptions eta_field = learning_rate_field(width);
   eta_field.read_only = is_locked("eta");
   number_field("η", s.learning_rate, eta_field);
-  ImGui::BeginDisabled(is_locked("buttons"));
+  ImGui::BeginDisabled(is_locked("buttons") || is_locked("x0"));  // a step moves x₀
   // The step due this frame first, so the button says "Descend" again in the frame the descent settled.
   const bool was_descending = m.advance_descent(s, ImGui::GetIO().DeltaTime);
   if (ImGui::Button(m.is_descending() ? "Pause" : "Descend")) {

@@ -64,9 +64,11 @@ bool function_plot(FunctionState& s, FunctionModel& m, ImVec2 size, double deadl
   const PointReading& p = snapshot.point;
   if (!is_hidden("tangent") && !is_hidden("slope")) plot.line(s.x0, p.value, p.slope, {colors.tangent});
   const Secant& secant = p.secant;
-  plot.line(secant.xa, secant.ya, secant.slope, {colors.secant});
-  plot.point(secant.xa, secant.ya, {colors.secant, 4});
-  plot.point(secant.xb, secant.yb, {colors.secant, 4});
+  if (!is_hidden("tangent") && !is_hidden("fd")) {  // its slope is the finite difference
+    plot.line(secant.xa, secant.ya, secant.slope, {colors.secant});
+    plot.point(secant.xa, secant.ya, {colors.secant, 4});
+    plot.point(secant.xb, secant.yb, {colors.secant, 4});
+  }
   const auto& trail = snapshot.trail;
   for (std::size_t i = 0; i + 1 < trail.size(); ++i) {
     plot.segment(trail[i].first, trail[i].second, trail[i + 1].first, trail[i + 1].second, {colors.trail});

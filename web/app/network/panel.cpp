@@ -26,6 +26,7 @@
 #include "exercise/results.hpp"
 #include "exercise/truths.hpp"
 #include "widgets/listen.hpp"
+#include "widgets/number_text.hpp"
 #include "widgets/theme.hpp"
 #include "network/trainer.hpp"
 
@@ -230,7 +231,10 @@ void run_buttons(NetworkState& s, Runtime& r) {
   }
   ImGui::EndDisabled();
   same_line_if_fits(button_width("Show code"));
-  if (ImGui::Button("Show code")) {
+  ImGui::BeginDisabled(is_hidden("grads") || is_hidden("weights"));  // the script prints them
+  const bool show_code = ImGui::Button("Show code");
+  ImGui::EndDisabled();
+  if (show_code) {
     r.code = pytorch_script(r.trainer, s);
     ImGui::OpenPopup("PyTorch");
   }
@@ -316,10 +320,12 @@ void readouts(NetworkState& s, Runtime& r) {
 
 void preset_buttons(NetworkState& s) {
   ImGui::TextUnformatted("Presets:");
+  ImGui::BeginDisabled(is_locked("hyper") || is_locked("data") || is_locked("weights"));  // a preset replaces them
   same_line_if_fits(button_width("NumPy tutorial"));
   if (compact_button("NumPy tutorial")) s = numpy_tutorial_preset();
   same_line_if_fits(button_width("two-layer example"));
   if (compact_button("two-layer example")) s = two_layer_example_preset();
+  ImGui::EndDisabled();
 }
 
 void save_buttons(Runtime& r) {
@@ -489,8 +495,16 @@ void exercise_truths(const NetworkState& s, Runtime& r) {
   }
 }
 
+// The example the answers are of, with its numbers: with hide=steps they are shown nowhere else.
 std::string example_context(const Runtime& r) {
-  return "for training example #" + std::to_string(std::max(r.selected, 0)) + " (click a point to pick another)";
+  const int index = std::max(r.selected, 0);
+  const auto& points = r.trainer.train_points();
+  if (index >= static_cast<int>(points.size())) return "";
+  const nn::Point& p = points[static_cast<std::size_t>(index)];
+  char text[160];
+  std::snprintf(text, sizeof text, "for training example #%d: x₁ = %s, x₂ = %s, label %s (click a point for another)",
+                index, number_text(p.x1).c_str(), number_text(p.x2).c_str(), number_text(p.label).c_str());
+  return text;
 }
 
 // Trains within this frame's budget; a run that diverged now stops and asks for one more frame, so the
