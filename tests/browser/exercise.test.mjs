@@ -171,3 +171,29 @@ test('the gallery\'s network exercise: ∂L/∂W2[0,0] by hand from the example 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the author panel (author=1): ticks hide and ask at once, and Copy exercise link leaves author=1 out', async () => {
+  const context = await session.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.url });
+  const page = await context.newPage();
+  await page.goto(session.url + 'index.html#v=1&mode=function&x0=2&author=1');
+  await page.waitForSelector('#status.hidden', { state: 'attached', timeout: 30000 });
+  const click = async (label) => {
+    const [x, y] = await controlCentre(page, label);
+    await page.mouse.click(x, y);
+  };
+  await click('slope');  // the Hide row's, drawn before the Ask row's
+  await until(() => page.evaluate(() => window.playground.getState().hide), (h) => h === 'slope');
+  const slopes = (await page.evaluate(() => window.playground.testHooks.controls())).filter((c) => c.label === 'slope');
+  assert.equal(slopes.length, 2, 'slope is offered to hide and to ask');
+  await page.mouse.click(slopes[1].x + slopes[1].w / 2, slopes[1].y + slopes[1].h / 2);
+  await until(() => page.evaluate(() => window.playground.getState().ask), (a) => a === 'slope');
+  await controlCentre(page, '##answer f′(x₀)');  // the answer field appears as the box is ticked
+  const described = await until(() => page.textContent('#description'), (t) => t.includes('Exercise'), 8000);
+  assert.doesNotMatch(described, /slope 5/);
+  await click('Copy exercise link###exercise link');
+  const link = await until(() => page.evaluate(() => navigator.clipboard.readText()), (t) => t.includes('ask='));
+  assert.match(link, /#v=1&mode=function&hide=slope&ask=slope$/);
+  await page.screenshot({ path: new URL('exercise-author-1280x800.png', SHOTS).pathname });
+  await context.close();
+});

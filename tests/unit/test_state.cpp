@@ -66,6 +66,7 @@ const std::vector<Change>& changes() {
       {"tol", [](AppState& s) { s.exercise.tolerance = 0.01; }},
       {"tol", [](AppState& s) { s.exercise.absolute_tolerance = 0.5; }},
       {"reveal", [](AppState& s) { s.exercise.reveal_after = 3; }},
+      {"author", [](AppState& s) { s.exercise.is_authoring = true; }},
   };
   return list;
 }

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "clock.hpp"
+#include "exercise/author_panel.hpp"
 #include "exercise/results.hpp"
 #include "state/app_state.hpp"
 #include "state/description.hpp"
@@ -113,6 +114,7 @@ bool mode_panel(bp::app::Mode mode) {
   bp::app::begin_mode_column();
   link_notices();
   gallery_caption();
+  bp::app::author_panel(g_state);
   if (mode == Mode::kFunction) animating = bp::app::function_panel(g_state.function);
   if (mode == Mode::kGraph) bp::app::graph_panel(g_state.graph);
   if (mode == Mode::kNetwork) animating = bp::app::network_panel(g_state.network, g_state.function.text);
@@ -179,7 +181,7 @@ void frame() {
   ImGui::Begin("Backprop Playground", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBringToFrontOnFocus);
   if (is_narrow) ImGui::PopStyleVar();
-  const bool animating = mode_tabs();
+  const bool animating = mode_tabs() || bp::app::take_truths_changed();  // the panels above read them next frame
   ImGui::End();
   bp::platform::end_frame();
   bp::app::publish_state(g_state);

@@ -16,6 +16,7 @@ std::vector<std::pair<std::string, double>> g_shown;
 Truths g_truths;
 Exercise g_exercise;
 const ExerciseState* g_state = nullptr;
+bool g_truths_changed = false;
 void (*g_listener)(const std::string&) = nullptr;
 
 std::string json_number(double v) {
@@ -58,7 +59,15 @@ void show_result(const std::string& key, double value) {
   g_shown.emplace_back(key, value);
 }
 
+bool take_truths_changed() { return std::exchange(g_truths_changed, false); }
+
 void set_truths(Truths truths) {
+  const auto same_ids = [](const Truths& a, const Truths& b) {
+    return a.values.size() == b.values.size() &&
+           std::equal(a.values.begin(), a.values.end(), b.values.begin(),
+                      [](const auto& x, const auto& y) { return x.first == y.first; });
+  };
+  g_truths_changed |= !same_ids(truths, g_truths);
   g_truths = std::move(truths);
   if (g_state) g_exercise.configure(*g_state, g_truths);
 }

@@ -21,6 +21,9 @@ void show_result(const std::string& key, double value);
 // The shown mode's true values this frame (its panel computes them).
 void set_truths(Truths truths);
 const Truths& truths();
+// Whether this frame's truths have other ids than the last frame's (a new program, network or mode):
+// what was drawn before the panel set them (the author panel) needs one more frame. Clears the flag.
+bool take_truths_changed();
 Exercise& exercise();
 
 // Checks an answer (the canvas's fields, or the page) and tells the answer listener; none when `id` is

@@ -25,7 +25,7 @@ auto fields(const NetworkState& s) {
                   s.epochs);
 }
 auto fields(const ExerciseState& s) {
-  return std::tie(s.hide, s.lock, s.ask, s.tolerance, s.absolute_tolerance, s.reveal_after);
+  return std::tie(s.hide, s.lock, s.ask, s.tolerance, s.absolute_tolerance, s.reveal_after, s.is_authoring);
 }
 auto fields(const AppState& s) { return std::tie(s.mode, s.function, s.graph, s.network, s.exercise); }
 }  // namespace

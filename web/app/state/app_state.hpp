@@ -92,6 +92,7 @@ struct ExerciseState {
   double tolerance = 0.005;          // an answer is right within this share of the true value …
   double absolute_tolerance = 1e-6;  // … or within this distance of it
   int reveal_after = 0;              // "Show answer": 0 at once, n after n wrong tries, -1 never
+  bool is_authoring = false;         // the author panel is open (author=1): ticks build the exercise
 };
 
 struct AppState {

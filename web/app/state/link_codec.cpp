@@ -448,6 +448,7 @@ const std::vector<Property>& properties() {
       names_row("ask", &ExerciseState::ask),
       tolerance_row(),
       reveal_row(),
+      flag_row("author", [](auto& s) -> auto& { return s.exercise.is_authoring; }),
   };
   return table;
 }
