@@ -197,3 +197,27 @@ test('the author panel (author=1): ticks hide and ask at once, and Copy exercise
   await page.screenshot({ path: new URL('exercise-author-1280x800.png', SHOTS).pathname });
   await context.close();
 });
+
+test('by keyboard alone: Tab reaches the answer field, the typed answer is checked with Enter', async () => {
+  const { page, context, errors } = await openPage(session.browser, session.url + 'index.html#v=1&mode=graph' +
+                                                   '&hide=grads,steps,check&ask=grad:a');
+  await page.evaluate(() => {
+    window.answers = [];
+    window.playground.on('answer', (event) => window.answers.push(event));
+  });
+  await controlCentre(page, '##answer ∂L/∂a');
+  const focused = () => page.evaluate(() => (window.playground.testHooks.controls().find((c) => c.focused) || {}).label);
+  let label;
+  for (let presses = 0; presses < 12 && label !== '##answer ∂L/∂a'; presses++) {
+    await page.keyboard.press('Tab');
+    label = await until(focused, (l) => l !== undefined && l !== label, 2000);
+  }
+  assert.equal(label, '##answer ∂L/∂a', 'the answer field is in the tab order, before the program');
+  await page.keyboard.type('4');
+  await page.keyboard.press('Enter');
+  const heard = await until(() => page.evaluate(() => window.answers), (a) => a.length === 1);
+  assert.equal(heard[0]?.success, true, 'typed 4 and Enter: ∂L/∂a = 4 is right');
+  assert.match(await page.textContent('#announcement'), /∂L\/∂a = 4: right/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -474,7 +474,9 @@ bool pictures(NetworkState& s, Runtime& r, ImVec2 room, float view_height) {
   ImGui::Checkbox("log scale", &r.log_loss);
   ImGui::SameLine();
   ImGui::TextDisabled("loss: train (grey), test (black)");
-  draw_loss_curve(r.trainer, ImVec2(room.x - 2, std::clamp(room.y * 0.22f, 110.0f, 170.0f)), r.log_loss);
+  if (!is_hidden("loss")) {  // the curve would tell the hidden loss
+    draw_loss_curve(r.trainer, ImVec2(room.x - 2, std::clamp(room.y * 0.22f, 110.0f, 170.0f)), r.log_loss);
+  }
   report_last_item("network loss chart");
   if (listen_requested("the loss curve")) {  // its audio trace (widgets/listen.hpp)
     const auto epochs_per_entry = static_cast<double>(r.trainer.history_stride());
