@@ -138,8 +138,11 @@ void answer_panel(Mode mode, float width, const char* context) {
   if (shown.empty()) return;
   ImGui::PushID("exercise");
   ImGui::PushStyleColor(ImGuiCol_Text, theme::colors().label);
-  ImGui::TextWrapped("Exercise: work out %s, then check%s%s.", shown.size() == 1 ? "this" : "these",
-                     *context ? " — " : "", context);
+  // besth has its own rule (exercise_model.hpp): right within a decade of the best h.
+  const bool is_best_h = shown.size() == 1 && shown[0]->id == "besth";
+  const std::string within = is_best_h ? "within a decade of the best h" : tolerance_text();
+  ImGui::TextWrapped("Exercise: work out %s, then check (right %s)%s%s.", shown.size() == 1 ? "this" : "these",
+                     within.c_str(), *context ? " — " : "", context);
   ImGui::PopStyleColor();
   bool has_group = false;
   for (const Quantity* q : shown) {

@@ -2,6 +2,7 @@
 #include "exercise/results.hpp"
 
 #include "state/exercise_names.hpp"
+#include "widgets/number_text.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -82,6 +83,11 @@ bool asks_in(Mode mode) {
     if (ask_mode(id, m) && m == mode) return true;
   }
   return false;
+}
+
+std::string tolerance_text() {
+  const double relative = g_state ? g_state->tolerance : 0.005, absolute = g_state ? g_state->absolute_tolerance : 1e-6;
+  return "within " + number_text(100 * relative) + " % or " + number_text(absolute);
 }
 
 std::optional<Attempt> submit_answer(const std::string& id, double value) {

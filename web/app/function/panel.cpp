@@ -85,10 +85,11 @@ void point_inputs(FunctionState& s, float width) {
   x0_field.limits = {-1e12, 1e12};
   x0_field.read_only = is_locked("x0");
   number_field("x₀", s.x0, x0_field);
-  ImGui::BeginDisabled(is_hidden("h") || is_locked("scheme"));
+  ImGui::BeginDisabled(is_hidden("h"));
   NumberFieldOptions h_field = step_field(width);
   h_field.read_only = is_locked("h");
   number_field("h", s.h, h_field);
+  ImGui::BeginDisabled(is_locked("scheme"));
   bool is_first = true;
   for (const auto& choice : scheme_choices()) {
     if (!is_first) ImGui::SameLine();
@@ -96,6 +97,7 @@ void point_inputs(FunctionState& s, float width) {
     const std::string label(choice.name);
     if (ImGui::RadioButton(label.c_str(), s.scheme == choice.value)) s.scheme = choice.value;
   }
+  ImGui::EndDisabled();
   ImGui::EndDisabled();
 }
 
