@@ -85,6 +85,8 @@ bool asks_in(Mode mode) {
   return false;
 }
 
+bool is_authoring() { return g_state && g_state->is_authoring; }
+
 std::string tolerance_text() {
   const double relative = g_state ? g_state->tolerance : 0.005, absolute = g_state ? g_state->absolute_tolerance : 1e-6;
   return "within " + number_text(100 * relative) + " % or " + number_text(absolute);

@@ -16,6 +16,8 @@ void begin_results_frame(const ExerciseState& state);
 // Whether the exercise asks for `id`; whether it asks anything of `mode`.
 bool is_asked(const std::string& id);
 bool asks_in(Mode mode);
+// Whether the author panel is open (it offers the mode's ids, so it needs the true values too).
+bool is_authoring();
 // "within 0.5 % or 1e-6": the exercise's tolerance in words.
 std::string tolerance_text();
 // A panel drew `value` as `key` ("fx", "slope", "loss"); the caller checks is_hidden first.

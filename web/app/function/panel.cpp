@@ -157,7 +157,7 @@ void controls(FunctionState& s, FunctionModel& m, float width, bool is_stale) {
   point_inputs(s, width);
   const PointReading& point = m.snapshot(s).point;
   point_readouts(s, point, c.is_stale());
-  set_truths(function_truths(s, point, is_asked("besth") ? &m.error_curve(s) : nullptr));
+  if (asks_in(Mode::kFunction)) set_truths(function_truths(s, point, is_asked("besth") ? &m.error_curve(s) : nullptr));
 
   if (is_hidden("derivative") || is_hidden("fprime")) return;
   ImGui::Separator();

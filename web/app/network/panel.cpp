@@ -492,7 +492,7 @@ bool pictures(NetworkState& s, Runtime& r, ImVec2 room, float view_height) {
 
 // An exercise's true values (ask=dW1:0,0 …): the step-through's example, else the first, stepped on a copy.
 void exercise_truths(const NetworkState& s, Runtime& r) {
-  if (asks_in(Mode::kNetwork) && r.problem.empty()) {
+  if ((asks_in(Mode::kNetwork) || is_authoring()) && r.problem.empty()) {
     set_truths(network_truths(r.trainer, std::max(r.selected, 0), s.learning_rate));
   }
 }
