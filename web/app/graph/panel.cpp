@@ -112,7 +112,7 @@ void controls(GraphState& s, const GraphSnapshot& c, float width) {
   if (!is_hidden("backward")) backward_controls(s, *c.graph);
   if (!is_hidden("experiments")) {
     const expr::Vars vars = input_values(s, c.inputs);
-    if (!is_hidden("check")) gradient_check_section(c.text, *c.program, vars, *c.graph);
+    if (!is_hidden("check")) gradient_check_section(s, c.text, *c.program, vars, *c.graph);
     nudge_section(s, *c.program, vars, *c.graph);
   }
   ImGui::Separator();
