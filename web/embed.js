@@ -1,6 +1,6 @@
 // Backprop Playground for pages that include it: BackpropPlayground.mount(element, options) puts an
 // independent playground in `element` and returns { ready, getState, setState, shareUrl, on, off,
-// screenshot, destroy }. Several instances work side by side. Used by index.html too.
+// getResults, answer, screenshot, destroy }. Several instances work side by side. Used by index.html too.
 // docs/embedding.md has the options and copy-paste snippets.
 (function () {
   'use strict';
@@ -181,6 +181,46 @@
     return Object.entries(state).map(([k, v]) => encodeURIComponent(k) + '=' + encodeURIComponent(String(v))).join('&');
   }
 
+  // --- Exercises (docs/embedding.md "Exercises"): results, answers, the answer event ----------------
+  // xAPI's verb for an answer (a page may forward the statement to its learning record store).
+  const ANSWERED = { id: 'http://adlnet.gov/expapi/verbs/answered', display: { en: 'answered' } };
+
+  // {"shown": {fx: 6, …} (never a hidden result), "answers": [{id, label, value, correct, attempts, revealed}]}.
+  function readResults(module) {
+    return JSON.parse(module.UTF8ToString(module._bp_results()));
+  }
+
+  // An answer event: the attempt, with an xAPI-shaped statement whose object is the exercise's link.
+  function answerEvent(attempt, link) {
+    const statement = {
+      verb: ANSWERED,
+      object: { objectType: 'Activity', id: link },
+      result: { success: attempt.success, response: String(attempt.response) },
+    };
+    return Object.assign({}, attempt, { statement });
+  }
+
+  // Checks `value` for the asked quantity `id` as the canvas's Check button would; the answer event follows.
+  function submitAnswer(module, id, value) {
+    const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+    if (typeof id !== 'string' || typeof number !== 'number' || Number.isNaN(number) && value !== 'NaN') {
+      throw new Error('answer(id, value): id is an asked quantity such as \'slope\', value a number');
+    }
+    const bytes = module.lengthBytesUTF8(id) + 1;
+    const ptr = module._malloc(bytes);
+    module.stringToUTF8(id, ptr, bytes);
+    const attempt = JSON.parse(module.UTF8ToString(module._bp_answer(ptr, number)));
+    module._free(ptr);
+    if (attempt.error) throw new Error('answer(' + JSON.stringify(id) + '): ' + attempt.error);
+    return attempt;
+  }
+
+  // instance.getResults() and instance.answer(id, value).
+  function addExerciseMethods(instance, live) {
+    instance.getResults = () => readResults(live()).answers;
+    instance.answer = (id, value) => submitAnswer(live(), id, value);
+  }
+
   // The WebGL2 context attributes the app asks for (web/platform/platform_emscripten.cpp, init()).
   const CONTEXT_ATTRIBUTES = { alpha: false, antialias: false, depth: false, stencil: false, preserveDrawingBuffer: true };
 
@@ -264,7 +304,7 @@
     holder.append(canvas, status, description, announcement);
     element.appendChild(holder);
 
-    const handlers = { change: [], ready: [] };
+    const handlers = { change: [], ready: [], answer: [] };
     let module = null;
     let lastHash = '';
     let describing = null;
@@ -350,7 +390,7 @@
         return page.replace(/#.*$/, '') + '#' + toHash(instance.getState());
       },
       on(event, handler) {
-        if (!handlers[event]) throw new Error(`unknown event '${event}': use 'change' or 'ready'`);
+        if (!handlers[event]) throw new Error(`unknown event '${event}': use 'change', 'answer' or 'ready'`);
         handlers[event].push(handler);
         return instance;
       },
@@ -381,6 +421,8 @@
       },
     };
 
+    addExerciseMethods(instance, live);
+
     const resize = new ResizeObserver(() => { if (module && !destroyed) module._bp_wake(); });
     resize.observe(holder);
 
@@ -406,11 +448,17 @@
             if (stopped) return;  // the link keeps the last state from before
             lastHash = hash;
             const state = parseHash(hash);
-            for (const handler of handlers.change) handler(state, hash);
+            const results = module ? readResults(module).shown : {};  // what is shown, never what is hidden
+            for (const handler of handlers.change) handler(state, hash, results);
           },
           onDescription(text) {
             clearTimeout(describing);
             describing = setTimeout(() => { description.textContent = text; }, 1000);
+          },
+          onAnswer(json) {
+            if (stopped) return;
+            const event = answerEvent(JSON.parse(json), instance.shareUrl());
+            for (const handler of handlers.answer) handler(event);
           },
           onAnnounce(text) {
             announcement.textContent = text;

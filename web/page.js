@@ -44,6 +44,8 @@
       shareUrl: () => instance.shareUrl(),
       screenshot: () => instance.screenshot(),
       on: (event, handler) => instance.on(event, handler),
+      getResults: () => instance.getResults(),
+      answer: (id, value) => instance.answer(id, value),
       frameStats: () => embedded('frameStats'),
       resetFrameStats: () => embedded('resetFrameStats'),
       networkOutput: (x1, x2) => embedded('networkOutput', x1, x2),
@@ -67,6 +69,13 @@
   function registerServiceWorker() {
     if (window.parent !== window || !('serviceWorker' in navigator) || !window.isSecureContext) return;
     navigator.serviceWorker.register('sw.js', { scope: './' }).catch(() => {});
+  }
+
+  // Each checked answer of an exercise reaches the host page as { type: 'bp:answer', …attempt, statement }.
+  function postAnswers(origins) {
+    instance.on('answer', (event) => {
+      for (const origin of origins) window.parent.postMessage(Object.assign({ type: 'bp:answer' }, event), origin);
+    });
   }
 
   // Helpers that reach into the module for tests and measurements.
@@ -100,14 +109,16 @@
       instance.ready.then(() => {
         const reply = (data) => window.parent.postMessage(Object.assign({ id: message.id }, data), event.origin);
         if (message.type === 'bp:getState') reply({ type: 'bp:state', state: instance.getState() });
+        if (message.type === 'bp:getResults') reply({ type: 'bp:results', results: instance.getResults() });
         if (message.type === 'bp:setState' && message.state && typeof message.state === 'object') {
           instance.setState(message.state);
           reply({ type: 'bp:state', state: instance.getState() });
         }
       });
     });
-    instance.on('change', (state) => {
-      for (const origin of allowed) window.parent.postMessage({ type: 'bp:change', state }, origin);
+    instance.on('change', (state, hash, results) => {
+      for (const origin of allowed) window.parent.postMessage({ type: 'bp:change', state, results }, origin);
     });
+    postAnswers(allowed);
   }
 })();

@@ -63,6 +63,13 @@ const std::vector<Change>& changes() {
       {"batch", [](AppState& s) { s.network.batch_size = 500; }},
       {"w", [](AppState& s) { s.network.weights = {0.1, -0.30000000000000004, 1e-300}; }},
       {"epoch", [](AppState& s) { s.network.epochs = 1000000; }},
+      {"hide", [](AppState& s) { s.exercise.hide = {"slope", "grad:a", "loss"}; }},
+      {"lock", [](AppState& s) { s.exercise.lock = {"x0", "buttons"}; }},
+      {"ask", [](AppState& s) { s.exercise.ask = {"fx", "dW1:0,1", "grad:a"}; }},
+      {"tol", [](AppState& s) { s.exercise.tolerance = 0.01; }},
+      {"tol", [](AppState& s) { s.exercise.absolute_tolerance = 0.5; }},
+      {"reveal", [](AppState& s) { s.exercise.reveal_after = 3; }},
+      {"author", [](AppState& s) { s.exercise.is_authoring = true; }},
   };
   return list;
 }

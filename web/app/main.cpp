@@ -4,6 +4,8 @@
 #include <string>
 
 #include "clock.hpp"
+#include "exercise/author_panel.hpp"
+#include "exercise/results.hpp"
 #include "state/app_state.hpp"
 #include "state/description.hpp"
 #include "state/embed_options.hpp"
@@ -112,6 +114,7 @@ bool mode_panel(bp::app::Mode mode) {
   bp::app::begin_mode_column();
   link_notices();
   gallery_caption();
+  bp::app::author_panel(g_state);
   if (mode == Mode::kFunction) animating = bp::app::function_panel(g_state.function);
   if (mode == Mode::kGraph) bp::app::graph_panel(g_state.graph);
   if (mode == Mode::kNetwork) animating = bp::app::network_panel(g_state.network, g_state.function.text);
@@ -129,7 +132,7 @@ bool mode_tabs() {
   using bp::app::Mode;
   static Mode shown = Mode::kFunction;
   bool animating = false;
-  if (!bp::app::embed_options().tabs) {  // an embed that shows one mode only
+  if (!bp::app::embed_options().tabs || bp::app::is_hidden("tabs")) {  // an embed that shows one mode only
     animating = mode_panel(g_state.mode);
     shown = g_state.mode;
     return animating;
@@ -168,6 +171,7 @@ void frame() {
   bp::platform::begin_frame();
   ImGui::GetIO().FontGlobalScale = bp::app::embed_options().zoom / bp::platform::pixel_ratio();
   bp::app::begin_layout_report(mode_name(g_state.mode));
+  bp::app::begin_results_frame(g_state.exercise);
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->Pos);
   ImGui::SetNextWindowSize(viewport->Size);
@@ -177,7 +181,7 @@ void frame() {
   ImGui::Begin("Backprop Playground", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBringToFrontOnFocus);
   if (is_narrow) ImGui::PopStyleVar();
-  const bool animating = mode_tabs();
+  const bool animating = mode_tabs() || bp::app::take_truths_changed();  // the panels above read them next frame
   ImGui::End();
   bp::platform::end_frame();
   bp::app::publish_state(g_state);
@@ -204,6 +208,7 @@ int main() {
   ImGui::GetStyle().ScaleAllSizes(bp::app::embed_options().zoom);
   bp::platform::fit_style_to_pointer(ImGui::GetStyle(), 16 * bp::app::embed_options().zoom);  // fonts.cpp: 16 px
   bp::app::load_initial_state(g_state);
+  bp::app::set_exercise(g_state.exercise);  // hide= and lock= of the link join the embed options
   for (const auto& notice : bp::app::embed_options().notices) bp::app::state_notices().push_back(notice);
   bp::platform::run(frame);
   return 0;

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "exercise/results.hpp"
 #include "network/panel.hpp"
 #include "page.hpp"
 #include "state/gallery.hpp"
@@ -40,9 +41,25 @@ std::string gallery_json() {
   return json + "]";
 }
 
+// {"shown": what the panels show now (never a hidden result), "answers": one entry per asked quantity}.
+std::string results_json() { return "{\"shown\":" + shown_results_json() + ",\"answers\":" + answers_json() + "}"; }
+
+// The page's instance.answer(id, value): checked against this frame's true values.
+std::string answer(const std::string& id, double value) {
+  if (const auto attempt = submit_answer(id, value)) return attempt_json(*attempt);
+  std::string asked;
+  for (const Quantity& q : exercise().quantities()) asked += (asked.empty() ? "" : ", ") + q.id;
+  const std::string why = asked.empty()          ? "this link asks for nothing (ask=…)"
+                          : !exercise().find(id) ? "'" + id + "' is not asked; asked: " + asked
+                                                 : "'" + id + "' has no true value yet: it is asked in another mode, "
+                                                   "or the mode shown is still computing it (try after a frame)";
+  return "{\"error\":" + json_string(why) + "}";
+}
+
 }  // namespace
 
 void connect_page_hooks() {
+  set_answer_listener([](const std::string& json) { page::answered(json); });
   page::AppHooks hooks;
   hooks.set_state = set_state_from_page;
   hooks.full_state = full_state;
@@ -50,6 +67,8 @@ void connect_page_hooks() {
   hooks.network_output = network_output;
   hooks.set_dark = theme::apply;
   hooks.layout_json = layout_json;
+  hooks.results_json = results_json;
+  hooks.answer = answer;
   page::set_app_hooks(hooks);
 }
 

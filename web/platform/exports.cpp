@@ -88,6 +88,22 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* bp_gallery() {
   return json.c_str();
 }
 
+// The results for instance.getResults() and change events: {"shown":{…},"answers":[…]}. Valid until the next call.
+extern "C" EMSCRIPTEN_KEEPALIVE const char* bp_results() {
+  static std::string json;
+  json = g_hooks.results_json ? g_hooks.results_json() : "{}";
+  return json.c_str();
+}
+
+// instance.answer(id, value): checks an answer as the canvas's Check would. The attempt as JSON, or
+// {"error": why}. Valid until the next call.
+extern "C" EMSCRIPTEN_KEEPALIVE const char* bp_answer(const char* id, double value) {
+  static std::string json;
+  json = g_hooks.answer ? g_hooks.answer(id ? id : "", value) : "{\"error\":\"no exercise here\"}";
+  bp::platform::wake();
+  return json.c_str();
+}
+
 // The network's output at (x1, x2), for the page's tests (the GPU surface against the engine).
 extern "C" EMSCRIPTEN_KEEPALIVE double bp_network_output(double x1, double x2) {
   return g_hooks.network_output ? g_hooks.network_output(x1, x2) : std::numeric_limits<double>::quiet_NaN();

@@ -16,6 +16,8 @@ namespace bp::page {
 std::string initial_hash();
 // The state changed (Module.onStateChange): the page writes it to the address bar, embedders hear it.
 void state_changed(const std::string& hash);
+// An exercise's answer was checked (Module.onAnswer): `json` is exercise/results.hpp's attempt_json.
+void answered(const std::string& json);
 // A notice about a bad pair of a link, for the developer's console (the app shows it too).
 void report_notice(const std::string& text);
 // The text description of what the canvas shows, for the page's aria-live region (screen readers).
@@ -61,6 +63,8 @@ struct AppHooks {
   double (*network_output)(double x1, double x2) = nullptr;  // the network's output at a point (tests)
   void (*set_dark)(bool dark) = nullptr;                     // the system's colour scheme changed
   std::string (*layout_json)() = nullptr;                    // where the last frame put the pictures (tests)
+  std::string (*results_json)() = nullptr;                   // {"shown":{…},"answers":[…]} (getResults())
+  std::string (*answer)(const std::string& id, double value) = nullptr;  // an attempt's JSON, or {"error"}
 };
 
 // Registers the app's hooks; call once at start, before the page can call in (before platform::init).

@@ -31,6 +31,10 @@ EM_JS(void, js_state_changed, (const char* hash), {
   if (typeof Module.onStateChange === 'function') Module.onStateChange(UTF8ToString(hash));
 });
 
+EM_JS(void, js_answered, (const char* json), {
+  if (typeof Module.onAnswer === 'function') Module.onAnswer(UTF8ToString(json));
+});
+
 EM_JS(void, js_report_notice, (const char* text), {
   console.warn('Backprop Playground link: ' + UTF8ToString(text));
 });
@@ -104,6 +108,8 @@ EM_JS(int, js_prefers_dark, (int follow), {
 std::string initial_hash() { return take(js_initial_state()); }
 
 void state_changed(const std::string& hash) { js_state_changed(hash.c_str()); }
+
+void answered(const std::string& json) { js_answered(json.c_str()); }
 
 void report_notice(const std::string& text) { js_report_notice(text.c_str()); }
 

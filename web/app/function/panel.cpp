@@ -8,6 +8,9 @@
 #include <string>
 
 #include "clock.hpp"
+#include "exercise/answer_panel.hpp"
+#include "exercise/results.hpp"
+#include "exercise/truths.hpp"
 #include "fonts.hpp"
 #include "function/model.hpp"
 #include "function/plots.hpp"
@@ -77,14 +80,16 @@ void readout(const char* name, double value, ImU32 color = 0) {
 
 // x₀, h and the scheme; the inputs change the state before the readouts below are taken.
 void point_inputs(FunctionState& s, float width) {
-  const EmbedOptions& embed = embed_options();
   NumberFieldOptions x0_field;
   x0_field.width = width;
   x0_field.limits = {-1e12, 1e12};
-  x0_field.read_only = embed.locks("x0");
+  x0_field.read_only = is_locked("x0");
   number_field("x₀", s.x0, x0_field);
-  ImGui::BeginDisabled(embed.hides("h"));
-  number_field("h", s.h, step_field(width));
+  ImGui::BeginDisabled(is_hidden("h"));
+  NumberFieldOptions h_field = step_field(width);
+  h_field.read_only = is_locked("h");
+  number_field("h", s.h, h_field);
+  ImGui::BeginDisabled(is_locked("scheme"));
   bool is_first = true;
   for (const auto& choice : scheme_choices()) {
     if (!is_first) ImGui::SameLine();
@@ -92,6 +97,7 @@ void point_inputs(FunctionState& s, float width) {
     const std::string label(choice.name);
     if (ImGui::RadioButton(label.c_str(), s.scheme == choice.value)) s.scheme = choice.value;
   }
+  ImGui::EndDisabled();
   ImGui::EndDisabled();
 }
 
@@ -104,18 +110,27 @@ void point_readouts(const FunctionState& s, const PointReading& p, bool is_stale
     std::snprintf(text, sizeof text, "%.6g", v);
     return std::string(text);
   };
-  const std::string said = "x₀ = " + brief(p.x0) + ", f = " + brief(p.value) + ", slope " + brief(p.slope) +
-                           ". Function mode, f is " + s.text + "; the " +
-                           std::string(name_of(scheme_choices(), p.scheme)) + " finite difference with h = " +
-                           number_text(p.h) + " gives " + number_text(p.estimate) + ".";
+  // A hidden result (an exercise's hide=) is left out of the words as of the screen.
+  const bool show_fx = !is_hidden("fx"), show_slope = !is_hidden("slope"), show_fd = !is_hidden("fd");
+  const std::string said = "x₀ = " + brief(p.x0) + (show_fx ? ", f = " + brief(p.value) : "") +
+                           (show_slope ? ", slope " + brief(p.slope) : "") + ". Function mode, f is " + s.text +
+                           "; the " + std::string(name_of(scheme_choices(), p.scheme)) +
+                           " finite difference with h = " + number_text(p.h) +
+                           (show_fd ? " gives " + number_text(p.estimate) : " is asked of you") + ".";
   if (!is_stale) describe(said);
   ImGui::Separator();
-  readout("f(x₀)", p.value);
-  readout("exact slope f′(x₀)", p.slope, theme::colors().tangent);
-  ImGui::TextDisabled("  reverse-mode autodiff");
-  readout("finite difference", p.estimate, theme::colors().secant);
-  ImGui::TextDisabled("  %s", scheme_formula(p.scheme));
-  readout("difference", p.estimate - p.slope);
+  if (show_fx) readout("f(x₀)", p.value), show_result("fx", p.value);
+  if (show_slope) {
+    readout("exact slope f′(x₀)", p.slope, theme::colors().tangent);
+    ImGui::TextDisabled("  reverse-mode autodiff");
+    show_result("slope", p.slope);
+  }
+  if (show_fd) {
+    readout("finite difference", p.estimate, theme::colors().secant);
+    ImGui::TextDisabled("  %s", scheme_formula(p.scheme));
+    show_result("fd", p.estimate);
+  }
+  if (!is_hidden("diff")) readout("difference", p.estimate - p.slope), show_result("diff", p.estimate - p.slope);
 }
 
 // While the text does not compile, what follows the field is of the last good f: drawn faded (the
@@ -123,17 +138,16 @@ void point_readouts(const FunctionState& s, const PointReading& p, bool is_stale
 void controls(FunctionState& s, FunctionModel& m, float width, bool is_stale) {
   const StagedCompile& c = m.compiled();
   ImGui::TextUnformatted("Function");
-  const EmbedOptions& embed = embed_options();
   ExpressionFieldOptions field;
   field.width = width;
-  field.read_only = embed.locks("expr");
+  field.read_only = is_locked("expr");
   if (expression_field("f", s.text, c.error(), field)) m.text_edited(s.text);
   if (c.error()) {
     const char* kept = c.is_stale() ? " The plot, table and numbers below are still of the last good function." : "";
     describe("Function mode. The function " + s.text + " has an error: " + c.error()->message + "." + kept);
   }
   if (is_stale) ImGui::PushStyleVar(ImGuiStyleVar_Alpha, 0.45f);
-  if (!embed.hides("reading")) {
+  if (!is_hidden("reading")) {
     ImGui::Checkbox("show how it was read", &s.show_reading);
     if (s.show_reading) ImGui::TextWrapped("%s", c.reading().c_str());
   }
@@ -141,9 +155,11 @@ void controls(FunctionState& s, FunctionModel& m, float width, bool is_stale) {
 
   ImGui::Separator();
   point_inputs(s, width);
-  point_readouts(s, m.snapshot(s).point, c.is_stale());
+  const PointReading& point = m.snapshot(s).point;
+  point_readouts(s, point, c.is_stale());
+  if (asks_in(Mode::kFunction)) set_truths(function_truths(s, point, is_asked("besth") ? &m.error_curve(s) : nullptr));
 
-  if (embed.hides("derivative")) return;
+  if (is_hidden("derivative") || is_hidden("fprime")) return;
   ImGui::Separator();
   ImGui::Checkbox("show f′", &s.show_derivative);
   ImGui::SameLine();
@@ -154,7 +170,10 @@ void controls(FunctionState& s, FunctionModel& m, float width, bool is_stale) {
 // Returns true while descending (the panel needs frames).
 bool descent_controls(FunctionState& s, FunctionModel& m, float width) {
   ImGui::TextUnformatted("Gradient descent  x ← x − η·f′(x)");
-  number_field("η", s.learning_rate, learning_rate_field(width));
+  NumberFieldOptions eta_field = learning_rate_field(width);
+  eta_field.read_only = is_locked("eta");
+  number_field("η", s.learning_rate, eta_field);
+  ImGui::BeginDisabled(is_locked("buttons") || is_locked("x0"));  // a step moves x₀
   // The step due this frame first, so the button says "Descend" again in the frame the descent settled.
   const bool was_descending = m.advance_descent(s, ImGui::GetIO().DeltaTime);
   if (ImGui::Button(m.is_descending() ? "Pause" : "Descend")) {
@@ -164,6 +183,7 @@ bool descent_controls(FunctionState& s, FunctionModel& m, float width) {
   if (ImGui::Button("One step")) m.step(s);
   ImGui::SameLine();
   if (ImGui::Button("Clear trail")) m.clear_trail();
+  ImGui::EndDisabled();
   const bool descending = was_descending || m.is_descending();
   if (m.has_trail()) ImGui::Text("%zu steps, x = %s", m.steps_taken(), number_text(s.x0).c_str());
   return descending;
@@ -186,7 +206,7 @@ bool plots(FunctionState& s, FunctionModel& m, ImVec2 size, double deadline, ImV
   bool animating = false;
   ImGui::BeginGroup();
   if (m.has_function()) {
-    if (embed_options().hides("error")) {
+    if (is_hidden("error")) {
       animating = function_plot(s, m, size, deadline, plot_rect);
     } else {
       animating = function_plot(s, m, ImVec2(size.x, size.y * 0.64f), deadline, plot_rect);
@@ -222,16 +242,16 @@ bool function_panel(FunctionState& s) {
   const float controls_width = split.controls_width();
   bool animating = false;
   const bool is_stale = m.compiled().is_stale();
-  const EmbedOptions& embed = embed_options();
 
   split.begin_controls();
+  answer_panel(Mode::kFunction, controls_width);
   controls(s, m, controls_width, is_stale);
   if (m.has_function()) {
-    if (!embed.hides("table")) {
+    if (!is_hidden("table")) {
       ImGui::Separator();
       seed_table(s, m);
     }
-    if (!embed.hides("descent")) {
+    if (!is_hidden("descent")) {
       ImGui::Separator();
       animating = descent_controls(s, m, controls_width);
     }

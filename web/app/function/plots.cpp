@@ -22,7 +22,7 @@ void drag_x0(FunctionState& s, FunctionModel& m, const Plot& plot) {
   static double x0_at_press = s.x0;
   if (ImGui::IsItemActivated()) x0_at_press = s.x0;
   if (platform::gesture().happened() && plot.contains(platform::gesture().center)) s.x0 = x0_at_press;
-  if (ImGui::IsItemActive() && ImGui::IsMouseDown(ImGuiMouseButton_Left) && !embed_options().locks("x0")) {
+  if (ImGui::IsItemActive() && ImGui::IsMouseDown(ImGuiMouseButton_Left) && !is_locked("x0")) {
     s.x0 = plot.x_at(ImGui::GetIO().MousePos.x);
     m.stop_descent();
   }
@@ -31,7 +31,7 @@ void drag_x0(FunctionState& s, FunctionModel& m, const Plot& plot) {
 // The plot is a keyboard stop: ← and → move x₀ by a round step (about a fiftieth of the view, Shift:
 // a fifth; 0.1 and 1 over the seed's x from -3 to 4), landing on multiples of it so the announced values stay short ("x₀ = 2.1").
 void keyboard_x0(FunctionState& s, FunctionModel& m, const Plot& plot) {
-  if (!plot.is_focused() || embed_options().locks("x0")) return;
+  if (!plot.is_focused() || is_locked("x0")) return;
   ImGui::SetKeyOwner(ImGuiKey_LeftArrow, plot.id());
   ImGui::SetKeyOwner(ImGuiKey_RightArrow, plot.id());
   const int direction = (ImGui::IsKeyPressed(ImGuiKey_RightArrow, plot.id()) ? 1 : 0) -
@@ -57,17 +57,19 @@ bool function_plot(FunctionState& s, FunctionModel& m, ImVec2 size, double deadl
   drag_x0(s, m, plot);
   keyboard_x0(s, m, plot);
   const theme::Palette& colors = theme::colors();
-  const PlotCurves curves = m.curves(plot.window(), s.show_derivative, deadline);
+  const PlotCurves curves = m.curves(plot.window(), s.show_derivative && !is_hidden("fprime"), deadline);
   if (curves.slopes) plot.runs(*curves.slopes, {colors.derivative, 1.5f});
   plot.runs(*curves.values, {colors.curve, 2.5f});
 
   const FunctionSnapshot& snapshot = m.snapshot(s);  // after the drag: of this frame's x₀
   const PointReading& p = snapshot.point;
-  plot.line(s.x0, p.value, p.slope, {colors.tangent});
+  if (!is_hidden("tangent") && !is_hidden("slope")) plot.line(s.x0, p.value, p.slope, {colors.tangent});
   const Secant& secant = p.secant;
-  plot.line(secant.xa, secant.ya, secant.slope, {colors.secant});
-  plot.point(secant.xa, secant.ya, {colors.secant, 4});
-  plot.point(secant.xb, secant.yb, {colors.secant, 4});
+  if (!is_hidden("tangent") && !is_hidden("fd")) {  // its slope is the finite difference
+    plot.line(secant.xa, secant.ya, secant.slope, {colors.secant});
+    plot.point(secant.xa, secant.ya, {colors.secant, 4});
+    plot.point(secant.xb, secant.yb, {colors.secant, 4});
+  }
   const auto& trail = snapshot.trail;
   for (std::size_t i = 0; i + 1 < trail.size(); ++i) {
     plot.segment(trail[i].first, trail[i].second, trail[i + 1].first, trail[i + 1].second, {colors.trail});

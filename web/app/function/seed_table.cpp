@@ -11,6 +11,7 @@
 #include "fonts.hpp"
 #include "imgui.h"
 #include "platform.hpp"
+#include "state/embed_options.hpp"
 #include "widgets/number_text.hpp"
 
 namespace bp::app {
@@ -29,7 +30,8 @@ void table_points_field(FunctionState& s, float width) {
   ImGui::SetNextItemWidth(width - 60);
   char buffer[256];
   std::snprintf(buffer, sizeof buffer, "%s", text.c_str());
-  if (ImGui::InputText("points", buffer, sizeof buffer)) {
+  const ImGuiInputTextFlags flags = is_locked("table") ? ImGuiInputTextFlags_ReadOnly : 0;
+  if (ImGui::InputText("points", buffer, sizeof buffer, flags)) {
     text = buffer;
     std::vector<double> points;
     const char* p = buffer;
@@ -46,8 +48,9 @@ void table_points_field(FunctionState& s, float width) {
 }
 
 // One cell: every digit (the seed's 21.000002000448603, not a 16-digit cut), the full value on hover.
-void cell(double v) {
+void cell(double v, bool is_hidden = false) {
   ImGui::TableNextColumn();
+  if (is_hidden) return ImGui::TextDisabled("hidden");  // an exercise asks for it (hide=table:…)
   const std::string text = number_text(v);
   ImGui::TextUnformatted(text.c_str());
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text.c_str());
@@ -71,9 +74,9 @@ void seed_table(FunctionState& s, FunctionModel& m) {
   for (const TableRow& row : m.snapshot(s).table) {
     ImGui::TableNextRow();
     cell(row.x);
-    cell(row.value);
-    cell(row.value_after_step);
-    cell(row.forward_difference);
+    cell(row.value, is_hidden("table:fx"));
+    cell(row.value_after_step, is_hidden("table:fxh"));
+    cell(row.forward_difference, is_hidden("table:fd"));
   }
   ImGui::PopFont();
   ImGui::EndTable();

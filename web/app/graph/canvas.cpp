@@ -14,6 +14,7 @@
 #include "graph/chain_rule.hpp"
 #include "imgui_internal.h"  // SetKeyOwner: the focused canvas's arrow keys step through its nodes
 #include "platform.hpp"
+#include "state/embed_options.hpp"
 #include "widgets/theme.hpp"
 
 namespace bp::app {
@@ -150,9 +151,10 @@ void draw_boxes(const Canvas& canvas, const GraphState& s, const expr::GraphExpo
     const ImVec4 clip(lo.x, lo.y, hi.x - 4 * z, hi.y);  // a long formula stops at the box's edge
     draw->AddText(nullptr, font, ImVec2(lo.x + 8 * z, lo.y + 4 * z), colors.label, title.c_str(), nullptr, 0, &clip);
     std::snprintf(text, sizeof text, std::isnan(node.value) ? "value NaN: undefined" : "value %.4g", node.value);
+    if (is_value_hidden(node)) std::snprintf(text, sizeof text, "value ?");  // an exercise asks for it
     draw->AddText(platform::fonts().mono, small, ImVec2(lo.x + 8 * z, lo.y + 22 * z), colors.curve, text);
     if (node.grad) {
-      if (revealed) {
+      if (revealed && !is_grad_hidden(node)) {
         std::snprintf(text, sizeof text, "grad  %.4g", *node.grad);
       } else {
         std::snprintf(text, sizeof text, "grad  ?");
@@ -301,7 +303,7 @@ int draw_graph(const GraphState& s, const GraphSnapshot& c, ImVec2 size) {
   const int stepped = current_node(s, count);  // -1 unless stepping
   draw_edges(canvas, g);  // first, under the boxes
   draw_boxes(canvas, s, g, stepped, view.selected);
-  if (stepped >= 0) draw_products(canvas, g, stepped);
+  if (stepped >= 0 && !is_hidden("steps") && !is_hidden("grads")) draw_products(canvas, g, stepped);
   // The full value and gradient of the box under the pointer (the boxes show four digits).
   if (ImGui::IsItemHovered()) {
     const ImVec2 m = ImGui::GetIO().MousePos;

@@ -7,6 +7,7 @@
 #include "clock.hpp"
 #include "expr/printer.hpp"
 #include "graph/chain_rule.hpp"
+#include "state/embed_options.hpp"
 
 namespace bp::app {
 
@@ -100,12 +101,22 @@ void reset_gradients(GraphState& state) { state.backward_step = 0; }
 
 void run_to_end(GraphState& state) { state.backward_step = -1; }
 
+bool is_value_hidden(const expr::ExportedNode& node) {
+  return node.op != "var" && node.op != "const" && is_hidden("values");
+}
+
+bool is_grad_hidden(const expr::ExportedNode& node) {
+  return is_hidden("grads") || (!is_operator_label(node.label) && is_hidden("grad:" + node.label));
+}
+
 std::string graph_description(const GraphState& state, const expr::GraphExport& graph) {
   const auto& out = graph.nodes[static_cast<std::size_t>(graph.output)];
   const int count = static_cast<int>(graph.nodes.size());
-  std::string said = "Graph mode. " + out.label + " = " + expr::format_number(out.value) + ". Gradients:";
+  std::string said = "Graph mode. " + out.label +
+                     (is_value_hidden(out) ? " is asked of you" : " = " + expr::format_number(out.value)) +
+                     ". Gradients:";
   for (const auto& node : graph.nodes) {
-    if (node.grad && is_revealed(state, node.id, count) && !is_operator_label(node.label)) {
+    if (node.grad && is_revealed(state, node.id, count) && !is_operator_label(node.label) && !is_grad_hidden(node)) {
       said += " d" + out.label + "/d" + node.label + " = " + expr::format_number(*node.grad) + ";";
     }
   }
@@ -118,10 +129,11 @@ std::string node_description(const GraphState& state, const expr::GraphExport& g
   const std::string name = node.inputs.empty()                ? node.label
                            : is_operator_label(node.label)       ? formula(graph, node)
                                                                  : node.label + " = " + formula(graph, node);
-  std::string said = "Node " + std::to_string(id + 1) + " of " + std::to_string(count) + ": " + name + ", value " +
-                     expr::format_number(node.value);
+  std::string said = "Node " + std::to_string(id + 1) + " of " + std::to_string(count) + ": " + name +
+                     (is_value_hidden(node) ? ", value hidden" : ", value " + expr::format_number(node.value));
   if (!node.grad) return said;
   if (!is_revealed(state, id, count)) return said + ", gradient not yet computed";
+  if (is_grad_hidden(node)) return said + ", gradient hidden";
   const std::string& out = graph.nodes[static_cast<std::size_t>(graph.output)].label;
   return said + ", gradient ∂" + out + "/∂" + (is_operator_label(node.label) ? name : node.label) + " = " +
          expr::format_number(*node.grad);

@@ -53,6 +53,12 @@ void step_back(GraphState& state, int count);      // undo one step
 void reset_gradients(GraphState& state);           // all gradients 0, nothing revealed
 void run_to_end(GraphState& state);                // every gradient shown
 
+// Whether an exercise hides a node's value (hide=values: every computed node's; inputs stay shown) or
+// its gradient (hide=grads, or grad:NAME for a named node). Hidden numbers are left out of the
+// descriptions below as of the canvas.
+bool is_value_hidden(const expr::ExportedNode& node);
+bool is_grad_hidden(const expr::ExportedNode& node);
+
 // The sentence a screen reader hears: the output's value and the named nodes' revealed gradients.
 std::string graph_description(const GraphState& state, const expr::GraphExport& graph);
 // One node as the keyboard reaches it, every digit: "Node 6 of 7: e = d + c, value 2, gradient -2"

@@ -6,6 +6,9 @@
 #include <string>
 
 #include "clock.hpp"
+#include "exercise/answer_panel.hpp"
+#include "exercise/results.hpp"
+#include "exercise/truths.hpp"
 #include "fonts.hpp"
 #include "graph/canvas.hpp"
 #include "graph/chain_rule.hpp"
@@ -34,6 +37,10 @@ void input_sliders(GraphState& s, const GraphSnapshot& c, float width) {
     double v = input_value(s, input);
     const double speed = 0.05, low = -100, high = 100;
     ImGui::SetNextItemWidth(width - 60);
+    if (is_locked("inputs")) {  // an exercise fixes them: shown, not draggable
+      ImGui::LabelText(input.name.c_str(), "%s", number_text(v).c_str());
+      continue;
+    }
     if (ImGui::DragScalar(input.name.c_str(), ImGuiDataType_Double, &v, static_cast<float>(speed), &low, &high,
                           "%.10g")) {
       set_input_value(s, input.name, v);
@@ -50,6 +57,7 @@ void backward_controls(GraphState& s, const expr::GraphExport& g) {
     const float right = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width;
     if (right <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
   };
+  ImGui::BeginDisabled(is_locked("buttons"));
   if (ImGui::Button("Reset gradients")) reset_gradients(s);
   next_fits("Step ▶");
   if (ImGui::Button("Step ▶")) step_backward(s, count);
@@ -57,11 +65,12 @@ void backward_controls(GraphState& s, const expr::GraphExport& g) {
   if (ImGui::Button("◀")) step_back(s, count);
   next_fits("Run to the end");
   if (ImGui::Button("Run to the end")) run_to_end(s);
+  ImGui::EndDisabled();
   if (s.backward_step == 0) {
     ImGui::TextWrapped("All gradients are 0. Step to start at the output, where ∂L/∂L = 1.");
   }
   const int current = current_node(s, count);
-  if (current >= 0) {
+  if (current >= 0 && !is_hidden("steps") && !is_grad_hidden(g.nodes[static_cast<std::size_t>(current)])) {
     ImGui::PushFont(platform::fonts().mono);
     ImGui::TextWrapped("%s", chain_rule(g, g.nodes[static_cast<std::size_t>(current)]).c_str());
     ImGui::PopFont();
@@ -73,11 +82,15 @@ void results(const GraphState& s, const expr::GraphExport& g) {
   const int count = static_cast<int>(g.nodes.size());
   const auto& out = g.nodes[static_cast<std::size_t>(g.output)];
   ImGui::PushFont(platform::fonts().mono);
-  ImGui::TextWrapped("%s = %s", out.label.c_str(), number_text(out.value).c_str());
+  if (!is_value_hidden(out)) {
+    ImGui::TextWrapped("%s = %s", out.label.c_str(), number_text(out.value).c_str());
+    show_result("value:" + out.label, out.value);
+  }
   for (const auto& node : g.nodes) {
-    if (node.op == "var" && is_revealed(s, node.id, count)) {
+    if (node.op == "var" && is_revealed(s, node.id, count) && !is_grad_hidden(node)) {
       ImGui::TextWrapped("∂%s/∂%s = %s", out.label.c_str(), node.label.c_str(),
                          number_text(node.grad.value_or(0)).c_str());
+      show_result("grad:" + node.label, node.grad.value_or(0));
     }
   }
   ImGui::PopFont();
@@ -86,21 +99,20 @@ void results(const GraphState& s, const expr::GraphExport& g) {
 
 void controls(GraphState& s, const GraphSnapshot& c, float width) {
   ImGui::TextUnformatted("Program");
-  const EmbedOptions& embed = embed_options();
   ExpressionFieldOptions field;
   field.width = width;
   field.lines = 8;
-  field.read_only = embed.locks("prog");
+  field.read_only = is_locked("prog");
   if (expression_field("program", s.program, c.error ? &*c.error : nullptr, field)) s.backward_step = -1;
   if (!c.graph) return;
   // While the text does not compile, what follows is of the last good program: drawn faded.
   if (c.is_stale) ImGui::PushStyleVar(ImGuiStyleVar_Alpha, 0.45f);
-  if (!embed.hides("inputs")) input_sliders(s, c, width);
+  if (!is_hidden("inputs")) input_sliders(s, c, width);
   ImGui::Separator();
-  if (!embed.hides("backward")) backward_controls(s, *c.graph);
-  if (!embed.hides("experiments")) {
+  if (!is_hidden("backward")) backward_controls(s, *c.graph);
+  if (!is_hidden("experiments")) {
     const expr::Vars vars = input_values(s, c.inputs);
-    gradient_check_section(s, c.text, *c.program, vars, *c.graph);
+    if (!is_hidden("check")) gradient_check_section(s, c.text, *c.program, vars, *c.graph);
     nudge_section(s, *c.program, vars, *c.graph);
   }
   ImGui::Separator();
@@ -144,7 +156,10 @@ void graph_panel(GraphState& s) {
   PanelSplitOptions layout;
   layout.pictures_height = std::max(260.0f, one_column_view_height() * 0.7f);
   PanelSplit split("graph_controls", layout);
+  // The true values only for an exercise (the rules of every node cost O(nodes²) for a long program).
+  if (c.graph && (asks_in(Mode::kGraph) || is_authoring())) set_truths(graph_truths(*c.graph));
   split.begin_controls();
+  answer_panel(Mode::kGraph, split.controls_width());
   controls(s, c, split.controls_width());
   split.end_controls();
   picture(s, c, split.begin_pictures());

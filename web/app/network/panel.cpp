@@ -18,10 +18,15 @@
 #include "expr/printer.hpp"
 #include "state/description.hpp"
 #include "state/choices.hpp"
+#include "state/embed_options.hpp"
 #include "state/presets.hpp"
 #include "network/pytorch_export.hpp"
 #include "network/step_through.hpp"
+#include "exercise/answer_panel.hpp"
+#include "exercise/results.hpp"
+#include "exercise/truths.hpp"
 #include "widgets/listen.hpp"
+#include "widgets/number_text.hpp"
 #include "widgets/theme.hpp"
 #include "network/trainer.hpp"
 
@@ -207,6 +212,8 @@ float button_width(const char* label) {
 // button is drawn, so it never says "Pause" over a stopped run.
 void run_buttons(NetworkState& s, Runtime& r) {
   if (r.trainer.diverged()) r.playing = false;
+  if (is_locked("buttons")) r.playing = false;
+  ImGui::BeginDisabled(is_locked("buttons"));  // an exercise's network stays as the link made it
   const char* train_label = r.playing ? "Pause###train" : "Train ▶###train";
   if (ImGui::Button(train_label)) r.playing = !r.playing;
   same_line_if_fits(button_width("One step"));
@@ -222,8 +229,12 @@ void run_buttons(NetworkState& s, Runtime& r) {
     r.playing = false;
     r.finishing_epoch = false;
   }
+  ImGui::EndDisabled();
   same_line_if_fits(button_width("Show code"));
-  if (ImGui::Button("Show code")) {
+  ImGui::BeginDisabled(is_hidden("grads") || is_hidden("weights"));  // the script prints them
+  const bool show_code = ImGui::Button("Show code");
+  ImGui::EndDisabled();
+  if (show_code) {
     r.code = pytorch_script(r.trainer, s);
     ImGui::OpenPopup("PyTorch");
   }
@@ -253,9 +264,17 @@ void readouts(NetworkState& s, Runtime& r) {
   } else {
     ImGui::TextWrapped("epoch %ld", r.trainer.epochs());
   }
-  const std::string train_loss = reading(r.trainer.train_loss()), test_loss = reading(r.trainer.test_loss());
+  // An exercise's hide=loss or hide=accuracy leaves the number out of the screen and the words.
+  const bool show_loss = !is_hidden("loss"), show_accuracy = !is_hidden("accuracy");
+  const std::string train_loss = show_loss ? reading(r.trainer.train_loss()) : "hidden";
+  const std::string test_loss = show_loss ? reading(r.trainer.test_loss()) : "hidden";
   ImGui::TextWrapped("train loss %s   test loss %s", train_loss.c_str(), test_loss.c_str());
-  if (r.trainer.is_classification()) {
+  if (show_loss) show_result("loss", r.trainer.train_loss()), show_result("test_loss", r.trainer.test_loss());
+  if (!show_accuracy) {
+    ImGui::TextDisabled("accuracy: hidden");
+  } else if (r.trainer.is_classification()) {
+    show_result("accuracy", r.trainer.train_accuracy());
+    show_result("test_accuracy", r.trainer.test_accuracy());
     ImGui::TextWrapped("accuracy: train %.1f%%   test %.1f%%", 100 * r.trainer.train_accuracy(),
                        100 * r.trainer.test_accuracy());
   } else {
@@ -265,13 +284,13 @@ void readouts(NetworkState& s, Runtime& r) {
     char said[256];
     const std::string data_name(name_of(data_set_choices(), s.data.set));
     const std::string accuracy =
-        r.trainer.is_classification()
+        r.trainer.is_classification() && show_accuracy
             ? ", test accuracy " + std::to_string(static_cast<int>(100 * r.trainer.test_accuracy())) + " percent"
             : "";
     std::snprintf(said, sizeof said, "Network mode, %s data. Epoch %ld, train loss %s, test loss %s%s.",
                   data_name.c_str(), r.trainer.epochs(), train_loss.c_str(), test_loss.c_str(), accuracy.c_str());
     ImGui::Checkbox("Describe the surface in words", &r.surface_in_words);
-    if (r.surface_in_words && r.problem.empty()) {
+    if (r.surface_in_words && r.problem.empty() && !is_hidden("surface")) {
       if (now_ms() - r.surface_words_ms >= 1000) {
         r.surface_words = surface_text(r.trainer);
         r.surface_words_ms = now_ms();
@@ -301,10 +320,12 @@ void readouts(NetworkState& s, Runtime& r) {
 
 void preset_buttons(NetworkState& s) {
   ImGui::TextUnformatted("Presets:");
+  ImGui::BeginDisabled(is_locked("hyper") || is_locked("data") || is_locked("weights"));  // a preset replaces them
   same_line_if_fits(button_width("NumPy tutorial"));
   if (compact_button("NumPy tutorial")) s = numpy_tutorial_preset();
   same_line_if_fits(button_width("two-layer example"));
   if (compact_button("two-layer example")) s = two_layer_example_preset();
+  ImGui::EndDisabled();
 }
 
 void save_buttons(Runtime& r) {
@@ -343,13 +364,17 @@ void save_buttons(Runtime& r) {
 // Data, saving, architecture and training: everything that is not a button row or a picture.
 void settings(NetworkState& s, Runtime& r, float width) {
   ImGui::Separator();
+  ImGui::BeginDisabled(is_locked("data"));  // an exercise fixes them (lock=data, lock=hyper)
   data_controls(s, r, width);
+  ImGui::EndDisabled();
   ImGui::Separator();
   save_buttons(r);
   ImGui::Separator();
+  ImGui::BeginDisabled(is_locked("hyper"));
   architecture_controls(s, width);
   ImGui::Separator();
   training_controls(s, width);
+  ImGui::EndDisabled();
 }
 
 // A changed dataset or architecture starts from fresh weights (a preset brings its own); then the
@@ -379,7 +404,11 @@ void points_only(NetworkState& s, Runtime& r, float surface) {
 // own points.
 void surface_with_clicks(NetworkState& s, Runtime& r, float surface) {
   SurfaceClick click;
-  if (r.trainer.is_function_fit()) {
+  if (is_hidden("surface")) {  // an exercise hides the network's answer: the training points alone
+    std::vector<std::array<double, 3>> points;
+    for (const nn::Point& p : r.trainer.train_points()) points.push_back({p.x1, p.x2, p.label});
+    click = draw_points_only(points, surface);
+  } else if (r.trainer.is_function_fit()) {
     draw_fit(r.trainer, surface);
   } else {
     click = draw_surface(r.trainer, surface, r.show_test);
@@ -438,25 +467,46 @@ bool pictures(NetworkState& s, Runtime& r, ImVec2 room, float view_height) {
     surface_with_clicks(s, r, surface);
     ImGui::EndGroup();
   } else {
-    surface_with_clicks(s, r, surface);
+    surface_with_clicks(s, r, surface);  // hide=surface: the points alone (surface_with_clicks)
     edited = draw_network(r.trainer, ImVec2(room.x - 2, std::clamp(room.x * 0.42f, 120.0f, 200.0f)));
     report_last_item("network diagram");
   }
   ImGui::Checkbox("log scale", &r.log_loss);
   ImGui::SameLine();
   ImGui::TextDisabled("loss: train (grey), test (black)");
-  draw_loss_curve(r.trainer, ImVec2(room.x - 2, std::clamp(room.y * 0.22f, 110.0f, 170.0f)), r.log_loss);
+  if (!is_hidden("loss")) {  // the curve would tell the hidden loss
+    draw_loss_curve(r.trainer, ImVec2(room.x - 2, std::clamp(room.y * 0.22f, 110.0f, 170.0f)), r.log_loss);
+  }
   report_last_item("network loss chart");
   if (listen_requested("the loss curve")) {  // its audio trace (widgets/listen.hpp)
     const auto epochs_per_entry = static_cast<double>(r.trainer.history_stride());
     play_trace("the training loss", series_for_trace(r.trainer.train_history(), epochs_per_entry), "epoch");
   }
-  if (r.selected >= 0) {
+  if (r.selected >= 0 && !is_hidden("steps")) {
     ImGui::Separator();
     if (compact_button("Close step-through")) r.selected = -1;
     if (r.selected >= 0) edited |= step_through(r.trainer, r.selected, s.learning_rate);
   }
   return edited;
+}
+
+// An exercise's true values (ask=dW1:0,0 …): the step-through's example, else the first, stepped on a copy.
+void exercise_truths(const NetworkState& s, Runtime& r) {
+  if ((asks_in(Mode::kNetwork) || is_authoring()) && r.problem.empty()) {
+    set_truths(network_truths(r.trainer, std::max(r.selected, 0), s.learning_rate));
+  }
+}
+
+// The example the answers are of, with its numbers: with hide=steps they are shown nowhere else.
+std::string example_context(const Runtime& r) {
+  const int index = std::max(r.selected, 0);
+  const auto& points = r.trainer.train_points();
+  if (index >= static_cast<int>(points.size())) return "";
+  const nn::Point& p = points[static_cast<std::size_t>(index)];
+  char text[160];
+  std::snprintf(text, sizeof text, "for training example #%d: x₁ = %s, x₂ = %s, label %s (click a point for another)",
+                index, number_text(p.x1).c_str(), number_text(p.x2).c_str(), number_text(p.label).c_str());
+  return text;
 }
 
 // Trains within this frame's budget; a run that diverged now stops and asks for one more frame, so the
@@ -493,6 +543,8 @@ bool network_panel(NetworkState& s, const std::string& function_text) {
     // A phone: one scrolling column (main.cpp's mode column). The buttons and read-outs, the pictures at
     // full width, then the settings.
     const float width = ImGui::GetContentRegionAvail().x;
+    exercise_truths(s, r);
+    answer_panel(Mode::kNetwork, width, example_context(r).c_str());
     run_buttons(s, r);
     readouts(s, r);
     configure(s, r, s.data, s.model);
@@ -513,6 +565,8 @@ bool network_panel(NetworkState& s, const std::string& function_text) {
     // Side by side: the controls take at most 36% of the width, the pictures the rest.
     const float controls_width = std::clamp(avail.x * 0.36f, 220.0f, 300.0f);
     ImGui::BeginChild("network_controls", ImVec2(controls_width + 120, avail.y));
+    exercise_truths(s, r);
+    answer_panel(Mode::kNetwork, controls_width, example_context(r).c_str());
     run_buttons(s, r);
     preset_buttons(s);
     readouts(s, r);

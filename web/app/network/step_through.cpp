@@ -7,6 +7,7 @@
 
 #include "fonts.hpp"
 #include "imgui.h"
+#include "state/embed_options.hpp"
 #include "widgets/theme.hpp"
 
 namespace bp::app {
@@ -71,8 +72,10 @@ bool step_through(Trainer& trainer, int index, double learning_rate) {
       const auto& layer = copy.layers()[l];
       ImGui::Separator();
       ImGui::Text("layer %zu (%s)", l + 1, std::string(nn::activation_name(layer.activation)).c_str());
-      matrix(("W" + std::to_string(l + 1)).c_str(), layer.W);
-      matrix(("b" + std::to_string(l + 1)).c_str(), layer.b);
+      if (!is_hidden("weights")) {
+        matrix(("W" + std::to_string(l + 1)).c_str(), layer.W);
+        matrix(("b" + std::to_string(l + 1)).c_str(), layer.b);
+      }
       matrix(("z" + std::to_string(l + 1)).c_str(), layer.z);
       matrix(("a" + std::to_string(l + 1)).c_str(), layer.a);
     }
@@ -80,7 +83,8 @@ bool step_through(Trainer& trainer, int index, double learning_rate) {
   }
   ImGui::Text("ŷ = %.6f, loss (ŷ − y)² = %.6f", copy.layers().back().a(0, 0), loss_before);
   copy.backward(y);
-  if (ImGui::TreeNodeEx("Backward pass: δ = ∂L/∂z, ∂L/∂W = δ·aᵀ, ∂L/∂b = δ", ImGuiTreeNodeFlags_DefaultOpen)) {
+  if (!is_hidden("grads") &&
+      ImGui::TreeNodeEx("Backward pass: δ = ∂L/∂z, ∂L/∂W = δ·aᵀ, ∂L/∂b = δ", ImGuiTreeNodeFlags_DefaultOpen)) {
     for (std::size_t l = copy.layers().size(); l-- > 0;) {
       const auto& layer = copy.layers()[l];
       ImGui::Separator();

@@ -9,6 +9,7 @@
 
 #include "fonts.hpp"
 #include "network/surface_renderer.hpp"
+#include "state/embed_options.hpp"
 #include "widgets/theme.hpp"
 
 namespace bp::app {
@@ -220,7 +221,7 @@ bool draw_network(Trainer& trainer, ImVec2 size) {
     const auto& dense = net.layers()[static_cast<std::size_t>(l)];
     for (int i = 0; i < layers[static_cast<std::size_t>(l) + 1]; ++i) {
       for (int j = 0; j < layers[static_cast<std::size_t>(l)]; ++j) {
-        const double w = dense.W(i, j);
+        const double w = is_hidden("weights") ? 0.5 : dense.W(i, j);  // an exercise hides them: every edge alike
         const ImVec2 a = node_pos(l, j), b = node_pos(l + 1, i);
         const ImVec2 a2(a.x + box / 2, a.y), b2(b.x - box / 2, b.y);
         const float width = static_cast<float>(std::clamp(std::fabs(w) * 2.0, 0.5, 6.0));
@@ -252,11 +253,11 @@ bool draw_network(Trainer& trainer, ImVec2 size) {
   }
   bool edited = false;
   static int edit_layer = -1, edit_i = -1, edit_j = -1;
-  if (ImGui::IsItemHovered() && hover_layer >= 0) {
+  if (ImGui::IsItemHovered() && hover_layer >= 0 && !is_hidden("weights")) {
     const auto& dense = net.layers()[static_cast<std::size_t>(hover_layer)];
     ImGui::SetTooltip("weight W%d[%d][%d] = %.6g\n∂L/∂w (last batch) = %.6g\nclick to edit", hover_layer + 1, hover_i,
                       hover_j, dense.W(hover_i, hover_j), dense.grad_W(hover_i, hover_j));
-    if (ImGui::IsItemClicked()) {
+    if (ImGui::IsItemClicked() && !is_locked("weights")) {
       edit_layer = hover_layer, edit_i = hover_i, edit_j = hover_j;
       ImGui::OpenPopup("edit_weight");
     }

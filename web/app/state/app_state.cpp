@@ -26,7 +26,10 @@ auto fields(const NetworkState& s) {
   return std::tie(s.data, s.points, s.function_text, s.model, s.loss, s.learning_rate, s.batch_size, s.weights,
                   s.epochs);
 }
-auto fields(const AppState& s) { return std::tie(s.mode, s.function, s.graph, s.network); }
+auto fields(const ExerciseState& s) {
+  return std::tie(s.hide, s.lock, s.ask, s.tolerance, s.absolute_tolerance, s.reveal_after, s.is_authoring);
+}
+auto fields(const AppState& s) { return std::tie(s.mode, s.function, s.graph, s.network, s.exercise); }
 }  // namespace
 
 bool operator==(const FunctionState& a, const FunctionState& b) { return fields(a) == fields(b); }
@@ -34,6 +37,7 @@ bool operator==(const GraphState& a, const GraphState& b) { return fields(a) == 
 bool operator==(const NetworkData& a, const NetworkData& b) { return fields(a) == fields(b); }
 bool operator==(const NetworkModel& a, const NetworkModel& b) { return fields(a) == fields(b); }
 bool operator==(const NetworkState& a, const NetworkState& b) { return fields(a) == fields(b); }
+bool operator==(const ExerciseState& a, const ExerciseState& b) { return fields(a) == fields(b); }
 bool operator==(const AppState& a, const AppState& b) { return fields(a) == fields(b); }
 
 }  // namespace bp::app

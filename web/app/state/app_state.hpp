@@ -87,11 +87,24 @@ struct NetworkState {
   long epochs = 0;                 // epochs trained into `weights`
 };
 
+// An exercise ("predict, then check"; docs/links.md): results the learner does not see, inputs the
+// learner cannot change, and quantities the learner must enter. The names are state/exercise_names.hpp's.
+struct ExerciseState {
+  std::vector<std::string> hide;     // results and controls left out: fx slope grads grad:a loss …
+  std::vector<std::string> lock;     // inputs the learner cannot change: x0 h prog weights buttons …
+  std::vector<std::string> ask;      // what the learner enters: fx slope fd step grad:a grads dW1:0,0 …
+  double tolerance = 0.005;          // an answer is right within this share of the true value …
+  double absolute_tolerance = 1e-6;  // … or within this distance of it
+  int reveal_after = 0;              // "Show answer": 0 at once, n after n wrong tries, -1 never
+  bool is_authoring = false;         // the author panel is open (author=1): ticks build the exercise
+};
+
 struct AppState {
   Mode mode = Mode::kFunction;
   FunctionState function;
   GraphState graph;
   NetworkState network;
+  ExerciseState exercise;
 };
 
 double step_size(const FunctionState& state);  // h
@@ -102,6 +115,7 @@ bool operator==(const GraphState& a, const GraphState& b);
 bool operator==(const NetworkData& a, const NetworkData& b);
 bool operator==(const NetworkModel& a, const NetworkModel& b);
 bool operator==(const NetworkState& a, const NetworkState& b);
+bool operator==(const ExerciseState& a, const ExerciseState& b);
 bool operator==(const AppState& a, const AppState& b);
 inline bool operator!=(const NetworkData& a, const NetworkData& b) { return !(a == b); }
 inline bool operator!=(const NetworkModel& a, const NetworkModel& b) { return !(a == b); }

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "state/exercise_names.hpp"
 #include "state/link_codec.hpp"
 
 namespace bp::app {
@@ -11,31 +12,16 @@ namespace bp::app {
 namespace {
 EmbedOptions g_options;
 
-std::vector<std::string> list(const std::string& text) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    const std::size_t comma = text.find(',', start);
-    const std::string item = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-    if (!item.empty()) out.push_back(item);
-    if (comma == std::string::npos) break;
-    start = comma + 1;
-  }
-  return out;
-}
+const ExerciseState* g_exercise = nullptr;
 
-const std::vector<std::string> kControls{"h", "scheme", "reading", "derivative", "table", "descent", "error",
-                                         "inputs", "backward", "experiments", "tabs"};
-const std::vector<std::string> kFields{"expr", "prog", "x0"};
+bool has(const std::vector<std::string>& names, std::string_view name) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
 }  // namespace
 
-bool EmbedOptions::hides(std::string_view control) const {
-  return std::find(hide.begin(), hide.end(), control) != hide.end();
-}
+bool EmbedOptions::hides(std::string_view control) const { return has(hide, control); }
 
-bool EmbedOptions::locks(std::string_view field) const {
-  return std::find(lock.begin(), lock.end(), field) != lock.end();
-}
+bool EmbedOptions::locks(std::string_view field) const { return has(lock, field); }
 
 EmbedOptions parse_embed_options(std::string_view query) {
   EmbedOptions o;
@@ -58,22 +44,10 @@ EmbedOptions parse_embed_options(std::string_view query) {
     } else if (key == "gallery") {
       o.gallery = value == "1";
       gallery_given = true;
-    } else if (key == "hide") {
-      for (const auto& c : list(value)) {
-        if (std::find(kControls.begin(), kControls.end(), c) == kControls.end()) {
-          o.notices.push_back("hide: unknown control '" + c + "'");
-        } else {
-          o.hide.push_back(c);
-        }
-      }
-    } else if (key == "lock") {
-      for (const auto& f : list(value)) {
-        if (std::find(kFields.begin(), kFields.end(), f) == kFields.end()) {
-          o.notices.push_back("lock: unknown field '" + f + "'");
-        } else {
-          o.lock.push_back(f);
-        }
-      }
+    } else if (key == "hide" || key == "lock") {
+      NameCheck check = check_names(key, value);
+      (key == "hide" ? o.hide : o.lock) = std::move(check.known);
+      if (!check.notice.empty()) o.notices.push_back(key + ": " + check.notice);
     } else if (key == "theme") {
       if (value == "light" || value == "dark" || value == "auto") {
         o.theme = value;
@@ -96,6 +70,16 @@ EmbedOptions parse_embed_options(std::string_view query) {
 }
 
 const EmbedOptions& embed_options() { return g_options; }
+
+void set_exercise(const ExerciseState& exercise) { g_exercise = &exercise; }
+
+bool is_hidden(std::string_view name) {
+  if (g_options.hides(name) || (g_exercise && has(g_exercise->hide, name))) return true;
+  // One node's gradient is hidden with all of them.
+  return name.substr(0, 5) == "grad:" && is_hidden("grads");
+}
+
+bool is_locked(std::string_view name) { return g_options.locks(name) || (g_exercise && has(g_exercise->lock, name)); }
 void set_embed_options(EmbedOptions options) { g_options = std::move(options); }
 
 }  // namespace bp::app

@@ -41,6 +41,46 @@ NetworkState network(DataSet set, std::vector<int> hidden, nn::Activation activa
   return n;
 }
 
+// An exercise on `s`: what it hides, locks and asks (state/exercise_names.hpp's names).
+AppState exercise(AppState s, std::vector<std::string> hide, std::vector<std::string> lock,
+                  std::vector<std::string> ask) {
+  s.exercise.hide = std::move(hide);
+  s.exercise.lock = std::move(lock);
+  s.exercise.ask = std::move(ask);
+  return s;
+}
+
+// "Predict, then check": each hides the answer, locks the setup and asks for one thing (docs/links.md).
+void exercises(std::vector<GalleryEntry>& g) {
+  const std::string seed = "f(x) = 2x²−3x+4";
+  g.push_back({"Exercise: the seed's slope at 2",
+               "Work out f′(2) for f(x) = 2x²−3x+4 by hand,\ntype it in the answer field and check it.",
+               exercise(function_example(seed, 2, 1e-6), {"slope", "fd", "diff", "tangent", "fprime", "error", "table"},
+                        {"expr", "x0"}, {"slope"})});
+  g.push_back({"Exercise: the finite difference at h = 0.001",
+               "The forward difference (f(2.001) − f(2)) / 0.001:\nhow far from the slope 5 is it?",
+               exercise(function_example(seed, 2, 0.001), {"fd", "diff", "error", "table:fd"},
+                        {"expr", "x0", "h", "scheme"}, {"fd"})});
+  const std::string program = GraphState{}.program;
+  g.push_back({"Exercise: ∂L/∂a for the seed program",
+               "d = a·b, e = d + c, L = e·f with a = 3, b = −2, c = 8, f = −2:\nwhat is ∂L/∂a?",
+               exercise(graph_example(program), {"grads", "steps", "check"}, {"prog", "inputs"}, {"grad:a"})});
+  {
+    AppState s = exercise(graph_example(program), {"grads", "steps", "check"}, {"prog", "inputs"}, {"grads"});
+    s.exercise.reveal_after = 3;
+    g.push_back({"Exercise: every gradient of L = (a·b + c)·f",
+                 "Fill in every gradient from ∂L/∂L down, then Check all:\nthe first wrong one gets its local rule.",
+                 s});
+  }
+  g.push_back({"Exercise: one step-through's ∂L/∂W",
+               "Example #0 through the round-weights network: ∂L/∂W2[0,0],\nthen W2[0,0] after one step with η = 0.1.",
+               exercise(network_example(two_layer_example_preset()), {"grads", "steps"},
+                        {"buttons", "weights", "hyper", "data"}, {"dW2:0,0", "W2:0,0"})});
+  g.push_back({"Exercise: which h gives the smallest error?",
+               "Try values of h and watch the difference to the slope;\nanswer h (or k in h = 10^k): right within a decade.",
+               exercise(function_example(seed, 2, 0.1), {"error", "table"}, {"expr", "x0", "scheme"}, {"besth"})});
+}
+
 std::vector<GalleryEntry> build() {
   std::vector<GalleryEntry> g;
   // The seeds' examples.
@@ -121,6 +161,7 @@ std::vector<GalleryEntry> build() {
     g.push_back({"Fit a network to a typed f(x)",
                  "The network learns samples of function mode's f.\nType another f there and come back.", s});
   }
+  exercises(g);
   return g;
 }
 

@@ -12,6 +12,7 @@
 
 #include "expr/printer.hpp"
 #include "state/choices.hpp"
+#include "state/exercise_names.hpp"
 #include "state/weights_text.hpp"
 
 namespace bp::app {
@@ -343,6 +344,55 @@ Property weights_row() {
           }};
 }
 
+// hide, lock, ask: names joined by commas. Unknown names are left out with a notice naming the known
+// ones; the known ones still apply (an exercise keeps hiding what it can).
+Property names_row(const char* key, std::vector<std::string> ExerciseState::*field) {
+  return {key, [field](const AppState& s) { return joined(s.exercise.*field, ",", [](const auto& n) { return n; }); },
+          [key, field](AppState& s, const std::string& v, std::string& why) {
+            NameCheck check = check_names(key, v);
+            s.exercise.*field = std::move(check.known);
+            if (check.notice.empty()) return true;
+            return why = check.notice, false;
+          }};
+}
+
+// tol=relative[,absolute]: 0.005,1e-06 (the default) is 0.5 % or 1e-6.
+Property tolerance_row() {
+  const NumberRule rule{0, 1e12, false, false,
+                        "expected a relative tolerance, optionally an absolute one after a comma: 0.01 or 0,0.5"};
+  return {"tol",
+          [](const AppState& s) { return number(s.exercise.tolerance) + "," + number(s.exercise.absolute_tolerance); },
+          [rule](AppState& s, const std::string& v, std::string& why) {
+            const auto parts = split(v, ',');
+            double relative, absolute = 1e-6;
+            if (parts.size() > 2 || !read_number(parts[0], rule, relative, why) ||
+                (parts.size() == 2 && !read_number(parts[1], rule, absolute, why))) {
+              return why = rule.expected, false;
+            }
+            s.exercise.tolerance = relative;
+            s.exercise.absolute_tolerance = absolute;
+            return true;
+          }};
+}
+
+// reveal=ask (a "Show answer" button at once), after:3 (after three wrong tries), never.
+Property reveal_row() {
+  return {"reveal",
+          [](const AppState& s) {
+            const int n = s.exercise.reveal_after;
+            return n < 0 ? std::string("never") : n == 0 ? std::string("ask") : "after:" + std::to_string(n);
+          },
+          [](AppState& s, const std::string& v, std::string& why) {
+            const NumberRule rule{1, 100, true, false, "expected ask, never or after:N with N from 1 to 100"};
+            double n = 0;
+            if (v == "never") n = -1;
+            else if (v != "ask" && (v.rfind("after:", 0) != 0 || !read_number(v.substr(6), rule, n, why)))
+              return why = rule.expected, false;
+            s.exercise.reveal_after = static_cast<int>(n);
+            return true;
+          }};
+}
+
 // The keys in the order a link writes them. A new key goes beside its mode's keys, with a default
 // that is not written, so links made before it stay as they were.
 const std::vector<Property>& properties() {
@@ -397,6 +447,13 @@ const std::vector<Property>& properties() {
       weights_row(),
       number_row("epoch", {0, 1e12, true, false, "expected a whole number of epochs"},
                  [](auto& s) -> auto& { return s.network.epochs; }),
+      // An exercise (any mode).
+      names_row("hide", &ExerciseState::hide),
+      names_row("lock", &ExerciseState::lock),
+      names_row("ask", &ExerciseState::ask),
+      tolerance_row(),
+      reveal_row(),
+      flag_row("author", [](auto& s) -> auto& { return s.exercise.is_authoring; }),
   };
   return table;
 }
