@@ -37,7 +37,7 @@ void publish_state(const AppState& state) {
   const std::string hash = encode_state(state);
   const bool is_new_hash = !g_last_published || hash != encode_state(*g_last_published);
   g_last_published = state;
-  if (is_new_hash) page::state_changed(hash);
+  if (is_new_hash) page::state_changed(hash, encode_state(state, true));
 }
 
 std::vector<std::string>& state_notices() { return g_notices; }

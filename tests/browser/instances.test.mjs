@@ -1,0 +1,206 @@
+// Many instances on one page, and their lifecycle: change events carry the whole state, the iframe's
+// ?origins= matches origins however they are written, mount() replaces the fallback content, an
+// instance out of view draws and trains nothing (and its iframe still answers), twenty instances on a
+// lesson page are each drawn when scrolled to (never blank past the browser's WebGL context limit),
+// and destroy() frees each instance's module and heap. Fixtures: fixtures/instances.html, host.html.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useBrowser, pixels, until, SHOTS } from './harness.mjs';
+
+const session = useBrowser();
+
+async function lessonPage(query, viewport = { width: 900, height: 700 }) {
+  const context = await session.browser.newContext({ viewport });
+  const page = await context.newPage();
+  const errors = [];
+  const warnings = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+    if (m.type() === 'warning') warnings.push(m.text());
+  });
+  await page.goto(session.url + 'tests/browser/fixtures/instances.html?' + query);
+  return { context, page, errors, warnings };
+}
+
+// How many distinct colours (to 4 bits a channel) an element's box shows on screen: a drawn playground
+// shows dozens, a blank canvas one.
+async function coloursShown(page, selector) {
+  const png = await page.locator(selector).screenshot();
+  const { rgba } = await pixels(page, png);
+  const seen = new Set();
+  for (let i = 0; i < rgba.length; i += 4) seen.add((rgba[i] >> 4) * 256 + (rgba[i + 1] >> 4) * 16 + (rgba[i + 2] >> 4));
+  return seen.size;
+}
+
+const statusOf = (page, i) => page.evaluate((k) => {
+  const status = window.instances[k].element.querySelector('.bp-status');
+  return { hidden: status.classList.contains('hidden'), text: status.textContent };
+}, i);
+
+test('a fresh instance\'s change event and getState() carry every key, x0 = 2 at its default', async () => {
+  const { context, page, errors } = await lessonPage('n=1');
+  await page.waitForFunction(() => window.changes[0].length > 0, null, { timeout: 30000 });
+  const [first, state] = await page.evaluate(() => [window.changes[0][0], window.instances[0].getState()]);
+  // The docs' own example reads state.x0: it was undefined while x0 sat at its default 2.
+  assert.equal(first.x0, 2);
+  assert.equal(state.x0, 2);
+  assert.equal(first.h, 0.31622776601683794);
+  assert.equal(first.mode, 'function');
+  assert.equal(first.scheme, 'forward');
+  assert.deepEqual(Object.keys(first).sort(), Object.keys(state).sort());
+  for (const key of ['v', 'expr', 'view', 'prog', 'vals', 'data', 'hidden', 'lr', 'batch', 'w', 'epoch']) {
+    assert.ok(key in first, `change event without '${key}'`);
+  }
+  // The link stays short: defaults are left out of the hash the change event also passes.
+  const hash = await page.evaluate(() => window.instances[0].lastHash);
+  assert.equal(hash, 'v=1&mode=function');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('?origins= matches the host however its origin is written; other origins get no answer', async () => {
+  const context = await session.browser.newContext();
+  const page = await context.newPage();
+  const origin = new URL(session.url).origin;  // http://127.0.0.1:PORT
+  const port = new URL(session.url).port;
+  const ask = async (allow) => {
+    await page.goto(session.url + 'tests/browser/fixtures/host.html?allow=' + encodeURIComponent(allow));
+    await page.frameLocator('#frame').locator('.bp-status.hidden').waitFor({ state: 'attached', timeout: 30000 });
+    await page.evaluate(() => window.ask({ type: 'bp:getState', id: 7 }));
+    await until(() => page.evaluate(() => window.received.some((m) => m.id === 7)), (v) => v, 1500);
+    return page.evaluate(() => window.received);
+  };
+  for (const allow of [origin + '/', `HTTP://127.0.0.1:${port}/lessons/week1.html`, 'https://course.example, ' + origin]) {
+    const received = await ask(allow);
+    const reply = received.find((m) => m.id === 7);
+    assert.ok(reply, `answered with origins=${allow}`);
+    assert.equal(reply.state.mode, 'graph');
+    assert.equal(reply.state.x0, 2, 'the full state');
+    const change = received.find((m) => m.type === 'bp:change');
+    assert.ok(change && change.state.x0 === 2, 'bp:change carries the full state');
+  }
+  for (const allow of [`http://127.0.0.1:${Number(port) + 1}/`, `https://127.0.0.1:${port}`, 'http://localhost:' + port, '*']) {
+    assert.deepEqual(await ask(allow), [], `no answer with origins=${allow}`);
+  }
+  await context.close();
+});
+
+test('mount() replaces the fallback content at once; the loading box follows the theme', async () => {
+  const { context, page, errors } = await lessonPage('n=0');
+  const atMount = await page.evaluate(() => {
+    window.mountAll(1);
+    const slot = document.getElementById('slot-0');
+    const box = slot.querySelector('.bp-status');
+    return { children: slot.children.length, fallback: !!slot.querySelector('.fallback'),
+             background: getComputedStyle(box).backgroundColor, text: box.textContent };
+  });
+  assert.deepEqual(atMount, { children: 1, fallback: false, background: 'rgb(247, 247, 245)',
+                              text: 'Loading Backprop Playground…' });
+  await page.waitForSelector('#slot-0 .bp-status.hidden', { state: 'attached', timeout: 30000 });
+  assert.equal(await page.locator('#slot-0 canvas').count(), 1);
+  assert.equal(await page.locator('.fallback').count(), 0, 'the fallback is gone, not pushed below the canvas');
+  await context.close();
+  // The dark theme's box is dark from the first moment (the app's window background, #1c1f21).
+  const dark = await lessonPage('n=0&embed=theme%3Ddark');
+  const background = await dark.page.evaluate(() => {
+    window.mountAll(1);
+    return getComputedStyle(document.querySelector('#slot-0 .bp-status')).backgroundColor;
+  });
+  assert.equal(background, 'rgb(28, 31, 33)');
+  await dark.page.screenshot({ path: new URL('instances-dark-loading.png', SHOTS).pathname });
+  await dark.context.close();
+  assert.deepEqual(errors, []);
+});
+
+test('an instance that cannot start says why, with the page\'s fallback content under the message', async () => {
+  const { context, page } = await lessonPage('n=0');
+  const shown = await page.evaluate(async () => {
+    HTMLCanvasElement.prototype.getContext = () => null;  // a browser with WebGL2 switched off
+    window.mountAll(1);
+    const failed = await window.instances[0].ready.then(() => 'ready', (e) => e.message);
+    const box = document.querySelector('#slot-0 .bp-status');
+    return { failed, role: box.getAttribute('role'), fallback: box.querySelector('.fallback a').href };
+  });
+  assert.match(shown.failed, /WebGL2/);
+  assert.equal(shown.role, 'alert');
+  assert.match(shown.fallback, /index\.html$/);
+  await page.screenshot({ path: new URL('instances-no-webgl-fallback.png', SHOTS).pathname });
+  await context.close();
+});
+
+// Clicks the Train button of instance i (found by its label in the app's list of controls).
+async function train(page, i) {
+  const box = await page.evaluate((k) => {
+    const m = window.instances[k].module;
+    const train = JSON.parse(m.UTF8ToString(m._bp_test_hook_controls())).find((c) => c.label.startsWith('Train'));
+    const at = window.instances[k].canvas.getBoundingClientRect();
+    return { x: at.x + train.x + train.w / 2, y: at.y + train.y + train.h / 2 };
+  }, i);
+  await page.mouse.click(box.x, box.y);
+}
+
+const framesAndEpoch = (page, i) => page.evaluate((k) => ({
+  frames: window.instances[k].module._bp_frames_drawn(), epoch: Number(window.instances[k].getState().epoch),
+}), i);
+
+test('an instance out of view or in a hidden tab draws nothing and stops training; back in view it goes on', async () => {
+  const { context, page, errors } = await lessonPage('n=1&state=mode%3Dnetwork&gap=40');
+  await page.waitForSelector('#slot-0 .bp-status.hidden', { state: 'attached', timeout: 30000 });
+  await page.evaluate(() => { document.getElementById('lesson').insertAdjacentHTML('beforeend', '<div style="height:4000px"></div>'); });
+  await train(page, 0);
+  const training = await until(() => framesAndEpoch(page, 0), (v) => v.epoch > 5, 10000);
+  assert.ok(training.epoch > 5, `trains in view (epoch ${training.epoch})`);
+  await page.evaluate(() => window.scrollTo(0, 2500));
+  await page.waitForTimeout(500);  // the observer reports, the last frame ends
+  const away = await framesAndEpoch(page, 0);
+  await page.waitForTimeout(1500);
+  const later = await framesAndEpoch(page, 0);
+  assert.equal(later.frames, away.frames, 'no frame drawn out of view');
+  assert.equal(later.epoch, away.epoch, 'no epoch trained out of view');
+  assert.equal((await page.evaluate(() => window.instances[0].getState())).mode, 'network', 'its state still answers');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const back = await until(() => framesAndEpoch(page, 0), (v) => v.epoch > later.epoch + 3, 10000);
+  assert.ok(back.frames > later.frames && back.epoch > later.epoch + 3, 'draws and trains again in view');
+  // A hidden tab: the same pause.
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  await page.waitForTimeout(300);
+  const hidden = await framesAndEpoch(page, 0);
+  await page.waitForTimeout(1000);
+  assert.deepEqual(await framesAndEpoch(page, 0), hidden, 'a hidden tab draws and trains nothing');
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => false });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  const shown = await until(() => framesAndEpoch(page, 0), (v) => v.epoch > hidden.epoch, 10000);
+  assert.ok(shown.epoch > hidden.epoch, 'trains again when the tab is shown');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an iframe below the fold answers getState and setState without drawing, and draws when scrolled to', async () => {
+  const context = await session.browser.newContext({ viewport: { width: 1000, height: 700 } });
+  const page = await context.newPage();
+  await page.goto(session.url + 'tests/browser/fixtures/host.html');
+  await page.evaluate(() => {
+    const spacer = document.createElement('div');
+    spacer.style.height = '3000px';
+    document.body.insertBefore(spacer, document.getElementById('frame'));
+  });
+  const frame = page.frame({ url: /index\.html/ });
+  await until(() => frame.evaluate(() => !!window.playground).catch(() => false), (v) => v, 30000);
+  await page.evaluate(() => window.ask({ type: 'bp:getState', id: 1 }));
+  await page.waitForFunction(() => window.received.some((m) => m.id === 1), null, { timeout: 5000 });
+  await page.evaluate(() => window.ask({ type: 'bp:setState', id: 2, state: { mode: 'function', x0: 1.5 } }));
+  await page.waitForFunction(() => window.received.some((m) => m.id === 2), null, { timeout: 5000 });
+  const reply = await page.evaluate(() => window.received.find((m) => m.id === 2));
+  assert.equal(reply.state.x0, 1.5);
+  assert.equal(await frame.evaluate(() => window.playground.testHooks.framesDrawn()), 0, 'nothing drawn out of view');
+  await page.locator('#frame').scrollIntoViewIfNeeded();
+  await frame.waitForSelector('#status.hidden', { state: 'attached', timeout: 10000 });
+  assert.ok(await frame.evaluate(() => window.playground.testHooks.framesDrawn()) > 0);
+  await context.close();
+});
