@@ -456,6 +456,7 @@
         handlers.ready = [];
         delete instance.module;
         instance.canvas = null;
+        instance.element = null;
       },
     };
 

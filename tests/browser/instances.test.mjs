@@ -5,7 +5,7 @@
 // and destroy() frees each instance's module and heap. Fixtures: fixtures/instances.html, host.html.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, pixels, until, SHOTS } from './harness.mjs';
+import { useBrowser, until, SHOTS } from './harness.mjs';
 
 const session = useBrowser();
 
@@ -23,14 +23,24 @@ async function lessonPage(query, viewport = { width: 900, height: 700 }) {
   return { context, page, errors, warnings };
 }
 
-// How many distinct colours (to 4 bits a channel) an element's box shows on screen: a drawn playground
-// shows dozens, a blank canvas one.
+// How many distinct colours (to 4 bits a channel) an element's box shows on screen, counted in the page:
+// a drawn playground shows dozens, a blank canvas one.
 async function coloursShown(page, selector) {
   const png = await page.locator(selector).screenshot();
-  const { rgba } = await pixels(page, png);
-  const seen = new Set();
-  for (let i = 0; i < rgba.length; i += 4) seen.add((rgba[i] >> 4) * 256 + (rgba[i + 1] >> 4) * 16 + (rgba[i + 2] >> 4));
-  return seen.size;
+  return page.evaluate(async (data) => {
+    const image = new Image();
+    image.src = 'data:image/png;base64,' + data;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.width;
+    canvas.height = image.height;
+    const context = canvas.getContext('2d');
+    context.drawImage(image, 0, 0);
+    const rgba = context.getImageData(0, 0, image.width, image.height).data;
+    const seen = new Set();
+    for (let i = 0; i < rgba.length; i += 4) seen.add((rgba[i] >> 4) * 256 + (rgba[i + 1] >> 4) * 16 + (rgba[i + 2] >> 4));
+    return seen.size;
+  }, png.toString('base64'));
 }
 
 const statusOf = (page, i) => page.evaluate((k) => {
@@ -184,12 +194,7 @@ test('an instance out of view or in a hidden tab draws nothing and stops trainin
 test('an iframe below the fold answers getState and setState without drawing, and draws when scrolled to', async () => {
   const context = await session.browser.newContext({ viewport: { width: 1000, height: 700 } });
   const page = await context.newPage();
-  await page.goto(session.url + 'tests/browser/fixtures/host.html');
-  await page.evaluate(() => {
-    const spacer = document.createElement('div');
-    spacer.style.height = '3000px';
-    document.body.insertBefore(spacer, document.getElementById('frame'));
-  });
+  await page.goto(session.url + 'tests/browser/fixtures/host.html?below=1');
   const frame = page.frame({ url: /index\.html/ });
   await until(() => frame.evaluate(() => !!window.playground).catch(() => false), (v) => v, 30000);
   await page.evaluate(() => window.ask({ type: 'bp:getState', id: 1 }));
@@ -202,5 +207,88 @@ test('an iframe below the fold answers getState and setState without drawing, an
   await page.locator('#frame').scrollIntoViewIfNeeded();
   await frame.waitForSelector('#status.hidden', { state: 'attached', timeout: 10000 });
   assert.ok(await frame.evaluate(() => window.playground.testHooks.framesDrawn()) > 0);
+  await context.close();
+});
+
+test('twenty instances on a lesson page: each one is drawn when scrolled to, none blank, past the WebGL limit', async () => {
+  const { context, page, errors, warnings } = await lessonPage('n=20&state=mode%3Dgraph');
+  await page.waitForFunction(() => window.instances.length === 20, null, { timeout: 10000 });
+  // Every instance becomes ready (the ones out of view answer without having drawn).
+  await page.evaluate(() => Promise.all(window.instances.map((i) => i.ready)).then(() => true));
+  const check = async (i) => {
+    const started = Date.now();
+    await page.locator('#slot-' + i).scrollIntoViewIfNeeded();
+    const status = await until(() => statusOf(page, i), (s) => s.hidden, 15000);
+    assert.ok(status.hidden, `instance ${i} still shows '${status.text}'`);
+    const colours = await coloursShown(page, '#slot-' + i);
+    assert.ok(colours > 20, `instance ${i} shows ${colours} colours`);
+    drawnAfterMs.push(Date.now() - started);
+  };
+  const drawnAfterMs = [];
+  for (let i = 0; i < 20; i++) await check(i);
+  await page.screenshot({ path: new URL('instances-twenty-last.png', SHOTS).pathname });
+  // The first ones gave their contexts to later ones, and say so while out of view.
+  const first = await statusOf(page, 0);
+  assert.ok(!first.hidden && /Paused to save graphics memory/.test(first.text), first.text);
+  // Back to the first: it gets a context again and redraws everything.
+  for (const i of [0, 1, 10]) await check(i);
+  console.log(`# scrolled to, drawn after (ms, screenshot included): ${drawnAfterMs.join(' ')}`);
+  // A context the browser takes (as past its limit, or a GPU reset) leaves a placeholder with a button.
+  await page.evaluate(() => window.instances[10].canvas.getContext('webgl2').getExtension('WEBGL_lose_context').loseContext());
+  const lost = await until(() => statusOf(page, 10), (s) => !s.hidden, 5000);
+  assert.match(lost.text, /Paused: the browser took back this playground's graphics memory — click to resume\.Resume/);
+  await page.locator('#slot-10').screenshot({ path: new URL('instances-context-taken.png', SHOTS).pathname });
+  await page.locator('#slot-10 .bp-status button').click();
+  assert.ok((await until(() => statusOf(page, 10), (s) => s.hidden, 10000)).hidden, 'Resume brings it back');
+  assert.ok(await coloursShown(page, '#slot-10') > 20, 'and it is drawn again');
+  await page.screenshot({ path: new URL('instances-twenty-first-again.png', SHOTS).pathname });
+  assert.deepEqual(errors, []);
+  // (Chromium says "Too many active WebGL contexts. Oldest context will be lost." when it takes one.)
+  assert.deepEqual(warnings.filter((w) => /too many active webgl contexts/i.test(w)), [], 'the browser never took a context');
+  await context.close();
+});
+
+test('destroy() frees each instance: three mounts destroyed leave the memory where it was (within 5 MB)', async () => {
+  const { context, page, errors } = await lessonPage('n=0', { width: 900, height: 1400 });
+  const cdp = await context.newCDPSession(page);
+  // The page's memory: the JavaScript heap after a full collection, plus every WebAssembly heap still
+  // alive (followed through weak references, which also prove each module unreachable once destroyed).
+  const measure = async () => {
+    for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    const wasm = await page.evaluate(() => window.modules.map((ref) => ref.deref()).filter(Boolean)
+      .reduce((sum, m) => sum + m.HEAPU8.length, 0));
+    const alive = await page.evaluate(() => window.modules.filter((ref) => ref.deref()).length);
+    return { js: usedSize, wasm, total: usedSize + wasm, alive };
+  };
+  const mountAndDestroy = async (n) => {
+    await page.evaluate(async (count) => {
+      window.modules = window.modules || [];
+      const from = window.instances.length;
+      window.mountAll(count);
+      const mounted = window.instances.slice(from);
+      await Promise.all(mounted.map((i) => i.ready));
+      for (const i of mounted) window.modules.push(new WeakRef(i.module));
+    }, n);
+    await page.waitForTimeout(1000);  // the engine's warm-up task (300 ms after the first frame) runs
+    const during = await measure();
+    await page.evaluate((count) => { for (const i of window.instances.slice(-count)) i.destroy(); }, n);
+    await page.waitForTimeout(2500);  // the app's timers (the longest: 2 s) fire and let go
+    return during;
+  };
+  await mountAndDestroy(1);  // the app's script and compiled code, loaded once for the page
+  const before = await measure();
+  const during = await mountAndDestroy(3);
+  const after = await measure();
+  const mb = (bytes) => (bytes / 2 ** 20).toFixed(1);
+  console.log(`# memory (MB): before ${mb(before.total)}, with 3 instances ${mb(during.total)} ` +
+              `(${mb((during.total - before.total) / 3)} each: ${mb(during.wasm / 3)} heap + ` +
+              `${mb((during.js - before.js) / 3)} JS), after destroy() ${mb(after.total)}`);
+  assert.equal(during.alive, 3);
+  assert.equal(after.alive, 0, 'every destroyed module is unreachable');
+  assert.ok(after.total - before.total < 5 * 2 ** 20, `back within 5 MB: ${mb(after.total - before.total)} MB more`);
+  assert.equal(await page.locator('canvas').count(), 0);
+  assert.equal(await page.locator('textarea').count(), 0, 'the text sinks went too');
+  assert.deepEqual(errors, []);
   await context.close();
 });

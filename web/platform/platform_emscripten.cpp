@@ -762,8 +762,9 @@ double frames_drawn() { return g_frames_drawn; }
 
 namespace {
 // Every listener the module's own JavaScript put on the page (document, window, the media query, the
-// canvas), recorded by listen() in the EM_JS functions below: a listener left behind would keep the
-// whole module, heap included, alive after destroy().
+// canvas), recorded by listen() in the EM_JS functions below, and what else on the page points back
+// into the module: any of them left behind would keep the whole module, heap included, alive after
+// destroy().
 EM_JS(void, js_remove_page_listeners, (), {
   for (const listener of Module.bpListeners || []) {
     listener[0].removeEventListener(listener[1], listener[2], listener[3]);
@@ -771,6 +772,11 @@ EM_JS(void, js_remove_page_listeners, (), {
   Module.bpListeners = [];
   const sink = document.getElementById(Module.canvas.id + "-text");
   if (sink) sink.remove();
+  // Emscripten's GL library wraps the canvas's getContext in a closure over the module (a Safari fix).
+  if (Module.canvas.getContextSafariWebGL2Fixed) {
+    delete Module.canvas.getContext;
+    delete Module.canvas.getContextSafariWebGL2Fixed;
+  }
   if (Module.bpAudio) Module.bpAudio.context.close().catch(() => {});
   Module.bpAudio = null;
 });
