@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Builds everything (installing what is missing) and serves the playground on localhost.
+# Builds everything (installing what is missing) and serves dist/site/, the folder a host publishes, on localhost.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 scripts/build.sh
-exec node scripts/serve.mjs "$@"
+exec node scripts/serve.mjs --site dist/site "$@"

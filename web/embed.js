@@ -4,36 +4,159 @@
 // docs/embedding.md has the options and copy-paste snippets.
 (function () {
   'use strict';
-  const scriptUrl = document.currentScript ? document.currentScript.src : location.href;
-  const root = new URL('..', scriptUrl);  // web/embed.js → the playground's folder
   const NUMBERS = new Set(['x0', 'h', 'eta']);
-  let loading = null;
   let count = 0;
 
-  // The release's version (dist/version.json): every asset URL carries it, so caches never mix releases.
-  let version = '';
-  async function loadVersion() {
-    try {
-      const response = await fetch(new URL('dist/version.json', root).href, { cache: 'no-store' });
-      version = (await response.json()).version || '';
-    } catch (e) {
-      version = '';  // not built with a version (or unreachable): plain URLs
+  // ---- Loading: where the app's files are, one download and compile per page, messages that say what to fix.
+  // The app's files (playground.js, playground.wasm, version.json, index.html) sit in one folder, the base:
+  // mount()'s `base` option, else the script tag's data-base, else the folder embed.js was loaded from.
+  const ownScript = document.currentScript;
+  const defaultBase = baseUrl(ownScript && ownScript.dataset.base, ownScript ? ownScript.src : location.href);
+  const apps = new Map();  // base URL → the promise of { createPlayground, wasmModule, asset }
+  const violations = [];   // Content-Security-Policy reports, to say which directive blocked what
+  document.addEventListener('securitypolicyviolation', (event) => violations.push(event));
+
+  function baseUrl(base, scriptUrl) {
+    if (!base) return new URL('.', scriptUrl);
+    return new URL(base.endsWith('/') ? base : base + '/', document.baseURI);
+  }
+
+  // A failure to load, shown in the widget's box: what failed (with its URL), the fix (`code`, a line to
+  // copy: a command, a header, a directive) and whether a reload can help (network errors only).
+  class LoadError extends Error {
+    constructor(message, { code = '', after = '', reload = false } = {}) {
+      super(message);
+      Object.assign(this, { code, after, reload });
     }
   }
-  const versioned = (path) => new URL(path + (version ? '?v=' + version : ''), root).href;
 
-  function loadApp() {
-    if (!loading) {
-      loading = loadVersion().then(() => new Promise((resolve, reject) => {
-        if (typeof window.createPlayground === 'function') return resolve();
-        const script = document.createElement('script');
-        script.src = versioned('dist/playground.js');
-        script.onload = () => resolve();
-        script.onerror = () => reject(new Error('Backprop Playground could not be loaded (dist/playground.js).'));
-        document.head.appendChild(script);
-      }));
+  // The app for a base folder, loaded once per page however many instances use it: the Emscripten
+  // loader (playground.js) and the WebAssembly module, downloaded and compiled once, side by side.
+  function loadApp(base) {
+    if (!apps.has(base.href)) apps.set(base.href, startLoading(base));
+    return apps.get(base.href);
+  }
+
+  async function startLoading(base) {
+    if (base.protocol === 'file:') throw fileMessage(base);
+    const version = await loadVersion(base);
+    // Every asset URL carries the release's version, so caches never mix releases.
+    const asset = (name) => new URL(name + (version ? '?v=' + version : ''), base).href;
+    const wasm = compileWasm(asset('playground.wasm'));
+    wasm.catch(() => {});  // reported when awaited, after the script
+    const createPlayground = await loadScript(asset('playground.js'));
+    return { createPlayground, wasmModule: await wasm, asset };
+  }
+
+  // The release's version (version.json, written by the build); '' when it cannot be read: plain URLs.
+  async function loadVersion(base) {
+    try {
+      const response = await fetch(new URL('version.json', base).href, { cache: 'no-store' });
+      return response.ok ? (await response.json()).version || '' : '';
+    } catch (e) {
+      return '';  // unreachable: the app's own files will say why
     }
-    return loading;
+  }
+
+  function loadScript(url) {
+    return new Promise((resolve, reject) => {
+      const script = document.createElement('script');
+      script.src = url;
+      script.onload = () => {
+        // Read at once: another base's loader would replace the global.
+        if (typeof window.createPlayground === 'function') resolve(window.createPlayground);
+        else reject(new LoadError(`${url} loaded, but it is not Backprop Playground's playground.js.`));
+      };
+      script.onerror = () => explainFailure(url, 'its JavaScript', false).then(reject);
+      document.head.appendChild(script);
+    });
+  }
+
+  async function compileWasm(url) {
+    let response;
+    try {
+      response = await fetch(url, { credentials: 'same-origin' });
+    } catch (e) {
+      throw await explainFailure(url, 'its WebAssembly', true);
+    }
+    if (!response.ok) throw statusMessage(url, response, 'its WebAssembly');
+    try {
+      // compileStreaming compiles while the bytes arrive; it needs the server's application/wasm type.
+      if (/application\/wasm/.test(response.headers.get('Content-Type') || '')) {
+        return await WebAssembly.compileStreaming(response);
+      }
+      return await WebAssembly.compile(await response.arrayBuffer());
+    } catch (e) {
+      throw compileMessage(url, e);
+    }
+  }
+
+  // Why `url` could not be loaded: a Content-Security-Policy directive, http under https, a missing file,
+  // another origin without CORS (`fetched`: read with fetch, which needs it; a <script> does not), the network.
+  async function explainFailure(url, what, fetched) {
+    await new Promise((resolve) => setTimeout(resolve, 0));  // CSP reports arrive as a task of their own
+    const blocked = violations.find((v) => v.blockedURI && url.startsWith(v.blockedURI));
+    if (blocked) return cspMessage(url, blocked.effectiveDirective || blocked.violatedDirective, what);
+    if (location.protocol === 'https:' && url.startsWith('http:')) {
+      return new LoadError(`This page is https and loads ${what} over plain http (${url}), which browsers block. ` +
+                           'Publish the playground on https and load it from there.');
+    }
+    let response = null;
+    try {
+      response = await fetch(url, { cache: 'no-store' });
+    } catch (e) { /* below */ }
+    if (response && !response.ok) return statusMessage(url, response, what);
+    const origin = new URL(url).origin;
+    if (!response && origin !== location.origin) {
+      const reachable = await fetch(url, { mode: 'no-cors', cache: 'no-store' }).then(() => true, () => false);
+      if (reachable && !fetched) {  // the server answered, with an error this page may not read
+        return new LoadError(`Backprop Playground could not load ${what}: ${url} answered with an error. ` +
+                             'Publish every file of the built dist/site/ folder together, where embed.js ' +
+                             'loads them from.');
+      }
+      if (reachable) {
+        return new LoadError(`Backprop Playground could not read ${what} from ${url}: that server does not allow ` +
+          `pages of ${location.origin} to read its files (CORS). Add this header to its responses:`,
+        { code: `Access-Control-Allow-Origin: ${location.origin}`, after: '(or * to allow every site).' });
+      }
+    }
+    return new LoadError(`Backprop Playground could not load ${what} from ${url}: the network failed. ` +
+                         'Check the connection and reload.', { reload: true });
+  }
+
+  function statusMessage(url, response, what) {
+    const status = `${response.status} ${response.statusText}`.trim();
+    return new LoadError(`Backprop Playground could not load ${what}: ${url} answered ${status}. ` +
+      'Publish every file of the built dist/site/ folder together, in the folder embed.js loads them from ' +
+      '(or give that folder as data-base on the script tag, or mount()\'s base option).',
+    { reload: response.status >= 500 });
+  }
+
+  function cspMessage(url, directive, what) {
+    const origin = new URL(url).origin;
+    const name = /^script-src/.test(directive) ? 'script-src' : directive;
+    const sources = ["'self'"];
+    if (origin !== location.origin) sources.push(origin);
+    if (name === 'script-src') sources.push("'wasm-unsafe-eval'");
+    return new LoadError(`This page's Content-Security-Policy blocked ${what} (${url}, directive ${directive}). ` +
+      'Allow the playground\'s origin in the page\'s policy:', { code: `${name} ${sources.join(' ')}` });
+  }
+
+  function compileMessage(url, error) {
+    if (/Content.Security.Policy|unsafe-eval/i.test(String(error && error.message)) ||
+        violations.some((v) => v.blockedURI === 'wasm-eval')) {
+      return new LoadError("This page's Content-Security-Policy does not allow WebAssembly, which Backprop " +
+                           "Playground runs on. Add 'wasm-unsafe-eval' to the policy's script-src directive:",
+      { code: "script-src 'self' 'wasm-unsafe-eval'" });
+    }
+    return new LoadError(`Backprop Playground could not compile its WebAssembly (${url}): ${error && error.message}. ` +
+      'The file may be damaged or from another release: publish every file of one dist/site/ build together.');
+  }
+
+  function fileMessage(base) {
+    return new LoadError(`This page loads Backprop Playground from a file (${base.href}), and browsers run its ` +
+      'WebAssembly only from a web server. Serve these files over http, for example by running this in their folder:',
+    { code: 'python3 -m http.server', after: 'and opening http://localhost:8000/ instead of the file.' });
   }
 
   function parseHash(hash) {
@@ -74,6 +197,31 @@
     return 'This browser or device has WebGL2 switched off or missing, and Backprop Playground draws with it. ' +
            'Try another browser, or turn on hardware acceleration in its settings.';
   }
+
+  // A size given to mount() (a number of CSS px or any CSS length), set through the CSSOM, which a strict
+  // Content-Security-Policy allows (a style="" attribute it blocks). Without one the element's own CSS decides.
+  function setSize(element, options) {
+    const length = (value) => (typeof value === 'number' ? value + 'px' : String(value));
+    if (options.height !== undefined) element.style.height = length(options.height);
+    if (options.width !== undefined) element.style.width = length(options.width);
+  }
+
+  // The fix under a failure's message: a line to copy, then what follows it.
+  function showFix(status, { code, after }) {
+    const line = document.createElement('code');
+    line.className = 'bp-fix';
+    line.textContent = code;
+    Object.assign(line.style, { display: 'block', maxWidth: '40em', overflowWrap: 'anywhere', userSelect: 'all',
+      font: '15px/1.4 monospace', background: 'rgba(127,127,127,0.15)', padding: '0.4em 0.6em', borderRadius: '4px' });
+    status.appendChild(line);
+    if (after) {
+      const text = document.createElement('p');
+      text.className = 'bp-fix';
+      text.textContent = after;
+      status.appendChild(text);
+    }
+  }
+
   // --- many instances on one page: theme of the loading box, visibility, WebGL contexts -------------
 
   // The loading box's colours follow the instance's theme (embed option theme=light|dark|auto), as the
@@ -175,12 +323,9 @@
         status.style.display = 'none';
         status.classList.add('hidden');
       },
-      // A message and one button under it (Reload, Resume).
-      offer(message, label, onClick, role) {
-        show(message, role);
-        const b = button(label, onClick);
-        status.appendChild(b);
-        return b;
+      // A button under the message (Reload, Resume); show() takes it away again.
+      addButton(label, onClick) {
+        return status.appendChild(button(label, onClick));
       },
     };
   }
@@ -189,6 +334,8 @@
     if (!(element instanceof Element)) throw new Error('mount(element, options): element must be a DOM element');
     const ids = options.ids || {};
     const n = ++count;
+    const base = options.base ? baseUrl(String(options.base), location.href) : defaultBase;
+    setSize(element, options);
     const holder = document.createElement('div');
     holder.className = 'bp-playground';
     holder.style.cssText = 'position:relative;width:100%;height:100%;overflow:hidden';
@@ -228,17 +375,20 @@
     let stopped = false;
     let outOfMemory = false;
     let config = {};  // the module's settings; the module adds its own fields (memoryLimitBytes)
-    const fail = (message, reload = false) => {
+    // Shows why the playground cannot run, in its own box; `fix`: a line to copy (a command, a header, a
+    // policy directive) and the text after it. A Reload button only where reloading can help.
+    const fail = (message, reload = false, fix = {}) => {
       status.classList.add('error');
-      if (reload) {
-        box.offer(message, 'Reload', () => location.reload(), 'alert').focus({ preventScroll: true });
-      } else {
-        box.show(message, 'alert');
-      }
+      box.show(message, 'alert');
+      status.style.overflow = 'auto';
+      box.text.style.overflowWrap = 'anywhere';  // long URLs wrap on a phone
+      for (const old of status.querySelectorAll('.bp-fix')) old.remove();
+      if (fix.code) showFix(status, fix);
+      if (reload) box.addButton('Reload', () => location.reload()).focus({ preventScroll: true });
     };
     // Could not start at all: the author's fallback content, if any, under the message.
-    const failToStart = (message) => {
-      fail(message);
+    const failToStart = (message, reload = false, fix = {}) => {
+      fail(message, reload, fix);
       if (fallback.length && !status.querySelector('.bp-fallback')) {
         const kept = document.createElement('div');
         kept.className = 'bp-fallback';
@@ -330,7 +480,8 @@
       restoring = setTimeout(() => { if (life.context === 'live' && lostEventSeen) offerResume(LOST_BY_BROWSER); }, 3000);
     };
     const offerResume = (message) => {
-      box.offer(message, 'Resume', () => {
+      box.show(message);
+      box.addButton('Resume', () => {
         life.urgent = true;
         requestContext(life);
       });
@@ -403,7 +554,7 @@
       },
       // A link to the playground page showing exactly this state.
       shareUrl() {
-        const page = options.shareBase || new URL('index.html', root).href;
+        const page = options.shareBase || new URL('index.html', base).href;
         return page.replace(/#.*$/, '') + '#' + toHash(instance.getState());
       },
       on(event, handler) {
@@ -464,7 +615,7 @@
     resize.observe(holder);
 
     // The app's files download while the WebGL2 context is created (a software renderer takes 150 ms).
-    const app = typeof WebAssembly === 'object' ? loadApp() : Promise.reject(new Error('no WebAssembly'));
+    const app = typeof WebAssembly === 'object' ? loadApp(base) : Promise.reject(new Error('no WebAssembly'));
     app.catch(() => {});  // reported below, when it matters
     let resolveReady, rejectReady;
     instance.ready = new Promise((resolve, reject) => { resolveReady = resolve; rejectReady = reject; });
@@ -485,11 +636,17 @@
         dropContext(life);
         return rejectReady(new Error(problem));
       }
-      app.then(() => window.createPlayground(Object.assign(config, {
+      app.then(({ createPlayground, wasmModule, asset }) => new Promise((resolve, reject) => createPlayground(Object.assign(config, {
         canvas,
         initialState: options.state === undefined ? '' : toHash(options.state),
         embedOptions: options.embed === undefined ? '' : toHash(options.embed),
-        locateFile: (path) => versioned('dist/' + path),
+        locateFile: (path) => asset(path),
+        // Every instance on the page instantiates the one module compiled by loadApp (memory of its own).
+        instantiateWasm(imports, receiveInstance) {
+          WebAssembly.instantiate(wasmModule, imports).then((wasm) => receiveInstance(wasm, wasmModule),
+            (e) => reject(new Error('Backprop Playground could not start: ' + (e && e.message))));  // shown below
+          return {};
+        },
         onStateChange(hash, fullState) {
           if (stopped || destroyed) return;  // the link keeps the last state from before
           lastHash = hash;
@@ -511,7 +668,7 @@
         onAbort: (what) => stop(String(what || '')),
         print: (text) => console.log(text),
         printErr: (text) => console.warn(text),
-      }))).then((m) => {
+      })).then(resolve, reject))).then((m) => {
         if (destroyed) {  // destroyed while loading
           m._bp_shutdown();
           return;
@@ -522,7 +679,8 @@
         updatePause();
         grantContexts();  // this one may now give its context to an instance waiting for one
       }).catch((e) => {
-        if (!stopped) failToStart((e && e.message) || String(e));  // a stop has said why already
+        // A stop has said why already.
+        if (!stopped) failToStart((e && e.message) || String(e), Boolean(e && e.reload), { code: e && e.code, after: e && e.after });
         dropContext(life);
         rejectReady(e);
       });

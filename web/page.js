@@ -60,11 +60,16 @@
     };
     // The page is its own embedder: the canvas takes the keyboard at once (an embed waits for a click).
     if (window.parent === window) instance.focus();
-    // Offline after the first visit (sw.js); a page that cannot register one works as before.
-    if ('serviceWorker' in navigator && window.isSecureContext) {
-      navigator.serviceWorker.register('sw.js').catch(() => {});
-    }
-  });
+    registerServiceWorker();
+  }, () => {});  // a page that cannot start says why in its box (embed.js), not as an uncaught rejection
+
+  // Offline after the first visit (sw.js, beside index.html): only for the stand-alone page, never inside an
+  // iframe (a host's page; an absent sw.js would log a 404 in each), and only for the playground's own
+  // folder. A page that cannot register one works as before.
+  function registerServiceWorker() {
+    if (window.parent !== window || !('serviceWorker' in navigator) || !window.isSecureContext) return;
+    navigator.serviceWorker.register('sw.js', { scope: './' }).catch(() => {});
+  }
 
   // The origins of ?origins=, each as a browser writes event.origin: scheme, host and port, lower case,
   // the scheme's default port left out (https://Course.Example:443/lessons/ → https://course.example).

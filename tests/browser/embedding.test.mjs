@@ -155,7 +155,7 @@ test('once loaded, the page opens again without the network, from versioned cach
   await page.goto(session.url + '#mode=graph');
   await page.waitForSelector('#status.hidden', { state: 'attached', timeout: 30000 });
   await page.evaluate(() => navigator.serviceWorker.ready);
-  const version = await page.evaluate(async () => (await (await fetch('dist/version.json')).json()).version);
+  const version = await page.evaluate(async () => (await (await fetch('version.json')).json()).version);
   const cached = await page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('bp-')));
   assert.deepEqual(cached, ['bp-' + version]);
   await context.setOffline(true);
@@ -163,7 +163,8 @@ test('once loaded, the page opens again without the network, from versioned cach
   await page.waitForSelector('#status.hidden', { state: 'attached', timeout: 30000 });
   await page.waitForFunction(() => window.playground);
   assert.equal((await page.evaluate(() => window.playground.getState())).mode, 'graph');
-  const assets = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.includes('/dist/playground')));
+  const assets = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /\/playground\.(js|wasm)/.test(n)));
+  assert.equal(assets.length, 2, assets.join(' '));
   assert.ok(assets.every((name) => name.includes('?v=' + version)), assets.join(' '));
   await context.close();
 });

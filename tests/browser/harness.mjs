@@ -1,5 +1,6 @@
-// Shared by the browser tests: serve the repository on a free port and open the page in headless
-// Chromium (Debian's, through playwright-core; no browser download), collecting console errors.
+// Shared by the browser tests: serve the playground (scripts/serve.mjs's development view: the site at /, fixtures at
+// /tests/browser/fixtures/) on a free port and open the page in headless Chromium (Debian's, through playwright-core;
+// no browser download), collecting console errors.
 import { before, after } from 'node:test';
 import fs from 'node:fs';
 import { chromium } from 'playwright-core';

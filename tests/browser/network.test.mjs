@@ -2,7 +2,7 @@
 // network with the same loss, and one example can be stepped through.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, openPage, SHOTS, countColor, pixels } from './harness.mjs';
+import { useBrowser, openPage, SHOTS, countColor, pixels, controlCentre } from './harness.mjs';
 
 const session = useBrowser();
 
@@ -13,8 +13,10 @@ test('training, sharing the link and reopening it gives the same weights and the
   await page.waitForFunction(() => window.playground);
   const fresh = await page.evaluate(() => window.playground.getState());
   await page.mouse.click(...TRAIN_BUTTON);
-  await page.waitForTimeout(1500);
-  await page.mouse.click(...TRAIN_BUTTON);  // pause
+  // Trains until more than 10 epochs (1.5 s on a quiet machine; a busy one draws fewer frames).
+  await page.waitForFunction(() => Number(window.playground.getState().epoch) > 10, null, { timeout: 30000 });
+  await page.mouse.click(...TRAIN_BUTTON);  // pause: the epoch under way finishes first
+  await controlCentre(page, 'Train ▶###train', 20000);  // the button says so once the click has been handled
   await page.waitForTimeout(300);
   const trained = await page.evaluate(() => window.playground.getState());
   assert.ok(Number(trained.epoch) > 10, `epochs trained: ${trained.epoch}`);

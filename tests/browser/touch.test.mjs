@@ -88,3 +88,31 @@ test('network mode\'s controls, its secondary buttons included, are tap-sized on
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a finger on the point x₀ drags it even when it first moves downwards; beside it the page scrolls', async () => {
+  const { context, page, errors, swipe } = await touchPage(
+    session.url + 'tests/browser/fixtures/focus-host.html?kind=mount#mode=function&x0=0', { width: 900, height: 700 });
+  await page.waitForFunction(() => window.instance && document.querySelector('.bp-status.hidden'), null,
+                             { timeout: 30000 });
+  await page.evaluate(() => window.scrollTo(0, document.getElementById('widget').offsetTop - 100));
+  await page.waitForTimeout(500);
+  const box = await page.locator('#widget canvas').boundingBox();
+  const layout = await page.evaluate(() => JSON.parse(window.instance.module.UTF8ToString(
+    window.instance.module._bp_layout())));
+  const [x, y, w, h] = layout.rects.find((r) => r.name === 'x0 point').box;
+  const start = [box.x + x + w / 2, box.y + y + h / 2];
+  const scrolled = await page.evaluate(() => window.scrollY);
+  // Down 30 px first (a scroll, were it not on the point), then 120 px to the right.
+  await swipe(start, [start[0], start[1] + 30], 5);
+  const { x0: afterDown } = await page.evaluate(() => window.instance.getState());
+  await swipe(start, [start[0] + 20, start[1] + 60], 15);
+  const { x0 } = await page.evaluate(() => window.instance.getState());
+  const scrolledAfter = await page.evaluate(() => window.scrollY);
+  console.log(`a drag from the point: x₀ 0 → ${x0}; the host page scrolled ${scrolledAfter - scrolled} px`);
+  // The press puts x₀ under the finger (within a pixel of 0); going straight down moves it no further.
+  assert.ok(Math.abs(afterDown) < 0.02, `a straight-down drag left x₀ at ${afterDown}`);
+  assert.ok(x0 > 0, `x₀ followed the finger to the right: ${x0}`);
+  assert.equal(scrolledAfter, scrolled, 'the page did not scroll under a drag that started on the point');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

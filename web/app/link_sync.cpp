@@ -14,6 +14,7 @@ namespace {
 AppState* g_state = nullptr;
 std::vector<std::string> g_notices;
 std::optional<AppState> g_last_published;  // the state the page's hash now shows
+std::string g_last_hash;                   // and its hash: encoded once per change, not twice
 
 void apply(const std::string& hash) {
   if (!g_state) return;
@@ -34,10 +35,11 @@ void load_initial_state(AppState& state) {
 void publish_state(const AppState& state) {
   // Compared as values, every frame; encoded only when something changed.
   if (g_last_published && *g_last_published == state) return;
-  const std::string hash = encode_state(state);
-  const bool is_new_hash = !g_last_published || hash != encode_state(*g_last_published);
+  std::string hash = encode_state(state);
+  const bool is_new_hash = !g_last_published || hash != g_last_hash;
   g_last_published = state;
-  if (is_new_hash) page::state_changed(hash, encode_state(state, true));
+  g_last_hash = std::move(hash);
+  if (is_new_hash) page::state_changed(g_last_hash, encode_state(state, true));
 }
 
 std::vector<std::string>& state_notices() { return g_notices; }

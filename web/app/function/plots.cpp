@@ -9,6 +9,7 @@
 #include "imgui_internal.h"  // SetKeyOwner: the focused plot's arrow keys move x₀, not the focus
 #include "platform.hpp"
 #include "state/embed_options.hpp"
+#include "widgets/panel_layout.hpp"
 #include "widgets/plot.hpp"
 #include "widgets/theme.hpp"
 
@@ -73,6 +74,13 @@ bool function_plot(FunctionState& s, FunctionModel& m, ImVec2 size, double deadl
     plot.point(trail[i].first, trail[i].second, {colors.trail, 3});
   }
   plot.point(s.x0, p.value, {colors.point, 6});
+  // A finger that lands on the point drags it whichever way it then moves (a tap-sized square around it);
+  // anywhere else on the plot an upward or downward swipe scrolls the page.
+  const ImVec2 at = plot.to_screen(s.x0, p.value);
+  if (plot.contains(at)) {
+    platform::claim_touch(ImVec2(at.x - 22, at.y - 22), ImVec2(at.x + 22, at.y + 22));
+    report_rect("x0 point", ImVec2(at.x - 22, at.y - 22), ImVec2(at.x + 22, at.y + 22));
+  }
   rect = ImVec4(plot.min().x, plot.min().y, plot.max().x - plot.min().x, plot.max().y - plot.min().y);
   char text[64];
   std::snprintf(text, sizeof text, "x₀ = %.4g", s.x0);

@@ -200,11 +200,12 @@ bool Trainer::finish_epoch(double budget_ms) {
 }
 
 void Trainer::evaluate() {
-  train_loss_ = network_->loss_of(x_train_, y_train_);
+  // One forward pass per set gives both its loss and its accuracy (this runs after every epoch).
   const nn::Activation out = network_->config().output_activation;
   train_accuracy_ = nn::accuracy(network_->forward(x_train_), train_, out);
-  test_loss_ = x_test_.cols() ? network_->loss_of(x_test_, y_test_) : 0.0;
+  train_loss_ = network_->loss(y_train_);
   test_accuracy_ = x_test_.cols() ? nn::accuracy(network_->forward(x_test_), test_, out) : 0.0;
+  test_loss_ = x_test_.cols() ? network_->loss(y_test_) : 0.0;
   if (evaluations_++ % history_stride_ == 0) {
     train_history_.push_back(train_loss_);
     test_history_.push_back(test_loss_);
