@@ -6,6 +6,7 @@
 //   bench_suite surface DIR   — the forward pass over DIR/grid.f64 (Network::predict)
 //   bench_suite expr    DIR   — f and f' at DIR/xs.f64 of the text in DIR/text.txt
 //   bench_suite graph   DIR   — evaluate + gradient of DIR/text.txt with a and b from the spec
+//   bench_suite race    DIR   — six optimizers (torch's defaults) from (-1.2, 1) on DIR/text.txt, `steps` each
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -22,6 +23,7 @@
 #include "nn/network.hpp"
 #include "nn/optimizer.hpp"
 #include "nn/training.hpp"
+#include "optim/optimize.hpp"
 
 namespace {
 
@@ -141,11 +143,31 @@ int graph(const std::string& dir) {
   return 0;
 }
 
+// The same race as engine.race() in bench/run.mjs: sgd, momentum, nesterov, adagrad, rmsprop, adam.
+int race(const std::string& dir) {
+  using namespace bp::optim;
+  const auto spec = read_spec(dir);
+  auto program = bp::expr::compile(read_text(dir + "/text.txt"), {"x", "y"});
+  if (!program) return std::fprintf(stderr, "%s\n", program.error().message.c_str()), 1;
+  std::vector<Racer> racers;
+  for (Rule rule : {Rule::kSgd, Rule::kMomentum, Rule::kNesterov, Rule::kAdagrad, Rule::kRmsprop, Rule::kAdam}) {
+    OptimizeOptions options;
+    options.rule = rule;
+    options.hyper = defaults_for(rule);
+    options.steps = number(spec, "steps");
+    racers.push_back({{{"x", -1.2}, {"y", 1}}, options});
+  }
+  double f = 0;
+  time_runs(number(spec, "warmup"), number(spec, "runs"), [&] { f = bp::optim::race(*program, racers)->front().path.f.back(); });
+  (void)f;
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   if (argc != 3) {
-    std::fprintf(stderr, "usage: bench_suite train|surface|expr|graph DIR (bench/run.mjs writes DIR)\n");
+    std::fprintf(stderr, "usage: bench_suite train|surface|expr|graph|race DIR (bench/run.mjs writes DIR)\n");
     return 2;
   }
   const std::string mode = argv[1], dir = argv[2];
@@ -153,6 +175,7 @@ int main(int argc, char** argv) {
   if (mode == "surface") return surface(dir);
   if (mode == "expr") return expr(dir);
   if (mode == "graph") return graph(dir);
+  if (mode == "race") return race(dir);
   std::fprintf(stderr, "unknown mode %s\n", mode.c_str());
   return 2;
 }

@@ -1,7 +1,7 @@
 // A small static server for the playground on 127.0.0.1. No packages.
 //   node scripts/serve.mjs [--port N] [--site DIR]   (default port 8080, or $PORT; the next free port if taken)
 // With --site (scripts/serve.sh passes dist/site) it serves that folder as it would be published, and web/demo/
-// at /demo/. Without it, the development view the tests use: the site as the sources make it (web/'s files with
+// at /demo/. Without it, the development view the tests use: the site as the sources make it (index.html and web/'s files with
 // the build's dist/ files beside them, so an edit to web/embed.js shows without a build), at / and again at /web/;
 // dist/, docs/ and the browser tests' fixtures under their own paths.
 import http from 'node:http';
@@ -21,6 +21,7 @@ const PAGE_FILE = /\.(html|js|mjs|css|png|svg|json|wasm)$/;
 function developmentFile(pathname) {
   const rest = pathname.replace(/^\/web\//, '/').slice(1) || 'index.html';
   if (!PAGE_FILE.test(rest)) return null;
+  if (rest === 'index.html') return path.join(repo, 'index.html');  // the stand-alone page, at the top level
   if (!rest.includes('/')) {  // a top-level name: the page's own file, else a built one
     const source = path.join(repo, 'web', rest);
     return fs.existsSync(source) ? source : path.join(repo, 'dist', rest);

@@ -45,6 +45,11 @@ class Tape {
   // points a frame). dys may be null; input may be -1 (f does not depend on it: slopes 0).
   void sweep(int input, const std::vector<double>& input_values, const double* xs, std::size_t n, double* ys,
              double* dys);
+  // f and the whole gradient at m points at once, every input varying: the optimizer race's racers in one
+  // pass (the interpretation costs once per instruction, not once per racer), with forward() + backward()'s
+  // bits at each point. inputs[i * m + j] is input i at point j; grads has the same layout; values one per
+  // point. For a few points (racers), not thousands: the scratch rows are slots × m.
+  void gradient_at_points(const double* inputs, std::size_t m, double* values, double* grads);
 
  private:
   struct Instr {
@@ -56,8 +61,10 @@ class Tape {
     bool a_first = false, b_first = false, c_first = false;  // the first gradient into that input going back
     bool reached = false;  // some gradient flows into this node (the output, or a non-flat input of a node)
   };
-  void sweep_block(int x_slot, const std::vector<double>& input_values, const double* xs, std::size_t m,
-                   std::size_t block, double* value, double* grad) const;
+  // input_rows, when not null, gives every input's values (input i at input_rows[i * m + j]) and
+  // x_slot, input_values and xs are not read.
+  void sweep_block(int x_slot, const std::vector<double>& input_values, const double* xs, const double* input_rows,
+                   std::size_t m, std::size_t block, double* value, double* grad) const;
   std::size_t slot(NodeId node) const { return static_cast<std::size_t>(slot_[static_cast<std::size_t>(node)]); }
 
   std::vector<NodeId> order_;
@@ -65,6 +72,7 @@ class Tape {
   std::vector<Instr> code_;
   std::vector<int> input_slot_;    // input index -> slot, -1 if unused
   std::vector<double> value_, grad_;
+  std::vector<double> block_value_, block_grad_;  // gradient_at_points' rows, kept between calls
 };
 
 }  // namespace bp::expr

@@ -1,4 +1,5 @@
-// Tape::sweep, the fast path for plots: forward and backward over a block of points per instruction.
+// Tape::sweep, the fast path for plots, and gradient_at_points, the optimizer race's: forward and backward
+// over a block of points per instruction.
 // Its contract is backward()'s bits at every point (tests/unit/test_numerical.cpp): the same rules from
 // local_rules.hpp, the same order of additions, and `0 + c` for the first contribution to a gradient.
 #include <algorithm>
@@ -26,7 +27,7 @@ void Tape::sweep(int input, const std::vector<double>& input_values, const doubl
   const double* output_row = value.data() + (slots - 1) * block;
   for (std::size_t start = 0; start < n; start += block) {
     const std::size_t m = std::min(block, n - start);
-    sweep_block(x_slot, input_values, xs + start, m, block, value.data(), dys ? grad.data() : nullptr);
+    sweep_block(x_slot, input_values, xs + start, nullptr, m, block, value.data(), dys ? grad.data() : nullptr);
     std::copy(output_row, output_row + m, ys + start);
     if (!dys) continue;
     if (x_reached) {
@@ -38,9 +39,28 @@ void Tape::sweep(int input, const std::vector<double>& input_values, const doubl
   }
 }
 
+void Tape::gradient_at_points(const double* inputs, std::size_t m, double* values, double* grads) {
+  const std::size_t slots = code_.size();
+  block_value_.resize(slots * m);
+  block_grad_.resize(slots * m);
+  sweep_block(-1, value_, nullptr, inputs, m, m, block_value_.data(), block_grad_.data());
+  std::copy(block_value_.end() - static_cast<std::ptrdiff_t>(m), block_value_.end(), values);
+  for (std::size_t i = 0; i < input_slot_.size(); ++i) {
+    const int s = input_slot_[i];
+    double* out = grads + i * m;
+    if (s >= 0 && code_[static_cast<std::size_t>(s)].reached) {
+      const double* row = block_grad_.data() + static_cast<std::size_t>(s) * m;
+      std::copy(row, row + m, out);
+    } else {
+      std::fill(out, out + m, 0.0);  // the input does not reach the output (or only through a flat op)
+    }
+  }
+}
+
 // One block of m points: value rows, then (when grad is not null) gradient rows, `block` doubles apart.
-void Tape::sweep_block(int x_slot, const std::vector<double>& input_values, const double* xs, std::size_t m,
-                       std::size_t block, double* value, double* grad) const {
+void Tape::sweep_block(int x_slot, const std::vector<double>& input_values, const double* xs,
+                       const double* input_rows, std::size_t m, std::size_t block, double* value,
+                       double* grad) const {
   const std::size_t slots = code_.size();
   auto row = [block](double* m_rows, int slot) { return m_rows + static_cast<std::size_t>(slot) * block; };
   for (std::size_t i = 0; i < slots; ++i) {
@@ -51,8 +71,10 @@ void Tape::sweep_block(int x_slot, const std::vector<double>& input_values, cons
       continue;
     }
     if (k.op == Op::kVar) {
-      if (static_cast<int>(i) == x_slot) std::copy(xs, xs + m, out);
-      else std::fill(out, out + m, input_values[static_cast<std::size_t>(k.constant)]);
+      const auto input = static_cast<std::size_t>(k.constant);
+      if (input_rows) std::copy(input_rows + input * m, input_rows + (input + 1) * m, out);
+      else if (static_cast<int>(i) == x_slot) std::copy(xs, xs + m, out);
+      else std::fill(out, out + m, input_values[input]);
       continue;
     }
     const double* a = row(value, k.a);

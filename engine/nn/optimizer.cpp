@@ -1,7 +1,7 @@
-// Optimizer updates, one case each, as torch.optim writes them.
+// The network's optimizer: per layer, the shared update rules (optim/update_rules.hpp) on W and b.
 #include "nn/optimizer.hpp"
 
-#include <cmath>
+#include "optim/update_rules.hpp"
 
 namespace bp::nn {
 
@@ -31,44 +31,36 @@ Optimizer::Optimizer(const OptimizerConfig& config, const Network& network) : co
 }
 
 namespace {
-void sgd_update(double* __restrict p, const double* __restrict g, Eigen::Index size, double lr) {
-  for (Eigen::Index k = 0; k < size; ++k) p[k] -= lr * g[k];
+// The network's three kinds are rows of the shared table (optim/update_rules.hpp).
+optim::Rule rule_of(OptimizerKind kind) {
+  switch (kind) {
+    case OptimizerKind::kSgd: return optim::Rule::kSgd;
+    case OptimizerKind::kMomentum: return optim::Rule::kMomentum;
+    case OptimizerKind::kAdam: return optim::Rule::kAdam;
+  }
+  return optim::Rule::kSgd;
 }
 
-template <class P, class G, class S>
-void adam_update(P& p, const G& g, S& m, S& v, const OptimizerConfig& c, double correction1, double correction2) {
-  m = c.beta1 * m + (1 - c.beta1) * g;                     // m = β1 m + (1-β1) g
-  v = c.beta2 * v + (1 - c.beta2) * g.cwiseProduct(g);     // v = β2 v + (1-β2) g²
-  p.array() -= c.learning_rate * (m.array() / correction1) / ((v.array() / correction2).sqrt() + c.epsilon);
+template <class P, class G>
+void update(const OptimizerConfig& c, long step, P& p, const G& g, P& s1, P& s2) {
+  optim::Hyperparameters h;
+  h.learning_rate = c.learning_rate;
+  h.momentum = c.momentum;
+  h.beta1 = c.beta1;
+  h.beta2 = c.beta2;
+  h.epsilon = c.epsilon;
+  optim::update(rule_of(c.kind), h, step, p.data(), g.data(), s1.data(), s2.data(), static_cast<std::size_t>(p.size()));
 }
 }  // namespace
 
 void Optimizer::step(Network& network) {
   ++steps_;
-  const double lr = config_.learning_rate;
   auto& layers = network.layers();
   for (std::size_t l = 0; l < layers.size(); ++l) {
     Dense& layer = layers[l];
     State& s = state_[l];
-    switch (config_.kind) {
-      case OptimizerKind::kSgd:  // w -= lr·g, as plain loops (they vectorise; Eigen's expressions here did not)
-        sgd_update(layer.W.data(), layer.grad_W.data(), layer.W.size(), lr);
-        sgd_update(layer.b.data(), layer.grad_b.data(), layer.b.size(), lr);
-        break;
-      case OptimizerKind::kMomentum:  // v = μv + g; w -= lr·v
-        s.W1 = config_.momentum * s.W1 + layer.grad_W;
-        s.b1 = config_.momentum * s.b1 + layer.grad_b;
-        layer.W -= lr * s.W1;
-        layer.b -= lr * s.b1;
-        break;
-      case OptimizerKind::kAdam: {  // bias-corrected moments
-        const double c1 = 1 - std::pow(config_.beta1, static_cast<double>(steps_));
-        const double c2 = 1 - std::pow(config_.beta2, static_cast<double>(steps_));
-        adam_update(layer.W, layer.grad_W, s.W1, s.W2, config_, c1, c2);
-        adam_update(layer.b, layer.grad_b, s.b1, s.b2, config_, c1, c2);
-        break;
-      }
-    }
+    update(config_, steps_, layer.W, layer.grad_W, s.W1, s.W2);
+    update(config_, steps_, layer.b, layer.grad_b, s.b1, s.b2);
   }
 }
 

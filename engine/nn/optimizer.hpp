@@ -1,5 +1,5 @@
-// Optimizers with PyTorch's update rules: SGD, SGD with momentum, Adam. Each keeps its own state
-// (velocities, moments) shaped like the network it was made for.
+// Optimizers with PyTorch's update rules (the table in optim/update_rules.hpp): SGD, SGD with momentum,
+// Adam. Each keeps its own state (velocities, moments) shaped like the network it was made for.
 #pragma once
 
 #include <optional>

@@ -165,7 +165,7 @@ TEST_CASE("a half-typed text keeps the last good function, marked stale, beside 
   CHECK(model.snapshot(s).point.value == 6);
 }
 
-TEST_CASE("the compile runs one stage per frame when the budget is spent: f first, then f′ and the reading") {
+TEST_CASE("the compile runs one stage per frame when the budget is spent: f first, then f′, f″ and the reading") {
   FunctionModel model;
   FunctionState s;
   const double spent = now_ms() - 1;  // a deadline already past: one stage a frame
@@ -176,6 +176,9 @@ TEST_CASE("the compile runs one stage per frame when the budget is spent: f firs
   CHECK(model.has_function());
   CHECK(model.compiled().derivative() == "…");
   model.begin_frame(s, spent);  // symbolic f′
+  CHECK(model.is_compiling());
+  CHECK(model.compiled().derivative() == "4x - 3");
+  model.begin_frame(s, spent);  // f′ compiled, for f″
   CHECK(model.is_compiling());
   model.begin_frame(s, spent);  // reading
   CHECK_FALSE(model.is_compiling());
@@ -308,4 +311,63 @@ TEST_CASE("f(t) = t² plots in t and its curve is one run across the window") {
   REQUIRE(curves.slopes != nullptr);
   CHECK(curves.values->size() == 1);
   CHECK(curves.slopes->size() == 1);
+}
+
+TEST_CASE("f″ of the seed is 4 everywhere, and its Taylor parabola at x0 is f itself") {
+  // f′ = 4x − 3 (hand), f″ = 4: a quadratic is its own second-order Taylor polynomial.
+  FunctionModel model;
+  FunctionState s;
+  compile(model, s);
+  const PointReading& p = model.snapshot(s).point;
+  CHECK(p.curvature == 4);
+  for (double x : {-2.0, 0.75, 2.0, 6.0}) CHECK(taylor_parabola(p, x) == doctest::Approx(2 * x * x - 3 * x + 4));
+}
+
+TEST_CASE("the Taylor parabola of exp at 0 is 1 + x + x²/2, and f″ follows x0") {
+  FunctionModel model;
+  FunctionState s;
+  s.text = "exp(x)";
+  s.x0 = 0;
+  compile(model, s);
+  const PointReading& p = model.snapshot(s).point;
+  CHECK(p.curvature == 1);
+  CHECK(taylor_parabola(p, 0.1) == doctest::Approx(1 + 0.1 + 0.005).epsilon(1e-15));
+  s.x0 = 1;
+  CHECK(model.snapshot(s).point.curvature == doctest::Approx(std::exp(1.0)).epsilon(1e-15));
+}
+
+TEST_CASE("Newton's method races descent from the same start and lands on the seed's minimum in one step") {
+  // Newton: x ← x − f′(x)/f″(x) = 2 − 5/4 = 0.75, the minimum (a quadratic's Newton step is exact);
+  // descent with rate 0.1 is at 1.5 after one step and still on its way after three.
+  FunctionModel model;
+  FunctionState s;
+  s.learning_rate = 0.1;
+  compile(model, s);
+  model.step(s);
+  const FunctionSnapshot& one = model.snapshot(s);
+  REQUIRE(one.newton_trail.size() == 2);
+  CHECK(one.newton_trail[0].first == 2);
+  CHECK(one.newton_trail[1].first == 0.75);
+  CHECK(one.newton_trail[1].second == 2.875);  // f(0.75), the seed's minimum value
+  model.step(s);
+  model.step(s);
+  const FunctionSnapshot& three = model.snapshot(s);
+  CHECK(three.newton_trail.size() == 4);
+  CHECK(three.newton_trail.back().first == 0.75);
+  CHECK(three.trail.back().first > 0.8);
+  model.clear_trail();
+  CHECK(model.snapshot(s).newton_trail.empty());
+}
+
+TEST_CASE("Newton's racer stays put where f″ is 0: on a line it cannot divide by the curvature") {
+  FunctionModel model;
+  FunctionState s;
+  s.text = "3x + 1";
+  s.x0 = 1;
+  compile(model, s);
+  model.step(s);
+  const FunctionSnapshot& snap = model.snapshot(s);
+  CHECK(snap.point.curvature == 0);
+  REQUIRE(snap.newton_trail.size() == 2);
+  CHECK(snap.newton_trail[1].first == 1);
 }

@@ -1,6 +1,7 @@
-// The engine's JavaScript API (docs/js-api.md). Every method returns a result object; bad input of
-// any kind returns { error: { message, start, end } } (start/end: JavaScript string indices into
-// the text) and never throws, and the next call works normally.
+// The engine's JavaScript API (docs/js-api.md). Every expression method returns a result object; bad
+// input of any kind returns { error: { message, start, end } } (start/end: JavaScript string indices
+// into the text) and never throws, and the next call works normally. The network methods
+// (network_api.mjs) and optimize()/race() (optimize_api.mjs) throw an Error instead.
 
 const SCHEMES = { forward: 0, central: 1, backward: 2 };
 const MAX_TEXT_LENGTH = 4 * 1024 * 1024;
@@ -245,6 +246,8 @@ function makeApi(core) {
     createNetwork(options) {
       return createNetwork(core, options);
     },
+    // optimize(text, start, options) and race(text, start, racers) (optimize_api.mjs); they throw on bad input.
+    ...optimizeApi(core, send, checkText),
   };
 }
 

@@ -16,6 +16,7 @@
 #include "expr/function1d.hpp"
 #include "expr/printer.hpp"
 #include "expr/tape.hpp"
+#include "optim/optimize.hpp"
 
 using emscripten::val;
 using namespace bp::expr;
@@ -278,6 +279,66 @@ class ProgramHandle {
   std::vector<double> io_;
 };
 
+// The numbers of one racer's settings in race_js's `settings`, in this order (optimize_api.mjs writes them).
+constexpr int kSettingsPerRacer = 12;
+
+bp::optim::Racer racer_from(const Vars& start, const std::vector<double>& settings, std::size_t r) {
+  const double* s = settings.data() + r * kSettingsPerRacer;
+  bp::optim::Racer racer;
+  racer.start = start;
+  bp::optim::OptimizeOptions& o = racer.options;
+  o.rule = bp::optim::kRules[static_cast<int>(s[0])];
+  o.hyper = {s[1], s[2], s[3], s[4], s[5], s[6], s[7]};  // lr, momentum, alpha, beta1, beta2, eps, weight decay
+  o.steps = static_cast<long>(s[8]);
+  o.noise = s[9];
+  o.seed = static_cast<std::uint64_t>(s[10]);
+  o.limit = s[11];
+  return racer;
+}
+
+// Racers on one text from one start, stepped together: → { data, racers: [{ variables, points, diverged,
+// reason }] }, or { error }. data is one Float64Array holding each racer's path in turn (values, points ×
+// variables; f, points; grad, points × variables), which optimize_api.mjs cuts into views: one copy out of
+// the module instead of three per racer. `settings`: kSettingsPerRacer numbers per racer.
+val race_js(const val& names, const val& values, const val& settings_array) {
+  const std::string& text = current_text();
+  const Vars start = to_vars(names, values);
+  const auto& program = cache().get(text, start);
+  if (!program) return error_object(text, program.error());
+  const std::vector<double> settings = emscripten::convertJSArrayToNumberVector<double>(settings_array);
+  std::vector<bp::optim::Racer> racers;
+  for (std::size_t r = 0; r < settings.size() / kSettingsPerRacer; ++r) {
+    racers.push_back(racer_from(start, settings, r));
+  }
+  auto results = bp::optim::race(*program, racers);
+  if (!results) return error_object(text, results.error());
+  std::size_t total = 0;
+  for (const bp::optim::OptimizeResult& result : *results) {
+    total += result.path.values.size() + result.path.f.size() + result.path.grad.size();
+  }
+  std::vector<double> data;
+  data.reserve(total);
+  val list = val::array();
+  for (const bp::optim::OptimizeResult& result : *results) {
+    const bp::optim::Path& path = result.path;
+    data.insert(data.end(), path.values.begin(), path.values.end());
+    data.insert(data.end(), path.f.begin(), path.f.end());
+    data.insert(data.end(), path.grad.begin(), path.grad.end());
+    val one = val::object();
+    val variables = val::array();
+    for (const std::string& name : path.variables) variables.call<void>("push", name);
+    one.set("variables", variables);
+    one.set("points", static_cast<double>(path.points()));
+    one.set("diverged", result.diverged);
+    one.set("reason", result.reason);
+    list.call<void>("push", one);
+  }
+  val out = val::object();
+  out.set("data", val(emscripten::typed_memory_view(data.size(), data.data())).call<val>("slice"));
+  out.set("racers", list);
+  return out;
+}
+
 ProgramHandle* compile_program(const val& names, const val& values) {
   const std::string& text = current_text();
   return new ProgramHandle(text, to_vars(names, values));
@@ -298,6 +359,7 @@ EMSCRIPTEN_BINDINGS(backprop_engine) {
   emscripten::function("graph", &graph_js);
   emscripten::function("reading", &reading_js);
   emscripten::function("sample", &sample_js);
+  emscripten::function("race", &race_js);
   emscripten::class_<ProgramHandle>("ProgramHandle")
       .function("error", &ProgramHandle::error)
       .function("variables", &ProgramHandle::variables)

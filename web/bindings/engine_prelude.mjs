@@ -1,4 +1,4 @@
-// dist/engine.mjs = this prelude + Emscripten's generated loader + engine_api.mjs.
+// dist/engine.mjs = this prelude + Emscripten's generated loader + network_api.mjs + optimize_api.mjs + engine_api.mjs.
 // Emscripten 3.1.6's loader expects CommonJS `require` and `__dirname` under Node; an ES module has
 // neither, so Node gets them here (the browser never runs this branch).
 const isNode = typeof process === 'object' && process.versions != null && process.versions.node != null;

@@ -55,8 +55,12 @@ const FunctionSnapshot& FunctionModel::snapshot(const FunctionState& s) {
   const std::uint64_t generation = compiled_.generation();
   const double h = step_size(s);
   PointReading& p = snapshot_.point;
-  if (point_generation_ != generation || !(p.x0 == s.x0) || !(p.h == h) || p.scheme != s.scheme) {
+  const bool has_curvature = compiled_.slope_function() != nullptr;
+  if (point_generation_ != generation || !(p.x0 == s.x0) || !(p.h == h) || p.scheme != s.scheme ||
+      point_has_curvature_ != has_curvature) {
     point_generation_ = generation;
+    point_has_curvature_ = has_curvature;
+    p.curvature = slope_and_curvature(s.x0).slope;
     const expr::ValueAndSlope at = value_and_slope(s.x0);
     p.x0 = s.x0, p.h = h, p.scheme = s.scheme;
     p.value = at.value;
@@ -82,10 +86,16 @@ const FunctionSnapshot& FunctionModel::snapshot(const FunctionState& s) {
   if (trail_generation_ != generation) {
     trail_generation_ = generation;
     snapshot_.trail.clear();
+    snapshot_.newton_trail.clear();
   }
   while (snapshot_.trail.size() < trail_x_.size()) {
     const double x = trail_x_[snapshot_.trail.size()];
     snapshot_.trail.emplace_back(x, f().value(x));
+  }
+  if (newton_x_.size() < snapshot_.newton_trail.size()) snapshot_.newton_trail.clear();
+  while (snapshot_.newton_trail.size() < newton_x_.size()) {
+    const double x = newton_x_[snapshot_.newton_trail.size()];
+    snapshot_.newton_trail.emplace_back(x, f().value(x));
   }
   return snapshot_;
 }
@@ -125,10 +135,22 @@ PlotCurves FunctionModel::curves(const CurveWindow& window, bool with_slopes, do
   return out;
 }
 
+expr::ValueAndSlope FunctionModel::slope_and_curvature(double x) {
+  expr::Function1D* slope = compiled_.slope_function();
+  return slope ? slope->value_and_slope(x) : expr::ValueAndSlope{NAN, NAN};
+}
+
 double FunctionModel::descent_step(FunctionState& s) {
   const double slope = value_and_slope(s.x0).slope;
   s.x0 -= s.learning_rate * slope;
   trail_x_.push_back(s.x0);
+  // Newton's racer: x ← x − f′(x)/f″(x), from the start descent took; where f″ is 0 or unknown it stays.
+  double x = newton_x_.empty() ? trail_x_.front() : newton_x_.back();
+  if (newton_x_.empty()) newton_x_.push_back(x);
+  const expr::ValueAndSlope d = slope_and_curvature(x);
+  const double next = x - d.value / d.slope;
+  if (d.slope != 0 && std::isfinite(next)) x = next;
+  newton_x_.push_back(x);
   return slope;
 }
 
@@ -160,7 +182,9 @@ bool FunctionModel::advance_descent(FunctionState& s, double seconds) {
 
 void FunctionModel::clear_trail() {
   trail_x_.clear();
+  newton_x_.clear();
   snapshot_.trail.clear();
+  snapshot_.newton_trail.clear();
   descending_ = false;
 }
 

@@ -32,7 +32,15 @@ struct PointReading {
   double slope = NAN;     // exact f′(x₀), by reverse-mode autodiff
   double estimate = NAN;  // the finite difference for h and scheme
   Secant secant;
+  double curvature = NAN;  // exact f″(x₀): the slope of the symbolic f′; NaN until (or unless) f′ compiles
 };
+
+// The second-order Taylor polynomial at the reading's x₀: f(x₀) + f′(x₀)(x − x₀) + ½ f″(x₀)(x − x₀)²,
+// the parabola that touches f at x₀ with f's slope and curvature (NaN while f″ is unknown).
+inline double taylor_parabola(const PointReading& p, double x) {
+  const double d = x - p.x0;
+  return p.value + p.slope * d + 0.5 * p.curvature * d * d;
+}
 
 // One row of the seed's table: x, f(x), f(x+h) and the forward difference (f(x+h) − f(x)) / h.
 struct TableRow {
@@ -52,6 +60,9 @@ struct FunctionSnapshot {
   PointReading point;
   std::vector<TableRow> table;                  // one row per state's table point
   std::vector<std::pair<double, double>> trail;  // (x, f(x)) for each x gradient descent visited
+  // (x, f(x)) for each x Newton's method visited, racing descent from the same start, a step per step:
+  // x ← x − f′(x)/f″(x); it stays put where f″ is 0 or unknown.
+  std::vector<std::pair<double, double>> newton_trail;
 };
 
 // The plot's curves: f always, f′ when asked for. The runs may be of an earlier window while a
@@ -106,8 +117,10 @@ class FunctionModel {
  private:
   expr::Function1D& f() { return *compiled_.function(); }
   expr::ValueAndSlope value_and_slope(double x0);
-  // One step from state.x0; returns the slope it used.
+  // One step from state.x0 (and Newton's racer one step); returns the slope descent used.
   double descent_step(FunctionState& state);
+  // f′ and f″ at x from the compiled f′, or NaNs while it is not there.
+  expr::ValueAndSlope slope_and_curvature(double x);
 
   StagedCompile compiled_;
   std::uint64_t seen_generation_ = 0;  // the f the view and the trail were last reset for
@@ -131,7 +144,8 @@ class FunctionModel {
   CurveCache value_curve_, slope_curve_;
 
   bool descending_ = false;
-  std::vector<double> trail_x_;
+  std::vector<double> trail_x_, newton_x_;
+  bool point_has_curvature_ = false;  // the point reading was taken with f″ known
   double descent_clock_ = 0;
 };
 

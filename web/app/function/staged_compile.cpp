@@ -1,4 +1,4 @@
-// The stages: parse, f, symbolic f′, reading. Each is at most one pass over the text or its graph
+// The stages: parse, f, symbolic f′, f′ compiled (for f″), reading. Each is at most one pass over the text or its graph
 // (about 20 ms for 20,000 characters), so a frame runs one or, for short texts, all of them.
 #include "function/staged_compile.hpp"
 
@@ -13,6 +13,9 @@ namespace bp::app {
 namespace {
 
 bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
+
+// f′'s text is compiled for f″ up to the length a field holds: one stage's pass, about 20 ms.
+constexpr std::size_t kMaxSlopeText = 20000;
 
 }  // namespace
 
@@ -58,6 +61,16 @@ void StagedCompile::run_stage() {
     case Stage::kDerivative: {
       auto d = expr::derivative(text_, variable_);
       derivative_ = d ? *d : d.error().message;
+      has_derivative_text_ = d.ok();
+      stage_ = Stage::kSlope;
+      return;
+    }
+    case Stage::kSlope: {  // f′ compiled on its own frame, and only as long as a field's text: no f″ beyond
+      slope_.reset();
+      const bool compiles = has_derivative_text_ && derivative_.size() <= kMaxSlopeText;
+      auto slope = compiles ? expr::Function1D::compile(derivative_, variable_, {})
+                            : expr::Expected<expr::Function1D>(expr::Error{});
+      if (slope) slope_.emplace(std::move(*slope));
       stage_ = Stage::kReading;
       return;
     }
@@ -92,6 +105,7 @@ void StagedCompile::build_function() {
     return;
   }
   f_.emplace(std::move(*f));
+  slope_.reset();
   ++generation_;
   derivative_ = "…";
   reading_ = "…";

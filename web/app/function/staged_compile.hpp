@@ -38,12 +38,15 @@ class StagedCompile {
   const expr::Error* error() const { return error_ ? &*error_ : nullptr; }
   const std::string& variable() const { return variable_; }      // x, t in `f(t) = …`, or the one free name
   const std::string& derivative() const { return derivative_; }  // symbolic f′, its error, or "…"
+  // f′ compiled from its symbolic text: its slope is f″ (the Taylor parabola, Newton's method). Null
+  // until the derivative stage is done, or when f′ has no text (its error) or that text does not compile.
+  expr::Function1D* slope_function() { return slope_ ? &*slope_ : nullptr; }
   const std::string& reading() const { return reading_; }        // fully parenthesised, or "…"
   // Counts the functions f has held: anything computed from an older one is stale.
   std::uint64_t generation() const { return generation_; }
 
  private:
-  enum class Stage { kParse, kFunction, kDerivative, kReading, kDone };
+  enum class Stage { kParse, kFunction, kDerivative, kSlope, kReading, kDone };
   void run_stage();
   void parse();
   void build_function();
@@ -54,8 +57,10 @@ class StagedCompile {
   std::string variable_ = "x";
   std::optional<expr::Program> program_;  // text_ compiled with x as the caller's name
   std::optional<expr::Function1D> f_;
+  std::optional<expr::Function1D> slope_;  // f′, from derivative_
   std::optional<expr::Error> error_;
   std::string derivative_;
+  bool has_derivative_text_ = false;  // derivative_ is f′'s text, not its error
   std::string reading_;
   std::uint64_t generation_ = 0;
 };

@@ -60,12 +60,15 @@ void check_rows(const std::vector<CheckRow>& rows) {
 }
 }  // namespace
 
-void gradient_check_section(const std::string& text, const expr::Program& program, const expr::Vars& vars,
-                            const expr::GraphExport& g) {
-  if (!ImGui::CollapsingHeader("Check gradients")) return;
+void gradient_check_section(GraphState& s, const std::string& text, const expr::Program& program,
+                            const expr::Vars& vars, const expr::GraphExport& g) {
+  ImGui::SetNextItemOpen(s.show_check);  // the link's gcheck (a click below changes it)
+  s.show_check = ImGui::CollapsingHeader("Check gradients");
+  if (!s.show_check) return;
   static GradientCheck check;
-  static CheckSettings settings;
+  CheckSettings settings{s.check_scheme, s.check_h};
   check_settings(settings, ImGui::GetContentRegionAvail().x);
+  s.check_scheme = settings.scheme, s.check_h = settings.h;
   check.update(text, program, vars, now_ms() + kCheckBudgetMs, settings);
   if (!check.is_complete()) {
     ImGui::TextDisabled("checking… %zu of %zu inputs", check.rows().size(), check.input_count());

@@ -9,9 +9,10 @@
 
 namespace bp::app {
 
-// `program` is `text` compiled (the graph model keeps it between frames); `vars` its inputs' values.
-void gradient_check_section(const std::string& text, const expr::Program& program, const expr::Vars& vars,
-                            const expr::GraphExport& graph);
+// `program` is `text` compiled (the graph model keeps it between frames); `vars` its inputs' values. Whether the
+// section is open, its scheme and h are `state`'s (they are in the link).
+void gradient_check_section(GraphState& state, const std::string& text, const expr::Program& program,
+                            const expr::Vars& vars, const expr::GraphExport& graph);
 // "Apply the nudge" moves the input in `state`.
 void nudge_section(GraphState& state, const expr::Program& program, const expr::Vars& vars,
                    const expr::GraphExport& graph);

@@ -100,7 +100,7 @@ void controls(GraphState& s, const GraphSnapshot& c, float width) {
   if (!embed.hides("backward")) backward_controls(s, *c.graph);
   if (!embed.hides("experiments")) {
     const expr::Vars vars = input_values(s, c.inputs);
-    gradient_check_section(c.text, *c.program, vars, *c.graph);
+    gradient_check_section(s, c.text, *c.program, vars, *c.graph);
     nudge_section(s, *c.program, vars, *c.graph);
   }
   ImGui::Separator();

@@ -15,7 +15,9 @@ auto fields(const FunctionState& s) {
   return std::tie(s.text, s.x0, s.h, s.scheme, s.show_derivative, s.show_reading, s.table_points,
                   s.learning_rate, s.view_x_min, s.view_x_max, s.view_y_min, s.view_y_max);
 }
-auto fields(const GraphState& s) { return std::tie(s.program, s.values, s.backward_step); }
+auto fields(const GraphState& s) {
+  return std::tie(s.program, s.values, s.backward_step, s.show_check, s.check_scheme, s.check_h);
+}
 auto fields(const NetworkData& s) { return std::tie(s.set, s.noise, s.train_percent, s.seed, s.features); }
 auto fields(const NetworkModel& s) {
   return std::tie(s.hidden, s.activation, s.output, s.seed, s.optimizer, s.regularization, s.regularization_rate);

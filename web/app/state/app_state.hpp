@@ -39,6 +39,10 @@ struct GraphState {
   std::string program = "a = 3\nb = -2\nc = 8\nf = -2\nd = a*b\ne = d + c\nL = e*f";  // the seed's program
   std::vector<std::pair<std::string, double>> values;  // slider values that override the program's numbers
   int backward_step = -1;  // nodes whose gradient is shown, in backward order; -1: all of them
+  // "Check gradients": open or not, and its finite difference (the seed's -2.0000000000042206 is forward, 1e-6).
+  bool show_check = false;
+  Scheme check_scheme = Scheme::kCentral;
+  double check_h = 1e-5;
 };
 
 // The network mode's data sets: the engine's generated ones, the learner's own points, and samples of

@@ -369,6 +369,11 @@ const std::vector<Property>& properties() {
       slider_values_row(),
       number_row("bstep", {-1, 1e6, true, false, "expected -1 (every gradient) or a whole number of backward steps"},
                  [](auto& s) -> auto& { return s.graph.backward_step; }),
+      flag_row("gcheck", [](auto& s) -> auto& { return s.graph.show_check; }),
+      choice_row("gscheme", scheme_choices(), "expected " + names_joined(scheme_choices(), ", ", " or "),
+                 [](auto& s) -> auto& { return s.graph.check_scheme; }),
+      number_row("gh", {1e-15, 1, false, false, "expected a step from 1e-15 to 1"},
+                 [](auto& s) -> auto& { return s.graph.check_h; }),
       // Network mode.
       network_choice_row("data", data_set_choices(), [](auto& s) -> auto& { return s.network.data.set; }),
       points_row(),
