@@ -262,6 +262,114 @@
     }
   }
 
+  // --- many instances on one page: theme of the loading box, visibility, WebGL contexts -------------
+
+  // The loading box's colours follow the instance's theme (embed option theme=light|dark|auto), as the
+  // app's window background does (web/app/widgets/theme.cpp): a dark page never flashes a grey box.
+  function isDarkTheme(embed) {
+    const theme = typeof embed === 'string' ? new URLSearchParams(embed.replace(/^[?#]/, '')).get('theme')
+                                            : embed && embed.theme;
+    if (theme === 'dark') return true;
+    return theme === 'auto' && !!window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches;
+  }
+
+  // Whether an element is within VIEW_MARGIN_PX of the window's view, measured now (the
+  // IntersectionObserver says the same later, asynchronously).
+  const VIEW_MARGIN_PX = 100;
+  function isInView(element) {
+    const box = element.getBoundingClientRect();
+    return box.bottom > -VIEW_MARGIN_PX && box.top < innerHeight + VIEW_MARGIN_PX &&
+           box.right > -VIEW_MARGIN_PX && box.left < innerWidth + VIEW_MARGIN_PX;
+  }
+
+  // Browsers keep only so many WebGL contexts live per page (Chromium and Safari: 16; the 17th takes
+  // the oldest one's, which then goes blank). The instances of a page hold at most CONTEXT_BUDGET
+  // between them, leaving room for the host's own: an instance that needs one (it starts, or is
+  // scrolled to) takes the context of the instance longest out of view, which shows a placeholder
+  // saying so until it is scrolled to; without one to take it waits for one to start. An instance in
+  // view, or one the reader clicked to resume, is never refused (the budget gives way instead).
+  const CONTEXT_BUDGET = 8;
+  const graphics = { live: new Set(), waiting: [] };
+
+  // `life`: { visible, urgent, seenAt, started, grant(), release() } of one instance.
+  function requestContext(life) {
+    if (!graphics.waiting.includes(life)) graphics.waiting.push(life);
+    const first = (l) => Number(l.visible || l.urgent);
+    graphics.waiting.sort((a, b) => first(b) - first(a));  // stable: otherwise in the order asked
+    grantContexts();
+  }
+
+  function grantContexts() {
+    while (graphics.waiting.length) {
+      const life = graphics.waiting[0];
+      if (graphics.live.size >= CONTEXT_BUDGET) {
+        const spare = [...graphics.live].filter((l) => l.started && !l.visible).sort((a, b) => a.seenAt - b.seenAt)[0];
+        if (spare) {
+          graphics.live.delete(spare);
+          spare.release();
+        } else if (!life.visible && !life.urgent) {
+          return;  // until an instance starts or goes out of view
+        }
+      }
+      graphics.waiting.shift();
+      life.urgent = false;
+      graphics.live.add(life);
+      life.grant();
+    }
+  }
+
+  // The instance lost its context (the browser took it, or it was destroyed): room for another.
+  function dropContext(life) {
+    graphics.live.delete(life);
+    graphics.waiting = graphics.waiting.filter((l) => l !== life);
+    grantContexts();
+  }
+
+  // The box over the canvas that says what the instance is doing: loading, stopped (why), or paused
+  // without graphics (why, and a button to resume). Coloured as the theme.
+  function statusBox(ids, n, dark) {
+    const status = document.createElement('div');
+    status.id = ids.status || 'bp-status-' + n;
+    status.setAttribute('role', 'status');
+    status.className = 'bp-status';
+    status.style.cssText = 'position:absolute;inset:0;display:flex;flex-direction:column;align-items:center;' +
+                           'justify-content:center;font:16px/1.4 sans-serif;text-align:center;padding:1em;' +
+                           (dark ? 'background:#1c1f21;color:#ebebeb' : 'background:#f7f7f5;color:#1f1f1f');
+    const text = document.createElement('p');
+    text.id = ids.statusText || status.id + '-text';
+    text.style.maxWidth = '40em';
+    text.textContent = 'Loading Backprop Playground…';
+    status.appendChild(text);
+    const button = (label, onClick) => {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.textContent = label;
+      b.style.cssText = 'font:inherit;padding:0.4em 1.4em;margin-top:0.6em;cursor:pointer';
+      b.addEventListener('click', onClick);
+      return b;
+    };
+    const show = (message, role = 'status') => {
+      status.querySelectorAll('button').forEach((b) => b.remove());
+      text.textContent = message;
+      status.setAttribute('role', role);
+      status.classList.remove('hidden');
+      status.style.display = 'flex';
+    };
+    return {
+      element: status,
+      text,
+      show,
+      hide() {
+        status.style.display = 'none';
+        status.classList.add('hidden');
+      },
+      // A button under the message (Reload, Resume); show() takes it away again.
+      addButton(label, onClick) {
+        return status.appendChild(button(label, onClick));
+      },
+    };
+  }
+
   function mount(element, options = {}) {
     if (!(element instanceof Element)) throw new Error('mount(element, options): element must be a DOM element');
     const ids = options.ids || {};
@@ -271,7 +379,7 @@
     const holder = document.createElement('div');
     holder.className = 'bp-playground';
     holder.style.cssText = 'position:relative;width:100%;height:100%;overflow:hidden';
-    const canvas = document.createElement('canvas');
+    let canvas = document.createElement('canvas');
     canvas.id = ids.canvas || 'bp-canvas-' + n;
     canvas.tabIndex = 0;
     canvas.setAttribute('aria-label', 'Backprop Playground: plots and graphs drawn by the app; the description follows. ' +
@@ -280,16 +388,8 @@
     // down that does not start on something the app drags scrolls the page, so a reader can always
     // scroll past an embedded playground (web/platform/platform_emscripten.cpp, on_one_finger).
     canvas.style.cssText = 'position:absolute;inset:0;width:100%;height:100%;display:block;outline:none;touch-action:pan-y';
-    const status = document.createElement('div');
-    status.id = ids.status || 'bp-status-' + n;
-    status.setAttribute('role', 'status');
-    status.className = 'bp-status';
-    status.style.cssText = 'position:absolute;inset:0;display:flex;align-items:center;justify-content:center;' +
-                           'background:#f7f7f5;font:16px/1.4 sans-serif;color:#1f1f1f;text-align:center;padding:1em';
-    const statusText = document.createElement('p');
-    statusText.id = ids.statusText || status.id + '-text';
-    statusText.textContent = 'Loading Backprop Playground…';
-    status.appendChild(statusText);
+    const box = statusBox(ids, n, isDarkTheme(options.embed));
+    const status = box.element;
     const description = document.createElement('div');
     description.id = ids.description || 'bp-description-' + n;
     description.setAttribute('aria-live', 'polite');
@@ -302,7 +402,10 @@
     announcement.setAttribute('aria-atomic', 'true');
     announcement.style.cssText = description.style.cssText;
     holder.append(canvas, status, description, announcement);
-    element.appendChild(holder);
+    // The playground replaces what the element held: its fallback for pages without JavaScript (a
+    // picture, a link) goes at once, and comes back under the message if the playground cannot start.
+    const fallback = Array.from(element.childNodes);
+    element.replaceChildren(holder);
 
     const handlers = { change: [], ready: [], answer: [] };
     let module = null;
@@ -311,29 +414,26 @@
     let destroyed = false;
     let stopped = false;
     let outOfMemory = false;
-    const config = {};  // the module's settings; the module adds its own fields (memoryLimitBytes)
+    let config = {};  // the module's settings; the module adds its own fields (memoryLimitBytes)
     // Shows why the playground cannot run, in its own box; `fix`: a line to copy (a command, a header, a
     // policy directive) and the text after it. A Reload button only where reloading can help.
     const fail = (message, reload = false, fix = {}) => {
       status.classList.add('error');
-      status.classList.remove('hidden');
-      status.style.display = 'flex';
-      status.style.flexDirection = 'column';
+      box.show(message, 'alert');
       status.style.overflow = 'auto';
-      statusText.textContent = message;
-      statusText.style.maxWidth = '40em';
-      statusText.style.overflowWrap = 'anywhere';  // long URLs wrap on a phone
-      status.setAttribute('role', 'alert');
+      box.text.style.overflowWrap = 'anywhere';  // long URLs wrap on a phone
       for (const old of status.querySelectorAll('.bp-fix')) old.remove();
       if (fix.code) showFix(status, fix);
-      if (reload && !status.querySelector('button')) {
-        const button = document.createElement('button');
-        button.type = 'button';
-        button.textContent = 'Reload';
-        button.style.cssText = 'font:inherit;padding:0.4em 1.4em;margin-top:0.6em;cursor:pointer';
-        button.addEventListener('click', () => location.reload());
-        status.appendChild(button);
-        button.focus({ preventScroll: true });
+      if (reload) box.addButton('Reload', () => location.reload()).focus({ preventScroll: true });
+    };
+    // Could not start at all: the author's fallback content, if any, under the message.
+    const failToStart = (message, reload = false, fix = {}) => {
+      fail(message, reload, fix);
+      if (fallback.length && !status.querySelector('.bp-fallback')) {
+        const kept = document.createElement('div');
+        kept.className = 'bp-fallback';
+        kept.append(...fallback);
+        status.appendChild(kept);
       }
     };
     // The module stopped (Emscripten's abort(): out of memory, or a bug). Nothing more is drawn or
@@ -345,7 +445,7 @@
       const kept = options.reloadKeepsState ? ' Your work is kept in the link in the address bar: reloading opens it again.'
                                             : ' Reload the page to start again.';
       if (outOfMemory || /\bOOM\b|out of memory/i.test(what)) {
-        const bytes = config.memoryLimitBytes;
+        const bytes = config && config.memoryLimitBytes;
         const limit = bytes >= 2 ** 30 ? bytes / 2 ** 30 + ' GB' : bytes ? Math.round(bytes / 2 ** 20) + ' MB' : '';
         fail('Backprop Playground ran out of memory: it reached the ' + (limit ? limit + ' ' : '') +
              'memory limit of the page and stopped.' + kept, true);
@@ -371,10 +471,118 @@
       return module;
     };
 
+    // --- out of view, hidden tab, WebGL context: pause and resume -----------------------------------
+    // An instance out of view (or in a hidden tab) draws nothing and trains nothing; one without a
+    // WebGL context (the page's budget gave it to another) shows why until it gets one back.
+    const LOST_BY_US = 'Paused to save graphics memory — scroll to it or click to resume.';
+    const LOST_BY_BROWSER = 'Paused: the browser took back this playground\'s graphics memory — click to resume.';
+    const life = {
+      visible: isInView(holder),
+      urgent: false,
+      seenAt: performance.now(),
+      started: false,
+      context: 'none',  // 'live', 'released' (given to another instance), 'lost' (taken by the browser)
+      grant: () => {
+        if (life.context === 'none') {
+          life.context = 'live';
+          start();
+        } else {
+          life.context = 'live';
+          box.show('Resuming…');
+          restore();
+        }
+      },
+      release: () => {
+        life.context = 'released';
+        releasedByUs = true;
+        const ext = contextExtension();
+        if (ext) ext.loseContext();
+      },
+    };
+    let contextExt = null;
+    const contextExtension = () => {
+      if (!contextExt && canvas) {
+        const gl = canvas.getContext('webgl2', CONTEXT_ATTRIBUTES);
+        contextExt = gl && gl.getExtension('WEBGL_lose_context');
+      }
+      return contextExt;
+    };
+    // The browser allows a restore only once its lost event has been handled (and default-prevented, as
+    // the platform layer does): a restore asked for before that waits for it.
+    let lostEventSeen = false;
+    let releasedByUs = false;
+    let restoring = null;
+    const restore = () => {
+      const ext = contextExtension();
+      if (!lostEventSeen || !ext || destroyed) return;
+      ext.restoreContext();
+      clearTimeout(restoring);
+      restoring = setTimeout(() => { if (life.context === 'live' && lostEventSeen) offerResume(LOST_BY_BROWSER); }, 3000);
+    };
+    const offerResume = (message) => {
+      box.show(message);
+      box.addButton('Resume', () => {
+        life.urgent = true;
+        requestContext(life);
+      });
+    };
+    const updatePause = () => {
+      if (!module || destroyed || stopped) return;
+      const paused = !(life.visible && !document.hidden && life.context === 'live');
+      module._bp_set_paused(paused ? 1 : 0);
+      // Paused before its first frame: its state answers already; it draws when scrolled to.
+      if (paused) becomeReady();
+    };
+    const onContextLost = () => {
+      if (destroyed) return;
+      lostEventSeen = true;
+      if (!releasedByUs) {  // the browser took it: its limit of contexts, or the GPU
+        life.context = 'lost';
+        dropContext(life);
+      }
+      if (life.context === 'live') {
+        restore();  // granted again before the loss was reported
+      } else {
+        offerResume(life.context === 'released' ? LOST_BY_US : LOST_BY_BROWSER);
+      }
+      updatePause();
+    };
+    const onContextRestored = () => {
+      if (destroyed) return;
+      lostEventSeen = false;
+      releasedByUs = false;
+      clearTimeout(restoring);
+      restoring = null;
+      if (life.context !== 'live') {  // the browser gave it back by itself
+        life.context = 'live';
+        graphics.live.add(life);
+        graphics.waiting = graphics.waiting.filter((l) => l !== life);
+      }
+      updatePause();
+      // The app redraws everything in its next frame (platform_emscripten.cpp on_context_restored).
+      requestAnimationFrame(() => requestAnimationFrame(() => { if (life.context === 'live') box.hide(); }));
+    };
+    const onView = (entries) => {
+      const visible = entries[entries.length - 1].isIntersecting;
+      if (visible === life.visible) return;
+      life.visible = visible;
+      life.seenAt = performance.now();
+      if (visible && life.context === 'released') requestContext(life);
+      else if (!visible) grantContexts();  // its context may go to an instance waiting for one
+      updatePause();
+    };
+    const onPageVisibility = () => updatePause();
+    canvas.addEventListener('webglcontextlost', onContextLost);
+    canvas.addEventListener('webglcontextrestored', onContextRestored);
+    document.addEventListener('visibilitychange', onPageVisibility);
+    const view = typeof IntersectionObserver === 'function'
+      ? new IntersectionObserver(onView, { rootMargin: VIEW_MARGIN_PX + 'px' }) : null;
+    if (view) view.observe(holder);
+
     const instance = {
       element: holder,
       canvas,
-      // The state as an object (x0, h, eta are numbers, the rest strings).
+      // The state as an object, every key (x0, h, eta are numbers, the rest strings).
       getState() {
         return parseHash(live().UTF8ToString(live()._bp_get_state()));
       },
@@ -401,6 +609,7 @@
       // Gives the playground the keyboard without a focus ring (as a click would): the next Tab goes to
       // its first control.
       focus() {
+        if (!config || !canvas) return;
         config.quietFocus = true;
         canvas.focus({ preventScroll: true });
         config.quietFocus = false;
@@ -410,14 +619,35 @@
         live();
         return canvas.toDataURL('image/png');
       },
+      // Frees the instance: its frames, listeners, observers, timers, WebGL context and module (heap
+      // included) go; the element is left empty. Calls after it throw, except destroy() itself.
       destroy() {
         if (destroyed) return;
         destroyed = true;
-        if (module) module._bp_stop();
+        const ext = contextExtension();
+        if (module) module._bp_shutdown();
+        if (ext && life.context === 'live') ext.loseContext();  // frees the GPU's memory now, not at GC
+        dropContext(life);
         resize.disconnect();
+        if (view) view.disconnect();
+        document.removeEventListener('visibilitychange', onPageVisibility);
+        canvas.removeEventListener('webglcontextlost', onContextLost);
+        canvas.removeEventListener('webglcontextrestored', onContextRestored);
+        clearTimeout(describing);
+        clearTimeout(restoring);
         holder.remove();
         const sink = document.getElementById(canvas.id + '-text');
         if (sink) sink.remove();
+        // Nothing of the instance may keep the module alive: a page often keeps the instance object.
+        module = null;
+        config = null;
+        canvas = null;
+        contextExt = null;
+        handlers.change = [];
+        handlers.ready = [];
+        delete instance.module;
+        instance.canvas = null;
+        instance.element = null;
       },
     };
 
@@ -429,59 +659,81 @@
     // The app's files download while the WebGL2 context is created (a software renderer takes 150 ms).
     const app = typeof WebAssembly === 'object' ? loadApp(base) : Promise.reject(new Error('no WebAssembly'));
     app.catch(() => {});  // reported below, when it matters
-    const problem = missingSupport(canvas);
-    instance.ready = problem
-      ? Promise.reject(new Error(problem)).catch((e) => { fail(e.message); throw e; })
-      : app.then(({ createPlayground, wasmModule, asset }) => new Promise((resolve, reject) => {
-        createPlayground(Object.assign(config, {
-          canvas,
-          initialState: options.state === undefined ? '' : toHash(options.state),
-          embedOptions: options.embed === undefined ? '' : toHash(options.embed),
-          locateFile: (path) => asset(path),
-          // Every instance on the page instantiates the one module compiled by loadApp (memory of its own).
-          instantiateWasm(imports, receiveInstance) {
-            WebAssembly.instantiate(wasmModule, imports).then((wasm) => receiveInstance(wasm, wasmModule),
-              (e) => reject(new Error('Backprop Playground could not start: ' + (e && e.message))));  // shown below
-            return {};
-          },
-          onStateChange(hash) {
-            if (stopped) return;  // the link keeps the last state from before
-            lastHash = hash;
-            const state = parseHash(hash);
-            const results = module ? readResults(module).shown : {};  // what is shown, never what is hidden
-            for (const handler of handlers.change) handler(state, hash, results);
-          },
-          onDescription(text) {
-            clearTimeout(describing);
-            describing = setTimeout(() => { description.textContent = text; }, 1000);
-          },
-          onAnswer(json) {
-            if (stopped) return;
-            const event = answerEvent(JSON.parse(json), instance.shareUrl());
-            for (const handler of handlers.answer) handler(event);
-          },
-          onAnnounce(text) {
-            announcement.textContent = text;
-          },
-          onReady() {
-            status.style.display = 'none';
-            status.classList.add('hidden');
-            resolve(instance);
-            for (const handler of handlers.ready) handler(instance);
-          },
-          onOutOfMemory() { outOfMemory = true; },
-          onAbort: (what) => stop(String(what || '')),
-          print: (text) => console.log(text),
-          printErr: (text) => console.warn(text),
-        })).then((m) => { module = m; instance.module = m; }).catch((e) => {
-          if (!stopped) fail('Backprop Playground could not start: ' + e);  // a stop has said why already
-          reject(e);
-        });
-      })).catch((e) => {
-        if (!stopped) fail(e.message || String(e), Boolean(e.reload), { code: e.code, after: e.after });
-        throw e;
-      });
+    let resolveReady, rejectReady;
+    instance.ready = new Promise((resolve, reject) => { resolveReady = resolve; rejectReady = reject; });
     instance.ready.catch(() => {});  // failures are shown in the element; awaiting code still sees them
+    let isReady = false;
+    const becomeReady = () => {
+      if (isReady || destroyed) return;
+      isReady = true;
+      resolveReady(instance);
+      for (const handler of handlers.ready) handler(instance);
+    };
+    // Called once the instance holds a WebGL context of the page's budget (at once, unless the page
+    // has many instances and this one is out of view).
+    function start() {
+      const problem = missingSupport(canvas);
+      if (problem) {
+        failToStart(problem);
+        dropContext(life);
+        return rejectReady(new Error(problem));
+      }
+      app.then(({ createPlayground, wasmModule, asset }) => new Promise((resolve, reject) => createPlayground(Object.assign(config, {
+        canvas,
+        initialState: options.state === undefined ? '' : toHash(options.state),
+        embedOptions: options.embed === undefined ? '' : toHash(options.embed),
+        locateFile: (path) => asset(path),
+        // Every instance on the page instantiates the one module compiled by loadApp (memory of its own).
+        instantiateWasm(imports, receiveInstance) {
+          WebAssembly.instantiate(wasmModule, imports).then((wasm) => receiveInstance(wasm, wasmModule),
+            (e) => reject(new Error('Backprop Playground could not start: ' + (e && e.message))));  // shown below
+          return {};
+        },
+        onStateChange(hash, fullState) {
+          if (stopped || destroyed) return;  // the link keeps the last state from before
+          lastHash = hash;
+          const state = parseHash(fullState);
+          const results = module ? readResults(module).shown : {};  // what is shown, never what is hidden
+          for (const handler of handlers.change) handler(state, hash, results);
+        },
+        onDescription(text) {
+          clearTimeout(describing);
+          describing = setTimeout(() => { description.textContent = text; }, 1000);
+        },
+        onAnswer(json) {
+          if (stopped || destroyed) return;
+          const event = answerEvent(JSON.parse(json), instance.shareUrl());
+          for (const handler of handlers.answer) handler(event);
+        },
+        onAnnounce(text) {
+          announcement.textContent = text;
+        },
+        onReady() {  // the first frame is drawn
+          if (life.context === 'live') box.hide();
+          becomeReady();
+        },
+        onOutOfMemory() { outOfMemory = true; },
+        onAbort: (what) => stop(String(what || '')),
+        print: (text) => console.log(text),
+        printErr: (text) => console.warn(text),
+      })).then(resolve, reject))).then((m) => {
+        if (destroyed) {  // destroyed while loading
+          m._bp_shutdown();
+          return;
+        }
+        module = m;
+        instance.module = m;
+        life.started = true;
+        updatePause();
+        grantContexts();  // this one may now give its context to an instance waiting for one
+      }).catch((e) => {
+        // A stop has said why already.
+        if (!stopped) failToStart((e && e.message) || String(e), Boolean(e && e.reload), { code: e && e.code, after: e && e.after });
+        dropContext(life);
+        rejectReady(e);
+      });
+    }
+    requestContext(life);
     Object.defineProperty(instance, 'lastHash', { get: () => lastHash });
     return instance;
   }

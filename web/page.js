@@ -52,10 +52,12 @@
       gallery: () => embedded('gallery'),
       // For tests only, never called by the page: fillHeap fills the heap to its limit as a runaway
       // computation would (heap.test.mjs); controls lists the controls with their boxes (keyboard.test.mjs);
-      // layout says where the last frame drew each mode's pictures (layout.test.mjs).
+      // layout says where the last frame drew each mode's pictures (layout.test.mjs); framesDrawn counts
+      // the frames drawn since the start (instances.test.mjs: none while out of view).
       testHooks: {
         fillHeap: () => embedded('testHookFillHeap'), controls: () => embedded('testHookControls'),
         layout: () => embedded('layout'),
+        framesDrawn: () => embedded('framesDrawn'),
       },
     };
     // The page is its own embedder: the canvas takes the keyboard at once (an embed waits for a click).
@@ -78,6 +80,25 @@
     });
   }
 
+  // The origins of ?origins=, each as a browser writes event.origin: scheme, host and port, lower case,
+  // the scheme's default port left out (https://Course.Example:443/lessons/ → https://course.example).
+  // What follows the host (a path, a trailing /, a query) is ignored; an entry that is no http(s)
+  // address is skipped with a warning (a page cannot be allowed by name alone, nor '*' or 'null').
+  function allowedOrigins(list) {
+    const origins = [];
+    for (const entry of list.split(',').map((o) => o.trim()).filter(Boolean)) {
+      let url = null;
+      try { url = new URL(entry); } catch (e) { /* reported below */ }
+      if (url && (url.protocol === 'https:' || url.protocol === 'http:')) {
+        origins.push(url.origin);
+      } else {
+        console.warn(`Backprop Playground: ?origins= entry '${entry}' is not an http(s) address such as ` +
+                     'https://course.example; messages from it are ignored');
+      }
+    }
+    return origins;
+  }
+
   // Helpers that reach into the module for tests and measurements.
   function embedded(name, ...args) {
     const m = instance.module;
@@ -94,13 +115,14 @@
       case 'testHookFillHeap': return m._bp_test_hook_fill_heap();
       case 'testHookControls': return JSON.parse(m.UTF8ToString(m._bp_test_hook_controls()));
       case 'layout': return JSON.parse(m.UTF8ToString(m._bp_layout()));
+      case 'framesDrawn': return m._bp_frames_drawn();
       default: return undefined;
     }
   }
 
   // postMessage protocol for a host page around an iframe (docs/embedding.md). Only origins listed in
   // ?origins=… are answered; messages from any other origin are ignored.
-  const allowed = (params.get('origins') || '').split(',').map((o) => o.trim()).filter(Boolean);
+  const allowed = allowedOrigins(params.get('origins') || '');
   if (window.parent !== window) {
     window.addEventListener('message', (event) => {
       if (!allowed.includes(event.origin) || event.source !== window.parent) return;

@@ -101,6 +101,21 @@ TEST_CASE("a state with every field changed comes back from its link equal, fiel
   CHECK(keys_of(hash) == keys_of(encode_state(AppState{}, true)));
 }
 
+TEST_CASE("the full state (change events, getState) writes every key, defaults included, and reads back as the defaults") {
+  // The docs' own `state.x0` was undefined at x0 = 2, the default: the short link leaves it out.
+  const std::string full = encode_state(AppState{}, true);
+  std::set<std::string> every_key;
+  for (const auto& [key, change] : changes()) every_key.insert(key);
+  every_key.insert("v");
+  CHECK(keys_of(full) == every_key);
+  CHECK(full.find("&x0=2&") != std::string::npos);
+  CHECK(full.find("&mode=function&") != std::string::npos);
+  CHECK(keys_of(encode_state(AppState{})) == std::set<std::string>{"v", "mode"});  // the link stays short
+  const DecodedState back = decode_state(full);
+  CHECK(back.notices.empty());
+  CHECK(back.state == AppState{});
+}
+
 TEST_CASE("each field changed alone writes its own key, and only it, and reads back equal") {
   const AppState defaults;
   for (const Change& c : changes()) {

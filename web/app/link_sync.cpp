@@ -39,7 +39,7 @@ void publish_state(const AppState& state) {
   const bool is_new_hash = !g_last_published || hash != g_last_hash;
   g_last_published = state;
   g_last_hash = std::move(hash);
-  if (is_new_hash) page::state_changed(g_last_hash);
+  if (is_new_hash) page::state_changed(g_last_hash, encode_state(state, true));
 }
 
 std::vector<std::string>& state_notices() { return g_notices; }

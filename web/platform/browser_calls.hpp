@@ -18,7 +18,15 @@ const double* frame_stats();
 void reset_frame_stats();
 // The controls Tab goes through, as JSON (tab_order.hpp), for the browser tests.
 const char* controls_json();
-// Stops drawing for good (the instance is being destroyed).
+// Stops drawing for good (the module aborted: its message stays on the page).
 void stop();
+// Pauses (true) or resumes (false) the frame loop: an instance out of view or in a hidden tab draws
+// nothing and trains nothing (training runs inside frames). The page's calls still answer.
+void set_paused(bool paused);
+// Frames drawn since the start (for the browser tests: an instance out of view draws none).
+double frames_drawn();
+// Before destroy(): stops the frames for good, removes every listener the module put on the page and
+// destroys its WebGL context, so that nothing on the page keeps the module (and its heap) alive.
+void shutdown();
 
 }  // namespace bp::platform

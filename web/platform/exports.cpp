@@ -39,8 +39,17 @@ extern "C" EMSCRIPTEN_KEEPALIVE void bp_reset_frame_stats() { bp::platform::rese
 // Draws a few frames: the host resized the element, or showed it again.
 extern "C" EMSCRIPTEN_KEEPALIVE void bp_wake() { bp::platform::wake(); }
 
-// Stops drawing for good (the instance is being destroyed).
+// Stops drawing for good (the module aborted).
 extern "C" EMSCRIPTEN_KEEPALIVE void bp_stop() { bp::platform::stop(); }
+
+// The instance went out of view or its tab was hidden (1: no frames, no training), or came back (0).
+extern "C" EMSCRIPTEN_KEEPALIVE void bp_set_paused(int paused) { bp::platform::set_paused(paused != 0); }
+
+// Test hook (instances.test.mjs): frames drawn since the start.
+extern "C" EMSCRIPTEN_KEEPALIVE double bp_frames_drawn() { return bp::platform::frames_drawn(); }
+
+// destroy(): no more frames, no listener left on the page, the WebGL context destroyed.
+extern "C" EMSCRIPTEN_KEEPALIVE void bp_shutdown() { bp::platform::shutdown(); }
 
 // Test hook for the browser tests (keyboard.test.mjs, touch.test.mjs): the controls in tab order with
 // their labels, places and focus, so a test finds a control by its label. Valid until the next call.

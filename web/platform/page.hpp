@@ -14,8 +14,9 @@ namespace bp::page {
 // The state to start with: what an embedder passed (Module.initialState), else location.hash with
 // its '#', else "".
 std::string initial_hash();
-// The state changed (Module.onStateChange): the page writes it to the address bar, embedders hear it.
-void state_changed(const std::string& hash);
+// The state changed (Module.onStateChange): the page writes `hash` (the short link, defaults left out)
+// to the address bar; embedders hear `full_state` (every key, defaults included: what getState() says).
+void state_changed(const std::string& hash, const std::string& full_state);
 // An exercise's answer was checked (Module.onAnswer): `json` is exercise/results.hpp's attempt_json.
 void answered(const std::string& json);
 // A notice about a bad pair of a link, for the developer's console (the app shows it too).

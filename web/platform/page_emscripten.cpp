@@ -27,8 +27,8 @@ EM_JS(char*, js_initial_state, (), {
   return ptr;
 });
 
-EM_JS(void, js_state_changed, (const char* hash), {
-  if (typeof Module.onStateChange === 'function') Module.onStateChange(UTF8ToString(hash));
+EM_JS(void, js_state_changed, (const char* hash, const char* full_state), {
+  if (typeof Module.onStateChange === 'function') Module.onStateChange(UTF8ToString(hash), UTF8ToString(full_state));
 });
 
 EM_JS(void, js_answered, (const char* json), {
@@ -99,7 +99,12 @@ EM_JS(char*, js_embed_options, (), {
 // A change of the system's setting reaches the app through the exported bp_set_dark (exports.cpp).
 EM_JS(int, js_prefers_dark, (int follow), {
   const query = window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;
-  if (query && follow) query.addEventListener("change", (event) => _bp_set_dark(event.matches ? 1 : 0));
+  if (query && follow) {
+    const listener = (event) => _bp_set_dark(event.matches ? 1 : 0);
+    query.addEventListener("change", listener);
+    // Removed by platform::shutdown(): the query would keep the module alive after destroy().
+    (Module.bpListeners = Module.bpListeners || []).push([query, "change", listener]);
+  }
   return query && query.matches ? 1 : 0;
 });
 
@@ -107,7 +112,9 @@ EM_JS(int, js_prefers_dark, (int follow), {
 
 std::string initial_hash() { return take(js_initial_state()); }
 
-void state_changed(const std::string& hash) { js_state_changed(hash.c_str()); }
+void state_changed(const std::string& hash, const std::string& full_state) {
+  js_state_changed(hash.c_str(), full_state.c_str());
+}
 
 void answered(const std::string& json) { js_answered(json.c_str()); }
 

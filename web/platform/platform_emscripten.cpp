@@ -159,10 +159,20 @@ EM_BOOL on_context_restored(int, const void*, void*) {
 }
 
 // --- frame scheduling ----------------------------------------------------------------------------
+// Paused (set_paused: the instance is out of view or its tab hidden): no frame is drawn, so nothing
+// trains either (training runs inside frames); a frame asked for meanwhile waits for the resume.
+bool g_paused = false;
+long g_animation_frame = 0;  // the pending requestAnimationFrame, cancelled by shutdown()
+double g_frames_drawn = 0;   // since the start, for the browser tests (frames_drawn())
+
 EM_BOOL on_animation_frame(double, void*) {
   g_frame_scheduled = false;
+  if (g_paused) return EM_FALSE;
   g_frame_start = emscripten_get_now();
-  if (g_frame && !g_context_lost) g_frame();
+  if (g_frame && !g_context_lost) {
+    g_frame();
+    ++g_frames_drawn;
+  }
   g_frame_ms[g_frames_timed++ % kTimedFrames] = emscripten_get_now() - g_frame_start;
   // ImGui spreads fast input over frames itself (its trickling queue): keep drawing until it is done.
   const bool imgui_pending = ImGui::GetCurrentContext()->InputEventsQueue.Size > 0;
@@ -588,11 +598,16 @@ EM_JS(void, js_listen_for_focus, (), {
   const sink = () => document.getElementById(canvas.id + "-text");
   let pointer = false;
   const pressed = () => { pointer = true; setTimeout(() => { pointer = false; }, 0); };
-  canvas.addEventListener('pointerdown', pressed, true);
-  canvas.addEventListener('mousedown', pressed, true);
-  canvas.addEventListener('touchstart', pressed, { capture: true, passive: true });
+  // Recorded for shutdown() (js_remove_page_listeners).
+  const listen = (target, type, handler, options) => {
+    target.addEventListener(type, handler, options);
+    (Module.bpListeners = Module.bpListeners || []).push([target, type, handler, options]);
+  };
+  listen(canvas, 'pointerdown', pressed, true);
+  listen(canvas, 'mousedown', pressed, true);
+  listen(canvas, 'touchstart', pressed, { capture: true, passive: true });
   let windowLeft = false;  // the browser window lost the focus with the canvas focused in it
-  canvas.addEventListener('focus', (event) => {
+  listen(canvas, 'focus', (event) => {
     const from = event.relatedTarget;
     const back = windowLeft;
     windowLeft = false;
@@ -614,8 +629,8 @@ EM_JS(void, js_listen_for_focus, (), {
     }
     _bp_keyboard_focus(0);
   };
-  canvas.addEventListener('blur', left);
-  document.addEventListener('focusout', (event) => { if (event.target === sink()) left(event); });
+  listen(canvas, 'blur', left);
+  listen(document, 'focusout', (event) => { if (event.target === sink()) left(event); });
 });
 
 // --- clipboard -----------------------------------------------------------------------------------
@@ -630,7 +645,7 @@ EM_JS(void, js_listen_for_paste, (), {
     if (typeof Module.onOutOfMemory === 'function') Module.onOutOfMemory();
     abort('out of memory');
   };
-  document.addEventListener('paste', (event) => {
+  const listener = (event) => {
     // Only what is pasted into this instance (its canvas or its text sink), not a neighbour's.
     const sink = document.getElementById(Module.canvas.id + "-text");
     if (event.target !== Module.canvas && event.target !== sink) return;
@@ -643,7 +658,9 @@ EM_JS(void, js_listen_for_paste, (), {
     stringToUTF8(text, ptr, bytes);
     _bp_paste(ptr);
     _free(ptr);
-  });
+  };
+  document.addEventListener('paste', listener);
+  (Module.bpListeners = Module.bpListeners || []).push([document, 'paste', listener]);  // for shutdown()
 });
 
 void set_clipboard(void*, const char* text) {
@@ -735,6 +752,47 @@ const char* controls_json() {
 
 void stop() { g_frame = nullptr; }
 
+void set_paused(bool paused) {
+  if (paused == g_paused) return;
+  g_paused = paused;
+  if (!paused) wake();  // the frames asked for meanwhile, and a few for ImGui to settle
+}
+
+double frames_drawn() { return g_frames_drawn; }
+
+namespace {
+// Every listener the module's own JavaScript put on the page (document, window, the media query, the
+// canvas), recorded by listen() in the EM_JS functions below, and what else on the page points back
+// into the module: any of them left behind would keep the whole module, heap included, alive after
+// destroy().
+EM_JS(void, js_remove_page_listeners, (), {
+  for (const listener of Module.bpListeners || []) {
+    listener[0].removeEventListener(listener[1], listener[2], listener[3]);
+  }
+  Module.bpListeners = [];
+  const sink = document.getElementById(Module.canvas.id + "-text");
+  if (sink) sink.remove();
+  // Emscripten's GL library wraps the canvas's getContext in a closure over the module (a Safari fix).
+  if (Module.canvas.getContextSafariWebGL2Fixed) {
+    delete Module.canvas.getContext;
+    delete Module.canvas.getContextSafariWebGL2Fixed;
+  }
+  if (Module.bpAudio) Module.bpAudio.context.close().catch(() => {});
+  Module.bpAudio = null;
+});
+}  // namespace
+
+void shutdown() {
+  g_frame = nullptr;
+  g_paused = true;  // and no frame is scheduled again
+  if (g_frame_scheduled) emscripten_cancel_animation_frame(g_animation_frame);
+  g_frame_scheduled = false;
+  emscripten_html5_remove_all_event_listeners();
+  js_remove_page_listeners();
+  const EMSCRIPTEN_WEBGL_CONTEXT_HANDLE context = emscripten_webgl_get_current_context();
+  if (context > 0) emscripten_webgl_destroy_context(context);
+}
+
 bool init(const char* selector) {
   g_selector = selector;
   std::set_new_handler(out_of_memory);
@@ -800,9 +858,9 @@ void run(void (*frame)()) {
 }
 
 void request_frame() {
-  if (g_frame_scheduled) return;
+  if (g_frame_scheduled || g_paused) return;  // set_paused(false) wakes the loop again
   g_frame_scheduled = true;
-  emscripten_request_animation_frame(on_animation_frame, nullptr);
+  g_animation_frame = emscripten_request_animation_frame(on_animation_frame, nullptr);
 }
 
 void begin_frame() {
