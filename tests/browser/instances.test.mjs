@@ -5,7 +5,7 @@
 // and destroy() frees each instance's module and heap. Fixtures: fixtures/instances.html, host.html.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, until, SHOTS } from './harness.mjs';
+import { useBrowser, until, SHOTS, pixels } from './harness.mjs';
 
 const session = useBrowser();
 
@@ -26,21 +26,10 @@ async function lessonPage(query, viewport = { width: 900, height: 700 }) {
 // How many distinct colours (to 4 bits a channel) an element's box shows on screen, counted in the page:
 // a drawn playground shows dozens, a blank canvas one.
 async function coloursShown(page, selector) {
-  const png = await page.locator(selector).screenshot();
-  return page.evaluate(async (data) => {
-    const image = new Image();
-    image.src = 'data:image/png;base64,' + data;
-    await image.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = image.width;
-    canvas.height = image.height;
-    const context = canvas.getContext('2d');
-    context.drawImage(image, 0, 0);
-    const rgba = context.getImageData(0, 0, image.width, image.height).data;
-    const seen = new Set();
-    for (let i = 0; i < rgba.length; i += 4) seen.add((rgba[i] >> 4) * 256 + (rgba[i + 1] >> 4) * 16 + (rgba[i + 2] >> 4));
-    return seen.size;
-  }, png.toString('base64'));
+  const { rgba } = await pixels(page, await page.locator(selector).screenshot());
+  const seen = new Set();
+  for (let i = 0; i < rgba.length; i += 4) seen.add((rgba[i] >> 4) * 256 + (rgba[i + 1] >> 4) * 16 + (rgba[i + 2] >> 4));
+  return seen.size;
 }
 
 const statusOf = (page, i) => page.evaluate((k) => {

@@ -60,6 +60,9 @@ test('typed characters arrive in the field clicked last: field to field, inside 
   // η's number, straight after a click elsewhere (its slider beside it takes no text: number_field.cpp).
   await page.mouse.click(5, 790);  // nothing there: the field is left
   await page.evaluate(() => window.playground.setState({ expr: 'x^2' }));
+  // The controls where the new function's frame drew them (a slow frame would leave the old places).
+  await until(() => state(page), (s) => s.expr === 'x^2');
+  await page.waitForTimeout(300);
   const values = await until(() => controls(page), (l) => l.filter((c) => c.label === '##value').length >= 3);
   const eta = values.filter((c) => c.label === '##value')[2];  // x₀, h, η
   await page.mouse.click(...center(eta));

@@ -3,7 +3,7 @@
 // and both modes at the four sizes (screenshots to look at).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, openPage, SHOTS, until } from './harness.mjs';
+import { useBrowser, openPage, SHOTS, until, pixels } from './harness.mjs';
 
 const session = useBrowser();
 const state = (page) => page.evaluate(() => window.playground.getState());
@@ -23,26 +23,15 @@ async function typeInto(page, [x, y], text) {
   await page.waitForTimeout(300);
 }
 
-// Pixels of the curve's blue in the function plot's area (x 405…1265, y 45…520), counted by the page.
+// Pixels of the curve's blue in the function plot's area (x 405…1265, y 45…520), counted here.
 async function curvePixels(page, name) {
   await page.screenshot({ path: new URL(name, SHOTS).pathname });
-  const png = await page.screenshot({ clip: { x: 405, y: 45, width: 860, height: 475 } });
-  return page.evaluate(async (data) => {
-    const image = new Image();
-    image.src = 'data:image/png;base64,' + data;
-    await image.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = image.width;
-    canvas.height = image.height;
-    const context = canvas.getContext('2d');
-    context.drawImage(image, 0, 0);
-    const rgba = context.getImageData(0, 0, image.width, image.height).data;
-    let count = 0;
-    for (let i = 0; i < rgba.length; i += 4) {
-      if (rgba[i + 2] > rgba[i] + 25 && rgba[i] < 200) count++;  // the curve's blue, faded or not
-    }
-    return count;
-  }, png.toString('base64'));
+  const { rgba } = await pixels(page, await page.screenshot({ clip: { x: 405, y: 45, width: 860, height: 475 } }));
+  let count = 0;
+  for (let i = 0; i < rgba.length; i += 4) {
+    if (rgba[i + 2] > rgba[i] + 25 && rgba[i] < 200) count++;  // the curve's blue, faded or not
+  }
+  return count;
 }
 
 test('h typed as 1e-6, 10^-6 and 0.001 is that value, and a text that does not parse keeps the last one', async () => {

@@ -12,23 +12,11 @@
 #include "link_sync.hpp"
 #include "widgets/panel_layout.hpp"
 #include "widgets/theme.hpp"
+#include "json_text.hpp"
 
 namespace bp::app {
 
 namespace {
-
-std::string json_string(const std::string& text) {
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"' || c == '\\') out += '\\';
-    if (c == '\n') {
-      out += "\\n";
-      continue;
-    }
-    out += c;
-  }
-  return out + "\"";
-}
 
 // The gallery for window.playground.gallery(): [{ title, caption, hash }, ...].
 std::string gallery_json() {

@@ -12,6 +12,7 @@
 #include "state/exercise_names.hpp"
 #include "widgets/number_text.hpp"
 #include "widgets/theme.hpp"
+#include "widgets/string_input.hpp"
 
 namespace bp::app {
 
@@ -26,15 +27,6 @@ struct Typed {
 Typed& typed(const std::string& id) {
   static std::unordered_map<std::string, Typed> fields;
   return fields[id];
-}
-
-int resize_callback(ImGuiInputTextCallbackData* data) {
-  if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
-    auto* text = static_cast<std::string*>(data->UserData);
-    text->resize(static_cast<std::size_t>(data->BufTextLen));
-    data->Buf = text->data();
-  }
-  return 0;
 }
 
 ImU32 right_color() { return theme::is_dark() ? IM_COL32(110, 210, 130, 255) : IM_COL32(20, 120, 50, 255); }
@@ -89,7 +81,7 @@ void row(const Quantity& q, float width) {
   const std::string field_id = "##answer " + label;
   bool submit = ImGui::InputText(field_id.c_str(), t.text.data(), t.text.capacity() + 1,
                                  ImGuiInputTextFlags_CallbackResize | ImGuiInputTextFlags_EnterReturnsTrue,
-                                 resize_callback, &t.text);
+                                 resize_string, &t.text);
   ImGui::SameLine();
   submit |= ImGui::Button(("Check##" + q.id).c_str());
   if (submit) check(q.id);

@@ -3,6 +3,7 @@
 
 #include "state/exercise_names.hpp"
 #include "widgets/number_text.hpp"
+#include "json_text.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -27,18 +28,6 @@ std::string json_number(double v) {
   return text;
 }
 
-std::string json_string(const std::string& text) {
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"' || c == '\\') out += '\\';
-    if (c == '\n') {
-      out += "\\n";
-      continue;
-    }
-    out += c;
-  }
-  return out + "\"";
-}
 
 std::string flag(bool b) { return b ? "true" : "false"; }
 }  // namespace

@@ -10,6 +10,7 @@
 #include "imgui_internal.h"  // FindRenderedTextEnd: the label up to its "##"
 #include "state/description.hpp"
 #include "widgets/theme.hpp"
+#include "widgets/string_input.hpp"
 
 namespace bp::app {
 
@@ -25,15 +26,6 @@ struct FieldText {
 FieldText& field_text(ImGuiID id) {
   static std::unordered_map<ImGuiID, FieldText> fields;
   return fields[id];
-}
-
-int resize_callback(ImGuiInputTextCallbackData* data) {
-  if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
-    auto* text = static_cast<std::string*>(data->UserData);
-    text->resize(static_cast<std::size_t>(data->BufTextLen));
-    data->Buf = text->data();
-  }
-  return 0;
 }
 
 // The slider: log10 of the value (or the value) as a float, showing the value's own text.
@@ -82,7 +74,7 @@ bool number_field(const char* label, double& value, const NumberFieldOptions& o)
   bool changed = false;
   // Taken on Enter, Tab or a click away, not per key: "1e-6" typed passes through "1" (h = 1) and "1e-".
   const bool entered = ImGui::InputText("##value", field.text.data(), field.text.capacity() + 1,
-                                        flags | ImGuiInputTextFlags_EnterReturnsTrue, resize_callback, &field.text);
+                                        flags | ImGuiInputTextFlags_EnterReturnsTrue, resize_string, &field.text);
   if (ImGui::IsItemEdited()) field.error.clear();
   if (entered || ImGui::IsItemDeactivatedAfterEdit()) {
     auto parsed = parse_number(field.text, o.limits);
