@@ -184,7 +184,7 @@ void frame() {
   const bool animating = mode_tabs() || bp::app::take_truths_changed();  // the panels above read them next frame
   ImGui::End();
   bp::platform::end_frame();
-  bp::app::publish_state(g_state);
+  bp::app::publish_state(g_state, animating);
   bp::app::publish_description();
   if (animating) bp::platform::request_frame();
   static bool ready = false;
