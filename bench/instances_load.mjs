@@ -4,7 +4,7 @@
 // Usage: node bench/instances_load.mjs [--runs 3] [--embed web/embed.js] [--embed-file FILE]   (after a build)
 // --embed-file serves FILE as web/embed-before.js (e.g. an older embed.js, `git show REV:web/embed.js`), to compare.
 import fs from 'node:fs';
-import { startServer, launch } from '../tests/browser/harness.mjs';
+import { startServer, launch, COUNT_COMPILES } from '../tests/browser/harness.mjs';
 
 const arg = (name, fallback) => {
   const at = process.argv.indexOf(name);
@@ -25,20 +25,6 @@ const HOST_SCRIPT = `
   const all = [...document.querySelectorAll('.w')].map((el) => BackpropPlayground.mount(el, { state: 'mode=function' }));
   Promise.all(all.map((i) => i.ready)).then(() => { window.readyMs = performance.now(); }, (e) => { window.failed = String(e); });`;
 
-// Counts WebAssembly compiles, however the loader asks for them.
-const COUNT_COMPILES = `
-  window.compiles = 0;
-  for (const name of ['compile', 'compileStreaming']) {
-    const original = WebAssembly[name];
-    WebAssembly[name] = function (...args) { window.compiles++; return original.apply(this, args); };
-  }
-  for (const name of ['instantiate', 'instantiateStreaming']) {
-    const original = WebAssembly[name];
-    WebAssembly[name] = function (source, ...rest) {
-      if (!(source instanceof WebAssembly.Module)) window.compiles++;
-      return original.call(this, source, ...rest);
-    };
-  }`;
 
 async function once(browser, url, count) {
   const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });

@@ -113,3 +113,19 @@ export async function until(read, ok, timeout = 5000) {
   }
   return value;
 }
+
+// An init script: counts WebAssembly compiles in window.compiles, however a loader asks for them
+// (instantiating a compiled Module is not one). hosting.test.mjs and bench/instances_load.mjs.
+export const COUNT_COMPILES = `
+  window.compiles = 0;
+  for (const name of ['compile', 'compileStreaming']) {
+    const original = WebAssembly[name];
+    WebAssembly[name] = function (...args) { window.compiles++; return original.apply(this, args); };
+  }
+  for (const name of ['instantiate', 'instantiateStreaming']) {
+    const original = WebAssembly[name];
+    WebAssembly[name] = function (source, ...rest) {
+      if (!(source instanceof WebAssembly.Module)) window.compiles++;
+      return original.call(this, source, ...rest);
+    };
+  }`;

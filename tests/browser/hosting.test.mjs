@@ -9,7 +9,7 @@ import path from 'node:path';
 import os from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createServer, listen } from '../../scripts/serve.mjs';
-import { launch, SHOTS } from './harness.mjs';
+import { launch, SHOTS, COUNT_COMPILES } from './harness.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const site = path.join(repo, 'dist/site');
@@ -52,21 +52,10 @@ after(async () => {
 });
 
 // Counts WebAssembly compiles however a loader asks for them, and Content-Security-Policy reports.
-const WATCH = `
-  window.compiles = 0;
+const WATCH = COUNT_COMPILES + `
   window.violations = [];
   document.addEventListener('securitypolicyviolation', (e) => window.violations.push(e.effectiveDirective + ' ' + e.blockedURI));
-  for (const name of ['compile', 'compileStreaming']) {
-    const original = WebAssembly[name];
-    WebAssembly[name] = function (...args) { window.compiles++; return original.apply(this, args); };
-  }
-  for (const name of ['instantiate', 'instantiateStreaming']) {
-    const original = WebAssembly[name];
-    WebAssembly[name] = function (source, ...rest) {
-      if (!(source instanceof WebAssembly.Module)) window.compiles++;
-      return original.call(this, source, ...rest);
-    };
-  }`;
+`;
 
 async function open(url, { size = SIZES.desktop, route } = {}) {
   const context = await browser.newContext({ viewport: size });
