@@ -29,11 +29,11 @@ double train_epoch(Network& network, Optimizer& optimizer, const Eigen::MatrixXd
         bx.col(j) = x.col(order[static_cast<std::size_t>(start + j)]);
         by.col(j) = y.col(order[static_cast<std::size_t>(start + j)]);
       }
-      network.forward(bx);
+      network.forward_train(bx);
       total += network.loss(by);
       network.backward(by);
     } else {
-      network.forward(x.middleCols(start, count));
+      network.forward_train(x.middleCols(start, count));
       total += network.loss(y.middleCols(start, count));
       network.backward(y.middleCols(start, count));
     }

@@ -11,7 +11,7 @@ namespace bp::nn {
 
 // One epoch over x (inputs × n) and y (outputs × n) in batches of batch_size (the last may be
 // smaller), in order, or shuffled by `shuffle` when given. Returns the mean of the batch losses,
-// each taken before its update.
+// each taken before its update, in the training pass (with dropout, if any).
 double train_epoch(Network& network, Optimizer& optimizer, const Eigen::MatrixXd& x, const Eigen::MatrixXd& y,
                    int batch_size, Rng* shuffle = nullptr);
 

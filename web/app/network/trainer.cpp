@@ -153,7 +153,7 @@ bool Trainer::step() {
   const auto n = static_cast<std::size_t>(x_train_.cols());
   const auto count = std::min<std::size_t>(static_cast<std::size_t>(batch_size_), n - batch_cursor_);
   const auto start = static_cast<Eigen::Index>(batch_cursor_), cols = static_cast<Eigen::Index>(count);
-  network_->forward(x_train_.middleCols(start, cols));
+  network_->forward_train(x_train_.middleCols(start, cols));
   network_->backward(y_train_.middleCols(start, cols));
   optimizer_->step(*network_);
   batch_cursor_ += count;
