@@ -106,6 +106,11 @@ Network::Network(const NetworkConfig& config) : config_(config) {
   rng_ = rng;
 }
 
+void Network::set_dropout(const std::vector<double>& dropout) {
+  config_.dropout = dropout;
+  for (std::size_t l = 0; l + 1 < layers_.size(); ++l) layers_[l].dropout = dropout_rate(config_, l);
+}
+
 bool Network::has_skips() const {
   return std::any_of(layers_.begin(), layers_.end(), [](const Dense& layer) { return layer.skip; });
 }

@@ -103,6 +103,9 @@ class Network {
   int input_size() const { return config_.layers.front(); }
   int output_size() const { return config_.layers.back(); }
   long parameter_count() const;
+  // New dropout rates (config.dropout's forms, valid as validate() checks) for the next training passes;
+  // the weights stay.
+  void set_dropout(const std::vector<double>& dropout);
   // Whether layer l (0-based, as layers()) adds its input to its output; whether any layer does.
   bool has_skip(std::size_t l) const { return layers_[l].skip; }
   bool has_skips() const;
