@@ -187,7 +187,7 @@ void Network::finish_layer(Dense& layer, const Batch& input, std::optional<Masks
       for (Eigen::Index k = 0; k < size; ++k) m[k] = rng_.uniform() < layer.dropout ? 0.0 : keep;
     }
     const double* m = layer.mask.data();
-    for (Eigen::Index k = 0; k < size; ++k) a[k] = m[k] * f[k];
+    for (Eigen::Index k = 0; k < size; ++k) a[k] = m[k] * f[k] + 0.0;  // + 0.0: a dropped unit is 0, never −0
   } else {
     std::copy(f, f + size, a);
   }

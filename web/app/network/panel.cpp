@@ -200,7 +200,7 @@ void dropout_and_skip_controls(NetworkState& s, float width) {
   if (where.empty()) {
     ImGui::TextWrapped("no skip fits: it needs two hidden layers of one size in a row");
   } else {
-    ImGui::TextWrapped("skips around hidden %s: h + f(W·h + b)", where.c_str());
+    ImGui::TextWrapped("h + f(W·h + b): skips around hidden %s", where.c_str());
   }
   ImGui::PopTextWrapPos();
   ImGui::PopStyleColor();

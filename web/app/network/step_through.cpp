@@ -63,9 +63,9 @@ void dropout_and_skip(const nn::Dense& layer, std::size_t l) {
   }
   if (layer.skip) {
     ImGui::TextWrapped("skip connection: a%s = a%s + %sact(z%s)", n.c_str(), before.c_str(),
-                       layer.dropout > 0 ? ("mask" + n + " ⊙ ").c_str() : "", n.c_str());
+                       layer.dropout > 0 ? ("mask" + n + " × ").c_str() : "", n.c_str());
   } else if (layer.dropout > 0) {
-    ImGui::TextWrapped("a%s = mask%s ⊙ act(z%s)", n.c_str(), n.c_str(), n.c_str());
+    ImGui::TextWrapped("a%s = mask%s × act(z%s), unit by unit", n.c_str(), n.c_str(), n.c_str());
   }
 }
 }  // namespace
