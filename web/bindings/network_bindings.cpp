@@ -93,7 +93,9 @@ class NetworkHandle {
     const Eigen::MatrixXd targets = matrix(y, network_.output_size(), n);
     Optimizer sgd({OptimizerKind::kSgd, learning_rate}, network_);
     double loss = 0;
-    for (int e = 0; e < epochs; ++e) loss = train_epoch(network_, sgd, inputs, targets, batch_size);
+    for (int e = 0; e < epochs; ++e) {
+      loss = train_epoch(network_, sgd, inputs, targets, batch_size, nullptr, e + 1 == epochs);  // the last's loss
+    }
     return loss;
   }
 
