@@ -53,7 +53,17 @@ const char* torch_activation(nn::Activation a) {
     case nn::Activation::kTanh: return "torch.nn.Tanh()";
     case nn::Activation::kRelu: return "torch.nn.ReLU()";
     case nn::Activation::kSigmoid: return "torch.nn.Sigmoid()";
+    case nn::Activation::kSoftmax: return "torch.nn.Softmax(dim=1)";
     default: return "torch.nn.Identity()";
+  }
+}
+
+// The loss of model(X) against Y in PyTorch, as nn::loss_value computes it.
+const char* torch_loss(nn::Loss loss) {
+  switch (loss) {
+    case nn::Loss::kBce: return "torch.nn.functional.binary_cross_entropy(model(X), Y)  # bce of the sigmoid output";
+    case nn::Loss::kCrossEntropy: return "-(Y * torch.log(model(X))).sum(dim=1).mean()  # cross-entropy: mean −log p_y";
+    default: return "((model(X) - Y) ** 2).mean()  # mse: mean over examples and outputs";
   }
 }
 }  // namespace
@@ -64,12 +74,12 @@ std::string pytorch_script(Trainer& trainer, const NetworkState& state) {
   const auto& points = trainer.train_points();
   const std::size_t n = std::min<std::size_t>(static_cast<std::size_t>(std::max(1, state.batch_size)), points.size());
   Eigen::MatrixXd x(static_cast<Eigen::Index>(trainer.features().size()), static_cast<Eigen::Index>(n));
-  Eigen::MatrixXd y(1, static_cast<Eigen::Index>(n));
   for (std::size_t j = 0; j < n; ++j) {
     x.col(static_cast<Eigen::Index>(j)) = trainer.inputs_for(points[j].x1, points[j].x2);
-    y(0, static_cast<Eigen::Index>(j)) =
-        config.output_activation == nn::Activation::kSigmoid ? (points[j].label > 0 ? 1.0 : 0.0) : points[j].label;
   }
+  // Targets as the trainer makes them: ±1, {0, 1} for a sigmoid, one-hot rows for a softmax.
+  const Eigen::MatrixXd y = nn::label_matrix({points.begin(), points.begin() + static_cast<std::ptrdiff_t>(n)},
+                                             config.output_activation, trainer.classes());
   copy.forward(x);
   const double loss = copy.loss(y);
   copy.backward(y);
@@ -98,7 +108,7 @@ std::string pytorch_script(Trainer& trainer, const NetworkState& state) {
     py << "    linear[" << l << "].weight.copy_(torch.tensor(" << matrix(layer.W, std::string(40, ' ')) << "))\n";
     py << "    linear[" << l << "].bias.copy_(torch.tensor(" << row(layer.b.transpose(), 0) << "))\n";
   }
-  py << "\nloss = ((model(X) - Y) ** 2).mean()  # mse: mean over examples and outputs\n";
+  py << "\nloss = " << torch_loss(config.loss) << "\n";
   const nn::Regularization regularization = state.model.regularization;
   const double rate = state.model.regularization_rate;
   if (regularization == nn::Regularization::kL2 && rate > 0) {
@@ -131,7 +141,8 @@ std::string pytorch_script(Trainer& trainer, const NetworkState& state) {
   step.step(copy);
   const double after = copy.loss_of(x, y);
   py << "optimizer.step()\n";
-  py << "print('loss after the step', ((model(X) - Y) ** 2).mean().item())  # the playground: "
+  py << "loss = " << torch_loss(config.loss) << "\n";
+  py << "print('loss after the step', loss.item())  # the playground: "
      << format_number(after) << "\n";
   return py.text;
 }
