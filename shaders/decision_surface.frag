@@ -2,8 +2,8 @@
 // Decision surface, used by web/app/network/surface_renderer.cpp: the network's forward pass for this pixel's
 // point (x1, x2), coloured as TensorFlow Playground does (orange -1, white 0, blue +1), or with a softmax
 // output in the winning class's colour, paler where its probability is nearer an even split (white on the
-// boundaries). The weights
-// come in a float texture, layer by layer: W row-major (out×in), then b, exactly as Trainer lays them.
+// boundaries). The weights come in a float texture, layer by layer: W row-major (out×in), then b, exactly as
+// Trainer lays them.
 precision highp float;
 precision highp int;
 
