@@ -150,3 +150,33 @@ for (const set of SETS) {
     }
   });
 }
+
+test('the learner\'s own points: the picker adds a point of the class picked; six classes fit a phone', async () => {
+  const pts = '-3,-3,-1;3,3,1;-3,3,2;3,-3,3;0,5,4;0,-5,5';  // one point of each of the six classes
+  const link = session.url + `#mode=network&data=custom&pts=${pts}`;
+  const { page, context, errors } = await openPage(session.browser, link);
+  await page.waitForFunction(() => window.playground);
+  await page.mouse.click(...await controlCentre(page, 'green', 20000));
+  const surface = await until(() => rectNamed(page, 'network surface'), Boolean);
+  const [x, y, w, h] = surface.box;
+  await page.mouse.click(x + w * 0.4, y + h * 0.6);  // (-1.2, -1.2): no point there, so a click adds one
+  const after = await until(() => page.evaluate(() => window.playground.getState().pts),
+                            (p) => p.split(';').length > 6);
+  const added = after.split(';').at(-1).split(',').map(Number);
+  assert.equal(added[2], 2, `the new point ${added} is of class 2 (green)`);
+  await context.close();
+  assert.deepEqual(errors, []);
+
+  // A phone's width, tall enough that the matrix under the loss curve is in the screenshot.
+  const phone = await session.browser.newContext({ viewport: { width: 375, height: 1500 }, hasTouch: true,
+                                                   isMobile: true });
+  const small = await phone.newPage();
+  await small.goto(link);
+  await small.waitForSelector('#status.hidden', { state: 'attached', timeout: 30000 });
+  await small.waitForFunction(() => window.playground);
+  const matrix = await until(() => rectNamed(small, 'confusion matrix'), Boolean);
+  assert.ok(matrix, 'a 6-class confusion matrix is drawn on a phone');
+  assert.ok(matrix.box[0] + matrix.box[2] <= 375.5, `the 6-class matrix (${matrix.box}) fits 375 px`);
+  await small.screenshot({ path: shot('custom-6-classes-375-wide') });
+  await phone.close();
+});

@@ -13,11 +13,13 @@ namespace bp::app {
 
 namespace {
 constexpr float kCell = 46;        // "100%" and a count of up to 4 digits
-constexpr float kNarrowCell = 34;  // ... in a phone's column, where the counts stay under 1,000
 constexpr float kHead = 74;        // the row headers: a swatch and a short name
 constexpr float kNarrowHead = 24;  // ... or the swatch alone
 
 float column_extra() { return 2 * ImGui::GetStyle().CellPadding.x + 1; }
+// In a narrow column (a phone, a tablet's pictures) the cells are as wide as "100" (rates without their %
+// sign, which the title gives), so six classes fit a phone.
+float narrow_cell() { return ImGui::CalcTextSize("100").x + 2; }
 
 // A swatch and the class's name, cut to the header's width.
 void class_header(int k, const std::vector<std::string>& names, float width) {
@@ -40,15 +42,15 @@ float confusion_matrix_width(int classes) {
 void draw_confusion_matrix(const Trainer& trainer, bool& show_test, const std::vector<std::string>& label_names) {
   const int classes = std::max(trainer.classes(), 2);
   const Eigen::MatrixXi& m = show_test ? trainer.test_confusion() : trainer.train_confusion();
-  ImGui::TextUnformatted("Confusion:");
+  // Narrower than the full table (a phone): swatches alone head the rows, and the cells shrink.
+  const bool narrow = ImGui::GetContentRegionAvail().x < confusion_matrix_width(classes);
+  ImGui::TextUnformatted(narrow ? "Confusion (rates in %):" : "Confusion:");
   ImGui::SameLine();
   if (ImGui::RadioButton("train##confusion", !show_test)) show_test = false;
   ImGui::SameLine();
   if (ImGui::RadioButton("test##confusion", show_test)) show_test = true;
   if (m.rows() != classes) return;
-  // Narrower than the full table (a phone): swatches alone head the rows, and the cells shrink.
-  const bool narrow = ImGui::GetContentRegionAvail().x < confusion_matrix_width(classes);
-  const float head = narrow ? kNarrowHead : kHead, cell = narrow ? kNarrowCell : kCell;
+  const float head = narrow ? kNarrowHead : kHead, cell = narrow ? narrow_cell() : kCell;
   const ImGuiTableFlags flags =
       ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_NoHostExtendX;
   if (!ImGui::BeginTable("confusion", classes + 2, flags)) return;
@@ -76,11 +78,11 @@ void draw_confusion_matrix(const Trainer& trainer, bool& show_test, const std::v
       const ImU32 tint = p == t ? class_color(t, alpha) : IM_COL32(120, 120, 120, static_cast<int>(alpha * 120));
       ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, tint);
       ImGui::Text("%d", m(t, p));
-      ImGui::Text("%.0f%%", 100 * rate);
+      ImGui::Text(narrow ? "%.0f" : "%.0f%%", 100 * rate);
     }
     ImGui::TableNextColumn();
     if (total) {
-      ImGui::Text("%.0f%%", 100.0 * m(t, t) / total);
+      ImGui::Text(narrow ? "%.0f" : "%.0f%%", 100.0 * m(t, t) / total);
     } else {
       ImGui::TextDisabled("none");
     }

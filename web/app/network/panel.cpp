@@ -470,7 +470,9 @@ void probability_bars(const NetworkState& s, Runtime& r, const SurfaceClick& cli
   if (!r.trainer.is_softmax()) return;
   if (click.hovered) r.probe = click.hovered;
   if (!r.probe) {
-    ImGui::TextDisabled("point at the square: the class probabilities show here");
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    ImGui::TextDisabled("point at the square (or tap it): the class probabilities show here");
+    ImGui::PopTextWrapPos();
     return;
   }
   const Eigen::VectorXd p = r.trainer.class_probabilities((*r.probe)[0], (*r.probe)[1]);

@@ -64,8 +64,8 @@ void softmax_output(const nn::Network& net, const Eigen::MatrixXd& y, int true_c
   if (!is_hidden("grads")) {
     matrix("y (one-hot)", y);
     matrix("δ = ∂L/∂z = p − y", Eigen::MatrixXd(out.a) - y);
-    ImGui::TextWrapped("Why p − y: ∂L/∂z_k = Σ_j (−y_j / p_j)·p_j(1[j=k] − p_k) = −y_k + p_k·Σ_j y_j = p_k − y_k, "
-                       "because the softmax Jacobian p_j(1[j=k] − p_k) cancels the 1/p_j of −log p and Σ_j y_j = 1.");
+    ImGui::TextWrapped("Why p − y: the softmax Jacobian ∂p_y/∂z_k = p_y(1[y=k] − p_k) cancels the 1/p_y of "
+                       "∂(−log p_y)/∂p_y, leaving ∂L/∂z_k = p_k − y_k.");
   }
   ImGui::TreePop();
 }
