@@ -180,3 +180,24 @@ test('the learner\'s own points: the picker adds a point of the class picked; si
   await small.screenshot({ path: shot('custom-6-classes-375-wide') });
   await phone.close();
 });
+
+test('two classes: softmax is a choice, and choosing tanh again leaves cross-entropy for mse', async () => {
+  const link = session.url + '#mode=network&data=xor&out=softmax&loss=crossentropy';
+  const { page, context, errors } = await openPage(session.browser, link);
+  await page.waitForFunction(() => window.playground);
+  const state = await page.evaluate(() => window.playground.getState());
+  assert.equal(state.out, 'softmax', 'a link keeps softmax for two classes');
+  assert.ok(await until(() => rectNamed(page, 'confusion matrix'), Boolean), 'two classes get a confusion matrix too');
+  // The combos carry no label in the control list: "output" is the second after the last "neurons" slider
+  // (activation, output, loss, learning rate).
+  const controls = await page.evaluate(() => window.playground.testHooks.controls());
+  const output = controls[controls.map((c) => c.label).lastIndexOf('neurons') + 2];
+  await page.mouse.click(output.x + output.w / 2, output.y + output.h / 2);
+  await page.waitForTimeout(500);
+  await page.mouse.click(output.x + 30, output.y + output.h + 20);  // the list's first item, tanh (not listed either)
+  const after = await until(() => page.evaluate(() => window.playground.getState()), (s) => s.out === 'tanh');
+  assert.equal(after.out, 'tanh');
+  assert.equal(after.loss, 'mse', 'cross-entropy went with softmax');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

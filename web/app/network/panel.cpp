@@ -177,8 +177,16 @@ void architecture_controls(NetworkState& s, float width) {
     ImGui::PopID();
   }
   combo("activation", s.model.activation, activation_choices(), width);
-  combo("output", s.model.output, output_activation_choices(), width);
-  combo("loss", s.loss, loss_choices(), width);
+  // Softmax and cross-entropy go together (settle_output_for_classes): leaving one leaves the other too.
+  if (combo("output", s.model.output, output_activation_choices(), width) &&
+      s.model.output != nn::Activation::kSoftmax && s.loss == nn::Loss::kCrossEntropy) {
+    s.loss = nn::Loss::kMse;
+  }
+  if (combo("loss", s.loss, loss_choices(), width) && s.loss != nn::Loss::kCrossEntropy &&
+      s.model.output == nn::Activation::kSoftmax) {
+    s.model.output = s.loss == nn::Loss::kBce ? nn::Activation::kSigmoid : nn::Activation::kTanh;
+  }
+  if (class_count_of(s) > 2) ImGui::TextDisabled("more than two classes: softmax with cross-entropy");
   if (s.loss == nn::Loss::kBce && s.model.output != nn::Activation::kSigmoid) {
     ImGui::TextDisabled("bce goes with a sigmoid output; switched to it");
     s.model.output = nn::Activation::kSigmoid;
