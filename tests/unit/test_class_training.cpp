@@ -4,6 +4,8 @@
 
 #include <cmath>
 
+#include "network/class_palette.hpp"
+#include "network/surface_text.hpp"
 #include "network/trainer.hpp"
 #include "state/gallery.hpp"
 
@@ -123,4 +125,20 @@ TEST_CASE("gallery: the 3-arm spiral needs depth; one small hidden layer stays f
   CHECK(deep_trainer.test_accuracy() >= 0.88);
   CHECK(shallow_trainer.train_accuracy() <= 0.6);
   CHECK(shallow_trainer.test_accuracy() <= 0.5);
+}
+
+TEST_CASE("the surface in words gives each class's accuracy and the winning class's letter per grid cell") {
+  NetworkState s = entry_titled("Three blobs, no hidden layer").state.network;
+  Trainer trainer = trained(s, 100);
+  const std::string text = surface_text(trainer, 3);
+  CAPTURE(text);
+  // Test accuracy 1.0 (the gallery test above): every class all right, named by its colour.
+  CHECK(text.find("On the test points: orange 100 percent (") != std::string::npos);
+  CHECK(text.find("blue 100 percent") != std::string::npos);
+  CHECK(text.find("green 100 percent") != std::string::npos);
+  CHECK(text.find("o for orange, b for blue, g for green:") != std::string::npos);
+  // Blobs at 90°, 210° and 330° on a circle of radius 3.5: the top middle cell (0, 4) is orange's.
+  CHECK(text.find("row x2 = 4.0: ") != std::string::npos);
+  CHECK(text.substr(text.find("row x2 = 4.0: ") + 14, 3) == "o o");
+  CHECK(per_class_accuracy_words(Eigen::MatrixXi::Zero(2, 2)) == "orange no points, blue no points");
 }

@@ -80,7 +80,8 @@ class Trainer {
   const std::vector<nn::Feature>& features() const { return features_; }
   // Inputs for one point (x1, x2) in the network's feature order.
   Eigen::VectorXd inputs_for(double x1, double x2) const;
-  // The network's output over a grid of n×n points covering [-6, 6]², row by row from the top.
+  // The network's output over a grid of n×n points covering [-6, 6]², row by row from the top (one row per
+  // output: a softmax network's class probabilities).
   Eigen::MatrixXd surface(int n);
 
   std::vector<double> parameters() const;          // layer by layer: W row-major, then b
