@@ -53,6 +53,7 @@ const char* torch_activation(nn::Activation a) {
     case nn::Activation::kTanh: return "torch.nn.Tanh()";
     case nn::Activation::kRelu: return "torch.nn.ReLU()";
     case nn::Activation::kSigmoid: return "torch.nn.Sigmoid()";
+    case nn::Activation::kSoftmax: return "torch.nn.Softmax(dim=1)";
     default: return "torch.nn.Identity()";
   }
 }
@@ -84,8 +85,10 @@ std::string residual_module(const nn::Network& net) {
   }
   py << "])\n\n    def forward(self, x, masks=None):\n        h = x\n";
   for (std::size_t l = 0; l < layers.size(); ++l) {
-    const std::string f =
-        std::string(torch_function(layers[l].activation)) + "(self.linear[" + std::to_string(l) + "](h))";
+    const std::string linear = "self.linear[" + std::to_string(l) + "](h)";
+    const std::string f = layers[l].activation == nn::Activation::kSoftmax
+                              ? "torch.softmax(" + linear + ", dim=1)"
+                              : std::string(torch_function(layers[l].activation)) + "(" + linear + ")";
     if (l == hidden) {
       py << "        return " << f << "\n";
     } else if (layers[l].skip) {
@@ -111,6 +114,18 @@ std::string residual_module(const nn::Network& net) {
   py << "]\n";
   return py.text;
 }
+
+// The loss of `model` (the script's model(X) or model(X, masks)) against Y in PyTorch, as nn::loss_value
+// computes it.
+std::string torch_loss(nn::Loss loss, const std::string& model) {
+  switch (loss) {
+    case nn::Loss::kBce:
+      return "torch.nn.functional.binary_cross_entropy(" + model + ", Y)  # bce of the sigmoid output";
+    case nn::Loss::kCrossEntropy:
+      return "-(Y * torch.log(" + model + ")).sum(dim=1).mean()  # cross-entropy: mean −log p_y";
+    default: return "((" + model + " - Y) ** 2).mean()  # mse: mean over examples and outputs";
+  }
+}
 }  // namespace
 
 std::string pytorch_script(Trainer& trainer, const NetworkState& state) {
@@ -119,12 +134,12 @@ std::string pytorch_script(Trainer& trainer, const NetworkState& state) {
   const auto& points = trainer.train_points();
   const std::size_t n = std::min<std::size_t>(static_cast<std::size_t>(std::max(1, state.batch_size)), points.size());
   Eigen::MatrixXd x(static_cast<Eigen::Index>(trainer.features().size()), static_cast<Eigen::Index>(n));
-  Eigen::MatrixXd y(1, static_cast<Eigen::Index>(n));
   for (std::size_t j = 0; j < n; ++j) {
     x.col(static_cast<Eigen::Index>(j)) = trainer.inputs_for(points[j].x1, points[j].x2);
-    y(0, static_cast<Eigen::Index>(j)) =
-        config.output_activation == nn::Activation::kSigmoid ? (points[j].label > 0 ? 1.0 : 0.0) : points[j].label;
   }
+  // Targets as the trainer makes them: ±1, {0, 1} for a sigmoid, one-hot rows for a softmax.
+  const Eigen::MatrixXd y = nn::label_matrix({points.begin(), points.begin() + static_cast<std::ptrdiff_t>(n)},
+                                             config.output_activation, trainer.classes());
   copy.forward_train(x);  // as training does it: with dropout, masks the script is given (residual_module)
   const double loss = copy.loss(y);
   copy.backward(y);
@@ -160,7 +175,7 @@ std::string pytorch_script(Trainer& trainer, const NetworkState& state) {
     py << "    linear[" << l << "].weight.copy_(torch.tensor(" << matrix(layer.W, std::string(40, ' ')) << "))\n";
     py << "    linear[" << l << "].bias.copy_(torch.tensor(" << row(layer.b.transpose(), 0) << "))\n";
   }
-  py << "\nloss = ((" << model_of_x << " - Y) ** 2).mean()  # mse: mean over examples and outputs\n";
+  py << "\nloss = " << torch_loss(config.loss, model_of_x) << "\n";
   const nn::Regularization regularization = state.model.regularization;
   const double rate = state.model.regularization_rate;
   if (regularization == nn::Regularization::kL2 && rate > 0) {
@@ -194,7 +209,8 @@ std::string pytorch_script(Trainer& trainer, const NetworkState& state) {
   copy.forward_train(x, nn::Masks::kKeep);
   const double after = copy.loss(y);
   py << "optimizer.step()\n";
-  py << "print('loss after the step', ((" << model_of_x << " - Y) ** 2).mean().item())  # the playground: "
+  py << "loss = " << torch_loss(config.loss, model_of_x) << "\n";
+  py << "print('loss after the step', loss.item())  # the playground: "
      << format_number(after) << "\n";
   return py.text;
 }

@@ -106,6 +106,29 @@ void dropout_and_skip_examples(std::vector<GalleryEntry>& g) {
   }
 }
 
+// Issue 17's several classes: a softmax output with cross-entropy (the page chooses them for > 2 classes).
+// tests/unit/test_class_training.cpp trains both natively and checks the captions' claims.
+NetworkState softmax_network(DataSet set, std::vector<int> hidden) {
+  NetworkState n = network(set, std::move(hidden));
+  n.model.output = nn::Activation::kSoftmax;
+  n.loss = nn::Loss::kCrossEntropy;
+  return n;
+}
+
+void classes_examples(std::vector<GalleryEntry>& g) {
+  g.push_back({"Three blobs, no hidden layer",
+               "Softmax on x₁, x₂ alone: straight boundaries between\nthe classes, and nearly every point right.",
+               network_example(softmax_network(DataSet::kBlobs3, {}))});
+  {
+    NetworkState n = softmax_network(DataSet::kSpiral3, {16, 16, 16});
+    n.model.optimizer = nn::OptimizerKind::kAdam;
+    n.learning_rate = 0.01;
+    g.push_back({"Three spiral arms need depth",
+                 "Three layers of 16 wind around the arms;\nwith one small layer the boundaries stay nearly straight.",
+                 network_example(n)});
+  }
+}
+
 std::vector<GalleryEntry> build() {
   std::vector<GalleryEntry> g;
   // The seeds' examples.
@@ -187,6 +210,7 @@ std::vector<GalleryEntry> build() {
                  "The network learns samples of function mode's f.\nType another f there and come back.", s});
   }
   dropout_and_skip_examples(g);
+  classes_examples(g);
   exercises(g);
   return g;
 }

@@ -276,8 +276,10 @@ Property points_row() {
               const auto parts = split(item, ',');
               std::array<double, 3> p{};
               if (parts.size() != 3 || !parse_number(parts[0], p[0]) || !parse_number(parts[1], p[1]) ||
-                  !parse_number(parts[2], p[2]) || std::fabs(p[0]) > 6 || std::fabs(p[1]) > 6 || std::fabs(p[2]) > 1) {
-                return why = "expected x1,x2,label triples (|x| ≤ 6, |label| ≤ 1) separated by ;", false;
+                  !parse_number(parts[2], p[2]) || std::fabs(p[0]) > 6 || std::fabs(p[1]) > 6 ||
+                  (std::fabs(p[2]) > 1 && nn::class_of(p[2]) < 0)) {
+                return why = "expected x1,x2,label triples (|x| ≤ 6, label in [-1, 1] or a class 2 … 5) separated by ;",
+                       false;
               }
               points.push_back(p);
             }
