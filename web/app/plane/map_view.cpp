@@ -25,6 +25,8 @@ constexpr float kArrowPixels = 64;  // ∇f's arrow and the direction's circle, 
 
 enum class Drag { kNone, kPoint, kDirection, kPan };
 
+constexpr ImU32 kDirectionColor = IM_COL32(255, 150, 30, 255);  // orange: apart from ∇f's red on every colour of the map
+
 void arrow(ImDrawList* draw, ImVec2 from, ImVec2 to, ImU32 color, float thickness) {
   const float dx = to.x - from.x, dy = to.y - from.y, length = std::sqrt(dx * dx + dy * dy);
   if (!(length > 1)) return;
@@ -105,7 +107,9 @@ void gradient_field(PlaneModel& m, const Plot& plot) {
     const double length = 0.8 * spacing * std::sqrt(g / largest);  // √: small gradients still show a direction
     const ImVec2 at = plot.to_screen(xs[k], ys[k]);
     const ImVec2 tip(at.x + static_cast<float>(gx[k] / g * length), at.y - static_cast<float>(gy[k] / g * length));
-    arrow(plot.draw_list(), ImVec2(2 * at.x - tip.x, 2 * at.y - tip.y), tip, IM_COL32(255, 255, 255, 170), 1.2f);
+    const ImVec2 tail(2 * at.x - tip.x, 2 * at.y - tip.y);  // centred on its point
+    arrow(plot.draw_list(), tail, tip, IM_COL32(0, 0, 0, 110), 2.6f);  // a dark rim: visible on yellow too
+    arrow(plot.draw_list(), tail, tip, IM_COL32(255, 255, 255, 220), 1.2f);
   }
 }
 
@@ -170,9 +174,9 @@ bool map_view(FunctionState& s, PlaneModel& m, ImVec2 size, ImVec4& rect) {
   // TODO(lead): once race/race_view.hpp is in main: draw_race_trails(draw, [&](double x, double y) { return plot.to_screen(x, y); });
   const theme::Palette& colors = theme::colors();
   draw->AddCircle(at, radius, IM_COL32(255, 255, 255, 120), 0, 1.0f);
-  arrow(draw, at, handle, colors.secant, 2.0f);
-  draw->AddCircleFilled(handle, 6, colors.secant);
-  draw->AddCircle(handle, 6, IM_COL32(255, 255, 255, 255), 0, 1.5f);
+  arrow(draw, at, handle, kDirectionColor, 2.0f);
+  draw->AddCircleFilled(handle, 7, kDirectionColor);
+  draw->AddCircle(handle, 7, IM_COL32(255, 255, 255, 255), 0, 1.5f);
   const double g = std::hypot(r.dfdx, r.dfdy);
   if (std::isfinite(g) && g > 0) {
     const ImVec2 tip(at.x + radius * static_cast<float>(r.dfdx / g), at.y - radius * static_cast<float>(r.dfdy / g));

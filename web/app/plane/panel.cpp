@@ -104,8 +104,8 @@ void readouts(FunctionState& s, const PlaneModel& m, const PlaneReading& r, floa
   angle.limits = {-360, 360};
   angle.read_only = is_locked("dir");
   number_field("direction θ°", s.plane.direction, angle);
-  readout("slope along θ", r.directional, colors.secant);
-  ImGui::TextDisabled("  ∇f · (cos θ, sin θ): drag the handle on the circle");
+  readout("slope along θ", r.directional, IM_COL32(230, 120, 0, 255));
+  ImGui::TextDisabled("  ∇f · (cos θ, sin θ): drag the orange handle");
 }
 
 void controls(FunctionState& s, PlaneModel& m, float width) {

@@ -168,8 +168,8 @@ bool surface_view(FunctionState& s, PlaneModel& m, ImVec2 size, ImVec4& rect) {
                    (s.view_x_max - s.view_x_min) / 2, (p.view_y_max - p.view_y_min) / 2,
                    (g.low + g.high) / 2, std::max(g.high - g.low, 1e-300),
                    std::cos(yaw), std::sin(yaw), std::cos(pitch), std::sin(pitch),
-                   ImVec2((lo.x + hi.x) / 2, (lo.y + hi.y) / 2 + size.y * 0.04f),
-                   std::min(size.x, size.y) * 0.33f * static_cast<float>(p.zoom)};
+                   ImVec2((lo.x + hi.x) / 2, (lo.y + hi.y) / 2 - size.y * 0.03f),
+                   std::min(size.x, size.y) * 0.27f * static_cast<float>(p.zoom)};
   draw_box(draw, cam, m);
   draw_mesh(draw, g, cam);
   // TODO(lead): once race/race_view.hpp is in main, draw_race_trails(draw, …) here, each point lifted to f.
@@ -181,8 +181,12 @@ bool surface_view(FunctionState& s, PlaneModel& m, ImVec2 size, ImVec4& rect) {
   draw->PopClipRect();
   char text[96];
   std::snprintf(text, sizeof text, "drag to rotate, wheel to zoom · yaw %.0f°, pitch %.0f°", p.yaw, p.pitch);
+  const ImVec2 text_size = ImGui::CalcTextSize(text);
+  draw->AddRectFilled(ImVec2(lo.x + 4, lo.y + 4), ImVec2(lo.x + 12 + text_size.x, lo.y + 8 + text_size.y),
+                      (theme::colors().plot_background & 0x00FFFFFF) | 0xCC000000, 3);  // readable over the surface
   draw->AddText(ImVec2(lo.x + 8, lo.y + 6), theme::colors().label, text);
   rect = ImVec4(lo.x, lo.y, size.x, size.y);
+  report_rect("plane surface", lo, hi);
   return ImGui::IsItemActive();
 }
 
