@@ -114,13 +114,10 @@ void gradient_field(PlaneModel& m, const Plot& plot) {
 }
 
 void level_curve(FunctionState& s, PlaneModel& m, const Plot& plot) {
-  const auto& runs = m.level_curve(s, plot.left(), plot.right(), s.plane.view_y_min, s.plane.view_y_max);
-  std::vector<ImVec2> points;
-  for (const auto& run : runs) {
-    points.clear();
-    for (const auto& [x, y] : run) points.push_back(plot.to_screen(x, y));
-    plot.draw_list()->AddPolyline(points.data(), static_cast<int>(points.size()), IM_COL32(255, 255, 255, 235),
-                                  ImDrawFlags_None, 2.5f * theme::line_scale());
+  const auto& segments = m.level_curve(s, plot.left(), plot.right(), s.plane.view_y_min, s.plane.view_y_max);
+  const float thickness = 2.5f * theme::line_scale();
+  for (const auto& [x1, y1, x2, y2] : segments) {
+    plot.draw_list()->AddLine(plot.to_screen(x1, y1), plot.to_screen(x2, y2), IM_COL32(255, 255, 255, 235), thickness);
   }
 }
 

@@ -235,51 +235,52 @@ void PlaneModel::gradients(const double* xs, const double* ys, std::size_t m, do
   for (std::size_t k = 0; k < m; ++k) gradient_at(xs[k], ys[k], values[k], gxs[k], gys[k]);
 }
 
-// Walks along the level: a step along the tangent (−∂f/∂y, ∂f/∂x), then Newton steps along ∇f back onto
-// f = level, until the curve leaves the window, closes on its start or meets a critical point.
-const std::vector<std::vector<std::pair<double, double>>>& PlaneModel::level_curve(const FunctionState& s, double x_min,
-                                                                                   double x_max, double y_min,
-                                                                                   double y_max) {
-  const double key[6] = {s.x0, s.plane.y0, x_min, x_max, y_min, y_max};
-  if (level_generation_ == generation_ && std::equal(key, key + 6, level_key_)) return level_;
+// Marching squares: in each cell whose corners straddle the level, the crossings on its edges (linear
+// interpolation) joined in pairs; a cell with four crossings (a saddle) pairs them by its centre's side.
+// No Newton steps back onto the level: two for the 8,000 ends of a wavy f's level set took 20 ms, and the
+// interpolation is already within a fraction of a 256-cell grid's cell, under a pixel.
+const std::vector<std::array<double, 4>>& PlaneModel::level_curve(const FunctionState& s, double x_min, double x_max,
+                                                                  double y_min, double y_max) {
+  const bool has_grid = grid_.generation == generation_ && grid_.x_min == x_min && grid_.x_max == x_max &&
+                        grid_.y_min == y_min && grid_.y_max == y_max;
+  if (!has_grid) grid(x_min, x_max, y_min, y_max, kLevelGrid);
+  const SampledGrid& g = grid_;
+  const double key[7] = {s.x0, s.plane.y0, x_min, x_max, y_min, y_max, static_cast<double>(g.n)};
+  if (level_generation_ == generation_ && std::equal(key, key + 7, level_key_)) return level_;
   level_generation_ = generation_;
-  std::copy(key, key + 6, level_key_);
+  std::copy(key, key + 7, level_key_);
   level_.clear();
-  double level, gx, gy;
-  gradient_at(s.x0, s.plane.y0, level, gx, gy);
-  if (!std::isfinite(level) || !(std::hypot(gx, gy) > 0)) return level_;
-  const double span = std::max(x_max - x_min, y_max - y_min);
-  const double step = span / 250, margin = span * 0.1;
-  const auto inside = [&](double x, double y) {
-    return x > x_min - margin && x < x_max + margin && y > y_min - margin && y < y_max + margin;
-  };
-  for (int way : {1, -1}) {
-    std::vector<std::pair<double, double>> run{{s.x0, s.plane.y0}};
-    double x = s.x0, y = s.plane.y0, v = level;
-    for (int k = 0; k < 2000; ++k) {
-      gradient_at(x, y, v, gx, gy);
-      const double norm = std::hypot(gx, gy);
-      if (!(norm > 1e-300) || !std::isfinite(norm)) break;
-      x += way * step * -gy / norm, y += way * step * gx / norm;
-      for (int newton = 0; newton < 4; ++newton) {
-        gradient_at(x, y, v, gx, gy);
-        const double g2 = gx * gx + gy * gy;
-        if (!(g2 > 0) || !std::isfinite(v)) break;
-        const double d = (v - level) / g2;
-        x -= d * gx, y -= d * gy;
-        if (std::fabs(v - level) <= 1e-12 * std::max(1.0, std::fabs(level))) break;
+  const double level = value_at(s.x0, s.plane.y0);
+  if (!std::isfinite(level)) return level_;
+  std::vector<double> xs, ys;
+  const auto at = [&](int i, int j) { return static_cast<double>(g.values[static_cast<std::size_t>(j * g.n + i)]) - level; };
+  for (int j = 0; j + 1 < g.n; ++j) {
+    for (int i = 0; i + 1 < g.n; ++i) {
+      // Corners counter-clockwise from the bottom left, and the edges between them.
+      const double v[4] = {at(i, j), at(i + 1, j), at(i + 1, j + 1), at(i, j + 1)};
+      const double cx[4] = {g.x_at(i), g.x_at(i + 1), g.x_at(i + 1), g.x_at(i)};
+      const double cy[4] = {g.y_at(j), g.y_at(j), g.y_at(j + 1), g.y_at(j + 1)};
+      if (!std::isfinite(v[0] + v[1] + v[2] + v[3])) continue;
+      double px[4], py[4];
+      int crossings = 0;
+      for (int e = 0; e < 4; ++e) {
+        const double a = v[e], b = v[(e + 1) % 4];
+        if ((a < 0) == (b < 0)) continue;
+        const double t = a / (a - b);
+        px[crossings] = cx[e] + t * (cx[(e + 1) % 4] - cx[e]);
+        py[crossings] = cy[e] + t * (cy[(e + 1) % 4] - cy[e]);
+        ++crossings;
       }
-      if (!std::isfinite(x) || !std::isfinite(y)) break;
-      run.emplace_back(x, y);
-      if (!inside(x, y)) break;
-      if (k > 8 && std::hypot(x - s.x0, y - s.plane.y0) < step * 0.75) {  // closed: back at the start
-        run.emplace_back(s.x0, s.plane.y0);
-        level_.push_back(std::move(run));
-        return level_;
+      if (crossings < 2) continue;
+      if (crossings == 4 && ((v[0] + v[1] + v[2] + v[3] < 0) != (v[0] < 0))) {  // the other pairing
+        std::swap(px[1], px[3]), std::swap(py[1], py[3]);
+      }
+      for (int k = 0; k + 1 < crossings; k += 2) {
+        xs.push_back(px[k]), ys.push_back(py[k]), xs.push_back(px[k + 1]), ys.push_back(py[k + 1]);
       }
     }
-    level_.push_back(std::move(run));
   }
+  for (std::size_t k = 0; k + 1 < xs.size(); k += 2) level_.push_back({xs[k], ys[k], xs[k + 1], ys[k + 1]});
   return level_;
 }
 

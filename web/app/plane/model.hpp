@@ -1,9 +1,10 @@
 // Function mode's two-variable view: what it computes for f(x, y), with no ImGui and no browser (tested
 // natively in tests/unit/test_plane_model.cpp). f is compiled once per text; the sampled grids, the point's
-// reading and the level curve are recomputed only when their inputs change, so dragging the point costs
-// one gradient and one level curve, not a new heat map.
+// reading and the level set are recomputed only when their inputs change, so dragging the point costs
+// one gradient and one level set on the grid already sampled, not a new heat map.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -65,6 +66,8 @@ struct PlaneReading {
 
 // The heat map's first, at-once sampling of a new f or window: 64² samples cost a sixteenth of 256².
 inline constexpr int kCoarseGrid = 64;
+// The level set's grid when the heat map has none of the window (the tests; the 3-D view).
+inline constexpr int kLevelGrid = 128;
 
 class PlaneModel {
  public:
@@ -90,10 +93,12 @@ class PlaneModel {
   const SampledGrid& mesh(double x_min, double x_max, double y_min, double y_max, int n);
   // f's value and gradient at m points: xs, ys in; values, gxs, gys out.
   void gradients(const double* xs, const double* ys, std::size_t m, double* values, double* gxs, double* gys);
-  // The level curve f = f(x₀, y₀) through the point, traced both ways within the window (and a margin):
-  // runs of (x, y), each point put back on the level by Newton steps along ∇f. Empty where ∇f = 0.
-  const std::vector<std::vector<std::pair<double, double>>>& level_curve(const FunctionState& state, double x_min,
-                                                                          double x_max, double y_min, double y_max);
+  // The level set f = f(x₀, y₀) within the window, the curve through the point and any other piece of it: short
+  // segments (x₁, y₁, x₂, y₂) found by marching squares on the heat map's grid of this window (sampled at
+  // kLevelGrid² when there is none), the crossings linearly interpolated along the cells' edges. Its cost is
+  // one pass over the grid whatever f: tracing the curve with Newton steps took up to 15 ms for a wavy f.
+  const std::vector<std::array<double, 4>>& level_curve(const FunctionState& state, double x_min, double x_max,
+                                                        double y_min, double y_max);
   // The colour range the view opened with and the vertical range for the "fit" control: the horizontal
   // range f was first shown in and, for the vertical, one of the same width around its centre.
   void fit_view(FunctionState& state) const;
@@ -125,9 +130,9 @@ class PlaneModel {
   SampledGrid grid_, pending_, mesh_;  // the grid shown, the finer one being sampled, the 3-D view's
   int pending_rows_ = 0;               // rows of pending_ done
   std::vector<double> row_xs_, row_values_;
-  std::vector<std::vector<std::pair<double, double>>> level_;
+  std::vector<std::array<double, 4>> level_;
   std::uint64_t level_generation_ = 0;
-  double level_key_[6] = {NAN, NAN, NAN, NAN, NAN, NAN};
+  double level_key_[7] = {NAN, NAN, NAN, NAN, NAN, NAN, NAN};
 };
 
 }  // namespace bp::app
