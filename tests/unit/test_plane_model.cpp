@@ -121,10 +121,12 @@ TEST_CASE("a new window is drawn coarse at once and refined to the full grid ove
   m.begin_frame(two_variable("x*y", 0, 0));
   const double past = -1;  // a deadline already gone: one row per call after the coarse grid
   CHECK(m.grid(-1, 1, -1, 1, 256, past).n == kCoarseGrid);
-  CHECK(m.is_sampling());
+  CHECK(!m.is_sampling());  // a new window: the coarse grid alone (a pan would move it again next frame)
+  CHECK(m.grid(-1, 1, -1, 1, 256, past).n == kCoarseGrid);
+  CHECK(m.is_sampling());  // the same window again: refining, a row per call past the deadline
   int calls = 1;
   while (m.is_sampling() && calls < 1000) m.grid(-1, 1, -1, 1, 256, past), ++calls;
-  CHECK(calls == 256);  // the coarse grid's call did the first row too
+  CHECK(calls == 256);
   const SampledGrid& g = m.grid(-1, 1, -1, 1, 256, past);
   REQUIRE(g.n == 256);
   CHECK(g.values[0] == doctest::Approx(g.x_at(0) * g.y_at(0)));

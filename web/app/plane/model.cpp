@@ -207,6 +207,9 @@ const SampledGrid& PlaneModel::grid(double x_min, double x_max, double y_min, do
                       grid_.y_min != y_min || grid_.y_max != y_max;
   if (is_new) {  // drawn at once, coarse: the frame that changed f or the window shows it
     sample(grid_, x_min, x_max, y_min, y_max, std::min(n, kCoarseGrid));
+    // While the window moves every frame (a pan, a pinch) a finer grid would be stale before it is done:
+    // refining starts in the first frame that asks for the same window again.
+    if (deadline < INFINITY && grid_.n < n) return grid_;
   }
   if (grid_.n >= n) {
     pending_rows_ = pending_.n;  // nothing finer to do
@@ -253,14 +256,20 @@ const std::vector<std::array<double, 4>>& PlaneModel::level_curve(const Function
   const double level = value_at(s.x0, s.plane.y0);
   if (!std::isfinite(level)) return level_;
   std::vector<double> xs, ys;
-  const auto at = [&](int i, int j) { return static_cast<double>(g.values[static_cast<std::size_t>(j * g.n + i)]) - level; };
-  for (int j = 0; j + 1 < g.n; ++j) {
-    for (int i = 0; i + 1 < g.n; ++i) {
+  const std::size_t n = static_cast<std::size_t>(g.n);
+  const float* values = g.values.data();
+  const auto below = [&](std::size_t k) { return values[k] < level; };  // NaN counts as above: skipped below
+  for (std::size_t j = 0; j + 1 < n; ++j) {
+    for (std::size_t i = 0; i + 1 < n; ++i) {
+      const std::size_t k = j * n + i;
+      const bool b0 = below(k), b1 = below(k + 1), b2 = below(k + n + 1), b3 = below(k + n);
+      if (b0 == b1 && b1 == b2 && b2 == b3) continue;  // most cells: all on one side, nothing to compute
       // Corners counter-clockwise from the bottom left, and the edges between them.
-      const double v[4] = {at(i, j), at(i + 1, j), at(i + 1, j + 1), at(i, j + 1)};
-      const double cx[4] = {g.x_at(i), g.x_at(i + 1), g.x_at(i + 1), g.x_at(i)};
-      const double cy[4] = {g.y_at(j), g.y_at(j), g.y_at(j + 1), g.y_at(j + 1)};
+      const double v[4] = {values[k] - level, values[k + 1] - level, values[k + n + 1] - level, values[k + n] - level};
       if (!std::isfinite(v[0] + v[1] + v[2] + v[3])) continue;
+      const int ii = static_cast<int>(i), jj = static_cast<int>(j);
+      const double cx[4] = {g.x_at(ii), g.x_at(ii + 1), g.x_at(ii + 1), g.x_at(ii)};
+      const double cy[4] = {g.y_at(jj), g.y_at(jj), g.y_at(jj + 1), g.y_at(jj + 1)};
       double px[4], py[4];
       int crossings = 0;
       for (int e = 0; e < 4; ++e) {
@@ -275,8 +284,8 @@ const std::vector<std::array<double, 4>>& PlaneModel::level_curve(const Function
       if (crossings == 4 && ((v[0] + v[1] + v[2] + v[3] < 0) != (v[0] < 0))) {  // the other pairing
         std::swap(px[1], px[3]), std::swap(py[1], py[3]);
       }
-      for (int k = 0; k + 1 < crossings; k += 2) {
-        xs.push_back(px[k]), ys.push_back(py[k]), xs.push_back(px[k + 1]), ys.push_back(py[k + 1]);
+      for (int c = 0; c + 1 < crossings; c += 2) {
+        xs.push_back(px[c]), ys.push_back(py[c]), xs.push_back(px[c + 1]), ys.push_back(py[c + 1]);
       }
     }
   }

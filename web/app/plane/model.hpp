@@ -85,7 +85,7 @@ class PlaneModel {
   const PlaneReading& reading(const FunctionState& state);
   // f on an n × n grid over the window, sampled within a frame's budget: a new f or window first gets a
   // coarse grid (kCoarseGrid² samples, at once), refined to n × n row by row until `deadline` (now_ms()) in
-  // this and the next calls. Returns the finest grid done for the newest window asked for; is_sampling()
+  // the next calls that ask for the same window (none while it changes every frame: a pan). Returns the finest grid done for the newest window asked for; is_sampling()
   // while the refinement is under way. With no deadline, the full grid at once.
   const SampledGrid& grid(double x_min, double x_max, double y_min, double y_max, int n, double deadline = INFINITY);
   bool is_sampling() const { return pending_rows_ < pending_.n; }

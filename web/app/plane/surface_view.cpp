@@ -187,6 +187,9 @@ bool surface_view(FunctionState& s, PlaneModel& m, ImVec2 size, ImVec4& rect) {
   draw->AddText(ImVec2(lo.x + 8, lo.y + 6), theme::colors().label, text);
   rect = ImVec4(lo.x, lo.y, size.x, size.y);
   report_rect("plane surface", lo, hi);
+  // A finger on the middle of the view turns the surface whichever way it moves; on the outer fifths a swipe
+  // up or down scrolls the page, so a reader can always scroll past.
+  platform::claim_touch(ImVec2(lo.x + size.x * 0.2f, lo.y), ImVec2(hi.x - size.x * 0.2f, hi.y));
   return ImGui::IsItemActive();
 }
 
