@@ -158,6 +158,11 @@ TEST_CASE("the level set through the point keeps f at the point's value") {
   }
   CHECK(reached_far_side);
 
+  m.grid(-2, 2, -2, 2, 256);  // the heat map's grid: its cells taken two samples wide, as fine as kLevelGrid²
+  const auto& on_map = m.level_curve(s, -2, 2, -2, 2);
+  REQUIRE(on_map.size() > 100);
+  for (const auto& [x1, y1, x2, y2] : on_map) CHECK(std::fabs(x1 * x1 + y1 * y1 - 1) < 2.5e-4);
+
   FunctionState hyperbola = two_variable("x*y", 1, 2);  // x·y = 2: both arms, the one through the point and the other
   m.begin_frame(hyperbola);
   const auto& arms = m.level_curve(hyperbola, -4, 4, -4, 4);

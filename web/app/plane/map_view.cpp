@@ -43,6 +43,8 @@ void keep_square(FunctionState& s, ImVec2 size) {
   if (!(size.x > 0 && size.y > 0)) return;
   const double centre = (s.plane.view_y_min + s.plane.view_y_max) / 2;
   const double half = (s.view_x_max - s.view_x_min) * size.y / size.x / 2;
+  // Only a real change: rewriting it each frame moved the window by an ulp, and each new window is resampled.
+  if (std::fabs((s.plane.view_y_max - s.plane.view_y_min) / 2 - half) <= half * 1e-9) return;
   s.plane.view_y_min = centre - half, s.plane.view_y_max = centre + half;
 }
 

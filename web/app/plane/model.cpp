@@ -257,19 +257,24 @@ const std::vector<std::array<double, 4>>& PlaneModel::level_curve(const Function
   if (!std::isfinite(level)) return level_;
   std::vector<double> xs, ys;
   const std::size_t n = static_cast<std::size_t>(g.n);
+  // Cells `stride` samples wide, about kLevelGrid per side: on the heat map's 256² grid every other sample (cells
+  // of 3 to 7 pixels, the interpolation still within a pixel), a quarter of the cells and half the segments.
+  const std::size_t stride = std::max<std::size_t>(1, n / kLevelGrid);
   const float* values = g.values.data();
   const auto below = [&](std::size_t k) { return values[k] < level; };  // NaN counts as above: skipped below
-  for (std::size_t j = 0; j + 1 < n; ++j) {
-    for (std::size_t i = 0; i + 1 < n; ++i) {
-      const std::size_t k = j * n + i;
-      const bool b0 = below(k), b1 = below(k + 1), b2 = below(k + n + 1), b3 = below(k + n);
+  for (std::size_t j = 0; j + stride < n; j += stride) {
+    for (std::size_t i = 0; i + stride < n; i += stride) {
+      const std::size_t k = j * n + i, up = stride * n;
+      const bool b0 = below(k), b1 = below(k + stride), b2 = below(k + up + stride), b3 = below(k + up);
       if (b0 == b1 && b1 == b2 && b2 == b3) continue;  // most cells: all on one side, nothing to compute
       // Corners counter-clockwise from the bottom left, and the edges between them.
-      const double v[4] = {values[k] - level, values[k + 1] - level, values[k + n + 1] - level, values[k + n] - level};
+      const double v[4] = {values[k] - level, values[k + stride] - level, values[k + up + stride] - level,
+                           values[k + up] - level};
       if (!std::isfinite(v[0] + v[1] + v[2] + v[3])) continue;
-      const int ii = static_cast<int>(i), jj = static_cast<int>(j);
-      const double cx[4] = {g.x_at(ii), g.x_at(ii + 1), g.x_at(ii + 1), g.x_at(ii)};
-      const double cy[4] = {g.y_at(jj), g.y_at(jj), g.y_at(jj + 1), g.y_at(jj + 1)};
+      const int i0 = static_cast<int>(i), j0 = static_cast<int>(j), i1 = static_cast<int>(i + stride),
+                j1 = static_cast<int>(j + stride);
+      const double cx[4] = {g.x_at(i0), g.x_at(i1), g.x_at(i1), g.x_at(i0)};
+      const double cy[4] = {g.y_at(j0), g.y_at(j0), g.y_at(j1), g.y_at(j1)};
       double px[4], py[4];
       int crossings = 0;
       for (int e = 0; e < 4; ++e) {

@@ -66,7 +66,8 @@ struct PlaneReading {
 
 // The heat map's first, at-once sampling of a new f or window: 64² samples cost a sixteenth of 256².
 inline constexpr int kCoarseGrid = 64;
-// The level set's grid when the heat map has none of the window (the tests; the 3-D view).
+// The level set's cells per side: the heat map's grid taken every other sample, or sampled at this size when the
+// heat map has none of the window (the tests).
 inline constexpr int kLevelGrid = 128;
 
 class PlaneModel {
