@@ -89,6 +89,7 @@ struct NetworkModel {
   nn::OptimizerKind optimizer = nn::OptimizerKind::kSgd;
   nn::Regularization regularization = nn::Regularization::kNone;
   double regularization_rate = 0;
+  bool skip = false;                               // skip connections where a hidden layer's sizes match
 };
 
 struct NetworkState {
@@ -97,6 +98,9 @@ struct NetworkState {
   std::string function_text;                       // DataSet::kFunction: samples of function mode's f
   NetworkModel model;
   nn::Loss loss = nn::Loss::kMse;  // mse, or bce with a sigmoid output; a change keeps the weights
+  // Dropout rate of each hidden layer, 0 … 0.9, in training only; layers past the list's end have none,
+  // so the default (empty) is none. A change keeps the weights (dropout_rates() lines it up with hidden).
+  std::vector<double> dropout;
   double learning_rate = 0.03;
   int batch_size = 10;
   std::vector<double> weights;     // trained parameters (layer by layer: W row-major, b); empty: fresh
@@ -124,6 +128,8 @@ struct AppState {
 };
 
 double step_size(const FunctionState& state);  // h
+// One dropout rate per hidden layer of `state.model.hidden` (0 where state.dropout has none).
+std::vector<double> dropout_rates(const NetworkState& state);
 
 // Field by field (doubles by value): what change detection and the link's round-trip test compare.
 bool operator==(const PlaneState& a, const PlaneState& b);
