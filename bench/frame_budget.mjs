@@ -170,7 +170,8 @@ export const PHONE_INPUTS = [
   },
 ];
 
-// The two-variable view (issue 16): a 50-operation f(x, y) (bench/workloads.mjs's planeExpression), its point at (1, 0.5).
+// The two-variable view (issue 16): a 50-operation f(x, y) (bench/workloads.mjs's planeExpression), the point
+// at (1, 0.5).
 const PLANE = 'mode=function&x0=1&y0=0.5&expr=' + encodeURIComponent(
   Array.from({ length: 6 }, (_, k) => `sin(${k + 1}*x + y)*cos(x - ${k + 1}*y)`).join(' + ') + ' + x^2/9');
 
@@ -192,10 +193,12 @@ async function dragFrom(page, at, dx, dy) {
 }
 
 PHONE_INPUTS.push(
-  { input: 'dragging the point on the 2-D map', hash: PLANE, act: (page) => dragFrom(page, 'plane point', 200, -120), settleMs: 1000 },
+  { input: 'dragging the point on the 2-D map', hash: PLANE, settleMs: 1000,
+    act: (page) => dragFrom(page, 'plane point', 200, -120) },
   // Each frame a new window: a coarse 64² grid at once, then 2 ms slices of the 256² one.
   { input: 'panning the 2-D map', hash: PLANE, act: (page) => dragFrom(page, [700, 650], 250, -150), settleMs: 1500 },
-  { input: 'rotating the 3-D surface', hash: PLANE + '&plane=surface', act: (page) => dragFrom(page, 'plane surface', 200, 60), settleMs: 1000 },
+  { input: 'rotating the 3-D surface', hash: PLANE + '&plane=surface', settleMs: 1000,
+    act: (page) => dragFrom(page, 'plane surface', 200, 60) },
 );
 
 // Records main-thread tasks over 50 ms from the page's start.

@@ -41,7 +41,7 @@ test('a link with f(x, y) opens the heat map with the point on it, without an er
   await context.close();
 });
 
-test('dragging the point moves x₀ and y₀ with it; dragging beside it pans the map and keeps the point', async () => {
+test('dragging the point moves x₀ and y₀; dragging beside it pans the map and keeps the point', async () => {
   const { page, context, errors } = await openPage(session.browser, session.url + '#' + MAP);
   await page.waitForFunction(() => window.playground);
   const point = await until(() => centreOf(page, 'plane point'), Boolean);
@@ -49,7 +49,8 @@ test('dragging the point moves x₀ and y₀ with it; dragging beside it pans th
   await drag(page, point, [120, -80]);  // right and up
   const moved = await stateOf(page);
   const stats = await page.evaluate(() => window.playground.frameStats());
-  console.log(`dragging the point: (1, 0.5) → (${moved.x0.toFixed(3)}, ${moved.y0.toFixed(3)}); ${stats.frames} frames, ` +
+  console.log(`dragging the point: (1, 0.5) → (${moved.x0.toFixed(3)}, ${moved.y0.toFixed(3)}); ` +
+    `${stats.frames} frames, ` +
     `building a frame median ${stats.medianBuildMs.toFixed(2)} ms (max ${stats.maxBuildMs.toFixed(2)})`);
   assert.ok(moved.x0 > 1.5, `x₀ followed the mouse to the right: ${moved.x0}`);
   assert.ok(moved.y0 > 0.8, `y₀ followed the mouse up: ${moved.y0}`);
@@ -61,7 +62,8 @@ test('dragging the point moves x₀ and y₀ with it; dragging beside it pans th
   assert.equal(panned.x0, moved.x0, 'panning leaves the point where it was');
   assert.notEqual(panned.view, viewBefore, 'the horizontal range moved');
   const [xmin] = panned.view.split(',').map(Number);
-  assert.ok(xmin > Number(viewBefore.split(',')[0]), `dragging left shows more of the right: ${viewBefore} → ${panned.view}`);
+  assert.ok(xmin > Number(viewBefore.split(',')[0]),
+            `dragging left shows more of the right: ${viewBefore} → ${panned.view}`);
   assert.equal(panned.yview, yviewBefore, 'a sideways pan keeps the vertical range');
   assert.deepEqual(errors, []);
   await context.close();

@@ -190,8 +190,10 @@ void draw_heat_map_on_gpu(ImDrawList* draw, ImVec2 lo, ImVec2 hi, const SampledG
   }
   d.lo = lo, d.hi = hi;
   const double w = grid.x_max - grid.x_min, h = grid.y_max - grid.y_min;
-  d.uv_min[0] = static_cast<float>((x_min - grid.x_min) / w), d.uv_max[0] = static_cast<float>((x_max - grid.x_min) / w);
-  d.uv_min[1] = static_cast<float>((y_min - grid.y_min) / h), d.uv_max[1] = static_cast<float>((y_max - grid.y_min) / h);
+  d.uv_min[0] = static_cast<float>((x_min - grid.x_min) / w);
+  d.uv_max[0] = static_cast<float>((x_max - grid.x_min) / w);
+  d.uv_min[1] = static_cast<float>((y_min - grid.y_min) / h);
+  d.uv_max[1] = static_cast<float>((y_max - grid.y_min) / h);
   d.low = static_cast<float>(grid.low), d.high = static_cast<float>(grid.high);
   d.level_step = static_cast<float>(grid.level_step);
   draw->AddCallback(render, &d);

@@ -25,7 +25,8 @@ constexpr float kArrowPixels = 64;  // ∇f's arrow and the direction's circle, 
 
 enum class Drag { kNone, kPoint, kDirection, kPan };
 
-constexpr ImU32 kDirectionColor = IM_COL32(255, 150, 30, 255);  // orange: apart from ∇f's red on every colour of the map
+// Orange: apart from ∇f's red on every colour of the map.
+constexpr ImU32 kDirectionColor = IM_COL32(255, 150, 30, 255);
 
 void arrow(ImDrawList* draw, ImVec2 from, ImVec2 to, ImU32 color, float thickness) {
   const float dx = to.x - from.x, dy = to.y - from.y, length = std::sqrt(dx * dx + dy * dy);
@@ -148,7 +149,8 @@ bool map_view(FunctionState& s, PlaneModel& m, ImVec2 size, ImVec4& rect) {
   const float radius = kArrowPixels * theme::line_scale();
   const double theta = p.direction * M_PI / 180;
   ImVec2 at = plot.to_screen(s.x0, p.y0);
-  ImVec2 handle(at.x + radius * static_cast<float>(std::cos(theta)), at.y - radius * static_cast<float>(std::sin(theta)));
+  ImVec2 handle(at.x + radius * static_cast<float>(std::cos(theta)),
+                at.y - radius * static_cast<float>(std::sin(theta)));
   const ImVec2 mouse = ImGui::GetIO().MousePos;
   const auto near = [&](ImVec2 a, float r) { return std::hypot(mouse.x - a.x, mouse.y - a.y) <= r; };
   if (ImGui::IsItemActivated() && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
@@ -170,7 +172,8 @@ bool map_view(FunctionState& s, PlaneModel& m, ImVec2 size, ImVec4& rect) {
   ImDrawList* draw = plot.draw_list();
   if (p.show_field) gradient_field(m, plot);
   if (p.show_level) level_curve(s, m, plot);
-  // TODO(lead): once race/race_view.hpp is in main: draw_race_trails(draw, [&](double x, double y) { return plot.to_screen(x, y); });
+  // TODO(lead): with race/race_view.hpp in main (H6), the trails on the map:
+  //   draw_race_trails(draw, [&](double x, double y) { return plot.to_screen(x, y); });
   const theme::Palette& colors = theme::colors();
   draw->AddCircle(at, radius, IM_COL32(255, 255, 255, 120), 0, 1.0f);
   arrow(draw, at, handle, kDirectionColor, 2.0f);

@@ -86,12 +86,15 @@ class PlaneModel {
   const PlaneReading& reading(const FunctionState& state);
   // f on an n × n grid over the window, sampled within a frame's budget: a new f or window first gets a
   // coarse grid (kCoarseGrid² samples, at once), refined to n × n row by row until `deadline` (now_ms()) in
-  // the next calls that ask for the same window (none while it changes every frame: a pan). Returns the finest grid done for the newest window asked for; is_sampling()
-  // while the refinement is under way. With no deadline, the full grid at once.
+  // the next calls that ask for the same window (none while it changes every frame: a pan). Returns the
+  // finest grid done for the newest window asked for; is_sampling() while the refinement is under way. With
+  // no deadline, the full grid at once.
   const SampledGrid& grid(double x_min, double x_max, double y_min, double y_max, int n, double deadline = INFINITY);
   bool is_sampling() const { return pending_rows_ < pending_.n; }
   // The same for the 3-D view's coarser mesh (its own cache, so the two views do not evict each other).
   const SampledGrid& mesh(double x_min, double x_max, double y_min, double y_max, int n);
+  // f at one point (the 3-D view lifts the race's trails onto the surface with it).
+  double value(double x, double y) { return value_at(x, y); }
   // f's value and gradient at m points: xs, ys in; values, gxs, gys out.
   void gradients(const double* xs, const double* ys, std::size_t m, double* values, double* gxs, double* gys);
   // The level set f = f(x₀, y₀) within the window, the curve through the point and any other piece of it: short

@@ -131,7 +131,8 @@ void controls(FunctionState& s, PlaneModel& m, float width) {
     const char* label = choice.value == PlaneView::kMap ? "heat map" : "3-D surface";
     if (ImGui::RadioButton(label, s.plane.view == choice.value)) s.plane.view = choice.value;
   }
-  // TODO(lead): once race/race_view.hpp is in main, race_section(s, …) here (the optimizer race, H6).
+  // TODO(lead): with race/race_view.hpp in main (H6), the race from the point:
+  //   race_section(s, {{m.horizontal(), s.x0}, {m.vertical(), s.plane.y0}}, width);
   if (!m.error()) {
     describe("Function mode, two variables: f is " + s.text + ". At " + m.horizontal() + " = " + brief(s.x0) + ", " +
              m.vertical() + " = " + brief(s.plane.y0) + ": f = " + brief(r.value) + ", ∂f/∂" + m.horizontal() +

@@ -122,7 +122,7 @@ void draw_box(ImDrawList* draw, const Camera& cam, const PlaneModel& m) {
   draw->AddText(cam.screen({-1, -1, 1.3}), theme::colors().label, "f");
 }
 
-// The plane z = f(x₀, y₀) + ∂f/∂x·(x − x₀) + ∂f/∂y·(y − y₀) over a square a third of the window wide.
+// The plane z = f(x₀, y₀) + ∂f/∂x·(x − x₀) + ∂f/∂y·(y − y₀), over a square a third of the window wide.
 void draw_point(ImDrawList* draw, const Camera& cam, const FunctionState& s, const PlaneReading& r) {
   if (!std::isfinite(r.value)) return;
   const double ax = cam.hx / 3, ay = cam.hy / 3;
@@ -135,7 +135,8 @@ void draw_point(ImDrawList* draw, const Camera& cam, const FunctionState& s, con
   draw->AddQuadFilled(corners[0], corners[1], corners[2], corners[3], IM_COL32(255, 255, 255, 90));
   draw->AddQuad(corners[0], corners[1], corners[2], corners[3], IM_COL32(255, 255, 255, 230), 1.5f);
   const ImVec2 at = cam.screen(cam.model(s.x0, s.plane.y0, r.value));
-  const ImVec2 base = cam.screen({cam.model(s.x0, s.plane.y0, r.value).x, cam.model(s.x0, s.plane.y0, r.value).y, -1.2});
+  const Vec3 top = cam.model(s.x0, s.plane.y0, r.value);
+  const ImVec2 base = cam.screen({top.x, top.y, -1.2});  // a stem down to the floor
   draw->AddLine(base, at, IM_COL32(255, 255, 255, 160), 1.0f);
   draw->AddCircleFilled(at, 6, theme::colors().point);
   draw->AddCircle(at, 6, IM_COL32(255, 255, 255, 255), 0, 1.5f);
@@ -150,7 +151,8 @@ bool surface_view(FunctionState& s, PlaneModel& m, ImVec2 size, ImVec4& rect) {
   const ImGuiID id = ImGui::GetItemID();
   const bool hovered = ImGui::IsItemHovered();
   rotate(p, id, ImGui::IsItemActive(), ImGui::IsItemFocused());
-  if (hovered && ImGui::GetIO().MouseWheel != 0) p.zoom = std::clamp(p.zoom * std::pow(1.1, ImGui::GetIO().MouseWheel), 0.1, 10.0);
+  const float wheel = ImGui::GetIO().MouseWheel;
+  if (hovered && wheel != 0) p.zoom = std::clamp(p.zoom * std::pow(1.1, wheel), 0.1, 10.0);
   const platform::Gesture& gesture = platform::gesture();
   if (gesture.happened() && gesture.center.x >= lo.x && gesture.center.x <= hi.x && gesture.center.y >= lo.y &&
       gesture.center.y <= hi.y) {
@@ -172,7 +174,8 @@ bool surface_view(FunctionState& s, PlaneModel& m, ImVec2 size, ImVec4& rect) {
                    std::min(size.x, size.y) * 0.27f * static_cast<float>(p.zoom)};
   draw_box(draw, cam, m);
   draw_mesh(draw, g, cam);
-  // TODO(lead): once race/race_view.hpp is in main, draw_race_trails(draw, …) here, each point lifted to f.
+  // TODO(lead): with race/race_view.hpp in main (H6), the trails lifted onto the surface:
+  //   draw_race_trails(draw, [&](double x, double y) { return cam.screen(cam.model(x, y, m.value(x, y))); });
   draw_point(draw, cam, s, m.reading(s));
   if (!ImGui::GetCurrentContext()->NavDisableHighlight && ImGui::IsItemFocused()) {
     draw->AddRect(ImVec2(lo.x + 1, lo.y + 1), ImVec2(hi.x - 1, hi.y - 1), ImGui::GetColorU32(ImGuiCol_NavHighlight), 3,
