@@ -23,7 +23,7 @@
 //
 // Usage: node bench/frame_budget.mjs [--quick] [--only TEXT] [--phone]   (after scripts/build.sh)
 // --quick: one run per input and a shorter settle; otherwise three runs per input, medians reported.
-// --phone: the phone-class table only.
+// --phone: the phone-class table only (with --only TEXT, its inputs containing TEXT: --phone --only 2-D).
 import { fileURLToPath } from 'node:url';
 import { dragX0, startServer, launch } from '../tests/browser/harness.mjs';
 
@@ -178,6 +178,37 @@ export const PHONE_INPUTS = [
   },
 ];
 
+// The two-variable view (issue 16): a 50-operation f(x, y) (bench/workloads.mjs's planeExpression), the point
+// at (1, 0.5).
+const PLANE = 'mode=function&x0=1&y0=0.5&expr=' + encodeURIComponent(
+  Array.from({ length: 6 }, (_, k) => `sin(${k + 1}*x + y)*cos(x - ${k + 1}*y)`).join(' + ') + ' + x^2/9');
+
+// Drags from `at` (the centre of the layout rectangle of that name, or [x, y]) by (dx, dy) in 40 steps of one
+// 60 Hz frame each.
+async function dragFrom(page, at, dx, dy) {
+  let [x, y] = Array.isArray(at) ? at : [];
+  if (!Array.isArray(at)) {
+    const rect = (await page.evaluate(() => window.playground.testHooks.layout())).rects.find((r) => r.name === at);
+    x = rect.box[0] + rect.box[2] / 2, y = rect.box[1] + rect.box[3] / 2;
+  }
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  for (let i = 1; i <= 40; i++) {
+    await page.mouse.move(x + (dx * i) / 40, y + (dy * i) / 40);
+    await page.waitForTimeout(16);
+  }
+  await page.mouse.up();
+}
+
+PHONE_INPUTS.push(
+  { input: 'dragging the point on the 2-D map', hash: PLANE, settleMs: 1000,
+    act: (page) => dragFrom(page, 'plane point', 200, -120) },
+  // Each frame a new window: a coarse 64² grid at once, then 2 ms slices of the 256² one.
+  { input: 'panning the 2-D map', hash: PLANE, act: (page) => dragFrom(page, [700, 650], 250, -150), settleMs: 1500 },
+  { input: 'rotating the 3-D surface', hash: PLANE + '&plane=surface', settleMs: 1000,
+    act: (page) => dragFrom(page, 'plane surface', 200, 60) },
+);
+
 // Records main-thread tasks over 50 ms from the page's start.
 function watchLongTasks() {
   window.__longTasks = [];
@@ -265,13 +296,14 @@ export async function measureFrames({ quick = false, only = null } = {}) {
 
 // The phone-class rows: [{ input, frames, medianBuildMs, p95BuildMs, maxBuildMs, firstFrameMs }] (medians
 // over the runs), each input on pages throttled PHONE.rate× from their navigation on.
-export async function measurePhone({ quick = false } = {}) {
+export async function measurePhone({ quick = false, only = null } = {}) {
   const runs = quick ? 1 : 3;
   const { server, url } = await startServer();
   const browser = await launch();
   const rows = [];
   try {
     for (const spec of PHONE_INPUTS) {
+      if (only && !spec.input.includes(only)) continue;
       const results = [];
       for (let run = 0; run < runs; run++) results.push(await measureOne(browser, url, spec, spec.settleMs, PHONE.rate));
       const row = { input: spec.input };
@@ -327,8 +359,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     console.log(`times in ms; ${runs}, software WebGL (frame and task times include its rasterising); ` +
       '"max task" is the longest main-thread task over 50 ms (0: none)');
   }
-  if (!only) {
-    console.log(formatPhoneTable(await measurePhone({ quick })));
+  if (!only || process.argv.includes('--phone')) {  // --phone --only 2-D: those phone rows alone
+    console.log(formatPhoneTable(await measurePhone({ quick, only })));
     console.log(`times in ms; ${runs}, software WebGL; build = the app's own work in a frame (ImGui, panels, ` +
       'engine), the WebGL submission left out; first frame = navigation to the first frame drawn, at the same throttling');
   }

@@ -2,7 +2,7 @@
 // warm-up, and the ratios of our engine to each peer, computed pair by pair in this same run.
 //   node bench/run.mjs           full run: 7 timed runs each (scripts/bench.sh builds first)
 //   node bench/run.mjs --quick   one short run each, so CI keeps the suite working
-//   node bench/run.mjs --only W1,W3,H   just those workloads (ids: W1 W2 W3 W4 H E G O L), to iterate on one
+//   node bench/run.mjs --only W1,W3,H   just those workloads (ids: W1 W2 W3 W4 H E G O P L), to iterate on one
 //   node bench/run.mjs --ours    our engine only (WASM and native): no TensorFlow.js, JS MLP or math.js
 // Contenders: our engine through its JavaScript API (the WebAssembly build, in this Node), our engine
 // natively (build/native/bench_suite), TensorFlow.js with its cpu and wasm backends, a hand-written
@@ -19,13 +19,13 @@ import { handWrittenRun } from './contenders/js_optimizers.mjs';
 import { mathjsSweep, sweep } from './contenders/mathjs_expr.mjs';
 import { TfMlp, useBackend } from './contenders/tfjs_mlp.mjs';
 import { measureLoad } from './page_load.mjs';
-import { EXPRESSIONS, TRAINING, graphProgram, grid, initialWeights, sweepPoints } from './workloads.mjs';
+import { EXPRESSIONS, TRAINING, graphProgram, grid, initialWeights, planeExpression, sweepPoints } from './workloads.mjs';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const quick = process.argv.includes('--quick');
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt >= 0 ? new Set((process.argv[onlyAt + 1] ?? '').split(',').filter(Boolean)) : null;
-const wanted = (id) => !only || only.has(id);  // W1, W2, W3, W4, H, E, G, O, L; without --only, all
+const wanted = (id) => !only || only.has(id);  // W1, W2, W3, W4, H, E, G, O, P, L; without --only, all
 const peers = !process.argv.includes('--ours');
 const RUNS = quick ? 1 : 7;
 const WARMUP = quick ? 1 : 2;
@@ -243,6 +243,24 @@ if (wanted('O')) {
   }
 }
 
+// ---- P: the two-variable view's heat map, f(x, y) of about 50 operations on a 256 × 256 grid ----
+if (wanted('P')) {
+  const text = planeExpression();
+  const nodes = engine.graph(text, { x: 0.5, y: 0.25 }).nodes.length;
+  const id = `P 256² heat map, ${nodes}-node f`;
+  const size = 256;
+  const rowXs = Float64Array.from({ length: size }, (_, i) => -3 + (i + 0.5) / size * 6);
+  // Through the JavaScript API a row at a time (values and slopes: twice the page's work, which takes values
+  // only); the page calls the same sweep from C++ (PlaneModel::grid), as the native row does.
+  const viaApi = () => { for (let j = 0; j < size; j++) engine.sample(text, 'x', rowXs, { y: -3 + (j + 0.5) / size * 6 }); };
+  record(id, 'ours (WASM, Node)', 'ms/grid', timeRuns(viaApi, 3, quick ? 1 : 15).map((s) => s * 1000), false);
+  const { seconds } = runNative('plane', path.join(scratch, 'P'), { size, warmup: 3, runs: quick ? 1 : 15 }, { 'text.txt': text });
+  record(id, 'ours (native)', 'ms/grid', seconds.map((s) => s * 1000), false);
+  // What the frame that changes f or the window pays before the refinement's 2 ms slices: the coarse 64² grid.
+  const coarse = runNative('plane', path.join(scratch, 'P64'), { size: 64, warmup: 3, runs: quick ? 1 : 15 }, { 'text.txt': text });
+  record(`P 64² first frame, ${nodes}-node f`, 'ours (native)', 'ms/grid', coarse.seconds.map((s) => s * 1000), false);
+}
+
 // ---- L: the page ----
 if (wanted('L')) {
   const load = await measureLoad({ loads: quick ? 1 : 5, quiet: true });
@@ -296,6 +314,7 @@ const targets = [
   ['E ≥ 10× math.js (both expressions)', () => Math.min(get('E1', 'math.js') / get('E1', 'ours (WASM, Node)'), get('E2', 'math.js') / get('E2', 'ours (WASM, Node)')) >= 10],
   ['G ≥ 50 M node visits/s', () => get('G', 'ours (WASM, Node)') >= 50],
   ['O six racers × 10,000 steps ≤ 5 ms', () => get('O', 'ours (WASM, Node)') <= 5],
+  ['P 64² first frame of a 50-operation f ≤ 2 ms (native; the rest of 256² in 2 ms slices)', () => get('P 64²', 'ours (native)') <= 2],
   ['L ≤ 400 KB gzip', () => get('L', 'ours (Chromium)', 'KB gzip') <= 400],
   ['L first frame ≤ 1 s', () => get('L', 'ours (Chromium)', 'ms to 1st frame') <= 1000],
 ];

@@ -7,6 +7,7 @@
 //   bench_suite expr    DIR   — f and f' at DIR/xs.f64 of the text in DIR/text.txt
 //   bench_suite graph   DIR   — evaluate + gradient of DIR/text.txt with a and b from the spec
 //   bench_suite race    DIR   — six optimizers (torch's defaults) from (-1.2, 1) on DIR/text.txt, `steps` each
+//   bench_suite plane   DIR   — the two-variable view's heat map: f(x, y) of DIR/text.txt on a `size`² grid
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -24,6 +25,7 @@
 #include "nn/optimizer.hpp"
 #include "nn/training.hpp"
 #include "optim/optimize.hpp"
+#include "plane/model.hpp"
 
 namespace {
 
@@ -164,11 +166,30 @@ int race(const std::string& dir) {
   return 0;
 }
 
+// PlaneModel::grid as the heat map calls it while the learner pans: each run samples a window shifted a
+// little, so nothing is reused from the run before; with no deadline, the coarse grid and the full one (`size`).
+int plane(const std::string& dir) {
+  const auto spec = read_spec(dir);
+  bp::app::PlaneModel model;
+  bp::app::FunctionState state;
+  state.text = read_text(dir + "/text.txt");
+  model.begin_frame(state);
+  if (!model.has_function()) return std::fprintf(stderr, "%s\n", model.error()->message.c_str()), 1;
+  const int size = number(spec, "size");
+  double shift = 0, sum = 0;
+  time_runs(number(spec, "warmup"), number(spec, "runs"), [&] {
+    shift += 1e-3;
+    sum += model.grid(-3 + shift, 3 + shift, -3, 3, size).values[0];
+  });
+  (void)sum;
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   if (argc != 3) {
-    std::fprintf(stderr, "usage: bench_suite train|surface|expr|graph|race DIR (bench/run.mjs writes DIR)\n");
+    std::fprintf(stderr, "usage: bench_suite train|surface|expr|graph|race|plane DIR (bench/run.mjs writes DIR)\n");
     return 2;
   }
   const std::string mode = argv[1], dir = argv[2];
@@ -177,6 +198,7 @@ int main(int argc, char** argv) {
   if (mode == "expr") return expr(dir);
   if (mode == "graph") return graph(dir);
   if (mode == "race") return race(dir);
+  if (mode == "plane") return plane(dir);
   std::fprintf(stderr, "unknown mode %s\n", mode.c_str());
   return 2;
 }

@@ -115,3 +115,8 @@ export function graphProgram(statements = 2500) {
   for (let k = 2; k < statements + 2; k++) lines.push(`v${k} = tanh(v${k - 1}*a + v${k - 2}*b)`);
   return { text: lines.join("; "), vars: { a: 0.9, b: 0.6 } };
 }
+
+// The two-variable view's benchmark function: six wavy terms in x and y, about 50 operations.
+export function planeExpression() {
+  return Array.from({ length: 6 }, (_, k) => `sin(${k + 1}*x + y)*cos(x - ${k + 1}*y)`).join(' + ') + ' + x^2/9';
+}

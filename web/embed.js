@@ -4,7 +4,7 @@
 // docs/embedding.md has the options and copy-paste snippets.
 (function () {
   'use strict';
-  const NUMBERS = new Set(['x0', 'h', 'eta']);
+  const NUMBERS = new Set(['x0', 'y0', 'h', 'eta']);
   let count = 0;
 
   // ---- Loading: where the app's files are, one download and compile per page, messages that say what to fix.

@@ -16,6 +16,7 @@
 #include "function/plots.hpp"
 #include "function/seed_table.hpp"
 #include "imgui.h"
+#include "plane/panel.hpp"
 #include "platform.hpp"
 #include "state/choices.hpp"
 #include "state/description.hpp"
@@ -230,6 +231,7 @@ bool plots(FunctionState& s, FunctionModel& m, ImVec2 size, double deadline, ImV
 }  // namespace
 
 bool function_panel(FunctionState& s) {
+  if (shows_two_variables(s.text)) return plane_panel(s);  // f(x, y): the heat map and the surface
   FunctionModel& m = model();
   static ImVec4 plot_rect;  // the function plot's x, y, width, height on screen, for "PNG of the plot"
   const double deadline = now_ms() + kWorkBudgetMs;

@@ -17,9 +17,13 @@ std::vector<double> dropout_rates(const NetworkState& state) {
 }
 
 namespace {
+auto fields(const PlaneState& s) {
+  return std::tie(s.y0, s.view_y_min, s.view_y_max, s.view, s.yaw, s.pitch, s.zoom, s.direction, s.show_field,
+                  s.show_level);
+}
 auto fields(const FunctionState& s) {
   return std::tie(s.text, s.x0, s.h, s.scheme, s.show_derivative, s.show_reading, s.table_points,
-                  s.learning_rate, s.view_x_min, s.view_x_max, s.view_y_min, s.view_y_max);
+                  s.learning_rate, s.view_x_min, s.view_x_max, s.view_y_min, s.view_y_max, s.plane);
 }
 auto fields(const GraphState& s) {
   return std::tie(s.program, s.values, s.backward_step, s.show_check, s.check_scheme, s.check_h);
@@ -39,6 +43,7 @@ auto fields(const ExerciseState& s) {
 auto fields(const AppState& s) { return std::tie(s.mode, s.function, s.graph, s.network, s.exercise); }
 }  // namespace
 
+bool operator==(const PlaneState& a, const PlaneState& b) { return fields(a) == fields(b); }
 bool operator==(const FunctionState& a, const FunctionState& b) { return fields(a) == fields(b); }
 bool operator==(const GraphState& a, const GraphState& b) { return fields(a) == fields(b); }
 bool operator==(const NetworkData& a, const NetworkData& b) { return fields(a) == fields(b); }

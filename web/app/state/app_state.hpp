@@ -22,6 +22,21 @@ enum class Mode { kFunction, kGraph, kNetwork };
 
 using Scheme = expr::Scheme;  // the finite-difference scheme function mode shows
 
+// Function mode's two-variable view (web/app/plane/): a heat map with contours, or the surface in 3-D.
+enum class PlaneView { kMap, kSurface };
+
+// What the two-variable view adds to function mode; the horizontal variable uses FunctionState's x0 and
+// view_x_min/max, the vertical one these.
+struct PlaneState {
+  double y0 = 1;                          // the point's vertical coordinate (x₀ is FunctionState::x0)
+  double view_y_min = -3, view_y_max = 3;  // the vertical variable's range
+  PlaneView view = PlaneView::kMap;
+  double yaw = 35, pitch = 30, zoom = 1;  // the 3-D camera: degrees about the vertical, above the plane; scale
+  double direction = 45;                  // degrees from the horizontal axis: the directional derivative's u
+  bool show_field = false;                // arrows of ∇f on a grid
+  bool show_level = true;                 // the level curve through the point
+};
+
 struct FunctionState {
   std::string text = "f(x) = 2x²−3x+4";            // the seed's function, typed as the learner would
   double x0 = 2;                                   // the draggable point
@@ -33,6 +48,7 @@ struct FunctionState {
   double learning_rate = 0.1;                      // gradient descent x ← x − η·f′(x)
   double view_x_min = -3, view_x_max = 4;          // the seed's plot range, np.arange(-3, 4)
   double view_y_min = -2, view_y_max = 40;
+  PlaneState plane;                                // f of two variables (web/app/plane/)
 };
 
 struct GraphState {
@@ -122,6 +138,7 @@ double step_size(const FunctionState& state);  // h
 std::vector<double> dropout_rates(const NetworkState& state);
 
 // Field by field (doubles by value): what change detection and the link's round-trip test compare.
+bool operator==(const PlaneState& a, const PlaneState& b);
 bool operator==(const FunctionState& a, const FunctionState& b);
 bool operator==(const GraphState& a, const GraphState& b);
 bool operator==(const NetworkData& a, const NetworkData& b);

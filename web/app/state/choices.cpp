@@ -29,6 +29,11 @@ const Choices<Scheme>& scheme_choices() {
   return list;
 }
 
+const Choices<PlaneView>& plane_view_choices() {
+  static const Choices<PlaneView> list{{PlaneView::kMap, "map"}, {PlaneView::kSurface, "surface"}};
+  return list;
+}
+
 std::optional<nn::DatasetKind> generated_kind(DataSet set) {
   switch (set) {
     case DataSet::kCircle: return nn::DatasetKind::kCircle;

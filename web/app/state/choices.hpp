@@ -23,6 +23,7 @@ using Choices = std::vector<Choice<E>>;
 
 const Choices<Mode>& mode_choices();                       // function graph network
 const Choices<Scheme>& scheme_choices();                   // forward central backward
+const Choices<PlaneView>& plane_view_choices();            // map surface
 const Choices<DataSet>& data_set_choices();                // circle … function, blobs3 … pinwheel
 const Choices<nn::Feature>& feature_choices();             // x1 x2 x1^2 x2^2 x1*x2 sin(x1) sin(x2)
 const Choices<nn::Activation>& activation_choices();       // hidden layers: tanh relu sigmoid linear

@@ -227,6 +227,50 @@ Property view_row() {
           }};
 }
 
+// The two-variable view's vertical range: "ymin,ymax".
+Property plane_range_row() {
+  const NumberRule rule{-1e12, 1e12, false, false, "expected two numbers: ymin,ymax"};
+  return {"yview",
+          [](const AppState& s) {
+            const PlaneState& p = s.function.plane;
+            return joined(std::vector<double>{p.view_y_min, p.view_y_max}, ",", number);
+          },
+          [rule](AppState& s, const std::string& v, std::string& why) {
+            const auto parts = split(v, ',');
+            double b[2];
+            if (parts.size() != 2) return why = rule.expected, false;
+            for (std::size_t i = 0; i < 2; ++i) {
+              if (!read_number(parts[i], rule, b[i], why)) return false;
+            }
+            if (!(b[0] < b[1])) return why = "the minimum must be below the maximum", false;
+            s.function.plane.view_y_min = b[0], s.function.plane.view_y_max = b[1];
+            return true;
+          }};
+}
+
+// The 3-D camera: "yaw,pitch,zoom" (degrees, degrees, scale).
+Property camera_row() {
+  const std::string expected = "expected yaw,pitch,zoom: yaw -360 to 360, pitch -90 to 90, zoom 0.1 to 10";
+  return {"camera",
+          [](const AppState& s) {
+            const PlaneState& p = s.function.plane;
+            return joined(std::vector<double>{p.yaw, p.pitch, p.zoom}, ",", number);
+          },
+          [expected](AppState& s, const std::string& v, std::string& why) {
+            const auto parts = split(v, ',');
+            const NumberRule rules[3] = {{-360, 360, false, false, expected}, {-90, 90, false, false, expected},
+                                         {0.1, 10, false, false, expected}};
+            double c[3];
+            if (parts.size() != 3) return why = expected, false;
+            for (std::size_t i = 0; i < 3; ++i) {
+              if (!read_number(parts[i], rules[i], c[i], why)) return false;
+            }
+            PlaneState& p = s.function.plane;
+            p.yaw = c[0], p.pitch = c[1], p.zoom = c[2];
+            return true;
+          }};
+}
+
 Property table_row() {
   const NumberRule rule{-1e12, 1e12, false, false,
                         "expected 1 to " + std::to_string(kMaxTablePoints) +
@@ -441,6 +485,17 @@ const std::vector<Property>& properties() {
                  [](auto& s) -> auto& { return s.function.learning_rate; }),
       flag_row("reading", [](auto& s) -> auto& { return s.function.show_reading; }),
       table_row(),
+      // Function mode's two-variable view.
+      number_row("y0", {-1e12, 1e12, false, false, "expected a number between -1e12 and 1e12"},
+                 [](auto& s) -> auto& { return s.function.plane.y0; }),
+      plane_range_row(),
+      choice_row("plane", plane_view_choices(), "expected " + names_joined(plane_view_choices(), " or ", " or "),
+                 [](auto& s) -> auto& { return s.function.plane.view; }),
+      camera_row(),
+      number_row("dir", {-360, 360, false, false, "expected an angle in degrees from -360 to 360"},
+                 [](auto& s) -> auto& { return s.function.plane.direction; }),
+      flag_row("gfield", [](auto& s) -> auto& { return s.function.plane.show_field; }),
+      flag_row("level", [](auto& s) -> auto& { return s.function.plane.show_level; }),
       // Graph mode.
       text_row("prog", [](auto& s) -> auto& { return s.graph.program; }),
       slider_values_row(),

@@ -59,6 +59,7 @@ Plot::Plot(const char* id, ImVec2 size, PlotView& view, const PlotOptions& optio
   fill_opaque(draw_, min_, max_, theme::colors().plot_background);
   draw_->AddRect(min_, max_, IM_COL32(0, 0, 0, 40));
   draw_->PushClipRect(min_, max_, true);
+  if (options.underlay) options.underlay(draw_, min_, max_);
   draw_axes();
 }
 

@@ -3,6 +3,7 @@
 // vertical lines.
 #pragma once
 
+#include <functional>
 #include <vector>
 
 #include "widgets/curve_sampling.hpp"
@@ -21,6 +22,9 @@ struct PlotView {
 
 struct PlotOptions {
   bool pan_and_zoom = true;  // false: the view stays as given (the error plot's fixed decades)
+  // Drawn over the background and under the grid and axes, in the view after this frame's pan and zoom
+  // (the two-variable view's heat map); called with the plot's screen rectangle.
+  std::function<void(ImDrawList*, ImVec2 min, ImVec2 max)> underlay;
 };
 
 struct Stroke {
