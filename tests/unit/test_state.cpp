@@ -63,6 +63,8 @@ const std::vector<Change>& changes() {
       {"reg", [](AppState& s) { s.network.model.regularization = nn::Regularization::kL1; }},
       {"regrate", [](AppState& s) { s.network.model.regularization_rate = 0.003; }},
       {"loss", [](AppState& s) { s.network.loss = nn::Loss::kBce; }},
+      {"drop", [](AppState& s) { s.network.dropout = {0.25, 0, 0.9}; }},
+      {"skip", [](AppState& s) { s.network.model.skip = true; }},
       {"lr", [](AppState& s) { s.network.learning_rate = 0.3; }},
       {"batch", [](AppState& s) { s.network.batch_size = 500; }},
       {"w", [](AppState& s) { s.network.weights = {0.1, -0.30000000000000004, 1e-300}; }},
@@ -286,4 +288,18 @@ TEST_CASE("a version number far past any release is read as newer, with its noti
   CHECK(decoded.state.function.x0 == 3);
   REQUIRE(decoded.notices.size() == 1);
   CHECK(decoded.notices[0].find("newer release") != std::string::npos);
+}
+
+TEST_CASE("drop and skip refuse what the network cannot take, and the dropout list lines up with the hidden layers") {
+  const DecodedState d = decode_state("drop=0.2,0.95&skip=yes");
+  REQUIRE(d.notices.size() == 2);
+  CHECK(d.notices[0] == "skipped drop='0.2,0.95': each dropout rate must be from 0 to 0.9 (got 0.95)");
+  CHECK(d.notices[1] == "skipped skip='yes': expected 0 or 1");
+  CHECK(decode_state("drop=1,1,1,1,1,1,1,1,1").notices.at(0) ==
+        "skipped drop='1,1,1,1,1,1,1,1,1': gives 9 dropout rates; at most 8 (one per hidden layer)");
+  AppState s = decode_state("hidden=4,4,4&drop=0.5").state;
+  CHECK(dropout_rates(s.network) == std::vector<double>{0.5, 0, 0});
+  s.network.model.hidden = {4};
+  s.network.dropout = {0.1, 0.3};
+  CHECK(dropout_rates(s.network) == std::vector<double>{0.1});
 }

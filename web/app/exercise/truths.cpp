@@ -68,7 +68,7 @@ Truths network_truths(Trainer& trainer, int index, double learning_rate) {
   Eigen::MatrixXd x = trainer.inputs_for(p.x1, p.x2);
   // As step_through.cpp labels the example: ±1, {0, 1} for a sigmoid, one-hot for a softmax.
   const Eigen::MatrixXd y = nn::label_matrix({p}, copy.config().output_activation, trainer.classes());
-  copy.forward(x);
+  copy.forward_train(x);  // as the step-through: with dropout, the same masks (the same copy of the Rng)
   t.values["eloss"] = copy.loss(y);
   t.values["yhat"] = copy.layers().back().a(0, 0);
   copy.backward(y);

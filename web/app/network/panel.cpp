@@ -193,6 +193,46 @@ void architecture_controls(NetworkState& s, float width) {
   }
 }
 
+// Issue 17's layer options: a dropout rate per hidden layer (training passes only; a change keeps the
+// weights) and skip connections (a change starts fresh weights), saying which layers got a skip.
+void dropout_and_skip_controls(NetworkState& s, float width) {
+  const std::vector<int>& hidden = s.model.hidden;
+  if (hidden.empty()) return;
+  std::vector<double> rates = dropout_rates(s);
+  bool changed = false;
+  for (std::size_t l = 0; l < rates.size(); ++l) {
+    char label[32];
+    std::snprintf(label, sizeof label, "dropout %zu", l + 1);
+    float rate = static_cast<float>(rates[l]);
+    ImGui::SetNextItemWidth(width);
+    if (ImGui::SliderFloat(label, &rate, 0.0f, 0.9f, "%.2f")) {
+      rates[l] = std::round(std::clamp(static_cast<double>(rate), 0.0, 0.9) * 100) / 100;  // 0.25, not 0.2500001
+      changed = true;
+    }
+  }
+  if (changed) {
+    while (!rates.empty() && rates.back() == 0) rates.pop_back();  // none at the end: the link stays short
+    s.dropout = rates;
+  }
+  ImGui::Checkbox("skip connections", &s.model.skip);
+  if (!s.model.skip) return;
+  // The engine's rule (nn::Network::has_skip): hidden to hidden, one size.
+  std::string where;
+  for (std::size_t l = 1; l < hidden.size(); ++l) {
+    if (hidden[l] != hidden[l - 1]) continue;
+    where += (where.empty() ? "" : ", ") + std::to_string(l) + "→" + std::to_string(l + 1);
+  }
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+  if (where.empty()) {
+    ImGui::TextWrapped("no skip fits: it needs two hidden layers of one size in a row");
+  } else {
+    ImGui::TextWrapped("h + f(W·h + b): skips around hidden %s", where.c_str());
+  }
+  ImGui::PopTextWrapPos();
+  ImGui::PopStyleColor();
+}
+
 void training_controls(NetworkState& s, float width) {
   static const double kRates[] = {0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10};  // TF Playground's
   char label[32];
@@ -411,6 +451,7 @@ void settings(NetworkState& s, Runtime& r, float width) {
   ImGui::Separator();
   ImGui::BeginDisabled(is_locked("hyper"));
   architecture_controls(s, width);
+  dropout_and_skip_controls(s, width);
   ImGui::Separator();
   training_controls(s, width);
   ImGui::EndDisabled();

@@ -69,6 +69,23 @@ void softmax_output(const nn::Network& net, const Eigen::MatrixXd& y, int true_c
   }
   ImGui::TreePop();
 }
+
+// What a layer with dropout or a skip does between z and a: the mask of this step (0: dropped, 1/(1 − p):
+// kept and scaled) and the input added back.
+void dropout_and_skip(const nn::Dense& layer, std::size_t l) {
+  const std::string n = std::to_string(l + 1), before = std::to_string(l);
+  if (layer.dropout > 0 && layer.mask.size()) {
+    ImGui::TextWrapped("dropout p = %.2f: each unit dropped with probability p, those kept × 1/(1 − p) = %.4g",
+                       layer.dropout, 1 / (1 - layer.dropout));
+    matrix(("mask" + n).c_str(), layer.mask);
+  }
+  if (layer.skip) {
+    ImGui::TextWrapped("skip connection: a%s = a%s + %sact(z%s)", n.c_str(), before.c_str(),
+                       layer.dropout > 0 ? ("mask" + n + " × ").c_str() : "", n.c_str());
+  } else if (layer.dropout > 0) {
+    ImGui::TextWrapped("a%s = mask%s × act(z%s), unit by unit", n.c_str(), n.c_str(), n.c_str());
+  }
+}
 }  // namespace
 
 bool step_through(Trainer& trainer, int index, double learning_rate) {
@@ -88,7 +105,7 @@ bool step_through(Trainer& trainer, int index, double learning_rate) {
   } else {
     ImGui::Text("Example #%d: x₁ = %.3f, x₂ = %.3f, label y = %g", index, p.x1, p.x2, y(0, 0));
   }
-  copy.forward(x);
+  copy.forward_train(x);  // the pass training makes: with dropout, this step's masks (shown below)
   const double loss_before = copy.loss(y);
   if (ImGui::TreeNodeEx("Forward pass: z = W·a + b, a = act(z)", ImGuiTreeNodeFlags_DefaultOpen)) {
     matrix("a₀ = x (inputs)", x);
@@ -101,6 +118,7 @@ bool step_through(Trainer& trainer, int index, double learning_rate) {
         matrix(("b" + std::to_string(l + 1)).c_str(), layer.b);
       }
       matrix(("z" + std::to_string(l + 1)).c_str(), layer.z);
+      dropout_and_skip(layer, l);
       matrix(("a" + std::to_string(l + 1)).c_str(), layer.a);
     }
     ImGui::TreePop();
@@ -124,7 +142,8 @@ bool step_through(Trainer& trainer, int index, double learning_rate) {
     ImGui::TreePop();
   }
   copy.sgd_step(learning_rate);
-  const double loss_after = copy.loss_of(x, y);
+  copy.forward_train(x, nn::Masks::kKeep);  // the same masks before and after
+  const double loss_after = copy.loss(y);
   ImGui::Text("Update W ← W − η·∂L/∂W with η = %g:", learning_rate);
   ImGui::Text("loss on this example %.6f → %.6f (%+.3g)", loss_before, loss_after, loss_after - loss_before);
   if (ImGui::Button("Apply this update to the network")) {

@@ -89,7 +89,10 @@ std::string Trainer::configure(const NetworkState& s) {
   batch_size_ = std::max(1, s.batch_size);
   if (optimizer_) optimizer_->set_learning_rate(s.learning_rate);
   NetworkState inputs = build_inputs(s);
-  if (built_ && *built_ == inputs) return "";
+  if (built_ && *built_ == inputs) {
+    if (network_->config().dropout != dropout_rates(s)) network_->set_dropout(dropout_rates(s));  // weights stay
+    return "";
+  }
 
   const std::vector<nn::Feature>& features = s.data.features;
   if (features.empty()) return "choose at least one input feature";
@@ -114,6 +117,8 @@ std::string Trainer::configure(const NetworkState& s) {
   config.seed = s.model.seed;
   config.regularization = s.model.regularization;
   config.regularization_rate = s.model.regularization_rate;
+  config.dropout = dropout_rates(s);
+  config.skip = s.model.skip;
   if (auto problem = nn::validate(config)) return *problem;
 
   built_ = std::move(inputs);
@@ -182,7 +187,7 @@ bool Trainer::step() {
   const auto n = static_cast<std::size_t>(x_train_.cols());
   const auto count = std::min<std::size_t>(static_cast<std::size_t>(batch_size_), n - batch_cursor_);
   const auto start = static_cast<Eigen::Index>(batch_cursor_), cols = static_cast<Eigen::Index>(count);
-  network_->forward(x_train_.middleCols(start, cols));
+  network_->forward_train(x_train_.middleCols(start, cols));
   network_->backward(y_train_.middleCols(start, cols));
   optimizer_->step(*network_);
   batch_cursor_ += count;

@@ -284,6 +284,21 @@ void draw_fit(Trainer& trainer, float size) {
   draw->AddText(ImVec2(origin.x + 6, origin.y + 4), theme::colors().label, text);
 }
 
+// A skip connection: an arc over the layer it skips, from the top of one column to the top of the next, with
+// an arrowhead where the input is added (h + f(W·h + b)). top_node(column) is that column's first node's centre.
+template <class TopNode>
+void draw_skip_arcs(ImDrawList* draw, const nn::Network& net, TopNode top_node, float box, float col_w, float room) {
+  const ImU32 color = theme::colors().label;
+  for (std::size_t l = 0; l < net.layers().size(); ++l) {
+    if (!net.has_skip(l)) continue;
+    const ImVec2 a = top_node(static_cast<int>(l)), b = top_node(static_cast<int>(l) + 1);
+    const ImVec2 from(a.x, a.y - box / 2 - 2), to(b.x, b.y - box / 2 - 2);
+    const float lift = std::min(from.y, to.y) - room + 2;
+    draw->AddBezierCubic(from, ImVec2(from.x + col_w * 0.2f, lift), ImVec2(to.x - col_w * 0.2f, lift), to, color, 2.0f);
+    draw->AddTriangleFilled(ImVec2(to.x - 5, to.y - 7), ImVec2(to.x + 3, to.y - 6), to, color);
+  }
+}
+
 bool draw_network(Trainer& trainer, ImVec2 size) {
   nn::Network& net = trainer.network();
   const ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -300,12 +315,14 @@ bool draw_network(Trainer& trainer, ImVec2 size) {
   }
   const float left = label_width + 6;
   const float col_w = (size.x - left) / static_cast<float>(columns);
-  const float box = std::clamp(std::min((size.y - 10) / static_cast<float>(tallest) - 8, col_w * 0.45f), 6.0f,
-                               40.0f);  // small rather than overlapping in narrow embeds
+  const float arc_room = net.has_skips() ? std::min(20.0f, size.y * 0.1f) : 0.0f;  // the skip arcs, above the nodes
+  const float box = std::clamp(std::min((size.y - 10 - arc_room) / static_cast<float>(tallest) - 8, col_w * 0.45f),
+                               6.0f, 40.0f);  // small rather than overlapping in narrow embeds
   auto node_pos = [&](int layer, int i) {
     const float x = origin.x + left + col_w * (static_cast<float>(layer) + 0.5f);
     const float total = static_cast<float>(layers[static_cast<std::size_t>(layer)]) * (box + 8);
-    const float y = origin.y + (size.y - total) / 2 + static_cast<float>(i) * (box + 8) + box / 2 + 4;
+    const float top = origin.y + arc_room + (size.y - arc_room - total) / 2;
+    const float y = top + static_cast<float>(i) * (box + 8) + box / 2 + 4;
     return ImVec2(x, y);
   };
   // Each neuron's own small surface: its activation over the input square (TensorFlow Playground's thumbnails).
@@ -335,6 +352,7 @@ bool draw_network(Trainer& trainer, ImVec2 size) {
       }
     }
   }
+  draw_skip_arcs(draw, net, [&](int layer) { return node_pos(layer, 0); }, box, col_w, arc_room);
   for (int l = 0; l < columns; ++l) {
     for (int i = 0; i < layers[static_cast<std::size_t>(l)]; ++i) {
       const ImVec2 c = node_pos(l, i);

@@ -76,6 +76,7 @@ struct NetworkModel {
   nn::OptimizerKind optimizer = nn::OptimizerKind::kSgd;
   nn::Regularization regularization = nn::Regularization::kNone;
   double regularization_rate = 0;
+  bool skip = false;                               // skip connections where a hidden layer's sizes match
 };
 
 struct NetworkState {
@@ -87,6 +88,9 @@ struct NetworkState {
   // mse, bce with a sigmoid output, crossentropy with a softmax output (chosen for > 2 classes); a change keeps
   // the weights.
   nn::Loss loss = nn::Loss::kMse;
+  // Dropout rate of each hidden layer, 0 … 0.9, in training only; layers past the list's end have none,
+  // so the default (empty) is none. A change keeps the weights (dropout_rates() lines it up with hidden).
+  std::vector<double> dropout;
   double learning_rate = 0.03;
   int batch_size = 10;
   std::vector<double> weights;     // trained parameters (layer by layer: W row-major, b); empty: fresh
@@ -114,6 +118,8 @@ struct AppState {
 };
 
 double step_size(const FunctionState& state);  // h
+// One dropout rate per hidden layer of `state.model.hidden` (0 where state.dropout has none).
+std::vector<double> dropout_rates(const NetworkState& state);
 
 // Field by field (doubles by value): what change detection and the link's round-trip test compare.
 bool operator==(const FunctionState& a, const FunctionState& b);
