@@ -57,18 +57,6 @@ const char* torch_activation(nn::Activation a) {
     default: return "torch.nn.Identity()";
   }
 }
-
-// The loss of `model_of_x` (model(X), or model(X, masks)) against Y in PyTorch, as nn::loss_value computes it.
-std::string torch_loss(nn::Loss loss, const std::string& model_of_x) {
-  switch (loss) {
-    case nn::Loss::kBce:
-      return "torch.nn.functional.binary_cross_entropy(" + model_of_x + ", Y)  # bce of the sigmoid output";
-    case nn::Loss::kCrossEntropy:
-      return "-(Y * torch.log(" + model_of_x + ")).sum(dim=1).mean()  # cross-entropy: mean −log p_y";
-    default: return "((" + model_of_x + " - Y) ** 2).mean()  # mse: mean over examples and outputs";
-  }
-}
-
 // torch's name of an activation as a function: torch.tanh(…).
 const char* torch_function(nn::Activation a) {
   switch (a) {
@@ -125,6 +113,18 @@ std::string residual_module(const nn::Network& net) {
   }
   py << "]\n";
   return py.text;
+}
+
+// The loss of `model` (the script's model(X) or model(X, masks)) against Y in PyTorch, as nn::loss_value
+// computes it.
+std::string torch_loss(nn::Loss loss, const std::string& model) {
+  switch (loss) {
+    case nn::Loss::kBce:
+      return "torch.nn.functional.binary_cross_entropy(" + model + ", Y)  # bce of the sigmoid output";
+    case nn::Loss::kCrossEntropy:
+      return "-(Y * torch.log(" + model + ")).sum(dim=1).mean()  # cross-entropy: mean −log p_y";
+    default: return "((" + model + " - Y) ** 2).mean()  # mse: mean over examples and outputs";
+  }
 }
 }  // namespace
 

@@ -52,23 +52,6 @@ void matrix(const char* name, const Eigen::MatrixXd& m) {
   ImGui::PopFont();
   ImGui::PopID();
 }
-// A softmax output's stage, between the forward and the backward pass: the logits z, the probabilities
-// p = softmax(z), the loss −log p_y and δ = p − y, with the reason the Jacobian collapses.
-void softmax_output(const nn::Network& net, const Eigen::MatrixXd& y, int true_class, double loss) {
-  const auto& out = net.layers().back();
-  if (!ImGui::TreeNodeEx("Output: logits, softmax, −log p_y, δ = p − y", ImGuiTreeNodeFlags_DefaultOpen)) return;
-  matrix("z (logits, one per class)", out.z);
-  matrix("p = softmax(z) = exp(z) / Σ exp(z)", out.a);
-  ImGui::Text("true class %d (%s): loss = −log p_y = −log %.6f = %.6f", true_class, class_color_name(true_class),
-              out.a(true_class, 0), loss);
-  if (!is_hidden("grads")) {
-    matrix("y (one-hot)", y);
-    matrix("δ = ∂L/∂z = p − y", Eigen::MatrixXd(out.a) - y);
-    ImGui::TextWrapped("Why p − y: the softmax Jacobian ∂p_y/∂z_k = p_y(1[y=k] − p_k) cancels the 1/p_y of "
-                       "∂(−log p_y)/∂p_y, leaving ∂L/∂z_k = p_k − y_k.");
-  }
-  ImGui::TreePop();
-}
 
 // What a layer with dropout or a skip does between z and a: the mask of this step (0: dropped, 1/(1 − p):
 // kept and scaled) and the input added back.
@@ -85,6 +68,24 @@ void dropout_and_skip(const nn::Dense& layer, std::size_t l) {
   } else if (layer.dropout > 0) {
     ImGui::TextWrapped("a%s = mask%s × act(z%s), unit by unit", n.c_str(), n.c_str(), n.c_str());
   }
+}
+
+// A softmax output's stage, between the forward and the backward pass: the logits z, the probabilities
+// p = softmax(z), the loss −log p_y and δ = p − y, with the reason the Jacobian collapses.
+void softmax_output(const nn::Network& net, const Eigen::MatrixXd& y, int true_class, double loss) {
+  const auto& out = net.layers().back();
+  if (!ImGui::TreeNodeEx("Output: logits, softmax, −log p_y, δ = p − y", ImGuiTreeNodeFlags_DefaultOpen)) return;
+  matrix("z (logits, one per class)", out.z);
+  matrix("p = softmax(z) = exp(z) / Σ exp(z)", out.a);
+  ImGui::Text("true class %d (%s): loss = −log p_y = −log %.6f = %.6f", true_class, class_color_name(true_class),
+              out.a(true_class, 0), loss);
+  if (!is_hidden("grads")) {
+    matrix("y (one-hot)", y);
+    matrix("δ = ∂L/∂z = p − y", Eigen::MatrixXd(out.a) - y);
+    ImGui::TextWrapped("Why p − y: the softmax Jacobian ∂p_y/∂z_k = p_y(1[y=k] − p_k) cancels the 1/p_y of "
+                       "∂(−log p_y)/∂p_y, leaving ∂L/∂z_k = p_k − y_k.");
+  }
+  ImGui::TreePop();
 }
 }  // namespace
 
