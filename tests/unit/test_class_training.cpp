@@ -120,9 +120,10 @@ TEST_CASE("gallery: the 3-arm spiral needs depth; one small hidden layer stays f
   MESSAGE("3-arm spiral, " << epochs << " epochs: hidden 16,16,16 train " << deep_trainer.train_accuracy() << " test "
                            << deep_trainer.test_accuracy() << "; hidden 4 train " << shallow_trainer.train_accuracy()
                            << " test " << shallow_trainer.test_accuracy());
-  // Measured natively: deep train 0.992, test 0.908; hidden 4 train 0.498, test 0.369 (chance is 0.333).
-  CHECK(deep_trainer.train_accuracy() >= 0.97);
-  CHECK(deep_trainer.test_accuracy() >= 0.88);
+  // Measured: deep train 0.992, test 0.908 natively and 0.892, 0.859 in WebAssembly (Adam's path through 500
+  // epochs drifts apart with the last bits of the sums); hidden 4 train 0.498, test 0.369 in both (chance 0.333).
+  CHECK(deep_trainer.train_accuracy() >= 0.85);
+  CHECK(deep_trainer.test_accuracy() >= 0.8);
   CHECK(shallow_trainer.train_accuracy() <= 0.6);
   CHECK(shallow_trainer.test_accuracy() <= 0.5);
 }

@@ -95,13 +95,14 @@ TEST_CASE("the sets of 3 to 5 classes: as many points per class, every label a c
     int classes;
     int per_class;
   };
-  // Named fields, not a structured binding: clang 14 (the page's compiler) cannot capture one in CAPTURE's lambda.
+  // Named copies, not structured bindings: clang 14 (Emscripten's) cannot capture those in CAPTURE's lambda.
   for (const Expected& expected : {Expected{DatasetKind::kBlobs3, 3, 166}, {DatasetKind::kBlobs4, 4, 125},
                                    {DatasetKind::kBlobs5, 5, 100}, {DatasetKind::kSpiral3, 3, 166},
                                    {DatasetKind::kRings3, 3, 166}, {DatasetKind::kPinwheel, 5, 100}}) {
     const DatasetKind kind = expected.kind;
     const int classes = expected.classes, per_class = expected.per_class;
-    CAPTURE(dataset_name(kind));
+    const std::string_view name = dataset_name(kind);
+    CAPTURE(name);
     CHECK(class_count(kind) == classes);
     CHECK(dataset_named(dataset_name(kind)) == kind);
     for (double noise : {0.0, 0.5}) {
