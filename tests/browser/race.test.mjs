@@ -1,0 +1,105 @@
+// Function mode's optimizer race: a race link opens with its steps replayed (the page reports each racer's
+// steps and f through getResults(), the same numbers engine.optimize computes), plays on, and the link it
+// then writes reopens identically. Screenshots of a race and of the Taylor parabola with Newton's steps at
+// the four sizes, to be looked at.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import createEngine from '../../dist/engine.mjs';
+import { useBrowser, openPage, until, SHOTS } from './harness.mjs';
+
+const session = useBrowser();
+const SEED = 'f(x) = 2x²−3x+4';
+const RACE = `mode=function&expr=${encodeURIComponent(SEED)}&x0=2&race=sgd:0.05,momentum:0.05,adam:0.1,newton:1`
+  + '&rsteps=30';
+const SIZES = [
+  { name: 'phone', width: 375, height: 667 },
+  { name: 'tablet', width: 768, height: 1024 },
+  { name: 'course', width: 860, height: 560 },
+  { name: 'desktop', width: 1280, height: 800 },
+];
+
+// What the page shows, as change events carry it (results: race1_steps, race1_f, ...): listened for once,
+// then a change that moves no racer (the pace) brings a fresh event.
+async function shown(page) {
+  return page.evaluate(() => new Promise((resolve) => {
+    if (!window.raceListened) {
+      window.raceListened = true;
+      window.playground.on('change', (state, hash, results) => { window.raceResults = results; });
+    }
+    window.raceResults = null;
+    const pace = Number(window.playground.getState().rspeed);
+    window.playground.setState({ rspeed: String(pace === 10 ? 12 : 10) });
+    const wait = () => (window.raceResults ? resolve(window.raceResults) : setTimeout(wait, 20));
+    wait();
+  }));
+}
+
+test('a race link opens with its steps replayed: each racer at the point engine.optimize computes', async () => {
+  const engine = await createEngine();
+  const { page, context, errors } = await openPage(session.browser, session.url + '#' + RACE);
+  await page.waitForFunction(() => window.playground);
+  const results = await until(() => shown(page), (r) => r.race4_f !== undefined);
+  const state = await page.evaluate(() => window.playground.getState());
+  assert.equal(String(state.rsteps), '30');
+  assert.equal(state.race, 'sgd:0.05,momentum:0.05,adam:0.1,newton:1');
+  const racers = [{ optimizer: 'sgd', lr: 0.05 }, { optimizer: 'momentum', lr: 0.05 }, { optimizer: 'adam', lr: 0.1 }];
+  for (const [r, options] of racers.entries()) {
+    const { path } = engine.optimize(SEED, { x: 2 }, { ...options, steps: 30 });
+    assert.equal(results[`race${r + 1}_steps`], 30);
+    assert.ok(Math.abs(results[`race${r + 1}_f`] - path[30].f) <= 1e-12 * Math.abs(path[30].f), `${options.optimizer}`);
+  }
+  assert.equal(results.race4_f, 2.875);  // Newton: f(0.75), the seed's minimum, after one step
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the race plays on from the link, pauses, and its new link reopens identically', async () => {
+  const { page, context, errors } = await openPage(session.browser, session.url + '#' + RACE);
+  await page.waitForFunction(() => window.playground);
+  await page.evaluate(() => window.playground.setState({ rplay: '1', rspeed: '40' }));
+  const playing = await until(() => page.evaluate(() => window.playground.getState()), (s) => Number(s.rsteps) >= 50, 15000);
+  assert.ok(Number(playing.rsteps) >= 50, `played to step ${playing.rsteps}`);
+  await page.evaluate(() => window.playground.setState({ rplay: '0' }));
+  await page.waitForTimeout(300);
+  const paused = await page.evaluate(() => window.playground.getState());
+  const before = await shown(page);
+  const link = await page.evaluate(() => window.playground.shareUrl());
+  assert.equal(paused.rplay, '0');
+  assert.deepEqual(errors, []);
+  await context.close();
+
+  const again = await openPage(session.browser, link);
+  await again.page.waitForFunction(() => window.playground);
+  const after = await until(() => shown(again.page), (r) => r.race1_steps === before.race1_steps);
+  for (const key of Object.keys(before).filter((k) => k.startsWith('race'))) assert.equal(after[key], before[key], key);
+  assert.equal(String((await again.page.evaluate(() => window.playground.getState())).rsteps), String(paused.rsteps));
+  assert.deepEqual(again.errors, []);
+  await again.context.close();
+});
+
+test('a racer that diverges stops at its step while the others run on', async () => {
+  const link = `mode=function&expr=x%5E2&x0=2&race=sgd:10,adam:0.1&rsteps=20`;
+  const { page, context, errors } = await openPage(session.browser, session.url + '#' + link);
+  await page.waitForFunction(() => window.playground);
+  const results = await until(() => shown(page), (r) => r.race2_steps === 20);
+  assert.equal(results.race1_steps, 5);  // x ← −19x: |f| passes 1e12 at step 5
+  assert.equal(results.race2_steps, 20);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('screenshots: a race and the Taylor parabola with Newton at the four sizes', async () => {
+  for (const size of SIZES) {
+    const { page, context, errors } = await openPage(session.browser, session.url + '#' + RACE,
+      { width: size.width, height: size.height });
+    await page.waitForFunction(() => window.playground);
+    await until(() => shown(page), (r) => r.race4_f !== undefined);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: new URL(`race-${size.name}.png`, SHOTS).pathname });
+    await page.evaluate(() => window.playground.setState({ race: '', rsteps: '0', taylor: '1', x0: '-1.5' }));
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: new URL(`taylor-${size.name}.png`, SHOTS).pathname });
+    assert.deepEqual(errors, [], size.name);
+    await context.close();
+  }
+});
