@@ -90,15 +90,13 @@ test('arrow keys move x₀ on the focused plot by round steps, and each move is 
   const { page, context } = await openPage(session.browser, session.url);
   await page.waitForFunction(() => window.playground);
   await page.mouse.click(1100, 300);  // the plot: x₀ jumps there, and the plot takes the keyboard
-  await page.waitForTimeout(200);
-  const start = (await state(page)).x0;
+  const start = (await stateWhen(page, (s) => s.x0 !== 2)).x0;
   await page.keyboard.press('ArrowRight');
-  await page.waitForTimeout(200);
-  const moved = (await state(page)).x0;
-  assert.ok(Math.abs(moved - (Math.round(start * 10) + 1) / 10) < 1e-9, `x0 ${start} → ${moved}`);
+  const stepped = (Math.round(start * 10) + 1) / 10;
+  const moved = (await stateWhen(page, (s) => Math.abs(s.x0 - stepped) < 1e-9)).x0;
+  assert.ok(Math.abs(moved - stepped) < 1e-9, `x0 ${start} → ${moved}`);
   await page.keyboard.press('Shift+ArrowLeft');
-  await page.waitForTimeout(200);
-  const back = (await state(page)).x0;
+  const back = (await stateWhen(page, (s) => Math.abs(s.x0 - (Math.round(moved) - 1)) < 1e-9)).x0;
   assert.ok(Math.abs(back - (Math.round(moved) - 1)) < 1e-9, `Shift+← moves by 1: ${moved} → ${back}`);
   await page.waitForFunction((x0) => document.getElementById('description').textContent
     .startsWith(`x₀ = ${x0}, f = `), back);  // "x₀ = 2, f = 6, slope 5. …", once the page's pause is over

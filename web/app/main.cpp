@@ -178,8 +178,10 @@ void frame() {
   // A phone's few pixels go to the pictures: a narrower margin round the window.
   const bool is_narrow = bp::app::is_one_column();
   if (is_narrow) ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(6, 6));
+  // No background: the frame starts with a clear in the window's colour (see widgets/opaque_fill.hpp).
   ImGui::Begin("Backprop Playground", nullptr,
-               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBringToFrontOnFocus);
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                   ImGuiWindowFlags_NoBackground);
   if (is_narrow) ImGui::PopStyleVar();
   const bool animating = mode_tabs() || bp::app::take_truths_changed();  // the panels above read them next frame
   ImGui::End();

@@ -2,6 +2,9 @@
 // sharp on high-DPI screens while layouts stay in CSS pixels.
 #include "fonts.hpp"
 
+#include <algorithm>
+#include <cmath>
+
 #include "imgui.h"
 
 extern const unsigned char kUiFont[];
@@ -13,6 +16,8 @@ namespace bp::platform {
 
 namespace {
 Fonts g_fonts;
+DotSprite g_dot;
+constexpr float kDotRadius = 5;  // CSS px: data points are drawn at 2.5 to 4.5, so the sprite only shrinks
 
 // Every glyph the app draws, in DejaVu Sans: the build cuts the font down to exactly these ranges
 // (scripts/font_ranges.cmake reads both arrays for pyftsubset), and tests/node/glyphs.test.mjs fails on any
@@ -54,7 +59,28 @@ ImFont* add(const unsigned char* data, unsigned int size, float pixels, float ra
   return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(data), static_cast<int>(size),
                                                      pixels * ratio, &config, ranges);
 }
+// Coverage of a disc of `radius` centred in the custom rectangle `index`: 1 inside, 0 outside, linear
+// across the edge's pixel, white, so a vertex colour tints it.
+void draw_dot(ImFontAtlas& atlas, int index, float radius) {
+  const ImFontAtlasCustomRect* rect = atlas.GetCustomRectByIndex(index);
+  unsigned char* pixels = nullptr;
+  int width = 0, height = 0;
+  atlas.GetTexDataAsRGBA32(&pixels, &width, &height);
+  const float centre = static_cast<float>(rect->Width) / 2;
+  for (int y = 0; y < rect->Height; ++y) {
+    for (int x = 0; x < rect->Width; ++x) {
+      const float dx = static_cast<float>(x) + 0.5f - centre, dy = static_cast<float>(y) + 0.5f - centre;
+      const float coverage = std::clamp(radius + 0.5f - std::sqrt(dx * dx + dy * dy), 0.0f, 1.0f);
+      auto* texel = reinterpret_cast<ImU32*>(pixels) + (rect->Y + y) * width + (rect->X + x);
+      *texel = IM_COL32(255, 255, 255, static_cast<int>(coverage * 255 + 0.5f));
+    }
+  }
+  atlas.CalcCustomRectUV(rect, &g_dot.uv_min, &g_dot.uv_max);
+  g_dot.edge = centre / radius;
+}
 }  // namespace
+
+const DotSprite& dot_sprite() { return g_dot; }
 
 void load_fonts(float ratio) {
   ImGuiIO& io = ImGui::GetIO();
@@ -62,7 +88,11 @@ void load_fonts(float ratio) {
   g_fonts.text = add(kUiFont, kUiFontSize, 16, ratio, kTextRanges);
   g_fonts.mono = add(kMonoFont, kMonoFontSize, 15, ratio, kMonoRanges);
   add(kUiFont, kUiFontSize, 15, ratio, kTextRanges, true);
+  const float radius = std::ceil(kDotRadius * ratio);  // device px
+  const int side = static_cast<int>(2 * radius) + 2;
+  const int dot = io.Fonts->AddCustomRectRegular(side, side);
   io.Fonts->Build();
+  draw_dot(*io.Fonts, dot, radius);
   io.FontDefault = g_fonts.text;
   io.FontGlobalScale = 1.0f / ratio;
 }

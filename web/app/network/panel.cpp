@@ -14,6 +14,7 @@
 #include "network/surface_text.hpp"
 #include "widgets/compact_button.hpp"
 #include "widgets/export.hpp"
+#include "widgets/opaque_fill.hpp"
 #include "widgets/panel_layout.hpp"
 #include "expr/printer.hpp"
 #include "state/description.hpp"
@@ -564,7 +565,7 @@ bool network_panel(NetworkState& s, const std::string& function_text) {
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     // Side by side: the controls take at most 36% of the width, the pictures the rest.
     const float controls_width = std::clamp(avail.x * 0.36f, 220.0f, 300.0f);
-    ImGui::BeginChild("network_controls", ImVec2(controls_width + 120, avail.y));
+    begin_opaque_child("network_controls", ImVec2(controls_width + 120, avail.y));
     exercise_truths(s, r);
     answer_panel(Mode::kNetwork, controls_width, example_context(r).c_str());
     run_buttons(s, r);
@@ -575,7 +576,7 @@ bool network_panel(NetworkState& s, const std::string& function_text) {
     configure(s, r, data_before, model_before);
     redraw = train(r);
     ImGui::SameLine();
-    ImGui::BeginChild("network_pictures", ImVec2(0, avail.y));
+    begin_opaque_child("network_pictures", ImVec2(0, avail.y));
     const ImVec2 room = ImGui::GetContentRegionAvail();
     ImGui::BeginGroup();
     edited = pictures(s, r, room, room.y);

@@ -3,6 +3,7 @@
 
 #include <GLES3/gl3.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
 
@@ -21,6 +22,8 @@ struct Renderer {
   GLuint program = 0;
   GLuint texture = 0;
   GLuint vao = 0;
+  GLuint target = 0, target_texture = 0;  // the low-resolution picture the shader draws into
+  int target_side = 0;
   GLuint shaders[2] = {0, 0};  // while the program is being built
   bool ready = false;
   bool failed = false;
@@ -120,28 +123,45 @@ int activation_code(nn::Activation a) {
   }
 }
 
-void render(const ImDrawList*, const ImDrawCmd* cmd) {
-  Renderer& r = renderer();
-  const auto* d = static_cast<const DrawData*>(cmd->UserCallbackData);
-  const ImGuiIO& io = ImGui::GetIO();
-  const float ratio = io.DisplayFramebufferScale.x;
-  const int fb_height = static_cast<int>(io.DisplaySize.y * ratio);
-  const int x = static_cast<int>(d->lo.x * ratio), size = static_cast<int>(d->size * ratio);
-  const int y = fb_height - static_cast<int>((d->lo.y + d->size) * ratio);  // GL counts rows from the bottom
-  // The clip rectangle ImGui set for this command limits us to the visible part of the panel.
-  const ImVec4 clip = cmd->ClipRect;
-  glEnable(GL_SCISSOR_TEST);
-  glScissor(static_cast<int>(clip.x * ratio), fb_height - static_cast<int>(clip.w * ratio),
-            static_cast<int>((clip.z - clip.x) * ratio), static_cast<int>((clip.w - clip.y) * ratio));
-  glViewport(x, y, size, size);
+// The shader runs one forward pass per pixel of a square at most kTargetSide texels wide, and the square is
+// stretched (bilinear) over the surface: a decision surface is smooth, and a full-resolution pass costs a
+// software renderer (headless Chromium's, a phone's fallback) 10× more for no visible gain. The pass is
+// skipped when the weights and settings are those of the picture already there (a paused network).
+constexpr int kTargetSide = 160;
+
+bool operator==(const DrawData& a, const DrawData& b) {
+  return a.strength == b.strength && a.weights == b.weights && a.sizes == b.sizes && a.features == b.features &&
+         a.hidden_activation == b.hidden_activation && a.output_activation == b.output_activation;
+}
+DrawData g_drawn;  // what the target holds
+
+void ensure_target(Renderer& r, int side) {
+  if (r.target && r.target_side == side) return;
+  if (!r.target) glGenFramebuffers(1, &r.target);
+  if (!r.target_texture) glGenTextures(1, &r.target_texture);
+  glBindTexture(GL_TEXTURE_2D, r.target_texture);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, side, side, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+  glBindFramebuffer(GL_FRAMEBUFFER, r.target);
+  glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, r.target_texture, 0);
+  r.target_side = side;
+  g_drawn = DrawData{};  // a new target holds nothing yet
+}
+
+// The network's forward pass for every texel of the target.
+void evaluate(Renderer& r, const DrawData& d, int side) {
+  glBindFramebuffer(GL_FRAMEBUFFER, r.target);
+  glDisable(GL_SCISSOR_TEST);
+  glViewport(0, 0, side, side);
   glDisable(GL_BLEND);
   glUseProgram(r.program);
 
   const int width = 1024;
-  const int count = static_cast<int>(d->weights.size());
+  const int count = static_cast<int>(d.weights.size());
   const int rows = (count + width - 1) / width;
   std::vector<float> padded(static_cast<std::size_t>(width * rows), 0.0f);
-  std::copy(d->weights.begin(), d->weights.end(), padded.begin());
+  std::copy(d.weights.begin(), d.weights.end(), padded.begin());
   glActiveTexture(GL_TEXTURE0);
   glBindTexture(GL_TEXTURE_2D, r.texture);
   glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
@@ -151,16 +171,40 @@ void render(const ImDrawList*, const ImDrawCmd* cmd) {
   auto uniform = [&](const char* name) { return glGetUniformLocation(r.program, name); };
   glUniform1i(uniform("u_weights"), 0);
   glUniform1i(uniform("u_weights_width"), width);
-  glUniform1i(uniform("u_feature_count"), static_cast<int>(d->features.size()));
-  glUniform1iv(uniform("u_features"), static_cast<GLsizei>(d->features.size()), d->features.data());
-  glUniform1i(uniform("u_layer_count"), static_cast<int>(d->sizes.size()) - 1);
-  glUniform1iv(uniform("u_sizes"), static_cast<GLsizei>(d->sizes.size()), d->sizes.data());
-  glUniform1i(uniform("u_hidden_activation"), d->hidden_activation);
-  glUniform1i(uniform("u_output_activation"), d->output_activation);
-  glUniform1f(uniform("u_strength"), d->strength);
+  glUniform1i(uniform("u_feature_count"), static_cast<int>(d.features.size()));
+  glUniform1iv(uniform("u_features"), static_cast<GLsizei>(d.features.size()), d.features.data());
+  glUniform1i(uniform("u_layer_count"), static_cast<int>(d.sizes.size()) - 1);
+  glUniform1iv(uniform("u_sizes"), static_cast<GLsizei>(d.sizes.size()), d.sizes.data());
+  glUniform1i(uniform("u_hidden_activation"), d.hidden_activation);
+  glUniform1i(uniform("u_output_activation"), d.output_activation);
+  glUniform1f(uniform("u_strength"), d.strength);
   glBindVertexArray(r.vao);
   glDrawArrays(GL_TRIANGLES, 0, 6);
   glBindVertexArray(0);
+  g_drawn = d;
+}
+
+void render(const ImDrawList*, const ImDrawCmd* cmd) {
+  Renderer& r = renderer();
+  const auto* d = static_cast<const DrawData*>(cmd->UserCallbackData);
+  const ImGuiIO& io = ImGui::GetIO();
+  const float ratio = io.DisplayFramebufferScale.x;
+  const int fb_height = static_cast<int>(io.DisplaySize.y * ratio);
+  const int x = static_cast<int>(d->lo.x * ratio), size = static_cast<int>(d->size * ratio);
+  const int y = fb_height - static_cast<int>((d->lo.y + d->size) * ratio);  // GL counts rows from the bottom
+  if (size <= 0) return;
+  const int side = std::min(size, kTargetSide);
+  ensure_target(r, side);
+  if (!(*d == g_drawn)) evaluate(r, *d, side);
+  // Stretched onto the canvas; the clip rectangle ImGui set for this command limits it to the visible part.
+  const ImVec4 clip = cmd->ClipRect;
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, r.target);
+  glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
+  glEnable(GL_SCISSOR_TEST);
+  glScissor(static_cast<int>(clip.x * ratio), fb_height - static_cast<int>(clip.w * ratio),
+            static_cast<int>((clip.z - clip.x) * ratio), static_cast<int>((clip.w - clip.y) * ratio));
+  glBlitFramebuffer(0, 0, side, side, x, y, x + size, y + size, GL_COLOR_BUFFER_BIT, GL_LINEAR);
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
 
 }  // namespace

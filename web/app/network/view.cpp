@@ -10,6 +10,7 @@
 #include "fonts.hpp"
 #include "network/surface_renderer.hpp"
 #include "state/embed_options.hpp"
+#include "widgets/dot.hpp"
 #include "widgets/theme.hpp"
 
 namespace bp::app {
@@ -110,9 +111,9 @@ SurfaceClick draw_surface(Trainer& trainer, float size, bool show_test) {
   auto dots = [&](const std::vector<nn::Point>& points, ImU32 outline) {
     for (const auto& p : points) {
       const ImVec2 c = to_screen(origin, size, p.x1, p.x2);
-      // The outline as a larger disc beneath: two fills cost a third of a stroked circle, per point per frame.
-      draw->AddCircleFilled(c, 4.5f, outline, 12);
-      draw->AddCircleFilled(c, 3.5f, value_color(p.label), 12);
+      // The outline as a larger dot beneath: two quads per point per frame.
+      add_dot(draw, c, 4.5f, outline);
+      add_dot(draw, c, 3.5f, value_color(p.label));
     }
   };
   dots(trainer.train_points(), IM_COL32(255, 255, 255, 255));
@@ -143,8 +144,8 @@ SurfaceClick draw_points_only(const std::vector<std::array<double, 3>>& points, 
   draw->AddRect(origin, ImVec2(origin.x + size, origin.y + size), IM_COL32(0, 0, 0, 60));
   for (const auto& p : points) {
     const ImVec2 c = to_screen(origin, size, p[0], p[1]);
-    draw->AddCircleFilled(c, 3.5f, value_color(p[2]));
-    draw->AddCircle(c, 3.5f, IM_COL32(0, 0, 0, 120));
+    add_dot(draw, c, 4.5f, IM_COL32(0, 0, 0, 120));
+    add_dot(draw, c, 3.5f, value_color(p[2]));
   }
   if (click.clicked) {
     const ImVec2 m = ImGui::GetIO().MousePos;
@@ -171,8 +172,8 @@ void draw_fit(Trainer& trainer, float size) {
   draw->AddLine(at(-6, 0), at(6, 0), theme::colors().axis);
   draw->AddLine(at(0, -1.1), at(0, 1.1), theme::colors().axis);
   for (const auto& p : trainer.train_points())
-    draw->AddCircleFilled(at(p.x1, p.label), 2.5f, IM_COL32(150, 150, 150, 255));
-  for (const auto& p : trainer.test_points()) draw->AddCircleFilled(at(p.x1, p.label), 2.5f, IM_COL32(40, 40, 40, 255));
+    add_dot(draw, at(p.x1, p.label), 2.5f, IM_COL32(150, 150, 150, 255));
+  for (const auto& p : trainer.test_points()) add_dot(draw, at(p.x1, p.label), 2.5f, IM_COL32(40, 40, 40, 255));
   constexpr int kSamples = 200;
   Eigen::MatrixXd inputs(static_cast<Eigen::Index>(trainer.features().size()), kSamples);
   for (int i = 0; i < kSamples; ++i) inputs.col(i) = trainer.inputs_for(-6 + 12.0 * i / (kSamples - 1), 0);

@@ -1,5 +1,6 @@
 // The panels' split (side by side or one scrolling column) and the layout report the browser tests read.
 #include "widgets/panel_layout.hpp"
+#include "widgets/opaque_fill.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -69,7 +70,7 @@ PanelSplit::PanelSplit(const char* id, const PanelSplitOptions& options)
 
 void PanelSplit::begin_controls() {
   if (!one_column_) {
-    ImGui::BeginChild(id_, pictures_);
+    begin_opaque_child(id_, pictures_);
     return;
   }
   // The pictures come first on screen but are drawn second: the controls start below their room.
@@ -105,7 +106,7 @@ void PanelSplit::end_pictures() {
 void begin_mode_column() {
   g_column_open = is_one_column();
   if (!g_column_open) return;
-  ImGui::BeginChild("mode_column", ImVec2(0, 0));
+  begin_opaque_child("mode_column", ImVec2(0, 0));
   g_column_view_height = ImGui::GetContentRegionAvail().y;
 }
 
