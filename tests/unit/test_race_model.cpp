@@ -10,6 +10,7 @@
 #include "expr/printer.hpp"
 #include "race/race_code.hpp"
 #include "race/race_model.hpp"
+#include "state/gallery.hpp"
 #include "state/link_codec.hpp"
 
 using namespace bp::app;
@@ -231,4 +232,26 @@ TEST_CASE("Show code writes f in torch, each racer's torch.optim call with its s
                     expr::format_number(m.path(0).values.back())) != std::string::npos);
   CHECK(script.find("(\"2 Newton\", 12, lambda steps: newton(1.0, steps), [0.75], 2.875)") != std::string::npos);
   CHECK(script.find("torch.randn") == std::string::npos);  // no noise asked for
+}
+
+TEST_CASE("every race preset in the gallery runs: no racer refused, and some racer ends far below the start") {
+  int presets = 0;
+  for (const GalleryEntry& entry : gallery()) {
+    const FunctionState& f = entry.state.function;
+    if (f.race.racers.empty()) continue;
+    ++presets;
+    CAPTURE(entry.title);
+    RaceState race = f.race;
+    const expr::Vars start = {{"x", f.x0}, {"y", 1}};
+    RaceModel m = stepped(f.text, start, race, 300);
+    CAPTURE(m.error());
+    REQUIRE(m.error().empty());
+    double best = INFINITY;
+    for (std::size_t r = 0; r < m.racers(); ++r) {
+      CHECK(m.steps_taken(r) > 0);
+      if (m.path(r).points()) best = std::min(best, m.path(r).f.back());
+    }
+    CHECK(best < m.path(0).f.front() - 0.5 * std::fabs(m.path(0).f.front()));
+  }
+  CHECK(presets >= 6);
 }
