@@ -88,7 +88,7 @@ test('a racer that diverges stops at its step while the others run on', async ()
   await context.close();
 });
 
-test('screenshots: a race and the Taylor parabola with Newton at the four sizes', async () => {
+test('screenshots: a race (the plot, then the race controls) and the Taylor parabola with Newton at the four sizes', async () => {
   for (const size of SIZES) {
     const { page, context, errors } = await openPage(session.browser, session.url + '#' + RACE,
       { width: size.width, height: size.height });
@@ -96,10 +96,32 @@ test('screenshots: a race and the Taylor parabola with Newton at the four sizes'
     await until(() => shown(page), (r) => r.race4_f !== undefined);
     await page.waitForTimeout(300);
     await page.screenshot({ path: new URL(`race-${size.name}.png`, SHOTS).pathname });
-    await page.evaluate(() => window.playground.setState({ race: '', rsteps: '0', taylor: '1', x0: '-1.5' }));
-    await page.waitForTimeout(500);
-    await page.screenshot({ path: new URL(`taylor-${size.name}.png`, SHOTS).pathname });
-    assert.deepEqual(errors, [], size.name);
+    // The controls scrolled to their end: the racers, the buttons and f against step.
+    await page.mouse.move(100, size.height - 30);
+    for (let i = 0; i < 12; i++) {
+      await page.mouse.wheel(0, 400);
+      await page.waitForTimeout(50);
+    }
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: new URL(`race-${size.name}-controls.png`, SHOTS).pathname });
     await context.close();
+
+    // A quartic: its Taylor parabola at x₀ parts from f, and Newton's steps head for the nearest flat point.
+    const taylor = await openPage(session.browser, session.url + '#mode=function&expr=' +
+      encodeURIComponent('f(x) = x⁴ − 3x² + x') + '&x0=1.6&taylor=1&eta=0.02&view=-2.5,2.5,-4,6',
+    { width: size.width, height: size.height });
+    await taylor.page.waitForFunction(() => window.playground);
+    const controls = await taylor.page.evaluate(() => window.playground.testHooks.controls());
+    const step = controls.find((c) => c.label === 'One step');
+    if (step && step.y + step.h < size.height) {
+      for (let i = 0; i < 3; i++) {
+        await taylor.page.mouse.click(step.x + step.w / 2, step.y + step.h / 2);
+        await taylor.page.waitForTimeout(150);
+      }
+    }
+    await taylor.page.waitForTimeout(400);
+    await taylor.page.screenshot({ path: new URL(`taylor-${size.name}.png`, SHOTS).pathname });
+    assert.deepEqual([...errors, ...taylor.errors], [], size.name);
+    await taylor.context.close();
   }
 });

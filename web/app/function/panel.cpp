@@ -138,7 +138,7 @@ void point_readouts(const FunctionState& s, const PointReading& p, bool is_stale
 void second_order(FunctionState& s, const PointReading& p) {
   ImGui::Checkbox("show the Taylor parabola and Newton", &s.show_taylor);
   if (!s.show_taylor) return;
-  readout("curvature f″(x₀)", p.curvature, theme::colors().derivative);
+  readout("curvature f″(x₀)", p.curvature, kTaylorColor);
   ImGui::TextDisabled("  f(x₀) + f′(x₀)(x − x₀) + ½f″(x₀)(x − x₀)²");
 }
 

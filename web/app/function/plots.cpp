@@ -53,13 +53,12 @@ void keyboard_x0(FunctionState& s, FunctionModel& m, const Plot& plot) {
 // Newton's steps x ← x − f′/f″ racing descent's from the same start.
 void taylor_and_newton(const Plot& plot, const FunctionSnapshot& snapshot) {
   const PointReading& p = snapshot.point;
-  const theme::Palette& colors = theme::colors();
   if (std::isfinite(p.curvature)) {
     constexpr int kPieces = 120;
     const double left = plot.left(), span = plot.right() - plot.left();
     for (int i = 0; i < kPieces; i += 2) {
       const double a = left + span * i / kPieces, b = left + span * (i + 1) / kPieces;
-      plot.segment(a, taylor_parabola(p, a), b, taylor_parabola(p, b), {colors.derivative, 2});
+      plot.segment(a, taylor_parabola(p, a), b, taylor_parabola(p, b), {kTaylorColor, 2});
     }
   }
   const auto& newton = snapshot.newton_trail;
