@@ -49,6 +49,9 @@ test('a race link opens with its steps replayed: each racer at the point engine.
     assert.ok(Math.abs(results[`race${r + 1}_f`] - path[30].f) <= 1e-12 * Math.abs(path[30].f), `${options.optimizer}`);
   }
   assert.equal(results.race4_f, 2.875);  // Newton: f(0.75), the seed's minimum, after one step
+  // A screen reader hears where each racer stands (the race is paused).
+  const said = await until(() => page.textContent('#description'), (t) => t.includes('Optimizer race at step 30'));
+  assert.match(said, /Optimizer race at step 30: gradient descent f = [\d.]+; momentum f = [\d.]+; Adam f = [\d.]+; Newton f = 2\.875\./);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -84,6 +87,8 @@ test('a racer that diverges stops at its step while the others run on', async ()
   const results = await until(() => shown(page), (r) => r.race2_steps === 20);
   assert.equal(results.race1_steps, 5);  // x ← −19x: |f| passes 1e12 at step 5
   assert.equal(results.race2_steps, 20);
+  const said = await until(() => page.textContent('#description'), (t) => t.includes('Optimizer race'));
+  assert.match(said, /gradient descent diverged at step 5: \|f\| = [\d.e+]+ is beyond the limit 1e\+12 \(try a smaller lr\); Adam f = /);
   assert.deepEqual(errors, []);
   await context.close();
 });

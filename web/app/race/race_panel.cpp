@@ -88,10 +88,13 @@ bool racer_row(RaceState& race, RaceModel& model, std::size_t r, const RacePanel
   }
   ImGui::SameLine();
   const bool remove = compact_button("remove");
-  if (r < model.racers()) {
-    ImGui::SameLine();
+  if (r < model.racers()) {  // beside the buttons when it fits, else under them (a narrow panel cut it)
     const long steps = std::max(0L, model.steps_taken(r));
-    ImGui::TextDisabled("%ld step%s", steps, steps == 1 ? "" : "s");
+    const std::string counter = std::to_string(steps) + (steps == 1 ? " step" : " steps");
+    const float row_end = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x;
+    const float panel_end = at.x + options.width;  // the region ImGui reports runs under the scroll bar
+    if (row_end + ImGui::CalcTextSize(counter.c_str()).x <= panel_end) ImGui::SameLine();
+    ImGui::TextDisabled("%s", counter.c_str());
   }
   changed |= racer_settings(racer, options.width);
   if (r < model.racers() && !model.message(r).empty()) {

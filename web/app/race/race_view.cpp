@@ -3,6 +3,7 @@
 #include "race/race_view.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -12,6 +13,7 @@
 #include "race/race_code.hpp"
 #include "race/race_model.hpp"
 #include "race/race_panel.hpp"
+#include "state/description.hpp"
 #include "widgets/export.hpp"
 #include "widgets/theme.hpp"
 
@@ -66,6 +68,22 @@ void report(const RaceModel& m) {
   }
 }
 
+// What a screen reader hears after the point's readouts while the race is paused (not every step while
+// it plays): "Optimizer race at step 30: gradient descent f = 2.875; Adam diverged at step 12: …".
+void describe_race(const RaceState& race, const RaceModel& m) {
+  if (race.is_playing || m.racers() == 0) return;
+  if (!m.error().empty()) return describe_also("Optimizer race: " + m.error() + ".");
+  std::string text = "Optimizer race at step " + std::to_string(race.steps) + ":";
+  for (std::size_t r = 0; r < m.racers(); ++r) {
+    const optim::Path& p = m.path(r);
+    char f[32] = "";
+    if (p.points()) std::snprintf(f, sizeof f, "%.6g", p.f.back());
+    text += std::string(r ? ";" : "") + " " +
+            (m.message(r).empty() ? std::string(racer_title(race.racers[r].rule)) + " f = " + f : m.message(r));
+  }
+  describe_also(text + ".");
+}
+
 }  // namespace
 
 void draw_race_trails(ImDrawList* list, const std::function<ImVec2(double x, double y)>& to_screen) {
@@ -105,6 +123,7 @@ bool race_section(FunctionState& state, const expr::Vars& start, float width) {
   m.sync(state.text, start, race);
   const bool playing = m.advance(race, now_ms() / 1000);
   report(m);
+  describe_race(race, m);
   if (!race.racers.empty()) ImGui::SetNextItemOpen(true, ImGuiCond_Once);
   if (!ImGui::CollapsingHeader("Optimizer race")) return playing;
   if (race.racers.empty()) {
