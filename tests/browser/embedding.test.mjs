@@ -64,6 +64,42 @@ test('the postMessage protocol: get, set and change events for the allowed host'
   await context.close();
 });
 
+test('an iframe host submits answers from its own form: bp:submitAnswer is checked, answered and reported', async () => {
+  const context = await session.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(session.url + 'tests/browser/fixtures/host.html');
+  const frame = page.frameLocator('#frame');
+  await frame.locator('.bp-status.hidden').waitFor({ state: 'attached', timeout: 30000 });
+  // The seed's exercise: f(x) = 3x² − 4x + 5 at x₀ = 3, slope asked. Sent at once after the new function,
+  // before it has compiled: the answer waits for the true value.
+  await page.evaluate(() => {
+    window.ask({ type: 'bp:setState', id: 10, state: { mode: 'function', expr: '3x^2 - 4x + 5', x0: 3, ask: 'slope',
+                                                        hide: 'slope,fd,diff,tangent,fprime' } });
+    window.ask({ type: 'bp:submitAnswer', id: 11, quantity: 'slope', value: 12 });
+  });
+  await page.waitForFunction(() => window.received.some((m) => m.id === 11));
+  const wrong = await page.evaluate(() => window.received.find((m) => m.id === 11));
+  assert.equal(wrong.type, 'bp:answerResult');
+  assert.equal(wrong.result.success, false, 'f′(3) = 6·3 − 4 = 14 (by hand), not 12');
+  await page.evaluate(() => window.ask({ type: 'bp:submitAnswer', id: 12, quantity: 'slope', value: '14' }));
+  await page.waitForFunction(() => window.received.some((m) => m.id === 12));
+  const right = await page.evaluate(() => window.received.find((m) => m.id === 12));
+  assert.equal(right.result.success, true);
+  assert.equal(right.result.attempts, 2);
+  // The same attempts reach the host as bp:answer events, as answers typed on the canvas do.
+  const events = await page.evaluate(() => window.received.filter((m) => m.type === 'bp:answer').map((m) => m.success));
+  assert.deepEqual(events, [false, true]);
+  await page.evaluate(() => window.ask({ type: 'bp:submitAnswer', id: 13, quantity: 'fx', value: 20 }));
+  await page.waitForFunction(() => window.received.some((m) => m.id === 13));
+  const error = await page.evaluate(() => window.received.find((m) => m.id === 13));
+  assert.match(error.error, /fx/, 'a quantity that is not asked gets an error naming it');
+  await page.evaluate(() => window.ask({ type: 'bp:getResults', id: 14 }));
+  await page.waitForFunction(() => window.received.some((m) => m.id === 14));
+  const results = (await page.evaluate(() => window.received.find((m) => m.id === 14))).results;
+  assert.equal(results.find((r) => r.id === 'slope').correct, true);
+  await context.close();
+});
+
 test('messages from an origin the embedder did not allow are ignored', async () => {
   const context = await session.browser.newContext();
   const page = await context.newPage();

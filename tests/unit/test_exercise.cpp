@@ -132,6 +132,26 @@ TEST_CASE("a network step-through's truths are the hand calculation of one linea
   CHECK(trainer.parameters()[0] == 0.5);  // a copy stepped, not the network
 }
 
+TEST_CASE("the author panel's network picker offers every step-through entry, grouped by kind in row order") {
+  Trainer trainer;
+  NetworkState s;
+  s.model.hidden = {3};  // W1 is 3×2, W2 is 1×3
+  REQUIRE(trainer.configure(s).empty());
+  const Truths t = network_truths(trainer, 0, s.learning_rate);
+  const std::vector<AskGroup> groups = network_ask_groups(t);
+  std::vector<std::string> kinds;
+  std::size_t ids = 0;
+  for (const AskGroup& g : groups) kinds.push_back(g.kind), ids += g.ids.size();
+  // yhat, eloss, then per layer z a delta dW db W b: 2 + 7 + 7 kinds; 2 + (3+3+3+6+3+6+3) + (1+1+1+3+1+3+1) ids.
+  CHECK(kinds == std::vector<std::string>{"yhat", "eloss", "z1", "a1", "delta1", "dW1", "db1", "W1", "b1", "z2", "a2",
+                                          "delta2", "dW2", "db2", "W2", "b2"});
+  CHECK(ids == 2 + 27 + 11);
+  CHECK(ids == t.values.size());  // nothing the exercise could check is missing from the picker
+  const AskGroup& dw1 = groups[5];
+  CHECK(dw1.ids == std::vector<std::string>{"dW1:0,0", "dW1:0,1", "dW1:1,0", "dW1:1,1", "dW1:2,0", "dW1:2,1"});
+  CHECK(dw1.title == "dW1: ∂L/∂W of layer 1");
+}
+
 TEST_CASE("reveal=ask offers the answer at once, after:2 shows it after two wrong tries, never never") {
   Truths t;
   t.values["fx"] = 6;

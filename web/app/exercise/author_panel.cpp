@@ -8,6 +8,7 @@
 
 #include "clock.hpp"
 #include "exercise/results.hpp"
+#include "exercise/truths.hpp"
 #include "imgui.h"
 #include "page.hpp"
 #include "state/link_codec.hpp"
@@ -38,8 +39,8 @@ std::vector<std::string> lock_choices(Mode mode) {
 }
 
 // The ids a teacher may tick: function mode's five, every named node of the graph, a network's first
-// entries of each kind (others are typed in the link: ask=dW1:2,1).
-std::vector<std::string> ask_choices(Mode mode) {
+// entries of each kind and whatever the picker below added (network_ask_picker: any entry of any kind).
+std::vector<std::string> ask_choices(Mode mode, const std::vector<std::string>& asked) {
   if (mode == Mode::kFunction) return {"fx", "slope", "fd", "step", "besth"};
   std::vector<std::string> ids;
   if (mode == Mode::kGraph) {
@@ -60,7 +61,43 @@ std::vector<std::string> ask_choices(Mode mode) {
       ids.push_back("W" + n + ":0,0");
     }
   }
+  for (const std::string& id : asked) {
+    if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+  }
   return ids;
+}
+
+// Any entry of the network's step-through: a kind ("dW2: ∂L/∂W of layer 2"), an entry of it, "Ask it".
+void network_ask_picker(std::vector<std::string>& asked) {
+  const std::vector<AskGroup> groups = network_ask_groups(truths());
+  if (groups.empty()) return;
+  static std::string kind = "dW1", entry;
+  auto group = std::find_if(groups.begin(), groups.end(), [&](const AskGroup& g) { return g.kind == kind; });
+  if (group == groups.end()) group = groups.begin();
+  if (std::find(group->ids.begin(), group->ids.end(), entry) == group->ids.end()) entry = group->ids.front();
+  ImGui::PushID("network ask");
+  ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, 18 * ImGui::GetFontSize()));
+  if (ImGui::BeginCombo("kind", group->title.c_str())) {
+    for (const AskGroup& g : groups) {
+      if (ImGui::Selectable(g.title.c_str(), g.kind == group->kind)) kind = g.kind, entry = g.ids.front();
+    }
+    ImGui::EndCombo();
+  }
+  if (group->ids.size() > 1) {
+    ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, 8 * ImGui::GetFontSize()));
+    if (ImGui::BeginCombo("entry", entry.c_str())) {
+      for (const std::string& id : group->ids) {
+        if (ImGui::Selectable(id.c_str(), id == entry)) entry = id;
+      }
+      ImGui::EndCombo();
+    }
+    ImGui::SameLine();
+  }
+  const bool is_asked = std::find(asked.begin(), asked.end(), entry) != asked.end();
+  ImGui::BeginDisabled(is_asked);
+  if (ImGui::Button(is_asked ? "Asked###ask it" : "Ask it###ask it")) asked.push_back(entry);
+  ImGui::EndDisabled();
+  ImGui::PopID();
 }
 
 // A row of checkboxes for `names`, wrapping at the panel's edge; ticks add to or take from `list`.
@@ -100,7 +137,8 @@ void author_panel(AppState& state) {
   if (open) {
     ticks("Hide", hide_choices(state.mode), e.hide);
     ticks("Lock", lock_choices(state.mode), e.lock);
-    ticks("Ask", ask_choices(state.mode), e.ask);
+    ticks("Ask", ask_choices(state.mode, e.ask), e.ask);
+    if (state.mode == Mode::kNetwork) network_ask_picker(e.ask);
     ImGui::TextUnformatted("Show answer");
     const std::pair<const char*, int> reveals[] = {{"on request", 0}, {"after 3 tries", 3}, {"never", -1}};
     for (const auto& [label, after] : reveals) {

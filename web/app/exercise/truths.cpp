@@ -3,6 +3,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "graph/chain_rule.hpp"
 
@@ -95,6 +98,44 @@ Truths network_truths(Trainer& trainer, int index, double learning_rate) {
     put_vector("b" + n, copy.layers()[l].b);
   }
   return t;
+}
+
+std::vector<AskGroup> network_ask_groups(const Truths& truths) {
+  std::vector<AskGroup> groups;
+  for (const char* single : {"yhat", "eloss"}) {
+    if (truths.values.count(single)) {
+      groups.push_back({single, std::string(single) + (single[0] == 'y' ? ": the output ŷ" : ": the example's loss"),
+                        {single}});
+    }
+  }
+  const std::pair<const char*, const char*> kinds[] = {
+      {"z", "pre-activation z"}, {"a", "activation a"}, {"delta", "δ = ∂L/∂z"}, {"dW", "∂L/∂W"},
+      {"db", "∂L/∂b"}, {"W", "W after the step"}, {"b", "b after the step"}};
+  for (int layer = 1; layer <= 16; ++layer) {
+    bool any = false;
+    for (const auto& [kind, title] : kinds) {
+      AskGroup group{kind + std::to_string(layer), "", {}};
+      group.title = group.kind + ": " + title + " of layer " + std::to_string(layer);
+      // The map orders "dW2:0,10" before "dW2:0,2": collect, then sort by the numbers.
+      const std::string prefix = group.kind + ":";
+      for (auto it = truths.values.lower_bound(prefix); it != truths.values.end() && it->first.rfind(prefix, 0) == 0;
+           ++it) {
+        group.ids.push_back(it->first);
+      }
+      const auto numbers = [&](const std::string& id) {
+        const std::size_t comma = id.find(',', prefix.size());
+        const int i = std::stoi(id.substr(prefix.size()));
+        return std::make_pair(i, comma == std::string::npos ? -1 : std::stoi(id.substr(comma + 1)));
+      };
+      std::sort(group.ids.begin(), group.ids.end(),
+                [&](const std::string& x, const std::string& y) { return numbers(x) < numbers(y); });
+      if (group.ids.empty()) continue;
+      any = true;
+      groups.push_back(std::move(group));
+    }
+    if (!any) break;
+  }
+  return groups;
 }
 
 }  // namespace bp::app

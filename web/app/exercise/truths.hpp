@@ -20,4 +20,13 @@ Truths graph_truths(const expr::GraphExport& graph);
 // deltaL:i, dWL:i,j, dbL:i, then after W ← W − η·∂L/∂W: WL:i,j and bL:i. Empty for an index out of range.
 Truths network_truths(Trainer& trainer, int index, double learning_rate);
 
+// The network's askable ids by kind, for the author panel's picker: yhat and eloss first, then layer by layer
+// z, a, delta, dW, db, W, b, each kind's ids in row order ("dW2:0,0", "dW2:0,1", …).
+struct AskGroup {
+  std::string kind;   // "dW2"
+  std::string title;  // "dW2: ∂L/∂W of layer 2"
+  std::vector<std::string> ids;
+};
+std::vector<AskGroup> network_ask_groups(const Truths& truths);
+
 }  // namespace bp::app

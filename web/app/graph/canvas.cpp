@@ -15,6 +15,7 @@
 #include "imgui_internal.h"  // SetKeyOwner: the focused canvas's arrow keys step through its nodes
 #include "platform.hpp"
 #include "state/embed_options.hpp"
+#include "widgets/opaque_fill.hpp"
 #include "widgets/theme.hpp"
 
 namespace bp::app {
@@ -292,7 +293,7 @@ int draw_graph(const GraphState& s, const GraphSnapshot& c, ImVec2 size) {
   keyboard_nodes(view, canvas, id, count, size);
   canvas.pan = view.pan;
   const ImVec2 origin = canvas.origin;
-  canvas.draw->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), theme::colors().plot_background);
+  fill_opaque(canvas.draw, origin, ImVec2(origin.x + size.x, origin.y + size.y), theme::colors().plot_background);
   if (ImGui::IsItemFocused() && !ImGui::GetCurrentContext()->NavDisableHighlight) {
     canvas.draw->AddRect(ImVec2(origin.x + 1, origin.y + 1), ImVec2(origin.x + size.x - 1, origin.y + size.y - 1),
                          ImGui::GetColorU32(ImGuiCol_NavHighlight), 3, 0, 2.0f);

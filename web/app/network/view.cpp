@@ -11,6 +11,7 @@
 #include "network/surface_renderer.hpp"
 #include "state/embed_options.hpp"
 #include "widgets/dot.hpp"
+#include "widgets/opaque_fill.hpp"
 #include "widgets/theme.hpp"
 
 namespace bp::app {
@@ -140,7 +141,7 @@ SurfaceClick draw_points_only(const std::vector<std::array<double, 3>>& points, 
   const ImVec2 origin = area.origin;  // named copies: lambdas below capture them (no structured bindings)
   SurfaceClick& click = area.click;
   ImDrawList* draw = area.draw;
-  draw->AddRectFilled(origin, ImVec2(origin.x + size, origin.y + size), IM_COL32(255, 255, 255, 255));
+  fill_opaque(draw, origin, ImVec2(origin.x + size, origin.y + size), IM_COL32(255, 255, 255, 255));
   draw->AddRect(origin, ImVec2(origin.x + size, origin.y + size), IM_COL32(0, 0, 0, 60));
   for (const auto& p : points) {
     const ImVec2 c = to_screen(origin, size, p[0], p[1]);
@@ -163,7 +164,7 @@ void draw_fit(Trainer& trainer, float size) {
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   ImGui::Dummy(ImVec2(size, size));
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  draw->AddRectFilled(origin, ImVec2(origin.x + size, origin.y + size), theme::colors().plot_background);
+  fill_opaque(draw, origin, ImVec2(origin.x + size, origin.y + size), theme::colors().plot_background);
   draw->AddRect(origin, ImVec2(origin.x + size, origin.y + size), IM_COL32(0, 0, 0, 60));
   auto at = [&](double x, double y) {
     return ImVec2(origin.x + static_cast<float>((x + 6) / 12 * size),
@@ -285,7 +286,7 @@ void draw_loss_curve(const Trainer& trainer, ImVec2 size, bool log_scale) {
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   ImGui::Dummy(size);
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  draw->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), theme::colors().plot_background);
+  fill_opaque(draw, origin, ImVec2(origin.x + size.x, origin.y + size.y), theme::colors().plot_background);
   draw->AddRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), IM_COL32(0, 0, 0, 40));
   const auto& train = trainer.train_history();
   const auto& test = trainer.test_history();

@@ -4,7 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <deque>
+#include <cstddef>
+#include <iterator>
 
 #include "imgui_internal.h"
 
@@ -16,8 +17,10 @@ struct Fill {
   ImVec2 lo, hi;
   ImVec4 colour;
 };
-// This frame's fills: a deque keeps each one where its draw command points until the frame is rendered.
-std::deque<Fill> g_fills;
+// This frame's fills, each where its draw command points until the frame is rendered; beyond the last
+// slot a fill is an ordinary rectangle.
+Fill g_fills[64];
+std::size_t g_fill_count = 0;
 int g_fills_frame = -1;
 
 // Runs while the frame is rendered. ImGui's renderer sets the scissor box before each of its own draws,
@@ -41,16 +44,17 @@ void clear_rectangle(const ImDrawList*, const ImDrawCmd* cmd) {
 }  // namespace
 
 void fill_opaque(ImDrawList* draw, ImVec2 lo, ImVec2 hi, ImU32 colour) {
-  if ((colour >> IM_COL32_A_SHIFT) != 255) {
+  if (g_fills_frame != ImGui::GetFrameCount()) {
+    g_fill_count = 0;
+    g_fills_frame = ImGui::GetFrameCount();
+  }
+  if ((colour >> IM_COL32_A_SHIFT) != 255 || g_fill_count == std::size(g_fills)) {
     draw->AddRectFilled(lo, hi, colour);
     return;
   }
-  if (g_fills_frame != ImGui::GetFrameCount()) {
-    g_fills.clear();
-    g_fills_frame = ImGui::GetFrameCount();
-  }
-  g_fills.push_back({lo, hi, ImGui::ColorConvertU32ToFloat4(colour)});
-  draw->AddCallback(clear_rectangle, &g_fills.back());
+  Fill& fill = g_fills[g_fill_count++];
+  fill = {lo, hi, ImGui::ColorConvertU32ToFloat4(colour)};
+  draw->AddCallback(clear_rectangle, &fill);
 }
 
 bool begin_opaque_child(const char* id, ImVec2 size, ImGuiChildFlags child_flags, ImGuiWindowFlags window_flags) {

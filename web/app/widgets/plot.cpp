@@ -8,6 +8,7 @@
 
 #include "widgets/curve_sampling.hpp"
 #include "platform.hpp"
+#include "widgets/opaque_fill.hpp"
 #include "widgets/theme.hpp"
 
 namespace bp::app {
@@ -55,7 +56,7 @@ Plot::Plot(const char* id, ImVec2 size, PlotView& view, const PlotOptions& optio
     const double dy = g.pan.y / (max_.y - min_.y) * (view.y_max - view.y_min);
     view.x_min -= dx, view.x_max -= dx, view.y_min += dy, view.y_max += dy;
   }
-  draw_->AddRectFilled(min_, max_, theme::colors().plot_background);
+  fill_opaque(draw_, min_, max_, theme::colors().plot_background);
   draw_->AddRect(min_, max_, IM_COL32(0, 0, 0, 40));
   draw_->PushClipRect(min_, max_, true);
   draw_axes();
