@@ -130,3 +130,27 @@ test('screenshots: a race (the plot, then the race controls) and the Taylor para
     await taylor.context.close();
   }
 });
+
+test('every race preset in the gallery opens without errors, and its race runs where its variables are drawn', async () => {
+  const first = await openPage(session.browser, session.url);
+  await first.page.waitForFunction(() => window.playground);
+  const presets = (await first.page.evaluate(() => window.playground.gallery())).filter((e) => e.hash.includes('race='));
+  await first.context.close();
+  assert.ok(presets.length >= 7, `${presets.length} race presets`);
+  for (const entry of presets) {
+    const { page, context, errors } = await openPage(session.browser, session.url + '#' + entry.hash);
+    await page.waitForFunction(() => window.playground);
+    const state = await page.evaluate(() => window.playground.getState());
+    const twoVariables = /\by\b/.test(state.expr);
+    // A two-variable preset runs once the page has the two-variable view (its state has y0).
+    if (!twoVariables || state.y0 !== undefined) {
+      await page.evaluate(() => window.playground.setState({ rsteps: '20' }));
+      const results = await until(() => shown(page), (r) => r.race1_steps !== undefined);
+      const racers = state.race.split(',').length;
+      for (let r = 1; r <= racers; r++) assert.ok(results[`race${r}_steps`] > 0, `${entry.title}: racer ${r}`);
+    }
+    assert.deepEqual(errors, [], entry.title);
+    console.log(`${entry.title}: ${twoVariables ? 'two variables' : 'one variable'}, link ${entry.hash.length + 1} characters`);
+    await context.close();
+  }
+});

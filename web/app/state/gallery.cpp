@@ -73,6 +73,15 @@ AppState race_example(const std::string& text, double x0, double x_min, double x
 // the test functions of optimization): each opens paused at step 0, Play starts it.
 void optimizer_races(std::vector<GalleryEntry>& g) {
   using R = RaceRule;
+  {
+    AppState s = race_example("f(x) = x⁴ − 3x² + x", 2, -2.5, 2.5,
+                              {{R::kSgd, 0.02}, {R::kMomentum, 0.01}, {R::kAdam, 0.3}, {R::kNewton, 1}});
+    s.function.view_y_min = -5, s.function.view_y_max = 8;
+    s.function.show_taylor = true;
+    g.push_back({"Race in one variable: Newton against descent",
+                 "Newton jumps to where the Taylor parabola at the point bottoms out;\n"
+                 "descent, momentum and Adam walk down the slope to the nearer valley.", s});
+  }
   g.push_back({"Race: a long narrow valley (momentum)",
                "f = ½x² + 10y², 20 times steeper across than along: descent zigzags\n"
                "across and crawls along; momentum builds up speed along the valley.",
