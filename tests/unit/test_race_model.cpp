@@ -152,6 +152,25 @@ TEST_CASE("a link reopens the race: the steps taken are replayed to identical po
   CHECK(second.path(0).values != first.path(0).values);
 }
 
+TEST_CASE("moving the start or editing f starts the race again at step 0; new settings replay the steps") {
+  RaceState race;
+  race.racers = {racer(RaceRule::kAdam, 0.1)};
+  RaceModel m = stepped(kSeed, {{"x", 2}}, race, 8);
+  m.sync(kSeed, {{"x", 2}}, race);
+  CHECK(race.steps == 8);
+  race.racers[0].hyper.beta1 = 0.5;  // a setting: the same 8 steps with it
+  m.sync(kSeed, {{"x", 2}}, race);
+  CHECK(race.steps == 8);
+  CHECK(m.steps_taken(0) == 8);
+  m.sync(kSeed, {{"x", 1.5}}, race);  // the point dragged
+  CHECK(race.steps == 0);
+  CHECK(m.path(0).values == std::vector<double>{1.5});
+  m.step(race);
+  m.sync("x^2", {{"x", 1.5}}, race);  // a new f
+  CHECK(race.steps == 0);
+  CHECK(m.path(0).f == std::vector<double>{2.25});
+}
+
 TEST_CASE("playing takes the steps the clock says are due, at the steps per second set") {
   RaceState race;
   race.racers = {racer(RaceRule::kSgd, 0.01)};

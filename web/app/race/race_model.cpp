@@ -54,8 +54,11 @@ bool RaceModel::any_running() const {
 
 void RaceModel::sync(const std::string& text, const expr::Vars& start, RaceState& race) {
   race.steps = std::clamp(race.steps, 0L, optim::kMaxSteps);
-  const bool same = is_built_ && text == text_ && same_vars(start, start_) && race.racers == racers_ &&
-                    race.noise == noise_ && race.seed == seed_;
+  // A new start or f is a new race: it begins at step 0 (replaying a long race on every frame of a drag
+  // would stall it). New settings, noise or seed replay the steps taken, to compare like with like.
+  const bool same_course = text == text_ && same_vars(start, start_);
+  if (is_built_ && !same_course) race.steps = 0;
+  const bool same = is_built_ && same_course && race.racers == racers_ && race.noise == noise_ && race.seed == seed_;
   if (!same || race.steps < steps_) rebuild(text, start, race);
   // Catch up with the steps taken (a link's replay, or steps the state asks for); a race whose racers
   // all stopped keeps the count it reached.

@@ -26,7 +26,8 @@ class RaceModel {
  public:
   // Brings the trails in line with f's text, the start (the variables optimized and their values: x₀,
   // or x₀ and y₀) and the race's racers, noise and seed: anything changed restarts every racer from the
-  // start; then steps are taken (or the race replayed) until race.steps are. Call once a frame first.
+  // start; then steps are taken (or the race replayed) until race.steps are. A new f or start (after the
+  // first call, which replays a link's steps) also sets race.steps to 0. Call once a frame first.
   void sync(const std::string& text, const expr::Vars& start, RaceState& race);
   // While race.is_playing: the steps due at `now_seconds` (any clock in seconds) at race.steps_per_second.
   // Stops playing when no racer runs any more. Returns whether it still plays.
