@@ -51,7 +51,9 @@ test('a race link opens with its steps replayed: each racer at the point engine.
   assert.equal(results.race4_f, 2.875);  // Newton: f(0.75), the seed's minimum, after one step
   // A screen reader hears where each racer stands (the race is paused).
   const said = await until(() => page.textContent('#description'), (t) => t.includes('Optimizer race at step 30'));
-  assert.match(said, /Optimizer race at step 30: gradient descent f = [\d.]+; momentum f = [\d.]+; Adam f = [\d.]+; Newton f = 2\.875\./);
+  const number = '[\\d.]+';
+  assert.match(said, new RegExp(`Optimizer race at step 30: gradient descent f = ${number}; momentum f = ${number}; `
+    + `Adam f = ${number}; Newton f = 2\\.875\\.`));
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -60,7 +62,8 @@ test('the race plays on from the link, pauses, and its new link reopens identica
   const { page, context, errors } = await openPage(session.browser, session.url + '#' + RACE);
   await page.waitForFunction(() => window.playground);
   await page.evaluate(() => window.playground.setState({ rplay: '1', rspeed: '40' }));
-  const playing = await until(() => page.evaluate(() => window.playground.getState()), (s) => Number(s.rsteps) >= 50, 15000);
+  const state = () => page.evaluate(() => window.playground.getState());
+  const playing = await until(state, (s) => Number(s.rsteps) >= 50, 15000);
   assert.ok(Number(playing.rsteps) >= 50, `played to step ${playing.rsteps}`);
   await page.evaluate(() => window.playground.setState({ rplay: '0' }));
   await page.waitForTimeout(300);
@@ -88,12 +91,13 @@ test('a racer that diverges stops at its step while the others run on', async ()
   assert.equal(results.race1_steps, 5);  // x ← −19x: |f| passes 1e12 at step 5
   assert.equal(results.race2_steps, 20);
   const said = await until(() => page.textContent('#description'), (t) => t.includes('Optimizer race'));
-  assert.match(said, /gradient descent diverged at step 5: \|f\| = [\d.e+]+ is beyond the limit 1e\+12 \(try a smaller lr\); Adam f = /);
+  assert.match(said,
+    /gradient descent diverged at step 5: \|f\| = [\d.e+]+ is beyond the limit 1e\+12 \(try a smaller lr\); Adam f = /);
   assert.deepEqual(errors, []);
   await context.close();
 });
 
-test('screenshots: a race (the plot, then the race controls) and the Taylor parabola with Newton at the four sizes', async () => {
+test('screenshots: a race (its plot, its controls) and the Taylor parabola with Newton at the four sizes', async () => {
   for (const size of SIZES) {
     const { page, context, errors } = await openPage(session.browser, session.url + '#' + RACE,
       { width: size.width, height: size.height });
@@ -131,10 +135,11 @@ test('screenshots: a race (the plot, then the race controls) and the Taylor para
   }
 });
 
-test('every race preset in the gallery opens without errors, and its race runs where its variables are drawn', async () => {
+test('every race preset opens without errors, and its race runs where its variables are drawn', async () => {
   const first = await openPage(session.browser, session.url);
   await first.page.waitForFunction(() => window.playground);
-  const presets = (await first.page.evaluate(() => window.playground.gallery())).filter((e) => e.hash.includes('race='));
+  const gallery = await first.page.evaluate(() => window.playground.gallery());
+  const presets = gallery.filter((e) => e.hash.includes('race='));
   await first.context.close();
   assert.ok(presets.length >= 7, `${presets.length} race presets`);
   for (const entry of presets) {
@@ -150,7 +155,8 @@ test('every race preset in the gallery opens without errors, and its race runs w
       for (let r = 1; r <= racers; r++) assert.ok(results[`race${r}_steps`] > 0, `${entry.title}: racer ${r}`);
     }
     assert.deepEqual(errors, [], entry.title);
-    console.log(`${entry.title}: ${twoVariables ? 'two variables' : 'one variable'}, link ${entry.hash.length + 1} characters`);
+    const variables = twoVariables ? 'two variables' : 'one variable';
+    console.log(`${entry.title}: ${variables}, link ${entry.hash.length + 1} characters`);
     await context.close();
   }
 });

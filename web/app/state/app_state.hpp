@@ -134,7 +134,8 @@ double step_size(const FunctionState& state);  // h
 RacerSettings racer_defaults(RaceRule rule);
 // RaceRule's optimizer (its values are optim::Rule's, in order); Newton has none: only for other rules.
 inline optim::Rule optim_rule(RaceRule rule) { return static_cast<optim::Rule>(rule); }
-static_assert(static_cast<int>(RaceRule::kAdamW) == static_cast<int>(optim::Rule::kAdamW), "RaceRule follows optim::Rule");
+static_assert(static_cast<int>(RaceRule::kAdamW) == static_cast<int>(optim::Rule::kAdamW),
+              "RaceRule follows optim::Rule");
 
 // Field by field (doubles by value): what change detection and the link's round-trip test compare.
 bool operator==(const RacerSettings& a, const RacerSettings& b);

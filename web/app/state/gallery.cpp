@@ -103,7 +103,8 @@ void optimizer_races(std::vector<GalleryEntry>& g) {
                race_example("f(x, y) = (x² + y − 11)² + (x + y² − 7)²", -0.5, -5, 5,
                             {{R::kSgd, 0.01}, {R::kMomentum, 0.005}, {R::kAdam, 0.1}, {R::kRmsprop, 0.05}})});
   {
-    AppState s = race_example("f(x, y) = x² − y²", 1, -2, 2, {{R::kSgd, 0.05}, {R::kMomentum, 0.05}, {R::kAdam, 0.05}});
+    AppState s = race_example("f(x, y) = x² − y²", 1, -2, 2,
+                              {{R::kSgd, 0.05}, {R::kMomentum, 0.05}, {R::kAdam, 0.05}});
     g.push_back({"Race: a saddle x² − y²",
                  "Started almost on the ridge, the gradient across it is tiny: descent lingers at\n"
                  "the saddle. Add gradient noise and watch how soon each racer rolls off.", s});

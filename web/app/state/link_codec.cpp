@@ -361,7 +361,8 @@ std::string racer_text(const RacerSettings& r) {
   const RacerSettings defaults = racer_defaults(r.rule);
   std::string out = std::string(name_of(race_rule_choices(), r.rule)) + ":" + number(r.hyper.learning_rate);
   for (const RacerField& f : kRacerFields) {
-    if (!(r.hyper.*f.field == defaults.hyper.*f.field)) out += std::string(":") + f.name + "=" + number(r.hyper.*f.field);
+    const double value = r.hyper.*f.field;
+    if (!(value == defaults.hyper.*f.field)) out += std::string(":") + f.name + "=" + number(value);
   }
   return out;
 }
@@ -399,7 +400,9 @@ Property racers_row() {
           [](AppState& s, const std::string& v, std::string& why) {
             std::vector<RacerSettings> racers;
             for (const auto& item : v.empty() ? std::vector<std::string>{} : split(v, ',')) {
-              if (racers.size() == kMaxRacers) return why = "more than " + std::to_string(kMaxRacers) + " racers", false;
+              if (racers.size() == kMaxRacers) {
+                return why = "more than " + std::to_string(kMaxRacers) + " racers", false;
+              }
               racers.emplace_back();
               if (!read_racer(item, racers.back(), why)) return false;
             }
