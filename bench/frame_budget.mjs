@@ -168,6 +168,14 @@ export const PHONE_INPUTS = [
     settleMs: 3000,
     after: (page) => page.mouse.click(...TRAIN_BUTTON),  // pause
   },
+  {
+    // Issue 17: the 4-class surface (softmax per pixel, coloured by the winning class) while training.
+    input: 'training a 4-class network',
+    hash: 'mode=network&data=blobs4&hidden=16,16&out=softmax&loss=crossentropy',
+    act: (page) => page.mouse.click(...TRAIN_BUTTON),
+    settleMs: 3000,
+    after: (page) => page.mouse.click(...TRAIN_BUTTON),  // pause
+  },
 ];
 
 // Records main-thread tasks over 50 ms from the page's start.

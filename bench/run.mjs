@@ -2,7 +2,7 @@
 // warm-up, and the ratios of our engine to each peer, computed pair by pair in this same run.
 //   node bench/run.mjs           full run: 7 timed runs each (scripts/bench.sh builds first)
 //   node bench/run.mjs --quick   one short run each, so CI keeps the suite working
-//   node bench/run.mjs --only W1,W3,H   just those workloads (ids: W1 W2 W3 H E G O L), to iterate on one
+//   node bench/run.mjs --only W1,W3,H   just those workloads (ids: W1 W2 W3 W4 H E G O L), to iterate on one
 //   node bench/run.mjs --ours    our engine only (WASM and native): no TensorFlow.js, JS MLP or math.js
 // Contenders: our engine through its JavaScript API (the WebAssembly build, in this Node), our engine
 // natively (build/native/bench_suite), TensorFlow.js with its cpu and wasm backends, a hand-written
@@ -25,7 +25,7 @@ const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const quick = process.argv.includes('--quick');
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt >= 0 ? new Set((process.argv[onlyAt + 1] ?? '').split(',').filter(Boolean)) : null;
-const wanted = (id) => !only || only.has(id);  // W1, W2, W3, H, E, G, O, L; without --only, all
+const wanted = (id) => !only || only.has(id);  // W1, W2, W3, W4, H, E, G, O, L; without --only, all
 const peers = !process.argv.includes('--ours');
 const RUNS = quick ? 1 : 7;
 const WARMUP = quick ? 1 : 2;
@@ -92,7 +92,7 @@ const flatWeights = (weights) => {
 const asRows = (flat, width) => Array.from({ length: flat.length / width }, (_, i) => Array.from(flat.subarray(i * width, (i + 1) * width)));
 
 function ourNetwork(w, weights) {
-  const net = engine.createNetwork({ layers: w.layers, activation: w.activation, outputActivation: w.outputActivation, loss: 'mse' });
+  const net = engine.createNetwork({ layers: w.layers, activation: w.activation, outputActivation: w.outputActivation, loss: w.loss ?? 'mse' });
   net.setParameters(weights.map(({ W, b }, l) => ({ W: asRows(W, w.layers[l]), b: Array.from(b) })));
   return net;
 }
@@ -132,7 +132,8 @@ for (const w of TRAINING) {
     {
       const epochs = Math.max(1, Math.round(rows.at(-1).median * TARGET_SECONDS / perRun(1)));
       const { seconds } = runNative('train', path.join(scratch, w.id), {
-        layers: w.layers, activation: w.activation, output: w.outputActivation, lr: w.learningRate, batch: w.batchSize, epochs,
+        layers: w.layers, activation: w.activation, output: w.outputActivation, loss: w.loss ?? 'mse', lr: w.learningRate,
+        batch: w.batchSize, epochs,
       }, { 'x.f64': X, 'y.f64': Y, 'weights.f64': flatWeights(weights) });
       record(w.id, 'ours (native)', w.unit, seconds.map((s) => perRun(epochs) / s), true);
     }
@@ -143,7 +144,7 @@ for (const w of TRAINING) {
       record(w.id, 'hand-written JS', w.unit, timeRuns(() => { for (let e = 0; e < epochs; e++) mlp.trainEpoch(X, Y, n, w.learningRate, w.batchSize); }).map((s) => perRun(epochs) / s), true);
     }
     // TensorFlow.js, both backends: fewer timed runs when one epoch takes seconds.
-    for (const backend of peers ? ['cpu', 'wasm'] : []) {
+    for (const backend of peers && w.tfjs !== false ? ['cpu', 'wasm'] : []) {
       await useBackend(backend);
       const tfNet = new TfMlp({ ...w, weights });
       tfNet.trainEpoch(X, Y, n, w.learningRate, w.batchSize);
@@ -287,6 +288,8 @@ const targets = [
   ['W3 ≥ 6× TensorFlow.js wasm', () => ratio('W3', 'TensorFlow.js wasm') >= 6],
   ['W3 ≥ 6× hand-written JS', () => ratio('W3', 'hand-written JS') >= 6],
   ['W3 ≥ 60 % of our native build', () => ratio('W3', 'ours (native)') >= 0.6],
+  ['W4 (4 classes, softmax) ≥ 3,000 epochs/s', () => get('W4', 'ours (WASM, Node)') >= 3000],
+  ['W4 ≥ 8× hand-written JS (softmax)', () => ratio('W4', 'hand-written JS') >= 8],
   ['H W1 net ≤ 5 ms per grid', () => get('H (W1', 'ours (WASM, Node)') <= 5],
   ['H W3 net ≤ 40 ms per grid', () => get('H (W3', 'ours (WASM, Node)') <= 40],
   ['E seed ≤ 1 ms per sweep', () => get('E1', 'ours (WASM, Node)') <= 1],

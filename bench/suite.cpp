@@ -79,6 +79,7 @@ bp::nn::Network network_from(const std::map<std::string, std::vector<std::string
   for (const std::string& size : spec.at("layers")) config.layers.push_back(std::stoi(size));
   config.activation = *activation_named(spec.at("activation").at(0));
   config.output_activation = *activation_named(spec.at("output").at(0));
+  if (spec.count("loss")) config.loss = *loss_named(spec.at("loss").at(0));
   Network network(config);
   const std::vector<double> weights = read_doubles(dir + "/weights.f64");  // per layer: W row-major, then b
   std::size_t k = 0;

@@ -42,6 +42,20 @@ function spiral(n, random) {
   return { X, Y, n };
 }
 
+// `classes` Gaussian blobs (σ 1) centred on a circle of radius 3, labels one-hot: the 4-class row.
+function blobs(n, classes, random) {
+  const X = new Float64Array(2 * n);
+  const Y = new Float64Array(classes * n);
+  const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+  for (let i = 0; i < n; i++) {
+    const c = i % classes, angle = (2 * Math.PI * c) / classes;
+    X[2 * i] = 3 * Math.cos(angle) + normal();
+    X[2 * i + 1] = 3 * Math.sin(angle) + normal();
+    Y[classes * i + c] = 1;
+  }
+  return { X, Y, n };
+}
+
 // Glorot uniform (He uniform for relu layers), biases 0: W out×in, row-major, per layer.
 export function initialWeights(layers, activation, outputActivation, seed) {
   const random = rng(seed);
@@ -67,6 +81,10 @@ export const TRAINING = [
   { id: 'W3', title: 'wide: circle 10,000, [64,64] relu, linear out, batch 32',
     data: () => circle(10000, rng(3)), layers: [2, 64, 64, 1], activation: 'relu', outputActivation: 'linear',
     learningRate: 0.01, batchSize: 32, unit: 'examples/s' },
+  // Issue 17's row: several classes, softmax and cross-entropy (TensorFlow.js is not run on it).
+  { id: 'W4', title: '4 classes: blobs 1,000, [16,16] tanh, softmax + cross-entropy, batch 10',
+    data: () => blobs(1000, 4, rng(4)), layers: [2, 16, 16, 4], activation: 'tanh', outputActivation: 'softmax',
+    loss: 'crossentropy', learningRate: 0.03, batchSize: 10, unit: 'epochs/s', tfjs: false },
 ];
 
 // H: the forward pass over a 256×256 grid of the (x1, x2) square [−6, 6]², as the page's surface.

@@ -1,7 +1,9 @@
 #version 300 es
 // Decision surface, used by web/app/network/surface_renderer.cpp: the network's forward pass for this pixel's
-// point (x1, x2), coloured as TensorFlow Playground does (orange -1, white 0, blue +1). The weights
-// come in a float texture, layer by layer: W row-major (out×in), then b, exactly as Trainer lays them.
+// point (x1, x2), coloured as TensorFlow Playground does (orange -1, white 0, blue +1), or with a softmax
+// output in the winning class's colour, paler where its probability is nearer an even split (white on the
+// boundaries). The weights come in a float texture, layer by layer: W row-major (out×in), then b, exactly as
+// Trainer lays them.
 precision highp float;
 precision highp int;
 
@@ -15,8 +17,9 @@ uniform int u_features[7];     // 0 x1, 1 x2, 2 x1², 3 x2², 4 x1·x2, 5 sin x1
 uniform int u_layer_count;     // weight layers
 uniform int u_sizes[10];       // neurons per layer, inputs first
 uniform int u_hidden_activation;  // 0 linear, 1 tanh, 2 relu, 3 sigmoid
-uniform int u_output_activation;
+uniform int u_output_activation;  // ... 4 softmax
 uniform float u_strength;      // how strongly values colour the surface (1: full colour)
+uniform vec3 u_class_colors[6];  // a softmax output's class colours (network/class_palette.cpp), 0 … 1
 
 in vec2 v_point;
 out vec4 color;
@@ -55,10 +58,22 @@ void main() {
     for (int o = 0; o < n_out; ++o) {
       float z = weight(offset + n_out * n_in + o);  // the bias
       for (int i = 0; i < n_in; ++i) z += weight(offset + o * n_in + i) * a[i];
-      next[o] = activate(act, z);
+      next[o] = act == 4 ? z : activate(act, z);  // softmax works on all the logits, below
     }
     for (int o = 0; o < n_out; ++o) a[o] = next[o];
     offset += n_out * n_in + n_out;
+  }
+  if (u_output_activation == 4) {
+    // The winning class is the largest logit; its probability 1 / Σ_k exp(z_k − z_max) (shifted: no overflow).
+    int classes = u_sizes[u_layer_count];
+    int best = 0;
+    for (int k = 1; k < classes; ++k) best = a[k] > a[best] ? k : best;
+    float sum = 0.0;
+    for (int k = 0; k < classes; ++k) sum += exp(a[k] - a[best]);
+    float even = 1.0 / float(classes);
+    float sure = clamp((1.0 / sum - even) / (1.0 - even), 0.0, 1.0);  // 0 at an even split, 1 when certain
+    color = vec4(mix(vec3(1.0), u_class_colors[best], u_strength * sure), 1.0);
+    return;
   }
   float out_value = u_output_activation == 3 ? 2.0 * a[0] - 1.0 : a[0];  // a sigmoid's 0 … 1 as -1 … 1
   float v = clamp(u_strength * out_value, -1.0, 1.0);

@@ -8,6 +8,9 @@ const activations = {
   tanh: { f: Math.tanh, df: (a) => 1 - a * a },
   relu: { f: (z) => (z > 0 ? z : 0), df: (a) => (a > 0 ? 1 : 0) },
   linear: { f: (z) => z, df: () => 1 },
+  // Softmax needs the whole layer: #forwardExample applies it after the layer's sums. With cross-entropy the
+  // output delta is dL/dz = p − y directly, so its "derivative" is 1.
+  softmax: { f: (z) => z, df: () => 1, isSoftmax: true },
 };
 
 export class JsMlp {
@@ -16,6 +19,7 @@ export class JsMlp {
     this.sizes = layers.slice();
     this.inSize = layers[0];
     this.outSize = layers[layers.length - 1];
+    this.isSoftmax = outputActivation === 'softmax';
     this.layers = weights.map(({ W, b }, l) => {
       const nIn = layers[l];
       const nOut = layers[l + 1];
@@ -48,6 +52,13 @@ export class JsMlp {
         const row = o * nIn;
         for (let i = 0; i < nIn; i++) z += W[row + i] * input[i];
         output[o] = act.f(z);
+      }
+      if (act.isSoftmax) {  // shifted by the largest z, so exp never overflows
+        let top = -Infinity;
+        for (let o = 0; o < nOut; o++) top = Math.max(top, output[o]);
+        let sum = 0;
+        for (let o = 0; o < nOut; o++) sum += (output[o] = Math.exp(output[o] - top));
+        for (let o = 0; o < nOut; o++) output[o] /= sum;
       }
     }
   }
@@ -86,7 +97,8 @@ export class JsMlp {
   // One pass over the n examples in order, in batches [0,b), [b,2b), ... (the last may be
   // smaller), with plain SGD after each batch. The loss of a batch of `count` examples is the mean
   // squared error over every output (PyTorch's MSELoss, as our engine): Σ (a−y)² / (count·outputs),
-  // so dL/da = 2(a−y)/(count·outputs). Returns the mean batch loss.
+  // so dL/da = 2(a−y)/(count·outputs); with a softmax output, the mean cross-entropy −Σ y·log p / count
+  // (PyTorch's CrossEntropyLoss), so dL/dz = (p − y)/count. Returns the mean batch loss.
   trainEpoch(X, Y, n, learningRate, batchSize) {
     const { inSize, outSize, layers } = this;
     const input = this.a[0];
@@ -106,10 +118,18 @@ export class JsMlp {
       for (let e = start; e < end; e++) {
         for (let i = 0; i < inSize; i++) input[i] = X[e * inSize + i];
         this.#forwardExample();
-        for (let o = 0; o < outSize; o++) {
-          const diff = output[o] - Y[e * outSize + o];
-          squared += diff * diff;
-          dOut[o] = diff * scale;
+        if (this.isSoftmax) {
+          for (let o = 0; o < outSize; o++) {
+            const y = Y[e * outSize + o];
+            if (y !== 0) squared -= y * Math.log(output[o]);  // (the batch's summed cross-entropy)
+            dOut[o] = (output[o] - y) / count;
+          }
+        } else {
+          for (let o = 0; o < outSize; o++) {
+            const diff = output[o] - Y[e * outSize + o];
+            squared += diff * diff;
+            dOut[o] = diff * scale;
+          }
         }
         this.#backwardExample();
       }
@@ -117,7 +137,7 @@ export class JsMlp {
         for (let k = 0; k < W.length; k++) W[k] -= learningRate * dW[k];
         for (let k = 0; k < b.length; k++) b[k] -= learningRate * db[k];
       }
-      lossSum += squared / (count * outSize);
+      lossSum += squared / (this.isSoftmax ? count : count * outSize);
       batches++;
     }
     return batches > 0 ? lossSum / batches : 0;

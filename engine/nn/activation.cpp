@@ -1,7 +1,9 @@
 // Activations: one case each, derivative beside it. relu'(0) = 0 as in PyTorch.
 #include "nn/activation.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include "fast_math.hpp"
 #include "sigmoid.hpp"
@@ -39,13 +41,28 @@ void activate(Activation act, const Batch& z, Batch& a) {
       break;
     }
     case Activation::kSigmoid: a = z.unaryExpr([](double v) { return sigmoid(v); }); break;
-    case Activation::kSoftmax:
-      for (Eigen::Index j = 0; j < z.cols(); ++j) {
-        const double top = z.col(j).maxCoeff();  // shift: exp never overflows
-        a.col(j) = (z.col(j).array() - top).exp();
-        a.col(j) /= a.col(j).sum();
+    case Activation::kSoftmax: {
+      // Each example is a column of the unit-major batch: the loops run along rows (across examples), so
+      // they vectorise; Eigen's column-wise expression ran one strided value at a time.
+      const Eigen::Index rows = z.rows(), n = z.cols();
+      static std::vector<double> column;  // per example: the largest z (the shift: exp never overflows), Σ e^(z − top)
+      column.assign(static_cast<std::size_t>(2 * n), 0.0);
+      double* top = column.data();
+      double* sum = top + n;
+      const double* in = z.data();
+      double* out = a.data();
+      for (Eigen::Index j = 0; j < n; ++j) top[j] = in[j];
+      for (Eigen::Index r = 1; r < rows; ++r) {
+        for (Eigen::Index j = 0; j < n; ++j) top[j] = std::max(top[j], in[r * n + j]);
+      }
+      for (Eigen::Index r = 0; r < rows; ++r) {
+        for (Eigen::Index j = 0; j < n; ++j) sum[j] += out[r * n + j] = fast_exp_nonpositive(in[r * n + j] - top[j]);
+      }
+      for (Eigen::Index r = 0; r < rows; ++r) {
+        for (Eigen::Index j = 0; j < n; ++j) out[r * n + j] /= sum[j];
       }
       break;
+    }
   }
 }
 

@@ -9,7 +9,7 @@ namespace bp::nn {
 namespace {
 // Data loss plus the regularisation penalty whose gradient backward() adds.
 double full_loss(Network& network, const Eigen::MatrixXd& x, const Eigen::MatrixXd& y) {
-  network.forward(x);
+  network.forward_train(x, Masks::kKeep);
   double loss = network.loss(y);
   const NetworkConfig& c = network.config();
   for (const Dense& layer : network.layers()) {
@@ -36,8 +36,8 @@ void compare(double analytic, double& parameter, Network& network, const Eigen::
 }  // namespace
 
 NetworkGradcheck check_network_gradients(Network& network, const Eigen::MatrixXd& x, const Eigen::MatrixXd& y,
-                                         double h) {
-  network.forward(x);
+                                         double h, Masks masks) {
+  network.forward_train(x, masks);
   network.backward(y);
   std::vector<Eigen::MatrixXd> grad_W;
   std::vector<Eigen::VectorXd> grad_b;
@@ -51,7 +51,7 @@ NetworkGradcheck check_network_gradients(Network& network, const Eigen::MatrixXd
     for (Eigen::Index i = 0; i < layer.W.size(); ++i) compare(grad_W[l](i), layer.W(i), network, x, y, h, report);
     for (Eigen::Index i = 0; i < layer.b.size(); ++i) compare(grad_b[l](i), layer.b(i), network, x, y, h, report);
   }
-  network.forward(x);
+  network.forward_train(x, Masks::kKeep);
   network.backward(y);
   return report;
 }

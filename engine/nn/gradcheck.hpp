@@ -14,8 +14,10 @@ struct NetworkGradcheck {
   long parameters = 0;        // how many were compared
 };
 
-// Leaves the network's parameters as they were (each is nudged and restored).
+// Leaves the network's parameters as they were (each is nudged and restored). The loss is the training
+// pass's: with dropout, the masks are drawn once (or, with Masks::kKeep, the last ones kept) and held fixed
+// for every nudge, so the loss is a smooth function of the parameters.
 NetworkGradcheck check_network_gradients(Network& network, const Eigen::MatrixXd& x, const Eigen::MatrixXd& y,
-                                         double h = 1e-6);
+                                         double h = 1e-6, Masks masks = Masks::kDraw);
 
 }  // namespace bp::nn

@@ -37,12 +37,17 @@ double loss_value(Loss loss, const Batch& z, const Batch& a, const Eigen::Ref<co
       return terms.sum() / (n * static_cast<double>(y.rows()));
     }
     case Loss::kCrossEntropy: {
-      // -Σ y log softmax(z) = Σ y · (logsumexp(z) - z), per example.
+      // -Σ y log softmax(z) = Σ y · (logsumexp(z) - z), per example. logsumexp(z) = top − log a_top, where
+      // top is the largest z and a_top = 1/Σ e^(z − top) its probability (at least 1/outputs, so its log is
+      // finite): one log per example instead of an exp per output.
       double total = 0;
       for (Eigen::Index j = 0; j < z.cols(); ++j) {
-        const double top = z.col(j).maxCoeff();
-        const double lse = top + std::log((z.col(j).array() - top).exp().sum());
-        total += (y.col(j).array() * (lse - z.col(j).array())).sum();
+        double top = z(0, j), a_top = a(0, j);
+        for (Eigen::Index k = 1; k < z.rows(); ++k) {
+          if (z(k, j) > top) top = z(k, j), a_top = a(k, j);
+        }
+        const double lse = top - std::log(a_top);
+        for (Eigen::Index k = 0; k < z.rows(); ++k) total += y(k, j) * (lse - z(k, j));
       }
       return total / n;
     }
@@ -66,7 +71,9 @@ void output_delta(Loss loss, Activation output_activation, const Batch& z, const
       delta = (a - y) / (n * static_cast<double>(y.rows()));
       break;
     case Loss::kCrossEntropy:  // with a softmax output: dL/dz = (softmax(z) - y)/n, for Σy = 1
-      delta = (a - y) / n;
+      for (Eigen::Index o = 0; o < a.rows(); ++o) {  // a plain loop, as for mse
+        for (Eigen::Index j = 0; j < a.cols(); ++j) delta(o, j) = (a(o, j) - y(o, j)) / n;
+      }
       break;
   }
 }

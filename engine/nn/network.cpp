@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <sstream>
 
 #include "nn/dense_kernels.hpp"
 #include "nn/rng.hpp"
@@ -58,7 +59,26 @@ std::optional<std::string> validate(const NetworkConfig& c) {
   if (!(c.regularization_rate >= 0) || !std::isfinite(c.regularization_rate)) {
     return "regularizationRate must be a finite number >= 0";
   }
+  const std::size_t hidden = c.layers.size() - 2;
+  if (c.dropout.size() > 1 && c.dropout.size() != hidden) {
+    return "dropout must be one rate, or one per hidden layer (" + std::to_string(hidden) + "), got " +
+           std::to_string(c.dropout.size());
+  }
+  for (std::size_t i = 0; i < c.dropout.size(); ++i) {
+    if (!(c.dropout[i] >= 0 && c.dropout[i] <= 0.9)) {  // NaN fails too
+      std::ostringstream got;
+      got << c.dropout[i];
+      return "dropout" + (c.dropout.size() > 1 ? "[" + std::to_string(i) + "]" : std::string()) +
+             " must be a rate from 0 to 0.9 (got " + got.str() + ")";
+    }
+  }
   return std::nullopt;
+}
+
+double dropout_rate(const NetworkConfig& config, std::size_t hidden) {
+  if (config.dropout.empty()) return 0;
+  if (config.dropout.size() == 1) return config.dropout[0];
+  return hidden < config.dropout.size() ? config.dropout[hidden] : 0.0;
 }
 
 Network::Network(const NetworkConfig& config) : config_(config) {
@@ -78,7 +98,25 @@ Network::Network(const NetworkConfig& config) : config_(config) {
     layer.b = Eigen::VectorXd::Zero(out);
     layer.grad_W = Eigen::MatrixXd::Zero(out, in);
     layer.grad_b = Eigen::VectorXd::Zero(out);
+    if (l + 1 < count) {  // a hidden layer
+      layer.dropout = dropout_rate(config, l);
+      layer.skip = config.skip && l > 0 && in == out;  // hidden to hidden: never the inputs or the output
+    }
   }
+  rng_ = rng;
+}
+
+void Network::set_dropout(const std::vector<double>& dropout) {
+  config_.dropout = dropout;
+  for (std::size_t l = 0; l + 1 < layers_.size(); ++l) layers_[l].dropout = dropout_rate(config_, l);
+}
+
+bool Network::has_skips() const {
+  return std::any_of(layers_.begin(), layers_.end(), [](const Dense& layer) { return layer.skip; });
+}
+
+bool Network::has_dropout() const {
+  return std::any_of(layers_.begin(), layers_.end(), [](const Dense& layer) { return layer.dropout > 0; });
 }
 
 long Network::parameter_count() const {
@@ -87,10 +125,18 @@ long Network::parameter_count() const {
   return n;
 }
 
-const Batch& Network::forward(const Eigen::Ref<const Eigen::MatrixXd>& x) { return forward_pass(x, nullptr); }
+const Batch& Network::forward(const Eigen::Ref<const Eigen::MatrixXd>& x) {
+  return forward_pass(x, nullptr, std::nullopt);
+}
 
-const Batch& Network::forward_pass(const Eigen::Ref<const Eigen::MatrixXd>& x, const std::vector<char>* sparse_inputs) {
+const Batch& Network::forward_train(const Eigen::Ref<const Eigen::MatrixXd>& x, Masks masks) {
+  return forward_pass(x, nullptr, masks);
+}
+
+const Batch& Network::forward_pass(const Eigen::Ref<const Eigen::MatrixXd>& x, const std::vector<char>* sparse_inputs,
+                                   std::optional<Masks> training) {
   const bool keep_z = !sparse_inputs;
+  last_pass_trained_ = training.has_value();
   x_ = x;  // example-major in, unit-major here: the one transpose of the pass
   const int n = static_cast<int>(x.cols());
   const Batch* input = &x_;
@@ -104,17 +150,51 @@ const Batch& Network::forward_pass(const Eigen::Ref<const Eigen::MatrixXd>& x, c
       if (steps_.size() < static_cast<std::size_t>(in)) steps_.resize(static_cast<std::size_t>(in));
       skip_zero_steps = steps_.data();
     }
+    // Dropout or a skip: act(z) goes to f, and a is made from it. Otherwise act(z) is a (the fast path).
+    const bool is_plain = !layer.skip && !(training && layer.dropout > 0);
+    Batch& act = is_plain ? layer.a : layer.f;
+    if (is_plain) {
+      if (layer.f.size()) layer.f.resize(0, 0);  // backward() reads act(z) from f only when f is there
+    } else {
+      layer.f.resize(out, n);
+    }
     if (layer.activation == Activation::kRelu) {  // relu while the kernel has z in registers
       dense_forward(layer.W.data(), layer.b.data(), input->data(), keep_z ? layer.z.data() : nullptr, out, in, n,
-                    layer.a.data(), skip_zero_steps);
+                    act.data(), skip_zero_steps);
     } else {
       dense_forward(layer.W.data(), layer.b.data(), input->data(), layer.z.data(), out, in, n, nullptr,
                     skip_zero_steps);
-      activate(layer.activation, layer.z, layer.a);
+      activate(layer.activation, layer.z, act);
     }
+    if (!is_plain) finish_layer(layer, *input, training);
     input = &layer.a;
   }
   return layers_.back().a;
+}
+
+void Network::finish_layer(Dense& layer, const Batch& input, std::optional<Masks> training) {
+  const Eigen::Index size = layer.f.size();
+  const double* f = layer.f.data();
+  double* a = layer.a.data();
+  if (training && layer.dropout > 0) {
+    // Inverted dropout, as torch.nn.Dropout: keep a unit with probability 1 − p and scale it by 1/(1 − p),
+    // so evaluation (no mask) sees the same expected values.
+    const bool is_stale = layer.mask.rows() != layer.f.rows() || layer.mask.cols() != layer.f.cols();
+    if (*training == Masks::kDraw || is_stale) {
+      layer.mask.resize(layer.f.rows(), layer.f.cols());
+      const double keep = 1.0 / (1.0 - layer.dropout);
+      double* m = layer.mask.data();
+      for (Eigen::Index k = 0; k < size; ++k) m[k] = rng_.uniform() < layer.dropout ? 0.0 : keep;
+    }
+    const double* m = layer.mask.data();
+    for (Eigen::Index k = 0; k < size; ++k) a[k] = m[k] * f[k] + 0.0;  // + 0.0: a dropped unit is 0, never −0
+  } else {
+    std::copy(f, f + size, a);
+  }
+  if (layer.skip) {  // the residual block: the layer's input passes on beside what the layer computed
+    const double* h = input.data();
+    for (Eigen::Index k = 0; k < size; ++k) a[k] += h[k];
+  }
 }
 
 Eigen::MatrixXd Network::predict(const Eigen::Ref<const Eigen::MatrixXd>& x) {
@@ -125,13 +205,15 @@ Eigen::MatrixXd Network::predict(const Eigen::Ref<const Eigen::MatrixXd>& x) {
   // runs of neighbouring pixels), when their weights are finite: 0·w is then 0.
   std::vector<char> sparse_inputs(layers_.size(), 0);
   for (std::size_t l = 1; l < layers_.size(); ++l) {
-    sparse_inputs[l] = layers_[l - 1].activation == Activation::kRelu && layers_[l].W.allFinite();
+    // (Not after a skip: input + relu(z) has no more zeros than the input.)
+    const Dense& previous = layers_[l - 1];
+    sparse_inputs[l] = previous.activation == Activation::kRelu && !previous.skip && layers_[l].W.allFinite();
   }
   Eigen::MatrixXd out(output_size(), x.cols());
   for (Eigen::Index start = 0; start < x.cols(); start += kBlock) {
     const Eigen::Index count = std::min(kBlock, x.cols() - start);
     // Without z where it can: a relu layer's values written once instead of twice (9 % of the W3 net's grid).
-    out.middleCols(start, count) = forward_pass(x.middleCols(start, count), &sparse_inputs);
+    out.middleCols(start, count) = forward_pass(x.middleCols(start, count), &sparse_inputs, std::nullopt);
   }
   return out;
 }
@@ -165,7 +247,14 @@ void Network::backward(const Eigen::Ref<const Eigen::MatrixXd>& y) {
       const auto weights = static_cast<std::size_t>(layer.W.size());
       if (scratch_.size() < weights) scratch_.resize(weights);
       dense_backprop(layer.W.data(), layer.delta.data(), previous.delta.data(), out, in, n, scratch_.data());
-      multiply_by_derivative(previous.activation, previous.z, previous.a, previous.delta);
+      // With a skip, a = input + g: dL/d(input) gains dL/da, unchanged (saved when this layer was `previous`).
+      if (layer.skip) previous.delta += layer.grad_a;
+      if (previous.f.size()) {  // a = mask ⊙ f (+ input): dL/df = dL/da ⊙ mask
+        if (previous.skip) previous.grad_a = previous.delta;
+        if (last_pass_trained_ && previous.dropout > 0) previous.delta.array() *= previous.mask.array();
+      }
+      multiply_by_derivative(previous.activation, previous.z, previous.f.size() ? previous.f : previous.a,
+                             previous.delta);
     }
   }
 }

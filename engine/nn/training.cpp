@@ -8,7 +8,7 @@
 namespace bp::nn {
 
 double train_epoch(Network& network, Optimizer& optimizer, const Eigen::MatrixXd& x, const Eigen::MatrixXd& y,
-                   int batch_size, Rng* shuffle) {
+                   int batch_size, Rng* shuffle, bool is_loss_wanted) {
   const Eigen::Index n = x.cols();
   const Eigen::Index size = std::max<Eigen::Index>(1, batch_size);
   std::vector<Eigen::Index> order;
@@ -29,12 +29,12 @@ double train_epoch(Network& network, Optimizer& optimizer, const Eigen::MatrixXd
         bx.col(j) = x.col(order[static_cast<std::size_t>(start + j)]);
         by.col(j) = y.col(order[static_cast<std::size_t>(start + j)]);
       }
-      network.forward(bx);
-      total += network.loss(by);
+      network.forward_train(bx);
+      if (is_loss_wanted) total += network.loss(by);
       network.backward(by);
     } else {
-      network.forward(x.middleCols(start, count));
-      total += network.loss(y.middleCols(start, count));
+      network.forward_train(x.middleCols(start, count));
+      if (is_loss_wanted) total += network.loss(y.middleCols(start, count));
       network.backward(y.middleCols(start, count));
     }
     optimizer.step(network);

@@ -240,7 +240,30 @@ TEST_CASE("CSV points: a header is skipped, separators are forgiving, a bad row 
   const auto bad = parse_csv_points("1,2,1\n3,four,1\n");
   CHECK(bad.error.find("line 2") != std::string::npos);
   CHECK(parse_csv_points("9,0,1").error.find("between -6 and 6") != std::string::npos);
-  CHECK(parse_csv_points("1,0,3").error.find("label") != std::string::npos);
+  CHECK(parse_csv_points("1,0,1.5").error.find("label") != std::string::npos);
+  CHECK(parse_csv_points("1,0,0\n1,1,7\n").error.find("line 2: class 7") == 0);
+}
+
+TEST_CASE("CSV points: whole-number labels 0 … 5 are classes, text labels are classes in order of first appearance") {
+  const auto whole = parse_csv_points("x1,x2,label\n1,1,0\n2,2,2\n3,3,1\n");
+  CHECK(whole.error.empty());
+  REQUIRE(whole.points.size() == 3);
+  CHECK(whole.points[0][2] == -1);  // class 0 keeps TensorFlow Playground's -1
+  CHECK(whole.points[1][2] == 2);
+  CHECK(whole.points[2][2] == 1);
+  CHECK(whole.label_names == std::vector<std::string>{"0", "1", "2"});
+  const auto words = parse_csv_points("1,1,setosa\n2,2,virginica\n3,3,setosa\n-1,0,versicolor\n");
+  CHECK(words.error.empty());
+  CHECK(words.label_names == std::vector<std::string>{"setosa", "virginica", "versicolor"});
+  REQUIRE(words.points.size() == 4);
+  CHECK(words.points[1][2] == 1);
+  CHECK(words.points[3][2] == 2);
+  const auto seven = parse_csv_points("0,0,a\n0,0,b\n0,0,c\n0,0,d\n0,0,e\n0,0,f\n0,0,g\n");
+  CHECK(seven.error == "line 7: a seventh class 'g': at most 6 classes");
+  CHECK(seven.points.empty());
+  const auto plus_minus = parse_csv_points("1,1,1\n2,2,-1\n");  // two classes as before, no names to show
+  CHECK(plus_minus.label_names.empty());
+  CHECK(parse_csv_points("1,1,0.5\n2,2,-0.25\n").points[1][2] == -0.25);  // a regression
 }
 
 TEST_CASE("the learner's own points travel in the link and train the network") {

@@ -68,6 +68,10 @@ const std::vector<Change>& changes() {
       {"dseed", [](AppState& s) { s.network.data.seed = 9007199254740991; }},
       {"feat", [](AppState& s) { s.network.data.features = {nn::Feature::kSinX2, nn::Feature::kX1X2}; }},
       {"pts", [](AppState& s) { s.network.points = {{1, 2, 1}, {-3, 0.5, -1}}; }},
+      {"data", [](AppState& s) { s.network.data.set = DataSet::kPinwheel; }},
+      {"pts", [](AppState& s) { s.network.points = {{1, 2, 5}, {-3, 0.5, -1}, {0, 0, 2}}; }},  // six classes
+      {"out", [](AppState& s) { s.network.model.output = nn::Activation::kSoftmax; }},
+      {"loss", [](AppState& s) { s.network.loss = nn::Loss::kCrossEntropy; }},
       {"hidden", [](AppState& s) { s.network.model.hidden = {16, 1, 3}; }},
       {"act", [](AppState& s) { s.network.model.activation = nn::Activation::kRelu; }},
       {"out", [](AppState& s) { s.network.model.output = nn::Activation::kSigmoid; }},
@@ -76,6 +80,8 @@ const std::vector<Change>& changes() {
       {"reg", [](AppState& s) { s.network.model.regularization = nn::Regularization::kL1; }},
       {"regrate", [](AppState& s) { s.network.model.regularization_rate = 0.003; }},
       {"loss", [](AppState& s) { s.network.loss = nn::Loss::kBce; }},
+      {"drop", [](AppState& s) { s.network.dropout = {0.25, 0, 0.9}; }},
+      {"skip", [](AppState& s) { s.network.model.skip = true; }},
       {"lr", [](AppState& s) { s.network.learning_rate = 0.3; }},
       {"batch", [](AppState& s) { s.network.batch_size = 500; }},
       {"w", [](AppState& s) { s.network.weights = {0.1, -0.30000000000000004, 1e-300}; }},
@@ -192,9 +198,12 @@ TEST_CASE("every refused value keeps the notice it had before the property table
       {"eta=11", "skipped eta='11': expected a learning rate above 0, at most 10"},
       {"vals=a", "skipped vals='a': expected name:number pairs such as a:3,b:-2"},
       {"vals=1a:2", "skipped vals='1a:2': expected name:number pairs such as a:3,b:-2"},
-      {"data=moon", "skipped data='moon': expected one of circle xor gauss spiral plane multigauss custom function"},
-      {"pts=1,2", "skipped pts='1,2': expected x1,x2,label triples (|x| ≤ 6, |label| ≤ 1) separated by ;"},
-      {"pts=7,0,1", "skipped pts='7,0,1': expected x1,x2,label triples (|x| ≤ 6, |label| ≤ 1) separated by ;"},
+      {"data=moon", "skipped data='moon': expected one of circle xor gauss spiral plane multigauss custom function "
+                  "blobs3 blobs4 blobs5 spiral3 rings3 pinwheel"},
+      {"pts=1,2", "skipped pts='1,2': expected x1,x2,label triples (|x| ≤ 6, label in [-1, 1] or a class 2 … 5) "
+                  "separated by ;"},
+      {"pts=7,0,1", "skipped pts='7,0,1': expected x1,x2,label triples (|x| ≤ 6, label in [-1, 1] or a class 2 … 5) "
+                    "separated by ;"},
       {"noise=0.6", "skipped noise='0.6': expected a number from 0 to 0.5"},
       {"noise=-1", "skipped noise='-1': expected a number from 0 to 0.5"},
       {"train=5", "skipped train='5': expected a whole percentage from 10 to 90"},
@@ -209,8 +218,12 @@ TEST_CASE("every refused value keeps the notice it had before the property table
       {"hidden=1,1,1,1,1,1,1,1,1",
        "skipped hidden='1,1,1,1,1,1,1,1,1': asks for 9 hidden layers; at most 8 are offered"},
       {"act=softmax", "skipped act='softmax': expected one of tanh relu sigmoid linear"},
-      {"out=relu", "skipped out='relu': expected one of tanh linear sigmoid"},
-      {"loss=crossentropy", "skipped loss='crossentropy': expected one of mse bce"},
+      {"out=relu", "skipped out='relu': expected one of tanh linear sigmoid softmax"},
+      {"loss=hinge", "skipped loss='hinge': expected one of mse bce crossentropy"},
+      {"data=blobs6", "skipped data='blobs6': expected one of circle xor gauss spiral plane multigauss custom "
+                      "function blobs3 blobs4 blobs5 spiral3 rings3 pinwheel"},
+      {"pts=1,1,6", "skipped pts='1,1,6': expected x1,x2,label triples (|x| ≤ 6, label in [-1, 1] or a class 2 … 5) "
+                    "separated by ;"},
       {"lr=0", "skipped lr='0': expected a number from 1e-06 to 10"},
       {"lr=20", "skipped lr='20': expected a number from 1e-06 to 10"},
       {"batch=0", "skipped batch='0': expected a batch size from 1 to 500"},
@@ -235,11 +248,12 @@ TEST_CASE("every refused value keeps the notice it had before the property table
 }
 
 TEST_CASE("each list of names is the engine's names, in the panels' order, each name read back to its value") {
-  CHECK(names_joined(data_set_choices(), " ", " ") == "circle xor gauss spiral plane multigauss custom function");
+  CHECK(names_joined(data_set_choices(), " ", " ") ==
+        "circle xor gauss spiral plane multigauss custom function blobs3 blobs4 blobs5 spiral3 rings3 pinwheel");
   CHECK(names_joined(feature_choices(), ",", ",") == "x1,x2,x1^2,x2^2,x1*x2,sin(x1),sin(x2)");
   CHECK(names_joined(activation_choices(), " ", " ") == "tanh relu sigmoid linear");
-  CHECK(names_joined(output_activation_choices(), " ", " ") == "tanh linear sigmoid");
-  CHECK(names_joined(loss_choices(), " ", " ") == "mse bce");
+  CHECK(names_joined(output_activation_choices(), " ", " ") == "tanh linear sigmoid softmax");
+  CHECK(names_joined(loss_choices(), " ", " ") == "mse bce crossentropy");
   CHECK(names_joined(optimizer_choices(), " ", " ") == "sgd momentum adam");
   CHECK(names_joined(regularization_choices(), " ", " ") == "none l1 l2");
   CHECK(names_joined(mode_choices(), ", ", " or ") == "function, graph or network");
@@ -291,4 +305,18 @@ TEST_CASE("a version number far past any release is read as newer, with its noti
   CHECK(decoded.state.function.x0 == 3);
   REQUIRE(decoded.notices.size() == 1);
   CHECK(decoded.notices[0].find("newer release") != std::string::npos);
+}
+
+TEST_CASE("drop and skip refuse what the network cannot take, and the dropout list lines up with the hidden layers") {
+  const DecodedState d = decode_state("drop=0.2,0.95&skip=yes");
+  REQUIRE(d.notices.size() == 2);
+  CHECK(d.notices[0] == "skipped drop='0.2,0.95': each dropout rate must be from 0 to 0.9 (got 0.95)");
+  CHECK(d.notices[1] == "skipped skip='yes': expected 0 or 1");
+  CHECK(decode_state("drop=1,1,1,1,1,1,1,1,1").notices.at(0) ==
+        "skipped drop='1,1,1,1,1,1,1,1,1': gives 9 dropout rates; at most 8 (one per hidden layer)");
+  AppState s = decode_state("hidden=4,4,4&drop=0.5").state;
+  CHECK(dropout_rates(s.network) == std::vector<double>{0.5, 0, 0});
+  s.network.model.hidden = {4};
+  s.network.dropout = {0.1, 0.3};
+  CHECK(dropout_rates(s.network) == std::vector<double>{0.1});
 }

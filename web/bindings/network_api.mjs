@@ -64,15 +64,32 @@ function layersFromCore(list) {
   return list.map(({ W, b, cols }) => ({ W: unflatten(W, cols), b: Array.from(b) }));
 }
 
+// dropout: one rate for every hidden layer, or an array of one per hidden layer → the rates per hidden layer.
+function dropoutRates(dropout, hidden) {
+  const rate = (value, field) => {
+    if (typeof value !== 'number' || !(value >= 0 && value <= 0.9)) {
+      throw new Error(`${field} must be a rate from 0 to 0.9 (got ${describeValue(value)})`);
+    }
+    return value;
+  };
+  if (typeof dropout === 'number') return Array(hidden).fill(rate(dropout, 'dropout'));
+  if (!Array.isArray(dropout) || dropout.length !== hidden) {
+    throw new Error(`dropout must be a rate from 0 to 0.9, or an array of one rate per hidden layer (${hidden}) (got ${describeValue(dropout)})`);
+  }
+  return dropout.map((value, i) => rate(value, `dropout[${i}]`));
+}
+
 class Network {
   #core;
   #handle;
   #sizes;
+  #dropout;
 
-  constructor(core, handle, sizes) {
+  constructor(core, handle, sizes, dropout) {
     this.#core = core;
     this.#handle = handle;
     this.#sizes = sizes;
+    this.#dropout = dropout;
   }
 
   #live() {
@@ -101,6 +118,12 @@ class Network {
   }
 
   get layers() { return [...this.#sizes]; }
+
+  // The dropout rate of each hidden layer (0: none).
+  get dropout() { return [...this.#dropout]; }
+
+  // One flag per layer of weights: whether it adds its input to its output (a skip connection).
+  get skips() { return this.#live().skips(); }
 
   getParameters() { return layersFromCore(this.#live().parameters()); }
 
@@ -165,7 +188,9 @@ function createNetwork(core, options) {
   if (options === null || typeof options !== 'object') {
     throw new Error(`createNetwork needs an options object such as { layers: [2, 4, 1] } (got ${describeValue(options)})`);
   }
-  const { layers = [2, 4, 2, 1], activation = 'tanh', outputActivation = 'linear', loss = 'mse', seed = 1 } = options;
+  const {
+    layers = [2, 4, 2, 1], activation = 'tanh', outputActivation = 'linear', loss = 'mse', seed = 1, dropout = 0, skip = false,
+  } = options;
   if (!Array.isArray(layers) || layers.length < 2) {
     throw new Error(`layers must be an array of layer sizes such as [2, 4, 1], inputs first (got ${describeValue(layers)})`);
   }
@@ -174,7 +199,10 @@ function createNetwork(core, options) {
   oneOf(outputActivation, OUTPUT_ACTIVATIONS, 'outputActivation');
   oneOf(loss, LOSSES, 'loss');
   wholeNumber(seed, 'seed', 0);
-  const problem = core.checkNetwork(layers, activation, outputActivation, loss, seed);
+  const rates = dropoutRates(dropout, layers.length - 2);
+  if (typeof skip !== 'boolean') throw new Error(`skip must be true or false (got ${describeValue(skip)})`);
+  const problem = core.checkNetwork(layers, activation, outputActivation, loss, seed, rates, skip);
   if (problem) throw new Error(problem);
-  return new Network(core, core.makeNetwork(layers, activation, outputActivation, loss, seed), [...layers]);
+  const handle = core.makeNetwork(layers, activation, outputActivation, loss, seed, rates, skip);
+  return new Network(core, handle, [...layers], rates);
 }

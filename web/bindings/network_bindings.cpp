@@ -64,27 +64,38 @@ class NetworkHandle {
     return to_float64_array(out.data(), static_cast<std::size_t>(out.size()));
   }
 
+  // Which layers add their input to their output (skip connections), one flag per layer.
+  val skips() const {
+    val out = val::array();
+    for (std::size_t l = 0; l < network_.layers().size(); ++l) out.call<void>("push", network_.has_skip(l));
+    return out;
+  }
+
+  // The training pass (with dropout, new masks), loss and gradients.
   double loss_and_gradients(const val& x, const val& y, int n) {
-    network_.forward(matrix(x, network_.input_size(), n));
+    network_.forward_train(matrix(x, network_.input_size(), n));
     const Eigen::MatrixXd targets = matrix(y, network_.output_size(), n);
     const double loss = network_.loss(targets);
     network_.backward(targets);
     return loss;
   }
 
+  // One SGD step on this batch: the training pass, backward, update.
   double step(const val& x, const val& y, int n, double learning_rate) {
     const double loss = loss_and_gradients(x, y, n);
     network_.sgd_step(learning_rate);
     return loss;
   }
 
-  // In-order mini-batches with plain SGD; the mean of the last epoch's batch losses.
+  // In-order mini-batches with plain SGD (dropout in each batch's pass); the mean of the last epoch's batch losses.
   double train(const val& x, const val& y, int n, double learning_rate, int batch_size, int epochs) {
     const Eigen::MatrixXd inputs = matrix(x, network_.input_size(), n);
     const Eigen::MatrixXd targets = matrix(y, network_.output_size(), n);
     Optimizer sgd({OptimizerKind::kSgd, learning_rate}, network_);
     double loss = 0;
-    for (int e = 0; e < epochs; ++e) loss = train_epoch(network_, sgd, inputs, targets, batch_size);
+    for (int e = 0; e < epochs; ++e) {
+      loss = train_epoch(network_, sgd, inputs, targets, batch_size, nullptr, e + 1 == epochs);  // the last's loss
+    }
     return loss;
   }
 
@@ -98,25 +109,27 @@ class NetworkHandle {
 
 // The configuration as the wrapper passes it (names already checked by network_api.mjs).
 NetworkConfig config_from(const val& layers, const std::string& activation, const std::string& output_activation,
-                          const std::string& loss, double seed) {
+                          const std::string& loss, double seed, const val& dropout, bool skip) {
   NetworkConfig config;
   config.layers = emscripten::vecFromJSArray<int>(layers);
   config.activation = *activation_named(activation);
   config.output_activation = *activation_named(output_activation);
   config.loss = *loss_named(loss);
   config.seed = static_cast<std::uint64_t>(seed);
+  config.dropout = emscripten::convertJSArrayToNumberVector<double>(dropout);
+  config.skip = skip;
   return config;
 }
 
 // "" when the engine accepts the configuration, else the engine's message.
 std::string check_network(const val& layers, const std::string& activation, const std::string& output_activation,
-                          const std::string& loss, double seed) {
-  return validate(config_from(layers, activation, output_activation, loss, seed)).value_or("");
+                          const std::string& loss, double seed, const val& dropout, bool skip) {
+  return validate(config_from(layers, activation, output_activation, loss, seed, dropout, skip)).value_or("");
 }
 
 NetworkHandle* make_network(const val& layers, const std::string& activation, const std::string& output_activation,
-                            const std::string& loss, double seed) {
-  return new NetworkHandle(config_from(layers, activation, output_activation, loss, seed));
+                            const std::string& loss, double seed, const val& dropout, bool skip) {
+  return new NetworkHandle(config_from(layers, activation, output_activation, loss, seed, dropout, skip));
 }
 
 }  // namespace
@@ -127,6 +140,7 @@ EMSCRIPTEN_BINDINGS(backprop_network) {
       .function("gradients", &NetworkHandle::gradients)
       .function("setLayer", &NetworkHandle::set_layer)
       .function("forward", &NetworkHandle::forward)
+      .function("skips", &NetworkHandle::skips)
       .function("lossAndGradients", &NetworkHandle::loss_and_gradients)
       .function("step", &NetworkHandle::step)
       .function("train", &NetworkHandle::train);

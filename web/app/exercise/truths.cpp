@@ -66,9 +66,9 @@ Truths network_truths(Trainer& trainer, int index, double learning_rate) {
   const nn::Point& p = points[static_cast<std::size_t>(index)];
   nn::Network copy = trainer.network();
   Eigen::MatrixXd x = trainer.inputs_for(p.x1, p.x2);
-  Eigen::MatrixXd y(1, 1);  // as step_through.cpp labels the example
-  y(0, 0) = copy.config().output_activation == nn::Activation::kSigmoid ? (p.label > 0 ? 1.0 : 0.0) : p.label;
-  copy.forward(x);
+  // As step_through.cpp labels the example: ±1, {0, 1} for a sigmoid, one-hot for a softmax.
+  const Eigen::MatrixXd y = nn::label_matrix({p}, copy.config().output_activation, trainer.classes());
+  copy.forward_train(x);  // as the step-through: with dropout, the same masks (the same copy of the Rng)
   t.values["eloss"] = copy.loss(y);
   t.values["yhat"] = copy.layers().back().a(0, 0);
   copy.backward(y);

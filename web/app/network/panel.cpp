@@ -10,6 +10,8 @@
 #include "clock.hpp"
 #include "imgui.h"
 #include "network/view.hpp"
+#include "network/class_palette.hpp"
+#include "network/confusion_view.hpp"
 #include "network/csv_points.hpp"
 #include "network/surface_text.hpp"
 #include "widgets/compact_button.hpp"
@@ -41,7 +43,10 @@ struct Runtime {
   int selected = -1;       // training point being stepped through
   bool show_test = false;
   std::string code;        // the last "Show code" script
-  int new_label = 1;       // the class a click adds to the learner's own data
+  int new_class = 1;       // the class a click adds to the learner's own data (0 … 5; 1 is TF Playground's blue +1)
+  std::vector<std::string> label_names;  // the last CSV file's own class labels, class by class (csv_points.hpp)
+  std::optional<std::array<double, 2>> probe;  // where the probability bars are of: the last hover or tap
+  bool confusion_test = false;  // the confusion matrix shows the test points
   int dragging = -1;       // the learner's point being dragged
   bool log_loss = false;   // the loss chart's y axis in decades
   double drawing_ms = 0;   // this panel's last frame less its training: what training leaves room for
@@ -78,14 +83,26 @@ bool combo(const char* label, E& value, const Choices<E>& choices, float width) 
   return changed;
 }
 
+// "Labels → classes: setosa → orange, …": how the last CSV file's own labels became the page's classes.
+void csv_class_mapping(const std::vector<std::string>& label_names) {
+  if (label_names.empty()) return;
+  std::string text = "Labels → classes:";
+  for (std::size_t k = 0; k < label_names.size(); ++k) {
+    text += (k ? ", " : " ") + label_names[k] + " → " + class_color_name(static_cast<int>(k));
+  }
+  ImGui::TextWrapped("%s", text.c_str());
+}
+
+// The names the confusion matrix and the words give classes: the CSV file's own names only (else the colours').
+std::vector<std::string> class_names_for_table(const NetworkState& s, const Runtime& r) {
+  return s.data.set == DataSet::kCustom ? r.label_names : std::vector<std::string>{};
+}
+
 // The learner's own points: clicks on the square add or remove them; CSV text loads many.
 void custom_data_controls(NetworkState& s, Runtime& r, float width) {
-  ImGui::TextWrapped("Click the square to add a point; right-click removes the nearest one. %zu points.",
-                     s.points.size());
-  ImGui::RadioButton("blue (+1)", &r.new_label, 1);
-  ImGui::SameLine();
-  ImGui::RadioButton("orange (−1)", &r.new_label, -1);
-  if (compact_button("Clear")) s.points.clear();
+  ImGui::TextWrapped("Click the square to add a point of the class picked under it; right-click removes the "
+                     "nearest one. %zu points.", s.points.size());
+  if (compact_button("Clear")) s.points.clear(), r.label_names.clear();
   ImGui::SameLine();
   if (compact_button("Start from a generated set")) {
     NetworkState generated = s;
@@ -93,16 +110,18 @@ void custom_data_controls(NetworkState& s, Runtime& r, float width) {
     Trainer t;
     if (t.configure(generated).empty()) {
       s.points.clear();
+      r.label_names.clear();
       for (const auto& p : t.train_points()) s.points.push_back({p.x1, p.x2, p.label});
     }
   }
-  ImGui::TextUnformatted("Or paste CSV rows: x1, x2, label");
+  ImGui::TextWrapped("Or paste CSV rows: x1, x2, label (-1 and 1, classes 0 to 5, or words: up to 6 classes)");
   ImGui::InputTextMultiline("##csv", r.csv, sizeof r.csv, ImVec2(width, 70));
   if (compact_button("Load CSV")) {
     const CsvPoints parsed = parse_csv_points(r.csv);
     r.csv_error = parsed.error;
-    if (!parsed.points.empty()) s.points = parsed.points;
+    if (!parsed.points.empty()) s.points = parsed.points, r.label_names = parsed.label_names;
   }
+  csv_class_mapping(r.label_names);
   if (!r.csv_error.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, theme::colors().error);
     ImGui::TextWrapped("%s", r.csv_error.c_str());
@@ -158,12 +177,60 @@ void architecture_controls(NetworkState& s, float width) {
     ImGui::PopID();
   }
   combo("activation", s.model.activation, activation_choices(), width);
-  combo("output", s.model.output, output_activation_choices(), width);
-  combo("loss", s.loss, loss_choices(), width);
+  // Softmax and cross-entropy go together (settle_output_for_classes): leaving one leaves the other too.
+  if (combo("output", s.model.output, output_activation_choices(), width) &&
+      s.model.output != nn::Activation::kSoftmax && s.loss == nn::Loss::kCrossEntropy) {
+    s.loss = nn::Loss::kMse;
+  }
+  if (combo("loss", s.loss, loss_choices(), width) && s.loss != nn::Loss::kCrossEntropy &&
+      s.model.output == nn::Activation::kSoftmax) {
+    s.model.output = s.loss == nn::Loss::kBce ? nn::Activation::kSigmoid : nn::Activation::kTanh;
+  }
+  if (class_count_of(s) > 2) ImGui::TextDisabled("more than two classes: softmax with cross-entropy");
   if (s.loss == nn::Loss::kBce && s.model.output != nn::Activation::kSigmoid) {
     ImGui::TextDisabled("bce goes with a sigmoid output; switched to it");
     s.model.output = nn::Activation::kSigmoid;
   }
+}
+
+// Issue 17's layer options: a dropout rate per hidden layer (training passes only; a change keeps the
+// weights) and skip connections (a change starts fresh weights), saying which layers got a skip.
+void dropout_and_skip_controls(NetworkState& s, float width) {
+  const std::vector<int>& hidden = s.model.hidden;
+  if (hidden.empty()) return;
+  std::vector<double> rates = dropout_rates(s);
+  bool changed = false;
+  for (std::size_t l = 0; l < rates.size(); ++l) {
+    char label[32];
+    std::snprintf(label, sizeof label, "dropout %zu", l + 1);
+    float rate = static_cast<float>(rates[l]);
+    ImGui::SetNextItemWidth(width);
+    if (ImGui::SliderFloat(label, &rate, 0.0f, 0.9f, "%.2f")) {
+      rates[l] = std::round(std::clamp(static_cast<double>(rate), 0.0, 0.9) * 100) / 100;  // 0.25, not 0.2500001
+      changed = true;
+    }
+  }
+  if (changed) {
+    while (!rates.empty() && rates.back() == 0) rates.pop_back();  // none at the end: the link stays short
+    s.dropout = rates;
+  }
+  ImGui::Checkbox("skip connections", &s.model.skip);
+  if (!s.model.skip) return;
+  // The engine's rule (nn::Network::has_skip): hidden to hidden, one size.
+  std::string where;
+  for (std::size_t l = 1; l < hidden.size(); ++l) {
+    if (hidden[l] != hidden[l - 1]) continue;
+    where += (where.empty() ? "" : ", ") + std::to_string(l) + "→" + std::to_string(l + 1);
+  }
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+  if (where.empty()) {
+    ImGui::TextWrapped("no skip fits: it needs two hidden layers of one size in a row");
+  } else {
+    ImGui::TextWrapped("h + f(W·h + b): skips around hidden %s", where.c_str());
+  }
+  ImGui::PopTextWrapPos();
+  ImGui::PopStyleColor();
 }
 
 void training_controls(NetworkState& s, float width) {
@@ -257,6 +324,16 @@ void run_buttons(NetworkState& s, Runtime& r) {
   }
 }
 
+// " Per-class test accuracy: orange 95 percent (…), …." for a softmax classifier: the surface's colours in words
+// (its text alternative), always there for a screen reader.
+std::string per_class_description(const NetworkState& s, const Runtime& r) {
+  if (!r.trainer.is_softmax() || is_hidden("accuracy")) return "";
+  const bool has_test = !r.trainer.test_points().empty() && s.data.set != DataSet::kCustom;
+  const std::vector<std::string> names = class_names_for_table(s, r);
+  return std::string(" Per-class ") + (has_test ? "test" : "training") + " accuracy: " +
+         per_class_accuracy_words(has_test ? r.trainer.test_confusion() : r.trainer.train_confusion(), names) + ".";
+}
+
 // Epoch, losses and accuracy, each on its own wrapped line so no number is cut in a narrow panel. The
 // accuracy line is always there (a regression says so), so nothing below moves when the data changes.
 void readouts(NetworkState& s, Runtime& r) {
@@ -290,6 +367,7 @@ void readouts(NetworkState& s, Runtime& r) {
             : "";
     std::snprintf(said, sizeof said, "Network mode, %s data. Epoch %ld, train loss %s, test loss %s%s.",
                   data_name.c_str(), r.trainer.epochs(), train_loss.c_str(), test_loss.c_str(), accuracy.c_str());
+    const std::string per_class = per_class_description(s, r);
     ImGui::Checkbox("Describe the surface in words", &r.surface_in_words);
     if (r.surface_in_words && r.problem.empty() && !is_hidden("surface")) {
       if (now_ms() - r.surface_words_ms >= 1000) {
@@ -297,10 +375,10 @@ void readouts(NetworkState& s, Runtime& r) {
         r.surface_words_ms = now_ms();
       }
       ImGui::TextWrapped("%s", r.surface_words.c_str());
-      describe(said + (" " + r.surface_words));
+      describe(said + per_class + (" " + r.surface_words));
     } else {
       r.surface_words_ms = -1e9;  // asked again: written at once
-      describe(said);
+      describe(said + per_class);
     }
   }
   if (r.trainer.diverged()) {
@@ -373,9 +451,24 @@ void settings(NetworkState& s, Runtime& r, float width) {
   ImGui::Separator();
   ImGui::BeginDisabled(is_locked("hyper"));
   architecture_controls(s, width);
+  dropout_and_skip_controls(s, width);
   ImGui::Separator();
   training_controls(s, width);
   ImGui::EndDisabled();
+}
+
+// After the data changed: more than two classes take softmax and cross-entropy; coming back from them to two
+// classes goes back to TensorFlow Playground's tanh and mse (softmax stays a choice there).
+void output_for_new_data(NetworkState& s, const NetworkData& data_before) {
+  if (s.data.set != data_before.set) {
+    NetworkState before = s;
+    before.data = data_before;
+    if (class_count_of(before) > 2 && class_count_of(s) == 2) {
+      s.model.output = nn::Activation::kTanh;
+      s.loss = nn::Loss::kMse;
+    }
+  }
+  settle_output_for_classes(s);
 }
 
 // A changed dataset or architecture starts from fresh weights (a preset brings its own); then the
@@ -392,13 +485,65 @@ void configure(NetworkState& s, Runtime& r, const NetworkData& data_before, cons
   r.problem = r.trainer.configure(s);
 }
 
+// Under the square of the learner's own points: the class a click adds, one radio button per class (up to 6),
+// each with a swatch of its colour; named as the CSV file named them, else by colour.
+void class_picker(Runtime& r) {
+  ImGui::TextUnformatted("Add class:");
+  const float line = ImGui::GetTextLineHeight();
+  for (int k = 0; k < nn::kMaxClasses; ++k) {
+    const std::string name = class_name(k, r.label_names);
+    same_line_if_fits(line + button_width(name.c_str()) + 24);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(at.x, at.y + 3), ImVec2(at.x + line - 2, at.y + line + 1),
+                                              class_color(k));
+    ImGui::Dummy(ImVec2(line, line));
+    ImGui::SameLine(0, 2);
+    ImGui::PushID(k);
+    if (ImGui::RadioButton(name.c_str(), r.new_class == k)) r.new_class = k;
+    ImGui::PopID();
+  }
+}
+
+// The names of the trainer's classes: the CSV file's own for the learner's points, else the colours.
+std::vector<std::string> class_names(const NetworkState& s, const Runtime& r) {
+  std::vector<std::string> names;
+  for (int k = 0; k < std::max(r.trainer.classes(), 2); ++k) {
+    names.push_back(class_name(k, s.data.set == DataSet::kCustom ? r.label_names : std::vector<std::string>{}));
+  }
+  return names;
+}
+
+// A softmax network's class probabilities where the mouse is (a tooltip) and, under the surface, where it or a
+// tap last was: a touch screen has no hover, so the bars stay for the spot tapped.
+void probability_bars(const NetworkState& s, Runtime& r, const SurfaceClick& click, bool hovering, float width) {
+  if (!r.trainer.is_softmax()) return;
+  if (click.hovered) r.probe = click.hovered;
+  if (!r.probe) {
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    ImGui::TextDisabled("point at the square (or tap it): the class probabilities show here");
+    ImGui::PopTextWrapPos();
+    return;
+  }
+  const Eigen::VectorXd p = r.trainer.class_probabilities((*r.probe)[0], (*r.probe)[1]);
+  if (click.hovered && hovering) {
+    ImGui::BeginTooltip();
+    ImGui::Text("at x₁ = %.2f, x₂ = %.2f", (*r.probe)[0], (*r.probe)[1]);
+    probability_rows(p, class_names(s, r));
+    ImGui::EndTooltip();
+  }
+  ImGui::Text("Class probabilities at x₁ = %.2f, x₂ = %.2f:", (*r.probe)[0], (*r.probe)[1]);
+  draw_probability_strip(p, width);
+  report_last_item("probability bars");
+}
+
 // Before there is a network (fewer than two points of the learner's own data): the square, where it
 // always is, takes the first points.
 void points_only(NetworkState& s, Runtime& r, float surface) {
   const SurfaceClick click = draw_points_only(s.points, surface);
   report_last_item("network surface");
-  if (click.clicked && !click.right) s.points.push_back({click.x1, click.x2, static_cast<double>(r.new_label)});
+  if (click.clicked && !click.right) s.points.push_back({click.x1, click.x2, nn::label_of_class(r.new_class)});
   if (click.right && click.point) s.points.erase(s.points.begin() + *click.point);
+  class_picker(r);
 }
 
 // The surface (or the fit) with its clicks: a click picks a point to step through, or edits the learner's
@@ -415,14 +560,19 @@ void surface_with_clicks(NetworkState& s, Runtime& r, float surface) {
     click = draw_surface(r.trainer, surface, r.show_test);
   }
   report_last_item("network surface");
+  const bool surface_hovered = ImGui::IsItemHovered();
   ImGui::Dummy(ImVec2(0, ImGui::GetTextLineHeight() - ImGui::GetStyle().ItemSpacing.y));  // the tick labels
+  if (!is_hidden("surface")) {
+    probability_bars(s, r, click, surface_hovered, surface);
+  }
+  if (s.data.set == DataSet::kCustom) class_picker(r);
   if (click.clicked && s.data.set == DataSet::kCustom) {
     if (click.right && click.point && *click.point < static_cast<int>(s.points.size())) {
       s.points.erase(s.points.begin() + *click.point);
     } else if (!click.right && click.point) {
       r.dragging = *click.point;  // pressing on a point picks it up
     } else if (!click.right && s.points.size() < 500) {
-      s.points.push_back({click.x1, click.x2, static_cast<double>(r.new_label)});
+      s.points.push_back({click.x1, click.x2, nn::label_of_class(r.new_class)});
     }
   } else if (click.clicked && click.point) {
     r.selected = *click.point;
@@ -472,13 +622,29 @@ bool pictures(NetworkState& s, Runtime& r, ImVec2 room, float view_height) {
     edited = draw_network(r.trainer, ImVec2(room.x - 2, std::clamp(room.x * 0.42f, 120.0f, 200.0f)));
     report_last_item("network diagram");
   }
+  // A softmax classifier's confusion matrix stands beside the loss curve where both fit, else under it.
+  const bool shows_confusion = r.trainer.is_softmax() && !is_hidden("accuracy");
+  const float matrix_width = shows_confusion ? confusion_matrix_width(r.trainer.classes()) : 0;
+  const bool is_matrix_beside = shows_confusion && room.x - matrix_width >= 320;
+  const float curve_width = room.x - 2 - (is_matrix_beside ? matrix_width + ImGui::GetStyle().ItemSpacing.x : 0);
+  if (is_matrix_beside) ImGui::BeginGroup();
   ImGui::Checkbox("log scale", &r.log_loss);
   ImGui::SameLine();
   ImGui::TextDisabled("loss: train (grey), test (black)");
   if (!is_hidden("loss")) {  // the curve would tell the hidden loss
-    draw_loss_curve(r.trainer, ImVec2(room.x - 2, std::clamp(room.y * 0.22f, 110.0f, 170.0f)), r.log_loss);
+    draw_loss_curve(r.trainer, ImVec2(curve_width, std::clamp(room.y * 0.22f, 110.0f, 170.0f)), r.log_loss);
   }
   report_last_item("network loss chart");
+  if (is_matrix_beside) {
+    ImGui::EndGroup();
+    ImGui::SameLine();
+  }
+  if (shows_confusion) {
+    ImGui::BeginGroup();
+    draw_confusion_matrix(r.trainer, r.confusion_test, class_names_for_table(s, r));
+    ImGui::EndGroup();
+    report_last_item("confusion matrix");
+  }
   if (listen_requested("the loss curve")) {  // its audio trace (widgets/listen.hpp)
     const auto epochs_per_entry = static_cast<double>(r.trainer.history_stride());
     play_trace("the training loss", series_for_trace(r.trainer.train_history(), epochs_per_entry), "epoch");
@@ -535,6 +701,7 @@ bool network_panel(NetworkState& s, const std::string& function_text) {
   if (s.data.set == DataSet::kFunction) s.function_text = function_text;
   Runtime& r = runtime();
   r.training_ms = 0;
+  settle_output_for_classes(s);  // a link's 3-class set with its default tanh output: softmax, before anything
   // The settings that decide data and architecture: a change to either starts a fresh network.
   const NetworkData data_before = s.data;
   const NetworkModel model_before = s.model;
@@ -557,6 +724,7 @@ bool network_panel(NetworkState& s, const std::string& function_text) {
     ImGui::Separator();
     preset_buttons(s);
     settings(s, r, std::max(width - 130, 120.0f));
+    output_for_new_data(s, data_before);
     if (s.data != data_before || s.model != model_before) {
       configure(s, r, data_before, model_before);
       redraw = true;
@@ -573,6 +741,7 @@ bool network_panel(NetworkState& s, const std::string& function_text) {
     readouts(s, r);
     settings(s, r, controls_width);
     ImGui::EndChild();
+    output_for_new_data(s, data_before);
     configure(s, r, data_before, model_before);
     redraw = train(r);
     ImGui::SameLine();

@@ -53,7 +53,77 @@ const char* torch_activation(nn::Activation a) {
     case nn::Activation::kTanh: return "torch.nn.Tanh()";
     case nn::Activation::kRelu: return "torch.nn.ReLU()";
     case nn::Activation::kSigmoid: return "torch.nn.Sigmoid()";
+    case nn::Activation::kSoftmax: return "torch.nn.Softmax(dim=1)";
     default: return "torch.nn.Identity()";
+  }
+}
+// torch's name of an activation as a function: torch.tanh(…).
+const char* torch_function(nn::Activation a) {
+  switch (a) {
+    case nn::Activation::kTanh: return "torch.tanh";
+    case nn::Activation::kRelu: return "torch.relu";
+    case nn::Activation::kSigmoid: return "torch.sigmoid";
+    default: return "";
+  }
+}
+
+// The network as a torch.nn.Module when it has dropout or skips (nn.Sequential cannot add a layer's input to
+// its output): nn.Dropout after each hidden layer's activation, each skip written out as h + f(W·h + b), and
+// the masks of the playground's training pass, so the script's numbers can match its own.
+std::string residual_module(const nn::Network& net) {
+  const auto& layers = net.layers();
+  const std::size_t hidden = layers.size() - 1;
+  Script py;
+  py << "class Net(torch.nn.Module):\n"
+     << "    def __init__(self):\n        super().__init__()\n        self.linear = torch.nn.ModuleList([";
+  for (std::size_t l = 0; l < layers.size(); ++l) {
+    py << (l ? ", " : "") << "torch.nn.Linear(" << layers[l].W.cols() << ", " << layers[l].W.rows() << ")";
+  }
+  py << "])\n        self.dropout = torch.nn.ModuleList([";
+  for (std::size_t l = 0; l < hidden; ++l) {
+    py << (l ? ", " : "") << "torch.nn.Dropout(" << literal(layers[l].dropout) << ")";
+  }
+  py << "])\n\n    def forward(self, x, masks=None):\n        h = x\n";
+  for (std::size_t l = 0; l < layers.size(); ++l) {
+    const std::string linear = "self.linear[" + std::to_string(l) + "](h)";
+    const std::string f = layers[l].activation == nn::Activation::kSoftmax
+                              ? "torch.softmax(" + linear + ", dim=1)"
+                              : std::string(torch_function(layers[l].activation)) + "(" + linear + ")";
+    if (l == hidden) {
+      py << "        return " << f << "\n";
+    } else if (layers[l].skip) {
+      py << "        h = h + self.drop(" << l << ", " << f << ", masks)  # skip connection: h + f(W·h + b)\n";
+    } else {
+      py << "        h = self.drop(" << l << ", " << f << ", masks)\n";
+    }
+  }
+  py << "\n    # masks[l], when given, replaces nn.Dropout's random mask (0: dropped, 1/(1 - p): kept and scaled)\n"
+     << "    def drop(self, l, f, masks):\n"
+     << "        if self.training and masks is not None and masks[l] is not None:\n"
+     << "            return f * masks[l]\n        return self.dropout[l](f)\n\n"
+     << "model = Net()\nlinear = list(model.linear)\n"
+     << "# The dropout masks of the playground's step, one row per example (torch's own would be random):\nmasks = [";
+  for (std::size_t l = 0; l < hidden; ++l) {
+    py << (l ? ",\n         " : "");
+    if (layers[l].dropout > 0 && layers[l].mask.size()) {
+      py << "torch.tensor(" << matrix(Eigen::MatrixXd(layers[l].mask.transpose()), "                      ") << ")";
+    } else {
+      py << "None";
+    }
+  }
+  py << "]\n";
+  return py.text;
+}
+
+// The loss of `model` (the script's model(X) or model(X, masks)) against Y in PyTorch, as nn::loss_value
+// computes it.
+std::string torch_loss(nn::Loss loss, const std::string& model) {
+  switch (loss) {
+    case nn::Loss::kBce:
+      return "torch.nn.functional.binary_cross_entropy(" + model + ", Y)  # bce of the sigmoid output";
+    case nn::Loss::kCrossEntropy:
+      return "-(Y * torch.log(" + model + ")).sum(dim=1).mean()  # cross-entropy: mean −log p_y";
+    default: return "((" + model + " - Y) ** 2).mean()  # mse: mean over examples and outputs";
   }
 }
 }  // namespace
@@ -64,15 +134,17 @@ std::string pytorch_script(Trainer& trainer, const NetworkState& state) {
   const auto& points = trainer.train_points();
   const std::size_t n = std::min<std::size_t>(static_cast<std::size_t>(std::max(1, state.batch_size)), points.size());
   Eigen::MatrixXd x(static_cast<Eigen::Index>(trainer.features().size()), static_cast<Eigen::Index>(n));
-  Eigen::MatrixXd y(1, static_cast<Eigen::Index>(n));
   for (std::size_t j = 0; j < n; ++j) {
     x.col(static_cast<Eigen::Index>(j)) = trainer.inputs_for(points[j].x1, points[j].x2);
-    y(0, static_cast<Eigen::Index>(j)) =
-        config.output_activation == nn::Activation::kSigmoid ? (points[j].label > 0 ? 1.0 : 0.0) : points[j].label;
   }
-  copy.forward(x);
+  // Targets as the trainer makes them: ±1, {0, 1} for a sigmoid, one-hot rows for a softmax.
+  const Eigen::MatrixXd y = nn::label_matrix({points.begin(), points.begin() + static_cast<std::ptrdiff_t>(n)},
+                                             config.output_activation, trainer.classes());
+  copy.forward_train(x);  // as training does it: with dropout, masks the script is given (residual_module)
   const double loss = copy.loss(y);
   copy.backward(y);
+  const bool is_module = copy.has_dropout() || copy.has_skips();
+  const std::string model_of_x = is_module ? "model(X, masks)" : "model(X)";
 
   Script py;
   py << "# Backprop Playground: the network mode's network with its current weights (epoch " << trainer.epochs()
@@ -87,18 +159,23 @@ std::string pytorch_script(Trainer& trainer, const NetworkState& state) {
   }
   py << "\nX = torch.tensor(" << matrix(x.transpose(), "                 ") << ")\n";
   py << "Y = torch.tensor(" << matrix(y.transpose(), "                 ") << ")\n\n";
-  py << "model = torch.nn.Sequential(\n";
-  for (const auto& layer : copy.layers()) {
-    py << "    torch.nn.Linear(" << layer.W.cols() << ", " << layer.W.rows() << "), "
-       << torch_activation(layer.activation) << ",\n";
+  if (is_module) {
+    py << residual_module(copy);
+  } else {
+    py << "model = torch.nn.Sequential(\n";
+    for (const auto& layer : copy.layers()) {
+      py << "    torch.nn.Linear(" << layer.W.cols() << ", " << layer.W.rows() << "), "
+         << torch_activation(layer.activation) << ",\n";
+    }
+    py << ")\nlinear = [m for m in model if isinstance(m, torch.nn.Linear)]\n";
   }
-  py << ")\nlinear = [m for m in model if isinstance(m, torch.nn.Linear)]\nwith torch.no_grad():\n";
+  py << "with torch.no_grad():\n";
   for (std::size_t l = 0; l < copy.layers().size(); ++l) {
     const auto& layer = trainer.network().layers()[l];
     py << "    linear[" << l << "].weight.copy_(torch.tensor(" << matrix(layer.W, std::string(40, ' ')) << "))\n";
     py << "    linear[" << l << "].bias.copy_(torch.tensor(" << row(layer.b.transpose(), 0) << "))\n";
   }
-  py << "\nloss = ((model(X) - Y) ** 2).mean()  # mse: mean over examples and outputs\n";
+  py << "\nloss = " << torch_loss(config.loss, model_of_x) << "\n";
   const nn::Regularization regularization = state.model.regularization;
   const double rate = state.model.regularization_rate;
   if (regularization == nn::Regularization::kL2 && rate > 0) {
@@ -129,9 +206,11 @@ std::string pytorch_script(Trainer& trainer, const NetworkState& state) {
   }
   nn::Optimizer step({state.model.optimizer, state.learning_rate}, copy);
   step.step(copy);
-  const double after = copy.loss_of(x, y);
+  copy.forward_train(x, nn::Masks::kKeep);
+  const double after = copy.loss(y);
   py << "optimizer.step()\n";
-  py << "print('loss after the step', ((model(X) - Y) ** 2).mean().item())  # the playground: "
+  py << "loss = " << torch_loss(config.loss, model_of_x) << "\n";
+  py << "print('loss after the step', loss.item())  # the playground: "
      << format_number(after) << "\n";
   return py.text;
 }

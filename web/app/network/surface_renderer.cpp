@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <string>
 
+#include "network/class_palette.hpp"
 #include "platform.hpp"
 
 extern const unsigned char kDecisionSurfaceVert[];
@@ -119,6 +120,7 @@ int activation_code(nn::Activation a) {
     case nn::Activation::kTanh: return 1;
     case nn::Activation::kRelu: return 2;
     case nn::Activation::kSigmoid: return 3;
+    case nn::Activation::kSoftmax: return 4;
     default: return 0;
   }
 }
@@ -178,6 +180,11 @@ void evaluate(Renderer& r, const DrawData& d, int side) {
   glUniform1i(uniform("u_hidden_activation"), d.hidden_activation);
   glUniform1i(uniform("u_output_activation"), d.output_activation);
   glUniform1f(uniform("u_strength"), d.strength);
+  float colors[3 * nn::kMaxClasses];
+  for (int k = 0; k < nn::kMaxClasses; ++k) {
+    for (int c = 0; c < 3; ++c) colors[3 * k + c] = static_cast<float>(class_rgb(k)[static_cast<std::size_t>(c)]) / 255;
+  }
+  glUniform3fv(uniform("u_class_colors"), nn::kMaxClasses, colors);
   glBindVertexArray(r.vao);
   glDrawArrays(GL_TRIANGLES, 0, 6);
   glBindVertexArray(0);

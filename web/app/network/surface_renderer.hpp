@@ -16,7 +16,8 @@ namespace bp::app {
 bool surface_renderer_ready(ImDrawList* draw);
 
 // Queues a draw of the surface into `draw` over the square [lo, lo + size]: the network's output
-// for every pixel's point in [-6, 6]², coloured with `strength` (as value_color(strength · v)).
+// for every pixel's point in [-6, 6]², coloured with `strength` (as value_color(strength · v)); a softmax
+// output in its winning class's colour (as class_surface_color()).
 void draw_surface_on_gpu(ImDrawList* draw, ImVec2 lo, float size, const nn::Network& network,
                          const std::vector<nn::Feature>& features, float strength);
 

@@ -3,6 +3,7 @@
 
 #include <cstdio>
 
+#include "network/class_palette.hpp"
 #include "nn/dataset.hpp"
 
 namespace bp::app {
@@ -28,9 +29,39 @@ std::string per_class(Trainer& trainer, const std::vector<nn::Point>& points) {
                 right[1], total[1]);
   return text;
 }
+
+// A softmax network's surface: each class's accuracy (the confusion matrices'), then the grid with the winning
+// class's first letter per cell (the colour names' first letters differ: o b g p s v).
+std::string softmax_surface_text(Trainer& trainer, int grid) {
+  std::string text = "The surface in words. Per-class accuracy on the training points: " +
+                     per_class_accuracy_words(trainer.train_confusion()) + ". ";
+  if (!trainer.test_points().empty()) {
+    text += "On the test points: " + per_class_accuracy_words(trainer.test_confusion()) + ". ";
+  }
+  const Eigen::MatrixXd surface = trainer.surface(grid);
+  char line[96];
+  std::snprintf(line, sizeof line, "Prediction on a %d by %d grid, x1 from %.1f to %.1f left to right, ", grid, grid,
+                -6 + 6.0 / grid, 6 - 6.0 / grid);
+  text += line;
+  for (int k = 0; k < trainer.classes(); ++k) {
+    text += std::string(k ? ", " : "") + class_color_name(k)[0] + " for " + class_color_name(k);
+  }
+  text += ":";
+  for (int row = 0; row < grid; ++row) {
+    std::snprintf(line, sizeof line, " row x2 = %.1f:", 6 - 12.0 * (row + 0.5) / grid);
+    text += line;
+    for (int col = 0; col < grid; ++col) {
+      const int k = nn::predicted_class(surface, static_cast<Eigen::Index>(row) * grid + col, nn::Activation::kSoftmax);
+      text += std::string(" ") + class_color_name(k)[0];
+    }
+    text += ".";
+  }
+  return text;
+}
 }  // namespace
 
 std::string surface_text(Trainer& trainer, int grid) {
+  if (trainer.is_softmax()) return softmax_surface_text(trainer, grid);
   const bool classifies = trainer.is_classification();
   const nn::Activation out = trainer.network().config().output_activation;
   std::string text = "The surface in words. ";

@@ -10,7 +10,8 @@
 namespace bp::app {
 
 // `grid` × `grid` cells over [-6, 6]², each read at its centre (Trainer::surface's points). A classifier
-// says "+" or "-" per cell (the class the network picks); a regression says the value to two decimals.
+// says "+" or "-" per cell (the class the network picks), a softmax network its class colour's first letter
+// (o b g p s v) after each class's accuracy; a regression says the value to two decimals.
 std::string surface_text(Trainer& trainer, int grid = 5);
 
 }  // namespace bp::app

@@ -1,6 +1,7 @@
 // Trainer: the network mode's engine driver.
 #include "network/trainer.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "clock.hpp"
@@ -36,6 +37,31 @@ std::vector<nn::Point> function_samples(const std::string& text, int count, std:
   return points;
 }
 
+int class_count_of(const NetworkState& s) {
+  if (s.data.set == DataSet::kFunction) return 0;
+  if (s.data.set == DataSet::kCustom) {
+    std::vector<nn::Point> points;
+    for (const auto& p : s.points) points.push_back({p[0], p[1], p[2]});
+    return nn::class_count(points);
+  }
+  return nn::class_count(generated_kind(s.data.set).value_or(nn::DatasetKind::kCircle));
+}
+
+bool settle_output_for_classes(NetworkState& s) {
+  const nn::Activation output = s.model.output;
+  const nn::Loss loss = s.loss;
+  const int classes = class_count_of(s);
+  const bool wants_softmax = output == nn::Activation::kSoftmax || loss == nn::Loss::kCrossEntropy;
+  if (classes > 2 || (classes == 2 && wants_softmax)) {
+    s.model.output = nn::Activation::kSoftmax;
+    s.loss = nn::Loss::kCrossEntropy;
+  } else if (wants_softmax) {  // a regression (or no data yet) has no classes to give probabilities to
+    s.model.output = nn::Activation::kTanh;
+    s.loss = nn::Loss::kMse;
+  }
+  return s.model.output != output || s.loss != loss;
+}
+
 namespace {
 bool all_finite(const nn::Network& net) {
   for (const auto& layer : net.layers()) {
@@ -63,28 +89,41 @@ std::string Trainer::configure(const NetworkState& s) {
   batch_size_ = std::max(1, s.batch_size);
   if (optimizer_) optimizer_->set_learning_rate(s.learning_rate);
   NetworkState inputs = build_inputs(s);
-  if (built_ && *built_ == inputs) return "";
+  if (built_ && *built_ == inputs) {
+    if (network_->config().dropout != dropout_rates(s)) network_->set_dropout(dropout_rates(s));  // weights stay
+    return "";
+  }
 
   const std::vector<nn::Feature>& features = s.data.features;
   if (features.empty()) return "choose at least one input feature";
   if (s.data.set == DataSet::kCustom && s.points.size() < 2) {
     return "your data set has " + std::to_string(s.points.size()) + " point(s): click the square to add at least two";
   }
+  // The output and loss as settle_output_for_classes() leaves them, whatever the state says: a link
+  // naming a 3-class set and a tanh output trains softmax.
+  NetworkState settled = s;
+  settle_output_for_classes(settled);
+  const int classes = class_count_of(s);
+  const bool softmax = settled.model.output == nn::Activation::kSoftmax;
   nn::NetworkConfig config;
   config.layers = {static_cast<int>(features.size())};  // not the default [2, 4, 2, 1]
   for (int h : s.model.hidden) config.layers.push_back(h);
-  config.layers.push_back(1);
+  config.layers.push_back(softmax ? classes : 1);
   config.activation = s.model.activation;
-  // Labels are ±1 (regression values in [-1, 1]); a sigmoid output learns them mapped to {0, 1}.
-  config.output_activation = s.model.output;
-  config.loss = s.loss;
+  // Labels are ±1 (regression values in [-1, 1]); a sigmoid output learns them mapped to {0, 1}, a softmax
+  // output one-hot columns.
+  config.output_activation = settled.model.output;
+  config.loss = settled.loss;
   config.seed = s.model.seed;
   config.regularization = s.model.regularization;
   config.regularization_rate = s.model.regularization_rate;
+  config.dropout = dropout_rates(s);
+  config.skip = s.model.skip;
   if (auto problem = nn::validate(config)) return *problem;
 
   built_ = std::move(inputs);
   features_ = features;
+  classes_ = classes;
   is_function_fit_ = s.data.set == DataSet::kFunction;
   data_ = {generated_kind(s.data.set).value_or(nn::DatasetKind::kCircle), 500, s.data.noise, s.data.seed};
   if (s.data.set == DataSet::kFunction) {
@@ -96,20 +135,15 @@ std::string Trainer::configure(const NetworkState& s) {
   } else if (s.data.set == DataSet::kCustom) {
     // The learner's own points all train (a handful split in two teaches little); test shows them too.
     train_.clear();
-    bool regression = false;
-    for (const auto& p : s.points) {
-      train_.push_back({p[0], p[1], p[2]});
-      regression = regression || (p[2] != 1 && p[2] != -1);
-    }
+    for (const auto& p : s.points) train_.push_back({p[0], p[1], p[2]});
     test_ = train_;
-    data_.kind = regression ? nn::DatasetKind::kPlane : nn::DatasetKind::kCircle;  // classification or not
   } else {
     nn::split(nn::generate(data_), s.data.train_percent / 100.0, s.data.seed, train_, test_);
   }
   x_train_ = nn::feature_matrix(train_, features_);
-  y_train_ = nn::label_matrix(train_, config.output_activation);
+  y_train_ = nn::label_matrix(train_, config.output_activation, classes_);
   x_test_ = nn::feature_matrix(test_, features_);
-  y_test_ = nn::label_matrix(test_, config.output_activation);
+  y_test_ = nn::label_matrix(test_, config.output_activation, classes_);
   optimizer_config_.kind = s.model.optimizer;
   start_fresh(config);
   if (!s.weights.empty() && set_parameters(s.weights)) epochs_ = s.epochs;
@@ -153,7 +187,7 @@ bool Trainer::step() {
   const auto n = static_cast<std::size_t>(x_train_.cols());
   const auto count = std::min<std::size_t>(static_cast<std::size_t>(batch_size_), n - batch_cursor_);
   const auto start = static_cast<Eigen::Index>(batch_cursor_), cols = static_cast<Eigen::Index>(count);
-  network_->forward(x_train_.middleCols(start, cols));
+  network_->forward_train(x_train_.middleCols(start, cols));
   network_->backward(y_train_.middleCols(start, cols));
   optimizer_->step(*network_);
   batch_cursor_ += count;
@@ -202,10 +236,20 @@ bool Trainer::finish_epoch(double budget_ms) {
 void Trainer::evaluate() {
   // One forward pass per set gives both its loss and its accuracy (this runs after every epoch).
   const nn::Activation out = network_->config().output_activation;
-  train_accuracy_ = nn::accuracy(network_->forward(x_train_), train_, out);
+  const int classes = std::max(classes_, 2);
+  const Eigen::MatrixXd train_out = network_->forward(x_train_);
+  train_accuracy_ = nn::accuracy(train_out, train_, out);
   train_loss_ = network_->loss(y_train_);
-  test_accuracy_ = x_test_.cols() ? nn::accuracy(network_->forward(x_test_), test_, out) : 0.0;
-  test_loss_ = x_test_.cols() ? network_->loss(y_test_) : 0.0;
+  if (classes_ > 0) train_confusion_ = nn::confusion_matrix(train_out, train_, out, classes);
+  if (x_test_.cols()) {
+    const Eigen::MatrixXd test_out = network_->forward(x_test_);
+    test_accuracy_ = nn::accuracy(test_out, test_, out);
+    test_loss_ = network_->loss(y_test_);
+    if (classes_ > 0) test_confusion_ = nn::confusion_matrix(test_out, test_, out, classes);
+  } else {
+    test_accuracy_ = test_loss_ = 0;
+    test_confusion_ = Eigen::MatrixXi::Zero(classes, classes);
+  }
   if (evaluations_++ % history_stride_ == 0) {
     train_history_.push_back(train_loss_);
     test_history_.push_back(test_loss_);
@@ -238,6 +282,17 @@ Eigen::VectorXd Trainer::inputs_for(double x1, double x2) const {
     v(static_cast<Eigen::Index>(i)) = nn::feature_value(features_[i], x1, x2);
   }
   return v;
+}
+
+Eigen::VectorXd Trainer::class_probabilities(double x1, double x2) {
+  if (classes_ == 0) return {};
+  const Eigen::VectorXd out = network_->predict(inputs_for(x1, x2)).col(0);
+  if (is_softmax()) return out;
+  const nn::Activation act = network_->config().output_activation;
+  const double p = std::clamp(act == nn::Activation::kSigmoid ? out(0) : (out(0) + 1) / 2, 0.0, 1.0);
+  Eigen::VectorXd two(2);
+  two << 1 - p, p;
+  return two;
 }
 
 Eigen::MatrixXd Trainer::surface(int n) {

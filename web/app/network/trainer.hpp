@@ -46,7 +46,17 @@ class Trainer {
   double test_loss() const { return test_loss_; }
   double train_accuracy() const { return train_accuracy_; }
   double test_accuracy() const { return test_accuracy_; }
-  bool is_classification() const { return nn::is_classification(data_.kind); }
+  bool is_classification() const { return classes_ > 0; }
+  // Classes in the data (2 … 6), 0 for a regression.
+  int classes() const { return classes_; }
+  // True when the output is softmax: one output per class, trained with cross-entropy.
+  bool is_softmax() const { return network_ && network_->config().output_activation == nn::Activation::kSoftmax; }
+  // The last evaluation's confusion matrices (row: true class, column: predicted), classes × classes.
+  const Eigen::MatrixXi& train_confusion() const { return train_confusion_; }
+  const Eigen::MatrixXi& test_confusion() const { return test_confusion_; }
+  // Class probabilities at (x1, x2): softmax's outputs, or (1 − p, p) from a one-output network's p of class 1
+  // (a sigmoid's output, or tanh's and linear's mapped from -1 … 1); empty for a regression.
+  Eigen::VectorXd class_probabilities(double x1, double x2);
   // Non-finite loss or weight seen: training stops until reset or an earlier state is restored.
   bool diverged() const { return diverged_; }
   // Back to the weights of the last evaluation whose loss and weights were all finite.
@@ -70,7 +80,8 @@ class Trainer {
   const std::vector<nn::Feature>& features() const { return features_; }
   // Inputs for one point (x1, x2) in the network's feature order.
   Eigen::VectorXd inputs_for(double x1, double x2) const;
-  // The network's output over a grid of n×n points covering [-6, 6]², row by row from the top.
+  // The network's output over a grid of n×n points covering [-6, 6]², row by row from the top (one row per
+  // output: a softmax network's class probabilities).
   Eigen::MatrixXd surface(int n);
 
   std::vector<double> parameters() const;          // layer by layer: W row-major, then b
@@ -94,6 +105,8 @@ class Trainer {
   double rate_ = 0, rate_since_ms_ = -1;  // epochs_per_second(): the window's start time and epoch
   long rate_since_epochs_ = 0;
   double train_loss_ = 0, test_loss_ = 0, train_accuracy_ = 0, test_accuracy_ = 0;
+  int classes_ = 2;
+  Eigen::MatrixXi train_confusion_, test_confusion_;
   bool diverged_ = false;
   std::vector<double> last_finite_;  // parameters at the last finite evaluation
   long last_finite_epoch_ = 0;
@@ -104,6 +117,15 @@ class Trainer {
   long evaluations_ = 0;  // since start_fresh()
   double (*clock_)() = now_ms;
 };
+
+// Classes in the state's data (nn::class_count): a generated set's, the learner's points' (0 when one of
+// their labels is no class label), 0 for f's samples.
+int class_count_of(const NetworkState& state);
+
+// The output and loss that fit the data: softmax with cross-entropy for more than two classes (chosen for
+// the learner); either of them alone gets the other (softmax goes with cross-entropy); a regression, which has
+// no classes, goes back to tanh and mse. Returns true when it changed `state`.
+bool settle_output_for_classes(NetworkState& state);
 
 // count samples (x, 0, f(x)/scale) of `text` at seeded uniform x in [-6, 6]; `scale` is the largest |f|.
 // x is f's variable as function mode reads it (expr::variable_of): `t^2` samples t².

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "fonts.hpp"
+#include "network/class_palette.hpp"
 #include "network/surface_renderer.hpp"
 #include "state/embed_options.hpp"
 #include "widgets/dot.hpp"
@@ -26,6 +27,64 @@ ImU32 value_color(double v, float alpha) {
       ImVec4(1 + (end.x - 1) * k, 1 + (end.y - 1) * k, 1 + (end.z - 1) * k, alpha));
 }
 
+ImU32 class_color(int k, float alpha) {
+  const auto rgb = class_rgb(k);
+  return IM_COL32(rgb[0], rgb[1], rgb[2], static_cast<int>(alpha * 255));
+}
+
+ImU32 point_color(double label, int classes) {
+  return classes > 2 ? class_color(nn::class_of(label)) : value_color(label);
+}
+
+ImU32 class_surface_color(const Eigen::Ref<const Eigen::VectorXd>& p, float strength) {
+  if (!p.allFinite()) return IM_COL32(120, 120, 120, 255);
+  Eigen::Index best = 0;
+  const double top = p.maxCoeff(&best), even = 1.0 / static_cast<double>(p.size());
+  const float sure = static_cast<float>(std::clamp((top - even) / (1 - even), 0.0, 1.0)) * strength;
+  const auto rgb = class_rgb(static_cast<int>(best));
+  auto channel = [&](int c) { return static_cast<int>(255.0f + static_cast<float>(c - 255) * sure + 0.5f); };
+  return IM_COL32(channel(rgb[0]), channel(rgb[1]), channel(rgb[2]), 255);
+}
+
+void draw_probability_strip(const Eigen::VectorXd& p, float width) {
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const float line = ImGui::GetTextLineHeight(), bar_height = 2 * line;
+  ImGui::Dummy(ImVec2(width, bar_height + line + 2));
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const auto k = static_cast<int>(p.size());
+  const float cell = width / static_cast<float>(std::max(k, 1));
+  for (int i = 0; i < k; ++i) {
+    const float x = origin.x + cell * static_cast<float>(i), h = bar_height * static_cast<float>(p(i));
+    const float left = x + cell * 0.2f, right = x + cell * 0.8f;
+    draw->AddRect(ImVec2(left, origin.y), ImVec2(right, origin.y + bar_height), IM_COL32(0, 0, 0, 50));
+    draw->AddRectFilled(ImVec2(left, origin.y + bar_height - h), ImVec2(right, origin.y + bar_height), class_color(i));
+    char text[16];
+    std::snprintf(text, sizeof text, "%.0f%%", 100 * p(i));
+    const float w = ImGui::CalcTextSize(text).x;
+    draw->AddText(ImVec2(x + (cell - w) / 2, origin.y + bar_height + 1), theme::colors().label, text);
+  }
+}
+
+void probability_rows(const Eigen::VectorXd& p, const std::vector<std::string>& names) {
+  const float line = ImGui::GetTextLineHeight();
+  float name_width = 0;
+  for (const auto& name : names) name_width = std::max(name_width, ImGui::CalcTextSize(name.c_str()).x);
+  for (Eigen::Index i = 0; i < p.size(); ++i) {
+    const std::string& name = names[static_cast<std::size_t>(i)];
+    ImGui::TextUnformatted(name.c_str());
+    ImGui::SameLine(name_width + 2 * ImGui::GetStyle().ItemSpacing.x);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    constexpr float kBar = 120;
+    ImGui::Dummy(ImVec2(kBar, line));
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRect(at, ImVec2(at.x + kBar, at.y + line), IM_COL32(0, 0, 0, 50));
+    draw->AddRectFilled(at, ImVec2(at.x + kBar * static_cast<float>(p(i)), at.y + line),
+                        class_color(static_cast<int>(i)));
+    ImGui::SameLine();
+    ImGui::Text("%5.1f %%", 100 * p(i));
+  }
+}
+
 namespace {
 constexpr float kSurfaceStrength = 0.7f;  // the surface is paler than the points drawn on it
 
@@ -39,6 +98,25 @@ void draw_field(ImDrawList* draw, ImVec2 origin, float size, const Eigen::Matrix
   colors.resize(static_cast<std::size_t>(corners) * static_cast<std::size_t>(corners));
   for (std::size_t k = 0; k < colors.size(); ++k) {
     colors[k] = value_color(strength * values(0, static_cast<Eigen::Index>(k)));
+  }
+  for (int row = 0; row < n; ++row) {
+    for (int col = 0; col < n; ++col) {
+      auto at = [&](int r, int c) { return colors[static_cast<std::size_t>(r * corners + c)]; };
+      const ImVec2 lo(origin.x + static_cast<float>(col) * cell, origin.y + static_cast<float>(row) * cell);
+      draw->AddRectFilledMultiColor(lo, ImVec2(lo.x + cell + 0.5f, lo.y + cell + 0.5f), at(row, col), at(row, col + 1),
+                                    at(row + 1, col + 1), at(row + 1, col));
+    }
+  }
+}
+
+// draw_field for a softmax output: class probabilities (classes × corners²) in class colours.
+void draw_class_field(ImDrawList* draw, ImVec2 origin, float size, const Eigen::MatrixXd& p, int corners,
+                      float strength) {
+  const int n = corners - 1;
+  const float cell = size / static_cast<float>(n);
+  std::vector<ImU32> colors(static_cast<std::size_t>(corners) * static_cast<std::size_t>(corners));
+  for (std::size_t k = 0; k < colors.size(); ++k) {
+    colors[k] = class_surface_color(p.col(static_cast<Eigen::Index>(k)), strength);
   }
   for (int row = 0; row < n; ++row) {
     for (int col = 0; col < n; ++col) {
@@ -94,6 +172,10 @@ SurfaceClick draw_surface(Trainer& trainer, float size, bool show_test) {
   const bool sigmoid = trainer.network().config().output_activation == nn::Activation::kSigmoid;
   if (surface_renderer_ready(draw)) {
     draw_surface_on_gpu(draw, origin, size, trainer.network(), trainer.features(), kSurfaceStrength);
+  } else if (trainer.is_softmax()) {
+    constexpr int kCorners = 61;
+    draw_class_field(draw, origin, size, trainer.network().forward(corner_inputs(trainer, kCorners)), kCorners,
+                     kSurfaceStrength);
   } else {
     constexpr int kCorners = 61;
     Eigen::MatrixXd out = trainer.network().forward(corner_inputs(trainer, kCorners));
@@ -109,18 +191,20 @@ SurfaceClick draw_surface(Trainer& trainer, float size, bool show_test) {
     const float x = std::clamp(p.x - w / 2, origin.x, origin.x + size - w);
     draw->AddText(ImVec2(x, p.y + 2), theme::colors().label, text);
   }
+  const int classes = trainer.classes();
   auto dots = [&](const std::vector<nn::Point>& points, ImU32 outline) {
     for (const auto& p : points) {
       const ImVec2 c = to_screen(origin, size, p.x1, p.x2);
       // The outline as a larger dot beneath: two quads per point per frame.
       add_dot(draw, c, 4.5f, outline);
-      add_dot(draw, c, 3.5f, value_color(p.label));
+      add_dot(draw, c, 3.5f, point_color(p.label, classes));
     }
   };
   dots(trainer.train_points(), IM_COL32(255, 255, 255, 255));
   if (show_test) dots(trainer.test_points(), IM_COL32(0, 0, 0, 255));
   draw->AddRect(origin, ImVec2(origin.x + size, origin.y + size), IM_COL32(0, 0, 0, 60));
-  if (!click.clicked) return click;
+  const bool hovered = ImGui::IsItemHovered();
+  if (!click.clicked && !hovered) return click;
   const ImVec2 m = ImGui::GetIO().MousePos;  // the nearest training point to the click
   click.x1 = -6 + 12.0 * (m.x - origin.x) / size;
   click.x2 = 6 - 12.0 * (m.y - origin.y) / size;
@@ -132,7 +216,15 @@ SurfaceClick draw_surface(Trainer& trainer, float size, bool show_test) {
     const float d = (c.x - m.x) * (c.x - m.x) + (c.y - m.y) * (c.y - m.y);
     if (d < best_d) best_d = d, best = static_cast<int>(i);
   }
-  if (best >= 0) click.point = best;
+  if (best >= 0 && click.clicked) click.point = best;
+  if (hovered || click.clicked) {
+    if (best >= 0) {
+      const auto& p = trainer.train_points()[static_cast<std::size_t>(best)];
+      click.hovered = std::array<double, 2>{p.x1, p.x2};
+    } else {
+      click.hovered = std::array<double, 2>{click.x1, click.x2};
+    }
+  }
   return click;
 }
 
@@ -143,10 +235,15 @@ SurfaceClick draw_points_only(const std::vector<std::array<double, 3>>& points, 
   ImDrawList* draw = area.draw;
   fill_opaque(draw, origin, ImVec2(origin.x + size, origin.y + size), IM_COL32(255, 255, 255, 255));
   draw->AddRect(origin, ImVec2(origin.x + size, origin.y + size), IM_COL32(0, 0, 0, 60));
+  const int classes = std::max(2, [&] {
+    std::vector<nn::Point> as_points;
+    for (const auto& p : points) as_points.push_back({p[0], p[1], p[2]});
+    return nn::class_count(as_points);
+  }());
   for (const auto& p : points) {
     const ImVec2 c = to_screen(origin, size, p[0], p[1]);
     add_dot(draw, c, 4.5f, IM_COL32(0, 0, 0, 120));
-    add_dot(draw, c, 3.5f, value_color(p[2]));
+    add_dot(draw, c, 3.5f, point_color(p[2], classes));
   }
   if (click.clicked) {
     const ImVec2 m = ImGui::GetIO().MousePos;
@@ -187,6 +284,21 @@ void draw_fit(Trainer& trainer, float size) {
   draw->AddText(ImVec2(origin.x + 6, origin.y + 4), theme::colors().label, text);
 }
 
+// A skip connection: an arc over the layer it skips, from the top of one column to the top of the next, with
+// an arrowhead where the input is added (h + f(W·h + b)). top_node(column) is that column's first node's centre.
+template <class TopNode>
+void draw_skip_arcs(ImDrawList* draw, const nn::Network& net, TopNode top_node, float box, float col_w, float room) {
+  const ImU32 color = theme::colors().label;
+  for (std::size_t l = 0; l < net.layers().size(); ++l) {
+    if (!net.has_skip(l)) continue;
+    const ImVec2 a = top_node(static_cast<int>(l)), b = top_node(static_cast<int>(l) + 1);
+    const ImVec2 from(a.x, a.y - box / 2 - 2), to(b.x, b.y - box / 2 - 2);
+    const float lift = std::min(from.y, to.y) - room + 2;
+    draw->AddBezierCubic(from, ImVec2(from.x + col_w * 0.2f, lift), ImVec2(to.x - col_w * 0.2f, lift), to, color, 2.0f);
+    draw->AddTriangleFilled(ImVec2(to.x - 5, to.y - 7), ImVec2(to.x + 3, to.y - 6), to, color);
+  }
+}
+
 bool draw_network(Trainer& trainer, ImVec2 size) {
   nn::Network& net = trainer.network();
   const ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -203,12 +315,14 @@ bool draw_network(Trainer& trainer, ImVec2 size) {
   }
   const float left = label_width + 6;
   const float col_w = (size.x - left) / static_cast<float>(columns);
-  const float box = std::clamp(std::min((size.y - 10) / static_cast<float>(tallest) - 8, col_w * 0.45f), 6.0f,
-                               40.0f);  // small rather than overlapping in narrow embeds
+  const float arc_room = net.has_skips() ? std::min(20.0f, size.y * 0.1f) : 0.0f;  // the skip arcs, above the nodes
+  const float box = std::clamp(std::min((size.y - 10 - arc_room) / static_cast<float>(tallest) - 8, col_w * 0.45f),
+                               6.0f, 40.0f);  // small rather than overlapping in narrow embeds
   auto node_pos = [&](int layer, int i) {
     const float x = origin.x + left + col_w * (static_cast<float>(layer) + 0.5f);
     const float total = static_cast<float>(layers[static_cast<std::size_t>(layer)]) * (box + 8);
-    const float y = origin.y + (size.y - total) / 2 + static_cast<float>(i) * (box + 8) + box / 2 + 4;
+    const float top = origin.y + arc_room + (size.y - arc_room - total) / 2;
+    const float y = top + static_cast<float>(i) * (box + 8) + box / 2 + 4;
     return ImVec2(x, y);
   };
   // Each neuron's own small surface: its activation over the input square (TensorFlow Playground's thumbnails).
@@ -238,6 +352,7 @@ bool draw_network(Trainer& trainer, ImVec2 size) {
       }
     }
   }
+  draw_skip_arcs(draw, net, [&](int layer) { return node_pos(layer, 0); }, box, col_w, arc_room);
   for (int l = 0; l < columns; ++l) {
     for (int i = 0; i < layers[static_cast<std::size_t>(l)]; ++i) {
       const ImVec2 c = node_pos(l, i);

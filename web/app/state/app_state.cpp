@@ -18,6 +18,12 @@ RacerSettings racer_defaults(RaceRule rule) {
   return r;
 }
 
+std::vector<double> dropout_rates(const NetworkState& state) {
+  std::vector<double> rates(state.model.hidden.size(), 0.0);
+  for (std::size_t l = 0; l < rates.size() && l < state.dropout.size(); ++l) rates[l] = state.dropout[l];
+  return rates;
+}
+
 namespace {
 auto fields(const FunctionState& s) {
   return std::tie(s.text, s.x0, s.h, s.scheme, s.show_derivative, s.show_reading, s.table_points,
@@ -34,11 +40,12 @@ auto fields(const GraphState& s) {
 }
 auto fields(const NetworkData& s) { return std::tie(s.set, s.noise, s.train_percent, s.seed, s.features); }
 auto fields(const NetworkModel& s) {
-  return std::tie(s.hidden, s.activation, s.output, s.seed, s.optimizer, s.regularization, s.regularization_rate);
+  return std::tie(s.hidden, s.activation, s.output, s.seed, s.optimizer, s.regularization, s.regularization_rate,
+                  s.skip);
 }
 auto fields(const NetworkState& s) {
   return std::tie(s.data, s.points, s.function_text, s.model, s.loss, s.learning_rate, s.batch_size, s.weights,
-                  s.epochs);
+                  s.epochs, s.dropout);
 }
 auto fields(const ExerciseState& s) {
   return std::tie(s.hide, s.lock, s.ask, s.tolerance, s.absolute_tolerance, s.reveal_after, s.is_authoring);

@@ -68,8 +68,11 @@ struct GraphState {
 };
 
 // The network mode's data sets: the engine's generated ones, the learner's own points, and samples of
-// function mode's f.
-enum class DataSet { kCircle, kXor, kGauss, kSpiral, kPlane, kMultiGauss, kCustom, kFunction };
+// function mode's f; the sets of 3 to 5 classes come after TensorFlow Playground's six.
+enum class DataSet {
+  kCircle, kXor, kGauss, kSpiral, kPlane, kMultiGauss, kCustom, kFunction,
+  kBlobs3, kBlobs4, kBlobs5, kSpiral3, kRings3, kPinwheel
+};
 
 // Network mode: TensorFlow Playground's controls. Defaults mirror its start page (state.ts): circle,
 // noise 0, half the points for training, x₁ and x₂, hidden [4, 2] tanh, learning rate 0.03, batch 10.
@@ -90,19 +93,26 @@ struct NetworkData {
 struct NetworkModel {
   std::vector<int> hidden{4, 2};                   // neurons per hidden layer (at most 8 layers × 16)
   nn::Activation activation = nn::Activation::kTanh;  // hidden layers: tanh relu sigmoid linear
-  nn::Activation output = nn::Activation::kTanh;      // output layer: tanh linear sigmoid
+  nn::Activation output = nn::Activation::kTanh;      // output layer: tanh linear sigmoid softmax
   std::uint64_t seed = 1;                          // weight initialisation
   nn::OptimizerKind optimizer = nn::OptimizerKind::kSgd;
   nn::Regularization regularization = nn::Regularization::kNone;
   double regularization_rate = 0;
+  bool skip = false;                               // skip connections where a hidden layer's sizes match
 };
 
 struct NetworkState {
   NetworkData data;
-  std::vector<std::array<double, 3>> points;       // the learner's own data (DataSet::kCustom): x1, x2, label
+  // The learner's own data (DataSet::kCustom): x1, x2, label (nn::label_of_class: -1, +1, then 2 … 5 for more classes).
+  std::vector<std::array<double, 3>> points;
   std::string function_text;                       // DataSet::kFunction: samples of function mode's f
   NetworkModel model;
-  nn::Loss loss = nn::Loss::kMse;  // mse, or bce with a sigmoid output; a change keeps the weights
+  // mse, bce with a sigmoid output, crossentropy with a softmax output (chosen for > 2 classes); a change keeps
+  // the weights.
+  nn::Loss loss = nn::Loss::kMse;
+  // Dropout rate of each hidden layer, 0 … 0.9, in training only; layers past the list's end have none,
+  // so the default (empty) is none. A change keeps the weights (dropout_rates() lines it up with hidden).
+  std::vector<double> dropout;
   double learning_rate = 0.03;
   int batch_size = 10;
   std::vector<double> weights;     // trained parameters (layer by layer: W row-major, b); empty: fresh
@@ -136,6 +146,8 @@ RacerSettings racer_defaults(RaceRule rule);
 inline optim::Rule optim_rule(RaceRule rule) { return static_cast<optim::Rule>(rule); }
 static_assert(static_cast<int>(RaceRule::kAdamW) == static_cast<int>(optim::Rule::kAdamW),
               "RaceRule follows optim::Rule");
+// One dropout rate per hidden layer of `state.model.hidden` (0 where state.dropout has none).
+std::vector<double> dropout_rates(const NetworkState& state);
 
 // Field by field (doubles by value): what change detection and the link's round-trip test compare.
 bool operator==(const RacerSettings& a, const RacerSettings& b);

@@ -37,6 +37,12 @@ std::optional<nn::DatasetKind> generated_kind(DataSet set) {
     case DataSet::kSpiral: return nn::DatasetKind::kSpiral;
     case DataSet::kPlane: return nn::DatasetKind::kPlane;
     case DataSet::kMultiGauss: return nn::DatasetKind::kMultiGauss;
+    case DataSet::kBlobs3: return nn::DatasetKind::kBlobs3;
+    case DataSet::kBlobs4: return nn::DatasetKind::kBlobs4;
+    case DataSet::kBlobs5: return nn::DatasetKind::kBlobs5;
+    case DataSet::kSpiral3: return nn::DatasetKind::kSpiral3;
+    case DataSet::kRings3: return nn::DatasetKind::kRings3;
+    case DataSet::kPinwheel: return nn::DatasetKind::kPinwheel;
     case DataSet::kCustom: case DataSet::kFunction: return std::nullopt;
   }
   return std::nullopt;
@@ -45,12 +51,14 @@ std::optional<nn::DatasetKind> generated_kind(DataSet set) {
 const Choices<DataSet>& data_set_choices() {
   static const Choices<DataSet> list = [] {
     Choices<DataSet> out;
-    for (DataSet set : {DataSet::kCircle, DataSet::kXor, DataSet::kGauss, DataSet::kSpiral, DataSet::kPlane,
-                        DataSet::kMultiGauss}) {
-      out.push_back({set, nn::dataset_name(*generated_kind(set))});
-    }
+    auto add = [&out](std::initializer_list<DataSet> sets) {
+      for (DataSet set : sets) out.push_back({set, nn::dataset_name(*generated_kind(set))});
+    };
+    add({DataSet::kCircle, DataSet::kXor, DataSet::kGauss, DataSet::kSpiral, DataSet::kPlane, DataSet::kMultiGauss});
     out.push_back({DataSet::kCustom, "custom"});
     out.push_back({DataSet::kFunction, "function"});
+    add({DataSet::kBlobs3, DataSet::kBlobs4, DataSet::kBlobs5, DataSet::kSpiral3, DataSet::kRings3,
+         DataSet::kPinwheel});
     return out;
   }();
   return list;
@@ -71,12 +79,14 @@ const Choices<nn::Activation>& activation_choices() {
 const Choices<nn::Activation>& output_activation_choices() {
   using nn::Activation;
   static const Choices<Activation> list =
-      named_by(nn::activation_name, {Activation::kTanh, Activation::kLinear, Activation::kSigmoid});
+      named_by(nn::activation_name,
+               {Activation::kTanh, Activation::kLinear, Activation::kSigmoid, Activation::kSoftmax});
   return list;
 }
 
 const Choices<nn::Loss>& loss_choices() {
-  static const Choices<nn::Loss> list = named_by(nn::loss_name, {nn::Loss::kMse, nn::Loss::kBce});
+  static const Choices<nn::Loss> list =
+      named_by(nn::loss_name, {nn::Loss::kMse, nn::Loss::kBce, nn::Loss::kCrossEntropy});
   return list;
 }
 

@@ -23,11 +23,11 @@ using Choices = std::vector<Choice<E>>;
 
 const Choices<Mode>& mode_choices();                       // function graph network
 const Choices<Scheme>& scheme_choices();                   // forward central backward
-const Choices<DataSet>& data_set_choices();                // circle xor gauss spiral plane multigauss custom function
+const Choices<DataSet>& data_set_choices();                // circle … function, blobs3 … pinwheel
 const Choices<nn::Feature>& feature_choices();             // x1 x2 x1^2 x2^2 x1*x2 sin(x1) sin(x2)
 const Choices<nn::Activation>& activation_choices();       // hidden layers: tanh relu sigmoid linear
-const Choices<nn::Activation>& output_activation_choices();  // tanh linear sigmoid
-const Choices<nn::Loss>& loss_choices();                   // mse bce
+const Choices<nn::Activation>& output_activation_choices();  // tanh linear sigmoid softmax
+const Choices<nn::Loss>& loss_choices();                   // mse bce crossentropy
 const Choices<nn::OptimizerKind>& optimizer_choices();     // sgd momentum adam
 const Choices<nn::Regularization>& regularization_choices();  // none l1 l2
 // The race's racers: sgd momentum nesterov adagrad rmsprop adam adamw (engine/optim's names) newton

@@ -147,6 +147,54 @@ void exercises(std::vector<GalleryEntry>& g) {
                exercise(function_example(seed, 2, 0.1), {"error", "table"}, {"expr", "x0", "scheme"}, {"besth"})});
 }
 
+// Issue 17's layer options, each claim checked by training in tests/unit/test_nn_layers.cpp.
+void dropout_and_skip_examples(std::vector<GalleryEntry>& g) {
+  {
+    NetworkState n = network(DataSet::kCircle, {16, 16});
+    n.data.noise = 0.5;
+    n.data.train_percent = 10;
+    n.data.features = {nn::Feature::kX1,   nn::Feature::kX2,   nn::Feature::kX1Squared, nn::Feature::kX2Squared,
+                       nn::Feature::kX1X2, nn::Feature::kSinX1, nn::Feature::kSinX2};
+    n.batch_size = 5;
+    n.dropout = {0.5, 0.5};
+    g.push_back({"Dropout against over-fitting",
+                 "50 noisy points, a big network: without dropout it learns the noise\n"
+                 "(test loss rises). Dropout 0.5 keeps the test loss down. Set it to 0 and compare.",
+                 network_example(n)});
+  }
+  {
+    NetworkState n = network(DataSet::kCircle, {3, 3, 3, 3, 3, 3, 3, 3}, nn::Activation::kRelu);
+    n.model.skip = true;
+    g.push_back({"Skip connections train a deep narrow net",
+                 "Eight relu layers of 3: with skips (h + f(W·h + b)) the circle is learnt;\n"
+                 "untick them and the same net never leaves 50 %.",
+                 network_example(n)});
+  }
+}
+
+// Issue 17's several classes: a softmax output with cross-entropy (the page chooses them for > 2 classes).
+// tests/unit/test_class_training.cpp trains both natively and checks the captions' claims.
+NetworkState softmax_network(DataSet set, std::vector<int> hidden) {
+  NetworkState n = network(set, std::move(hidden));
+  n.model.output = nn::Activation::kSoftmax;
+  n.loss = nn::Loss::kCrossEntropy;
+  return n;
+}
+
+void classes_examples(std::vector<GalleryEntry>& g) {
+  g.push_back({"Three blobs, no hidden layer",
+               "Softmax on x₁, x₂ alone: straight boundaries between\nthe classes, and nearly every point right.",
+               network_example(softmax_network(DataSet::kBlobs3, {}))});
+  {
+    NetworkState n = softmax_network(DataSet::kSpiral3, {16, 16, 16});
+    n.model.optimizer = nn::OptimizerKind::kAdam;
+    n.learning_rate = 0.01;
+    g.push_back({"Three spiral arms need depth",
+                 "Three layers of 16 wind around the arms;\nwith one small layer the boundaries stay nearly straight.",
+                 network_example(n)});
+  }
+}
+
 std::vector<GalleryEntry> build() {
   std::vector<GalleryEntry> g;
   // The seeds' examples.
@@ -227,6 +275,8 @@ std::vector<GalleryEntry> build() {
     g.push_back({"Fit a network to a typed f(x)",
                  "The network learns samples of function mode's f.\nType another f there and come back.", s});
   }
+  dropout_and_skip_examples(g);
+  classes_examples(g);
   exercises(g);
   optimizer_races(g);
   return g;

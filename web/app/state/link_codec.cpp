@@ -277,8 +277,10 @@ Property points_row() {
               const auto parts = split(item, ',');
               std::array<double, 3> p{};
               if (parts.size() != 3 || !parse_number(parts[0], p[0]) || !parse_number(parts[1], p[1]) ||
-                  !parse_number(parts[2], p[2]) || std::fabs(p[0]) > 6 || std::fabs(p[1]) > 6 || std::fabs(p[2]) > 1) {
-                return why = "expected x1,x2,label triples (|x| ≤ 6, |label| ≤ 1) separated by ;", false;
+                  !parse_number(parts[2], p[2]) || std::fabs(p[0]) > 6 || std::fabs(p[1]) > 6 ||
+                  (std::fabs(p[2]) > 1 && nn::class_of(p[2]) < 0)) {
+                return why = "expected x1,x2,label triples (|x| ≤ 6, label in [-1, 1] or a class 2 … 5) separated by ;",
+                       false;
               }
               points.push_back(p);
             }
@@ -329,6 +331,31 @@ Property hidden_row() {
               hidden.push_back(static_cast<int>(n));
             }
             s.network.model.hidden = std::move(hidden);
+            return true;
+          }};
+}
+
+// drop=0.2,0,0.5: the dropout rate of each hidden layer, from the first; layers past the list have none.
+Property dropout_row() {
+  return {"drop", [](const AppState& s) { return joined(s.network.dropout, ",", [](double r) { return number(r); }); },
+          [](AppState& s, const std::string& v, std::string& why) {
+            const auto parts = v.empty() ? std::vector<std::string>{} : split(v, ',');
+            if (parts.size() > kMaxHiddenLayers) {
+              return why = "gives " + std::to_string(parts.size()) + " dropout rates; at most " +
+                           std::to_string(kMaxHiddenLayers) + " (one per hidden layer)", false;
+            }
+            std::vector<double> rates;
+            for (const auto& part : parts) {
+              const NumberRule rule = number_from(0, 0.9);
+              double rate;
+              if (!read_number(part, {rule.min, rule.max, false, false, "each dropout rate must be from 0 to 0.9 (got " +
+                                                                          part.substr(0, 20) + ")"},
+                               rate, why)) {
+                return false;
+              }
+              rates.push_back(rate);
+            }
+            s.network.dropout = std::move(rates);
             return true;
           }};
 }
@@ -520,6 +547,8 @@ const std::vector<Property>& properties() {
       network_choice_row("reg", regularization_choices(),
                          [](auto& s) -> auto& { return s.network.model.regularization; }),
       number_row("regrate", number_from(0, 10), [](auto& s) -> auto& { return s.network.model.regularization_rate; }),
+      dropout_row(),
+      flag_row("skip", [](auto& s) -> auto& { return s.network.model.skip; }),
       number_row("seed", seed_rule, [](auto& s) -> auto& { return s.network.model.seed; }),
       weights_row(),
       number_row("epoch", {0, 1e12, true, false, "expected a whole number of epochs"},
