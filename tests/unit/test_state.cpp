@@ -49,6 +49,23 @@ const std::vector<Change>& changes() {
       {"dir", [](AppState& s) { s.function.plane.direction = 200; }},
       {"gfield", [](AppState& s) { s.function.plane.show_field = true; }},
       {"level", [](AppState& s) { s.function.plane.show_level = false; }},
+      {"taylor", [](AppState& s) { s.function.show_taylor = true; }},
+      {"race", [](AppState& s) { s.function.race.racers = {racer_defaults(RaceRule::kAdam)}; }},
+      {"race", [](AppState& s) {
+         RacerSettings momentum = racer_defaults(RaceRule::kMomentum);
+         momentum.hyper.learning_rate = 0.01, momentum.hyper.momentum = 0.8;
+         RacerSettings adamw = racer_defaults(RaceRule::kAdamW);
+         adamw.hyper.beta1 = 0.5, adamw.hyper.beta2 = 0.75, adamw.hyper.epsilon = 1e-6, adamw.hyper.weight_decay = 0.1;
+         RacerSettings rmsprop = racer_defaults(RaceRule::kRmsprop);
+         rmsprop.hyper.alpha = 0.9;
+         s.function.race.racers = {momentum, adamw, rmsprop, racer_defaults(RaceRule::kNewton)};
+       }},
+      {"rnoise", [](AppState& s) { s.function.race.noise = 0.5; }},
+      {"rseed", [](AppState& s) { s.function.race.seed = 7; }},
+      {"rsteps", [](AppState& s) { s.function.race.steps = 120; }},
+      {"rplay", [](AppState& s) { s.function.race.is_playing = true; }},
+      {"rspeed", [](AppState& s) { s.function.race.steps_per_second = 60; }},
+      {"rlog", [](AppState& s) { s.function.race.log_scale = true; }},
       {"prog", [](AppState& s) { s.graph.program = "a = 1\nL = a*a"; }},
       {"vals", [](AppState& s) { s.graph.values = {{"a", 2.5}, {"b", -1}}; }},
       {"bstep", [](AppState& s) { s.graph.backward_step = 3; }},

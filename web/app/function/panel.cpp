@@ -18,6 +18,7 @@
 #include "imgui.h"
 #include "plane/panel.hpp"
 #include "platform.hpp"
+#include "race/race_view.hpp"
 #include "state/choices.hpp"
 #include "state/description.hpp"
 #include "state/embed_options.hpp"
@@ -134,6 +135,14 @@ void point_readouts(const FunctionState& s, const PointReading& p, bool is_stale
   if (!is_hidden("diff")) readout("difference", p.estimate - p.slope), show_result("diff", p.estimate - p.slope);
 }
 
+// The Taylor parabola at x₀ (f″ from the symbolic f′) and Newton's trail beside descent's, on the plot.
+void second_order(FunctionState& s, const PointReading& p) {
+  ImGui::Checkbox("show the Taylor parabola and Newton", &s.show_taylor);
+  if (!s.show_taylor) return;
+  readout("curvature f″(x₀)", p.curvature, kTaylorColor);
+  ImGui::TextDisabled("  f(x₀) + f′(x₀)(x − x₀) + ½f″(x₀)(x − x₀)²");
+}
+
 // While the text does not compile, what follows the field is of the last good f: drawn faded (the
 // caller pops the style after the plots).
 void controls(FunctionState& s, FunctionModel& m, float width, bool is_stale) {
@@ -166,6 +175,7 @@ void controls(FunctionState& s, FunctionModel& m, float width, bool is_stale) {
   ImGui::SameLine();
   ImGui::TextDisabled("symbolic:");
   ImGui::TextWrapped("f′(%s) = %s", c.variable().c_str(), c.derivative().c_str());
+  second_order(s, point);
 }
 
 // Returns true while descending (the panel needs frames).
@@ -256,6 +266,10 @@ bool function_panel(FunctionState& s) {
     if (!is_hidden("descent")) {
       ImGui::Separator();
       animating = descent_controls(s, m, controls_width);
+    }
+    if (!is_hidden("race")) {
+      ImGui::Separator();
+      animating |= race_section(s, {{m.compiled().variable(), s.x0}}, controls_width);
     }
     ImGui::Separator();
     export_buttons(s, m, plot_rect);

@@ -8,6 +8,7 @@
 
 #include "imgui_internal.h"  // SetKeyOwner: the focused plot's arrow keys move x₀, not the focus
 #include "platform.hpp"
+#include "race/race_view.hpp"
 #include "state/embed_options.hpp"
 #include "widgets/panel_layout.hpp"
 #include "widgets/plot.hpp"
@@ -48,6 +49,26 @@ void keyboard_x0(FunctionState& s, FunctionModel& m, const Plot& plot) {
   m.stop_descent();
   platform::request_frame();
 }
+// The parabola with f's value, slope and curvature at x₀ (dashed look: short segments with gaps), and
+// Newton's steps x ← x − f′/f″ racing descent's from the same start.
+void taylor_and_newton(const Plot& plot, const FunctionSnapshot& snapshot) {
+  const PointReading& p = snapshot.point;
+  if (std::isfinite(p.curvature)) {
+    constexpr int kPieces = 120;
+    const double left = plot.left(), span = plot.right() - plot.left();
+    for (int i = 0; i < kPieces; i += 2) {
+      const double a = left + span * i / kPieces, b = left + span * (i + 1) / kPieces;
+      plot.segment(a, taylor_parabola(p, a), b, taylor_parabola(p, b), {kTaylorColor, 2});
+    }
+  }
+  const auto& newton = snapshot.newton_trail;
+  const ImU32 newton_color = IM_COL32(160, 40, 40, 255);
+  for (std::size_t i = 0; i + 1 < newton.size(); ++i) {
+    plot.segment(newton[i].first, newton[i].second, newton[i + 1].first, newton[i + 1].second, {newton_color});
+  }
+  for (const auto& [x, y] : newton) plot.point(x, y, {newton_color, 3});
+  if (!newton.empty()) plot.label(newton.back().first, newton.back().second, "Newton", {newton_color, ImVec2(6, 4)});
+}
 }  // namespace
 
 bool function_plot(FunctionState& s, FunctionModel& m, ImVec2 size, double deadline, ImVec4& rect) {
@@ -70,11 +91,13 @@ bool function_plot(FunctionState& s, FunctionModel& m, ImVec2 size, double deadl
     plot.point(secant.xa, secant.ya, {colors.secant, 4});
     plot.point(secant.xb, secant.yb, {colors.secant, 4});
   }
+  if (s.show_taylor) taylor_and_newton(plot, snapshot);
   const auto& trail = snapshot.trail;
   for (std::size_t i = 0; i + 1 < trail.size(); ++i) {
     plot.segment(trail[i].first, trail[i].second, trail[i + 1].first, trail[i + 1].second, {colors.trail});
     plot.point(trail[i].first, trail[i].second, {colors.trail, 3});
   }
+  draw_race_trails(plot.draw_list(), [&](double x, double y) { return plot.to_screen(x, y); });
   plot.point(s.x0, p.value, {colors.point, 6});
   // A finger that lands on the point drags it whichever way it then moves (a tap-sized square around it);
   // anywhere else on the plot an upward or downward swipe scrolls the page.

@@ -8,6 +8,9 @@
 
 namespace bp::app {
 
+// The Taylor parabola and its f″ readout: apart from f, f′, the tangent and the secant.
+inline constexpr ImU32 kTaylorColor = IM_COL32(136, 60, 190, 255);
+
 // Pans and zooms the state's view, moves x₀ with a left-drag; `rect` gets the plot's x, y, width and
 // height on screen. Returns true while a curve is still being sampled (more frames needed).
 bool function_plot(FunctionState& state, FunctionModel& model, ImVec2 size, double deadline, ImVec4& rect);

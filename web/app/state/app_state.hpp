@@ -15,6 +15,7 @@
 #include "nn/loss.hpp"
 #include "nn/network.hpp"
 #include "nn/optimizer.hpp"
+#include "optim/update_rules.hpp"
 
 namespace bp::app {
 
@@ -37,6 +38,25 @@ struct PlaneState {
   bool show_level = true;                 // the level curve through the point
 };
 
+// One racer of function mode's optimizer race: an update rule of engine/optim (torch.optim's) with its
+// own settings, or Newton's method x ← x − γ·f′(x)/f″(x) (f of one variable; γ is hyper.learning_rate).
+enum class RaceRule { kSgd, kMomentum, kNesterov, kAdagrad, kRmsprop, kAdam, kAdamW, kNewton };
+struct RacerSettings {
+  RaceRule rule = RaceRule::kSgd;
+  optim::Hyperparameters hyper;  // torch.optim's defaults for the rule (race/race_model.hpp racer_defaults)
+};
+
+// The race: racers stepping together from function mode's point; a link replays `steps` steps.
+struct RaceState {
+  std::vector<RacerSettings> racers;  // empty: no race
+  double noise = 0;                   // σ of the Gaussian noise added to each gradient component
+  std::uint64_t seed = 1;             // the noise's seed: the same seed, the same trails
+  long steps = 0;                     // steps taken (every racer still running took them)
+  bool is_playing = false;
+  double steps_per_second = 10;
+  bool log_scale = false;             // the f-against-step plot's y axis
+};
+
 struct FunctionState {
   std::string text = "f(x) = 2x²−3x+4";            // the seed's function, typed as the learner would
   double x0 = 2;                                   // the draggable point
@@ -49,6 +69,8 @@ struct FunctionState {
   double view_x_min = -3, view_x_max = 4;          // the seed's plot range, np.arange(-3, 4)
   double view_y_min = -2, view_y_max = 40;
   PlaneState plane;                                // f of two variables (web/app/plane/)
+  bool show_taylor = false;                        // the Taylor parabola at x₀ and Newton's trail
+  RaceState race;
 };
 
 struct GraphState {
@@ -134,11 +156,19 @@ struct AppState {
 };
 
 double step_size(const FunctionState& state);  // h
+// The rule's torch.optim defaults (optim::defaults_for); Newton's step γ = 1, the plain method.
+RacerSettings racer_defaults(RaceRule rule);
+// RaceRule's optimizer (its values are optim::Rule's, in order); Newton has none: only for other rules.
+inline optim::Rule optim_rule(RaceRule rule) { return static_cast<optim::Rule>(rule); }
+static_assert(static_cast<int>(RaceRule::kAdamW) == static_cast<int>(optim::Rule::kAdamW),
+              "RaceRule follows optim::Rule");
 // One dropout rate per hidden layer of `state.model.hidden` (0 where state.dropout has none).
 std::vector<double> dropout_rates(const NetworkState& state);
 
 // Field by field (doubles by value): what change detection and the link's round-trip test compare.
 bool operator==(const PlaneState& a, const PlaneState& b);
+bool operator==(const RacerSettings& a, const RacerSettings& b);
+bool operator==(const RaceState& a, const RaceState& b);
 bool operator==(const FunctionState& a, const FunctionState& b);
 bool operator==(const GraphState& a, const GraphState& b);
 bool operator==(const NetworkData& a, const NetworkData& b);

@@ -105,4 +105,14 @@ const Choices<nn::Regularization>& regularization_choices() {
   return list;
 }
 
+const Choices<RaceRule>& race_rule_choices() {
+  static const Choices<RaceRule> list = [] {
+    Choices<RaceRule> out;
+    for (optim::Rule rule : optim::kRules) out.push_back({static_cast<RaceRule>(rule), optim::rule_name(rule)});
+    out.push_back({RaceRule::kNewton, "newton"});
+    return out;
+  }();
+  return list;
+}
+
 }  // namespace bp::app

@@ -31,6 +31,8 @@ const Choices<nn::Activation>& output_activation_choices();  // tanh linear sigm
 const Choices<nn::Loss>& loss_choices();                   // mse bce crossentropy
 const Choices<nn::OptimizerKind>& optimizer_choices();     // sgd momentum adam
 const Choices<nn::Regularization>& regularization_choices();  // none l1 l2
+// The race's racers: sgd momentum nesterov adagrad rmsprop adam adamw (engine/optim's names) newton
+const Choices<RaceRule>& race_rule_choices();
 
 // The name of `value` in `choices` ("?" when it is not offered there).
 template <class E>

@@ -11,6 +11,9 @@ namespace bp::app {
 void describe(std::string text);
 // A message shown this frame that comes before the panel's description (a refused paste).
 void describe_first(const std::string& text);
+// A sentence after the panel's description this frame (function mode's race, paused, says where each
+// racer stands).
+void describe_also(const std::string& text);
 // Called once per frame after the panels: hands a changed description to the page.
 void publish_description();
 

@@ -50,7 +50,7 @@ const std::vector<std::string>& hide_names() {
       // network mode's (grads and steps too)
       "loss", "accuracy", "weights", "surface",
       // controls
-      "h", "scheme", "reading", "derivative", "table", "descent", "error", "inputs", "backward", "experiments",
+      "h", "scheme", "reading", "derivative", "table", "descent", "race", "error", "inputs", "backward", "experiments",
       "tabs"};
   return names;
 }

@@ -5,6 +5,8 @@
 
 #include "state/presets.hpp"
 
+#include <utility>
+
 namespace bp::app {
 
 namespace {
@@ -48,6 +50,70 @@ AppState exercise(AppState s, std::vector<std::string> hide, std::vector<std::st
   s.exercise.lock = std::move(lock);
   s.exercise.ask = std::move(ask);
   return s;
+}
+
+// A race preset: f of x and y, the point far from the minimum, the view around both, the racers set.
+// (The vertical variable's start and range join once the two-variable view's state does.)
+AppState race_example(const std::string& text, double x0, double x_min, double x_max,
+                      std::vector<std::pair<RaceRule, double>> racers) {
+  AppState s;
+  s.mode = Mode::kFunction;
+  s.function.text = text;
+  s.function.x0 = x0;
+  s.function.view_x_min = x_min, s.function.view_x_max = x_max;
+  for (const auto& [rule, lr] : racers) {
+    RacerSettings r = racer_defaults(rule);
+    r.hyper.learning_rate = lr;
+    s.function.race.racers.push_back(r);
+  }
+  return s;
+}
+
+// The optimizer race on the surfaces the literature races on (distill.pub's "Why Momentum Really Works",
+// the test functions of optimization): each opens paused at step 0, Play starts it.
+void optimizer_races(std::vector<GalleryEntry>& g) {
+  using R = RaceRule;
+  {
+    AppState s = race_example("f(x) = x⁴ − 3x² + x", 2, -2.5, 2.5,
+                              {{R::kSgd, 0.02}, {R::kMomentum, 0.01}, {R::kAdam, 0.3}, {R::kNewton, 1}});
+    s.function.view_y_min = -5, s.function.view_y_max = 8;
+    s.function.show_taylor = true;
+    g.push_back({"Race in one variable: Newton against descent",
+                 "Newton jumps to where the Taylor parabola at the point bottoms out;\n"
+                 "descent, momentum and Adam walk down the slope to the nearer valley.", s});
+  }
+  g.push_back({"Race: a long narrow valley (momentum)",
+               "f = ½x² + 10y², 20 times steeper across than along: descent zigzags\n"
+               "across and crawls along; momentum builds up speed along the valley.",
+               race_example("f(x, y) = 0.5x² + 10y²", -9, -10, 10,
+                            {{R::kSgd, 0.09}, {R::kMomentum, 0.02}, {R::kAdam, 0.5}})});
+  g.push_back({"Race: Rosenbrock's banana",
+               "The minimum (1, 1) lies in a curved flat valley: every racer finds the valley\n"
+               "at once and then creeps along it at its own pace.",
+               race_example("f(x, y) = (1 − x)² + 100(y − x²)²", -1.2, -2, 2,
+                            {{R::kSgd, 0.001}, {R::kMomentum, 0.001}, {R::kAdam, 0.05}, {R::kRmsprop, 0.01}})});
+  g.push_back({"Race: Beale's function",
+               "Flat plateaus and steep walls, the minimum at (3, 0.5):\n"
+               "a rate that suits the walls starves on the plateau.",
+               race_example("f(x, y) = (1.5 − x + x·y)² + (2.25 − x + x·y²)² + (2.625 − x + x·y³)²", 1, -4.5, 4.5,
+                            {{R::kSgd, 0.01}, {R::kMomentum, 0.005}, {R::kAdam, 0.05}, {R::kAdagrad, 0.5}})});
+  g.push_back({"Race: Himmelblau's four minima",
+               "Four equal minima: from the same start, racers with other rules\n"
+               "can end in different ones.",
+               race_example("f(x, y) = (x² + y − 11)² + (x + y² − 7)²", -0.5, -5, 5,
+                            {{R::kSgd, 0.01}, {R::kMomentum, 0.005}, {R::kAdam, 0.1}, {R::kRmsprop, 0.05}})});
+  {
+    AppState s = race_example("f(x, y) = x² − y²", 1, -2, 2,
+                              {{R::kSgd, 0.05}, {R::kMomentum, 0.05}, {R::kAdam, 0.05}});
+    g.push_back({"Race: a saddle x² − y²",
+                 "Started almost on the ridge, the gradient across it is tiny: descent lingers at\n"
+                 "the saddle. Add gradient noise and watch how soon each racer rolls off.", s});
+  }
+  g.push_back({"Race: a plateau",
+               "f = 1 − exp(−(x² + y²)/4) is nearly flat far out: plain descent barely moves,\n"
+               "while Adam and RMSProp rescale the tiny gradient and cross it.",
+               race_example("f(x, y) = 1 − exp(−(x² + y²)/4)", 4, -5, 5,
+                            {{R::kSgd, 0.5}, {R::kMomentum, 0.1}, {R::kAdam, 0.1}, {R::kRmsprop, 0.05}})});
 }
 
 // "Predict, then check": each hides the answer, locks the setup and asks for one thing (docs/links.md).
@@ -212,6 +278,7 @@ std::vector<GalleryEntry> build() {
   dropout_and_skip_examples(g);
   classes_examples(g);
   exercises(g);
+  optimizer_races(g);
   return g;
 }
 

@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "expr/printer.hpp"
+#include "optim/optimize.hpp"
 #include "state/choices.hpp"
 #include "state/exercise_names.hpp"
 #include "state/weights_text.hpp"
@@ -415,6 +416,72 @@ Property weights_row() {
           }};
 }
 
+// race=adam:0.1,momentum:0.01:m=0.8,newton:1 — each racer its rule and learning rate, then only the
+// settings that differ from the rule's defaults: m (momentum), alpha, b1, b2 (betas), eps, wd (weight decay).
+constexpr std::size_t kMaxRacers = 8;
+struct RacerField {
+  const char* name;
+  double optim::Hyperparameters::*field;
+};
+constexpr RacerField kRacerFields[] = {
+    {"m", &optim::Hyperparameters::momentum}, {"alpha", &optim::Hyperparameters::alpha},
+    {"b1", &optim::Hyperparameters::beta1},   {"b2", &optim::Hyperparameters::beta2},
+    {"eps", &optim::Hyperparameters::epsilon}, {"wd", &optim::Hyperparameters::weight_decay}};
+
+std::string racer_text(const RacerSettings& r) {
+  const RacerSettings defaults = racer_defaults(r.rule);
+  std::string out = std::string(name_of(race_rule_choices(), r.rule)) + ":" + number(r.hyper.learning_rate);
+  for (const RacerField& f : kRacerFields) {
+    const double value = r.hyper.*f.field;
+    if (!(value == defaults.hyper.*f.field)) out += std::string(":") + f.name + "=" + number(value);
+  }
+  return out;
+}
+
+bool read_racer(const std::string& text, RacerSettings& out, std::string& why) {
+  const auto parts = split(text, ':');
+  const auto rule = value_named(race_rule_choices(), parts[0]);
+  if (!rule) return why = "expected racers such as adam:0.1,sgd:0.01 (rules: " +
+                          names_joined(race_rule_choices(), " ", " ") + "); got '" + parts[0].substr(0, 20) + "'",
+                false;
+  out = racer_defaults(*rule);
+  if (parts.size() < 2 || !parse_number(parts[1], out.hyper.learning_rate)) {
+    return why = "expected a learning rate after " + parts[0] + ": such as " + parts[0] + ":0.1", false;
+  }
+  for (std::size_t i = 2; i < parts.size(); ++i) {
+    const auto kv = split(parts[i], '=');
+    const RacerField* field = nullptr;
+    for (const RacerField& f : kRacerFields) {
+      if (kv[0] == f.name) field = &f;
+    }
+    if (!field || kv.size() != 2 || !parse_number(kv[1], out.hyper.*field->field)) {
+      return why = "expected settings such as m=0.9, alpha, b1, b2, eps or wd after the learning rate (got '" +
+                   parts[i].substr(0, 20) + "')", false;
+    }
+  }
+  optim::OptimizeOptions check;
+  check.rule = *rule == RaceRule::kNewton ? optim::Rule::kSgd : optim_rule(*rule);
+  check.hyper = out.hyper;
+  if (std::string bad = optim::check_options(check); !bad.empty()) return why = parts[0] + ": " + bad, false;
+  return true;
+}
+
+Property racers_row() {
+  return {"race", [](const AppState& s) { return joined(s.function.race.racers, ",", racer_text); },
+          [](AppState& s, const std::string& v, std::string& why) {
+            std::vector<RacerSettings> racers;
+            for (const auto& item : v.empty() ? std::vector<std::string>{} : split(v, ',')) {
+              if (racers.size() == kMaxRacers) {
+                return why = "more than " + std::to_string(kMaxRacers) + " racers", false;
+              }
+              racers.emplace_back();
+              if (!read_racer(item, racers.back(), why)) return false;
+            }
+            s.function.race.racers = std::move(racers);
+            return true;
+          }};
+}
+
 // hide, lock, ask: names joined by commas. Unknown names are left out with a notice naming the known
 // ones; the known ones still apply (an exercise keeps hiding what it can).
 Property names_row(const char* key, std::vector<std::string> ExerciseState::*field) {
@@ -496,6 +563,16 @@ const std::vector<Property>& properties() {
                  [](auto& s) -> auto& { return s.function.plane.direction; }),
       flag_row("gfield", [](auto& s) -> auto& { return s.function.plane.show_field; }),
       flag_row("level", [](auto& s) -> auto& { return s.function.plane.show_level; }),
+      flag_row("taylor", [](auto& s) -> auto& { return s.function.show_taylor; }),
+      // Function mode's optimizer race (race/race_model.hpp).
+      racers_row(),
+      number_row("rnoise", number_from(0, 1e6), [](auto& s) -> auto& { return s.function.race.noise; }),
+      number_row("rseed", seed_rule, [](auto& s) -> auto& { return s.function.race.seed; }),
+      number_row("rsteps", {0, optim::kMaxSteps, true, false, "expected a whole number of steps from 0 to 100000"},
+                 [](auto& s) -> auto& { return s.function.race.steps; }),
+      flag_row("rplay", [](auto& s) -> auto& { return s.function.race.is_playing; }),
+      number_row("rspeed", number_from(0.1, 1000), [](auto& s) -> auto& { return s.function.race.steps_per_second; }),
+      flag_row("rlog", [](auto& s) -> auto& { return s.function.race.log_scale; }),
       // Graph mode.
       text_row("prog", [](auto& s) -> auto& { return s.graph.program; }),
       slider_values_row(),
