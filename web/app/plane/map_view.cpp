@@ -9,6 +9,7 @@
 #include "imgui_internal.h"  // SetKeyOwner: the focused map's arrow keys move the point, not the focus
 #include "plane/heat_map_renderer.hpp"
 #include "plane/views.hpp"
+#include "race/race_view.hpp"
 #include "platform.hpp"
 #include "state/embed_options.hpp"
 #include "widgets/panel_layout.hpp"
@@ -172,8 +173,7 @@ bool map_view(FunctionState& s, PlaneModel& m, ImVec2 size, ImVec4& rect) {
   ImDrawList* draw = plot.draw_list();
   if (p.show_field) gradient_field(m, plot);
   if (p.show_level) level_curve(s, m, plot);
-  // TODO(lead): with race/race_view.hpp in main (H6), the trails on the map:
-  //   draw_race_trails(draw, [&](double x, double y) { return plot.to_screen(x, y); });
+  draw_race_trails(draw, [&](double x, double y) { return plot.to_screen(x, y); });
   const theme::Palette& colors = theme::colors();
   draw->AddCircle(at, radius, IM_COL32(255, 255, 255, 120), 0, 1.0f);
   arrow(draw, at, handle, kDirectionColor, 2.0f);

@@ -2,6 +2,7 @@
 // ∇f with their finite differences and the directional derivative, the toggles, and the map or the surface.
 // No number is computed here: plane/model.hpp does it.
 #include "plane/panel.hpp"
+#include "race/race_view.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -108,13 +109,14 @@ void readouts(FunctionState& s, const PlaneModel& m, const PlaneReading& r, floa
   ImGui::TextDisabled("  ∇f · (cos θ, sin θ): drag the orange handle");
 }
 
-void controls(FunctionState& s, PlaneModel& m, float width) {
+// Returns true while the optimizer race plays (it needs more frames).
+bool controls(FunctionState& s, PlaneModel& m, float width) {
   ImGui::TextUnformatted("Function of two variables");
   ExpressionFieldOptions field;
   field.width = width;
   field.read_only = is_locked("expr");
   expression_field("f", s.text, m.error(), field);  // a new text is compiled at the next frame's begin
-  if (!m.has_function()) return;
+  if (!m.has_function()) return false;
   ImGui::TextDisabled("%s across, %s up", m.horizontal().c_str(), m.vertical().c_str());
   ImGui::Separator();
   point_inputs(s, m, width);
@@ -131,8 +133,8 @@ void controls(FunctionState& s, PlaneModel& m, float width) {
     const char* label = choice.value == PlaneView::kMap ? "heat map" : "3-D surface";
     if (ImGui::RadioButton(label, s.plane.view == choice.value)) s.plane.view = choice.value;
   }
-  // TODO(lead): with race/race_view.hpp in main (H6), the race from the point:
-  //   race_section(s, {{m.horizontal(), s.x0}, {m.vertical(), s.plane.y0}}, width);
+  ImGui::Separator();
+  const bool racing = race_section(s, {{m.horizontal(), s.x0}, {m.vertical(), s.plane.y0}}, width);
   if (!m.error()) {
     describe("Function mode, two variables: f is " + s.text + ". At " + m.horizontal() + " = " + brief(s.x0) + ", " +
              m.vertical() + " = " + brief(s.plane.y0) + ": f = " + brief(r.value) + ", ∂f/∂" + m.horizontal() +
@@ -141,6 +143,7 @@ void controls(FunctionState& s, PlaneModel& m, float width) {
   } else {
     describe("Function mode. The function " + s.text + " has an error: " + m.error()->message + ".");
   }
+  return racing;
 }
 
 }  // namespace
@@ -158,7 +161,7 @@ bool plane_panel(FunctionState& s) {
   PanelSplit split("plane_controls", layout);
   static ImVec4 picture;  // the picture's x, y, width, height on screen (last frame's), for its PNG
   split.begin_controls();
-  controls(s, m, split.controls_width());
+  const bool racing = controls(s, m, split.controls_width());
   if (m.has_function()) {
     ImGui::Separator();
     if (ImGui::Button("picture PNG")) download_png("function-plane.png", picture.x, picture.y, picture.z, picture.w);
@@ -176,7 +179,7 @@ bool plane_panel(FunctionState& s) {
     ImGui::TextDisabled("Fix the function to see its map.");
   }
   split.end_pictures();
-  return animating;
+  return animating || racing;
 }
 
 }  // namespace bp::app

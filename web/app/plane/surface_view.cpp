@@ -9,6 +9,7 @@
 #include "imgui_internal.h"  // SetKeyOwner: the focused view's arrow keys rotate it, not the focus
 #include "plane/heat_map_renderer.hpp"
 #include "plane/views.hpp"
+#include "race/race_view.hpp"
 #include "platform.hpp"
 #include "widgets/panel_layout.hpp"
 #include "widgets/theme.hpp"
@@ -174,8 +175,7 @@ bool surface_view(FunctionState& s, PlaneModel& m, ImVec2 size, ImVec4& rect) {
                    std::min(size.x, size.y) * 0.27f * static_cast<float>(p.zoom)};
   draw_box(draw, cam, m);
   draw_mesh(draw, g, cam);
-  // TODO(lead): with race/race_view.hpp in main (H6), the trails lifted onto the surface:
-  //   draw_race_trails(draw, [&](double x, double y) { return cam.screen(cam.model(x, y, m.value(x, y))); });
+  draw_race_trails(draw, [&](double x, double y) { return cam.screen(cam.model(x, y, m.value(x, y))); });
   draw_point(draw, cam, s, m.reading(s));
   if (!ImGui::GetCurrentContext()->NavDisableHighlight && ImGui::IsItemFocused()) {
     draw->AddRect(ImVec2(lo.x + 1, lo.y + 1), ImVec2(hi.x - 1, hi.y - 1), ImGui::GetColorU32(ImGuiCol_NavHighlight), 3,

@@ -54,13 +54,17 @@ AppState exercise(AppState s, std::vector<std::string> hide, std::vector<std::st
 
 // A race preset: f of x and y, the point far from the minimum, the view around both, the racers set.
 // (The vertical variable's start and range join once the two-variable view's state does.)
+// `y0` and the vertical range matter only for a function of two variables (the two-variable view).
 AppState race_example(const std::string& text, double x0, double x_min, double x_max,
-                      std::vector<std::pair<RaceRule, double>> racers) {
+                      std::vector<std::pair<RaceRule, double>> racers, double y0 = 1, double y_min = -3,
+                      double y_max = 3) {
   AppState s;
   s.mode = Mode::kFunction;
   s.function.text = text;
   s.function.x0 = x0;
   s.function.view_x_min = x_min, s.function.view_x_max = x_max;
+  s.function.plane.y0 = y0;
+  s.function.plane.view_y_min = y_min, s.function.plane.view_y_max = y_max;
   for (const auto& [rule, lr] : racers) {
     RacerSettings r = racer_defaults(rule);
     r.hyper.learning_rate = lr;
@@ -86,25 +90,26 @@ void optimizer_races(std::vector<GalleryEntry>& g) {
                "f = ½x² + 10y², 20 times steeper across than along: descent zigzags\n"
                "across and crawls along; momentum builds up speed along the valley.",
                race_example("f(x, y) = 0.5x² + 10y²", -9, -10, 10,
-                            {{R::kSgd, 0.09}, {R::kMomentum, 0.02}, {R::kAdam, 0.5}})});
+                            {{R::kSgd, 0.09}, {R::kMomentum, 0.02}, {R::kAdam, 0.5}}, 1, -3, 3)});
   g.push_back({"Race: Rosenbrock's banana",
                "The minimum (1, 1) lies in a curved flat valley: every racer finds the valley\n"
                "at once and then creeps along it at its own pace.",
                race_example("f(x, y) = (1 − x)² + 100(y − x²)²", -1.2, -2, 2,
-                            {{R::kSgd, 0.001}, {R::kMomentum, 0.001}, {R::kAdam, 0.05}, {R::kRmsprop, 0.01}})});
+                            {{R::kSgd, 0.001}, {R::kMomentum, 0.001}, {R::kAdam, 0.05}, {R::kRmsprop, 0.01}}, 1, -1, 3)});
   g.push_back({"Race: Beale's function",
                "Flat plateaus and steep walls, the minimum at (3, 0.5):\n"
                "a rate that suits the walls starves on the plateau.",
                race_example("f(x, y) = (1.5 − x + x·y)² + (2.25 − x + x·y²)² + (2.625 − x + x·y³)²", 1, -4.5, 4.5,
-                            {{R::kSgd, 0.01}, {R::kMomentum, 0.005}, {R::kAdam, 0.05}, {R::kAdagrad, 0.5}})});
+                            {{R::kSgd, 0.01}, {R::kMomentum, 0.005}, {R::kAdam, 0.05}, {R::kAdagrad, 0.5}}, 1.4, -4.5,
+                            4.5)});
   g.push_back({"Race: Himmelblau's four minima",
                "Four equal minima: from the same start, racers with other rules\n"
                "can end in different ones.",
                race_example("f(x, y) = (x² + y − 11)² + (x + y² − 7)²", -0.5, -5, 5,
-                            {{R::kSgd, 0.01}, {R::kMomentum, 0.005}, {R::kAdam, 0.1}, {R::kRmsprop, 0.05}})});
+                            {{R::kSgd, 0.01}, {R::kMomentum, 0.005}, {R::kAdam, 0.1}, {R::kRmsprop, 0.05}}, 0.5, -5, 5)});
   {
     AppState s = race_example("f(x, y) = x² − y²", 1, -2, 2,
-                              {{R::kSgd, 0.05}, {R::kMomentum, 0.05}, {R::kAdam, 0.05}});
+                              {{R::kSgd, 0.05}, {R::kMomentum, 0.05}, {R::kAdam, 0.05}}, 0.001, -2, 2);
     g.push_back({"Race: a saddle x² − y²",
                  "Started almost on the ridge, the gradient across it is tiny: descent lingers at\n"
                  "the saddle. Add gradient noise and watch how soon each racer rolls off.", s});
@@ -113,7 +118,7 @@ void optimizer_races(std::vector<GalleryEntry>& g) {
                "f = 1 − exp(−(x² + y²)/4) is nearly flat far out: plain descent barely moves,\n"
                "while Adam and RMSProp rescale the tiny gradient and cross it.",
                race_example("f(x, y) = 1 − exp(−(x² + y²)/4)", 4, -5, 5,
-                            {{R::kSgd, 0.5}, {R::kMomentum, 0.1}, {R::kAdam, 0.1}, {R::kRmsprop, 0.05}})});
+                            {{R::kSgd, 0.5}, {R::kMomentum, 0.1}, {R::kAdam, 0.1}, {R::kRmsprop, 0.05}}, 3, -5, 5)});
 }
 
 // "Predict, then check": each hides the answer, locks the setup and asks for one thing (docs/links.md).
