@@ -610,7 +610,7 @@ bool pictures(NetworkState& s, Runtime& r, ImVec2 room, float view_height) {
   }
   if (is_side_by_side) {
     ImGui::BeginGroup();
-    edited = draw_network(r.trainer, ImVec2(room.x - surface - 20, surface));
+    edited = draw_network(r.trainer, ImVec2(room.x - surface - 20, surface), r.playing);
     report_last_item("network diagram");
     ImGui::EndGroup();
     ImGui::SameLine();
@@ -619,7 +619,7 @@ bool pictures(NetworkState& s, Runtime& r, ImVec2 room, float view_height) {
     ImGui::EndGroup();
   } else {
     surface_with_clicks(s, r, surface);  // hide=surface: the points alone (surface_with_clicks)
-    edited = draw_network(r.trainer, ImVec2(room.x - 2, std::clamp(room.x * 0.42f, 120.0f, 200.0f)));
+    edited = draw_network(r.trainer, ImVec2(room.x - 2, std::clamp(room.x * 0.42f, 120.0f, 200.0f)), r.playing);
     report_last_item("network diagram");
   }
   // A softmax classifier's confusion matrix stands beside the loss curve where both fit, else under it.

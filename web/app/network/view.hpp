@@ -51,8 +51,9 @@ void probability_rows(const Eigen::VectorXd& p, const std::vector<std::string>& 
 void draw_fit(Trainer& trainer, float size);
 
 // Draws the network left to right; hovering an edge shows its weight and gradient, clicking edits it.
-// Returns true when a weight was edited.
-bool draw_network(Trainer& trainer, ImVec2 size);
+// Returns true when a weight was edited. While `is_training`, the neurons' thumbnails are recomputed
+// 10 times a second and replayed in between.
+bool draw_network(Trainer& trainer, ImVec2 size, bool is_training = false);
 
 // Train and test loss against epochs, on a linear axis from 0 or, with `log_scale`, in decades between
 // the smallest and the largest finite positive loss; the axis' ends are labelled.
