@@ -9,6 +9,7 @@
 
 #include "network/class_palette.hpp"
 #include "platform.hpp"
+#include "widgets/shader_build.hpp"
 
 extern const unsigned char kDecisionSurfaceVert[];
 extern const unsigned int kDecisionSurfaceVertSize;
@@ -20,86 +21,15 @@ namespace bp::app {
 namespace {
 
 struct Renderer {
-  GLuint program = 0;
-  GLuint texture = 0;
-  GLuint vao = 0;
+  ShaderBuild build{"decision surface", kDecisionSurfaceVert, kDecisionSurfaceVertSize, kDecisionSurfaceFrag,
+                    kDecisionSurfaceFragSize};
   GLuint target = 0, target_texture = 0;  // the low-resolution picture the shader draws into
   int target_side = 0;
-  GLuint shaders[2] = {0, 0};  // while the program is being built
-  bool ready = false;
-  bool failed = false;
-  bool parallel = false;       // KHR_parallel_shader_compile: the build can be asked about without waiting
 };
-
-constexpr GLenum kCompletionStatus = 0x91B1;  // GL_COMPLETION_STATUS_KHR
 
 Renderer& renderer() {
   static Renderer r;
   return r;
-}
-
-GLuint compile(GLenum type, const unsigned char* source, unsigned int size) {
-  const GLuint shader = glCreateShader(type);
-  const auto* text = reinterpret_cast<const GLchar*>(source);
-  const GLint length = static_cast<GLint>(size);
-  glShaderSource(shader, 1, &text, &length);
-  glCompileShader(shader);
-  return shader;
-}
-
-void report(GLuint shader) {
-  GLint ok = 0;
-  glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
-  if (ok) return;
-  char log[1024];
-  glGetShaderInfoLog(shader, sizeof log, nullptr, log);
-  std::fprintf(stderr, "decision surface shader: %s\n", log);
-}
-
-// Starts building the program without waiting for the GPU: compiling and linking a shader this size
-// takes a driver (or a software renderer) tens to hundreds of milliseconds.
-void start_program() {
-  Renderer& r = renderer();
-  r.parallel = platform::enable_gl_extension("KHR_parallel_shader_compile");
-  r.shaders[0] = compile(GL_VERTEX_SHADER, kDecisionSurfaceVert, kDecisionSurfaceVertSize);
-  r.shaders[1] = compile(GL_FRAGMENT_SHADER, kDecisionSurfaceFrag, kDecisionSurfaceFragSize);
-  r.program = glCreateProgram();
-  glAttachShader(r.program, r.shaders[0]);
-  glAttachShader(r.program, r.shaders[1]);
-  glLinkProgram(r.program);
-}
-
-// Asks whether the build finished; a draw callback, so it runs while the frame is rendered. Any WebGL
-// query waits until the GPU process has done everything queued before it: asked while the frame is
-// built, it waited for the previous frame's drawing (86 ms under headless Chromium's software
-// renderer); here the ImGui renderer's own state queries have just waited for that, so this one
-// costs nothing more. With KHR_parallel_shader_compile it does not wait for the build either.
-void check_program(const ImDrawList*, const ImDrawCmd*) {
-  Renderer& r = renderer();
-  if (r.ready || r.failed || !r.program) return;
-  GLint done = 1;
-  if (r.parallel) glGetProgramiv(r.program, kCompletionStatus, &done);
-  if (!done) {
-    platform::request_frame();
-    return;
-  }
-  GLint ok = 0;
-  glGetProgramiv(r.program, GL_LINK_STATUS, &ok);
-  if (!ok) {
-    report(r.shaders[0]);
-    report(r.shaders[1]);
-    glDeleteProgram(r.program);
-    r.program = 0;
-    r.failed = true;
-  }
-  glDeleteShader(r.shaders[0]);
-  glDeleteShader(r.shaders[1]);
-  r.shaders[0] = r.shaders[1] = 0;
-  if (r.failed) return;
-  glGenTextures(1, &r.texture);
-  glGenVertexArrays(1, &r.vao);
-  r.ready = true;
-  platform::request_frame();  // the next frame draws the surface on the GPU
 }
 
 // What one queued draw needs; kept alive until the frame is rendered.
@@ -157,7 +87,7 @@ void evaluate(Renderer& r, const DrawData& d, int side) {
   glDisable(GL_SCISSOR_TEST);
   glViewport(0, 0, side, side);
   glDisable(GL_BLEND);
-  glUseProgram(r.program);
+  glUseProgram(r.build.program);
 
   const int width = 1024;
   const int count = static_cast<int>(d.weights.size());
@@ -165,12 +95,12 @@ void evaluate(Renderer& r, const DrawData& d, int side) {
   std::vector<float> padded(static_cast<std::size_t>(width * rows), 0.0f);
   std::copy(d.weights.begin(), d.weights.end(), padded.begin());
   glActiveTexture(GL_TEXTURE0);
-  glBindTexture(GL_TEXTURE_2D, r.texture);
+  glBindTexture(GL_TEXTURE_2D, r.build.texture);
   glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
   glTexImage2D(GL_TEXTURE_2D, 0, GL_R32F, width, rows, 0, GL_RED, GL_FLOAT, padded.data());
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-  auto uniform = [&](const char* name) { return glGetUniformLocation(r.program, name); };
+  auto uniform = [&](const char* name) { return glGetUniformLocation(r.build.program, name); };
   glUniform1i(uniform("u_weights"), 0);
   glUniform1i(uniform("u_weights_width"), width);
   glUniform1i(uniform("u_feature_count"), static_cast<int>(d.features.size()));
@@ -185,7 +115,7 @@ void evaluate(Renderer& r, const DrawData& d, int side) {
     for (int c = 0; c < 3; ++c) colors[3 * k + c] = static_cast<float>(class_rgb(k)[static_cast<std::size_t>(c)]) / 255;
   }
   glUniform3fv(uniform("u_class_colors"), nn::kMaxClasses, colors);
-  glBindVertexArray(r.vao);
+  glBindVertexArray(r.build.vao);
   glDrawArrays(GL_TRIANGLES, 0, 6);
   glBindVertexArray(0);
   g_drawn = d;
@@ -222,12 +152,7 @@ bool surface_renderer_ready(ImDrawList* draw) {
     registered = true;
     platform::on_context_restored([] { renderer() = Renderer{}; });  // the old GL objects died with the context
   }
-  Renderer& r = renderer();
-  if (r.ready || r.failed) return r.ready;
-  if (!r.program) start_program();
-  draw->AddCallback(check_program, nullptr);
-  draw->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
-  return false;
+  return shader_ready(renderer().build, draw);
 }
 
 void draw_surface_on_gpu(ImDrawList* draw, ImVec2 lo, float size, const nn::Network& network,

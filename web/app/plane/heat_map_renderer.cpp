@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "platform.hpp"
+#include "widgets/shader_build.hpp"
 
 extern const unsigned char kHeatMapVert[];
 extern const unsigned int kHeatMapVertSize;
@@ -19,78 +20,14 @@ namespace bp::app {
 
 namespace {
 
-struct Renderer {
-  GLuint program = 0, texture = 0, vao = 0;
-  GLuint shaders[2] = {0, 0};  // while the program is being built
-  bool ready = false, failed = false;
-  bool parallel = false;  // KHR_parallel_shader_compile: the build can be asked about without waiting
-};
-
-constexpr GLenum kCompletionStatus = 0x91B1;  // GL_COMPLETION_STATUS_KHR
 constexpr float kUndefined = 1e30f;           // what the shader draws grey (NaN does not survive every GPU)
 
-Renderer& renderer() {
-  static Renderer r;
+ShaderBuild fresh_build() {
+  return ShaderBuild{"heat map", kHeatMapVert, kHeatMapVertSize, kHeatMapFrag, kHeatMapFragSize};
+}
+ShaderBuild& renderer() {
+  static ShaderBuild r = fresh_build();
   return r;
-}
-
-GLuint compile(GLenum type, const unsigned char* source, unsigned int size) {
-  const GLuint shader = glCreateShader(type);
-  const auto* text = reinterpret_cast<const GLchar*>(source);
-  const GLint length = static_cast<GLint>(size);
-  glShaderSource(shader, 1, &text, &length);
-  glCompileShader(shader);
-  return shader;
-}
-
-void report(GLuint shader) {
-  GLint ok = 0;
-  glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
-  if (ok) return;
-  char log[1024];
-  glGetShaderInfoLog(shader, sizeof log, nullptr, log);
-  std::fprintf(stderr, "heat map shader: %s\n", log);
-}
-
-void start_program() {
-  Renderer& r = renderer();
-  r.parallel = platform::enable_gl_extension("KHR_parallel_shader_compile");
-  r.shaders[0] = compile(GL_VERTEX_SHADER, kHeatMapVert, kHeatMapVertSize);
-  r.shaders[1] = compile(GL_FRAGMENT_SHADER, kHeatMapFrag, kHeatMapFragSize);
-  r.program = glCreateProgram();
-  glAttachShader(r.program, r.shaders[0]);
-  glAttachShader(r.program, r.shaders[1]);
-  glLinkProgram(r.program);
-}
-
-// Asked as the frame is rendered, when the ImGui renderer's own queries have just waited for the GPU
-// (network/surface_renderer.cpp says why asking while the frame is built cost 86 ms).
-void check_program(const ImDrawList*, const ImDrawCmd*) {
-  Renderer& r = renderer();
-  if (r.ready || r.failed || !r.program) return;
-  GLint done = 1;
-  if (r.parallel) glGetProgramiv(r.program, kCompletionStatus, &done);
-  if (!done) {
-    platform::request_frame();
-    return;
-  }
-  GLint ok = 0;
-  glGetProgramiv(r.program, GL_LINK_STATUS, &ok);
-  if (!ok) {
-    report(r.shaders[0]);
-    report(r.shaders[1]);
-    glDeleteProgram(r.program);
-    r.program = 0;
-    r.failed = true;
-  }
-  glDeleteShader(r.shaders[0]);
-  glDeleteShader(r.shaders[1]);
-  r.shaders[0] = r.shaders[1] = 0;
-  if (r.failed) return;
-  glGenTextures(1, &r.texture);
-  glGenVertexArrays(1, &r.vao);
-  r.ready = true;
-  platform::request_frame();
 }
 
 // What one queued draw needs; kept until the frame is rendered. The texels change only with the grid.
@@ -108,7 +45,7 @@ struct DrawData {
 DrawData g_draw;
 
 void render(const ImDrawList*, const ImDrawCmd* cmd) {
-  Renderer& r = renderer();
+  ShaderBuild& r = renderer();
   DrawData& d = *static_cast<DrawData*>(cmd->UserCallbackData);
   const ImGuiIO& io = ImGui::GetIO();
   const float ratio = io.DisplayFramebufferScale.x;
@@ -163,16 +100,11 @@ bool heat_map_renderer_ready(ImDrawList* draw) {
   if (!registered) {
     registered = true;
     platform::on_context_restored([] {  // the old GL objects died with the context
-      renderer() = Renderer{};
+      renderer() = fresh_build();
       g_draw.is_uploaded = false;
     });
   }
-  Renderer& r = renderer();
-  if (r.ready || r.failed) return r.ready;
-  if (!r.program) start_program();
-  draw->AddCallback(check_program, nullptr);
-  draw->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
-  return false;
+  return shader_ready(renderer(), draw);
 }
 
 void draw_heat_map_on_gpu(ImDrawList* draw, ImVec2 lo, ImVec2 hi, const SampledGrid& grid, double x_min,
