@@ -343,8 +343,6 @@ TEST_CASE("the gallery's skip example: eight relu layers of 3 learn the circle w
   without.model.skip = false;
   const auto [loss_with, accuracy_with] = trained(with, 600);
   const auto [loss_without, accuracy_without] = trained(without, 600);
-  INFO("with skips " << accuracy_with << " (loss " << loss_with << "), without " << accuracy_without << " (loss "
-                        << loss_without << ")");
   // Measured at 300 epochs: natively with skips test accuracy 100 % (loss 0.005), in WebAssembly (the page's
   // build: other rounding, another path) only 66.8 %; at 600 epochs 99.2 % there (loss 0.037). Without skips
   // 46.8 % (loss 1.011), the same from epoch 150 on.
