@@ -131,14 +131,16 @@
   // A host page's own answer form: { type: 'bp:submitAnswer', id, quantity, value } is checked as the canvas's
   // Check button would, then answered with { type: 'bp:answerResult', id, result } (the `answer` event's fields,
   // which also follow as bp:answer) or { type: 'bp:answerResult', id, error }. An answer sent before the asked
-  // quantity has a true value (a function still compiling, a link just set) waits for it, up to 5 s.
+  // quantity has a true value (a function still compiling, a link just set) waits for it, up to 5 s; an
+  // error is answered after those 5 s.
   function submitFromHost(message, reply) {
     const started = performance.now();
     const attempt = () => {
       try {
         reply({ type: 'bp:answerResult', result: instance.answer(message.quantity, message.value) });
       } catch (error) {
-        const waiting = /no true value yet/.test(error.message) && performance.now() - started < 5000;
+        // A link just set takes effect at the next frame (its ask list too): errors are retried for 5 s.
+        const waiting = performance.now() - started < 5000;
         if (waiting) setTimeout(attempt, 100);
         else reply({ type: 'bp:answerResult', error: error.message });
       }

@@ -41,7 +41,8 @@ function recordAudio() {
 }
 
 async function open(hash) {
-  const context = await session.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  // 1,000 px tall: function mode's controls (with the Taylor toggle and the race's header) reach Listen.
+  const context = await session.browser.newContext({ viewport: { width: 1280, height: 1000 } });
   await context.addInitScript(recordAudio);
   const page = await context.newPage();
   const errors = [];

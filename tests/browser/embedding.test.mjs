@@ -139,7 +139,8 @@ test('embed options: one mode without tabs, a locked expression, hidden controls
 
 
 test('exports: samples CSV with x, f(x), f′(x) rows, and a PNG of the plot at the plot\'s size', async () => {
-  const context = await session.browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+  // 1,000 px tall: function mode's controls (with the Taylor toggle and the race's header) reach the exports.
+  const context = await session.browser.newContext({ viewport: { width: 1280, height: 1000 }, acceptDownloads: true });
   const page = await context.newPage();
   await page.goto(session.url);
   await page.waitForSelector('#status.hidden', { state: 'attached', timeout: 30000 });
