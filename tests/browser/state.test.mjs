@@ -30,6 +30,8 @@ test('setting an expression changes the state and, soon after, the hash', async 
   assert.equal(state.expr, 'sin(x)·x');
   assert.equal(state.x0, 1.5);
   assert.equal(state.h, 0.001);
+  // The address bar follows a quarter second after a change, and at most once a second (page.js).
+  await page.waitForFunction(() => location.hash.includes('x0=1.5'), null, { timeout: 3000 }).catch(() => {});
   const hash = await page.evaluate(() => location.hash);
   assert.match(hash, /expr=sin\(x\)%C2%B7x/);
   assert.match(hash, /x0=1\.5/);
