@@ -89,20 +89,14 @@ void probability_rows(const Eigen::VectorXd& p, const std::vector<std::string>& 
 namespace {
 constexpr float kSurfaceStrength = 0.7f;  // the surface is paler than the points drawn on it
 
-// Corner values of an n×n cell grid: (n+1)² samples over [-6, 6]², row by row from the top.
-// `strength` < 1 pales the colours towards white; cells are opaque, so their overlaps leave no seams.
-void draw_field(ImDrawList* draw, ImVec2 origin, float size, const Eigen::MatrixXd& values, int corners,
-                float strength) {
+// An n×n grid of cells over [origin, origin + size], each shaded between its four corners' colours (row by row
+// from the top); cells overlap by half a pixel so their edges leave no seams.
+void shade_cells(ImDrawList* draw, ImVec2 origin, float size, const std::vector<ImU32>& colors, int corners) {
   const int n = corners - 1;
   const float cell = size / static_cast<float>(n);
-  static std::vector<ImU32> colors;  // each corner's colour once, not once per cell that shares it
-  colors.resize(static_cast<std::size_t>(corners) * static_cast<std::size_t>(corners));
-  for (std::size_t k = 0; k < colors.size(); ++k) {
-    colors[k] = value_color(strength * values(0, static_cast<Eigen::Index>(k)));
-  }
+  auto at = [&](int r, int c) { return colors[static_cast<std::size_t>(r * corners + c)]; };
   for (int row = 0; row < n; ++row) {
     for (int col = 0; col < n; ++col) {
-      auto at = [&](int r, int c) { return colors[static_cast<std::size_t>(r * corners + c)]; };
       const ImVec2 lo(origin.x + static_cast<float>(col) * cell, origin.y + static_cast<float>(row) * cell);
       draw->AddRectFilledMultiColor(lo, ImVec2(lo.x + cell + 0.5f, lo.y + cell + 0.5f), at(row, col), at(row, col + 1),
                                     at(row + 1, col + 1), at(row + 1, col));
@@ -110,23 +104,26 @@ void draw_field(ImDrawList* draw, ImVec2 origin, float size, const Eigen::Matrix
   }
 }
 
+// Corner values of an n×n cell grid: (n+1)² samples over [-6, 6]², row by row from the top.
+// `strength` < 1 pales the colours towards white; cells are opaque, so their overlaps leave no seams.
+void draw_field(ImDrawList* draw, ImVec2 origin, float size, const Eigen::MatrixXd& values, int corners,
+                float strength) {
+  static std::vector<ImU32> colors;  // each corner's colour once, not once per cell that shares it
+  colors.resize(static_cast<std::size_t>(corners) * static_cast<std::size_t>(corners));
+  for (std::size_t k = 0; k < colors.size(); ++k) {
+    colors[k] = value_color(strength * values(0, static_cast<Eigen::Index>(k)));
+  }
+  shade_cells(draw, origin, size, colors, corners);
+}
+
 // draw_field for a softmax output: class probabilities (classes × corners²) in class colours.
 void draw_class_field(ImDrawList* draw, ImVec2 origin, float size, const Eigen::MatrixXd& p, int corners,
                       float strength) {
-  const int n = corners - 1;
-  const float cell = size / static_cast<float>(n);
   std::vector<ImU32> colors(static_cast<std::size_t>(corners) * static_cast<std::size_t>(corners));
   for (std::size_t k = 0; k < colors.size(); ++k) {
     colors[k] = class_surface_color(p.col(static_cast<Eigen::Index>(k)), strength);
   }
-  for (int row = 0; row < n; ++row) {
-    for (int col = 0; col < n; ++col) {
-      auto at = [&](int r, int c) { return colors[static_cast<std::size_t>(r * corners + c)]; };
-      const ImVec2 lo(origin.x + static_cast<float>(col) * cell, origin.y + static_cast<float>(row) * cell);
-      draw->AddRectFilledMultiColor(lo, ImVec2(lo.x + cell + 0.5f, lo.y + cell + 0.5f), at(row, col), at(row, col + 1),
-                                    at(row + 1, col + 1), at(row + 1, col));
-    }
-  }
+  shade_cells(draw, origin, size, colors, corners);
 }
 
 // The network's outputs (or one layer's activations) at the corners of an n-cell grid.
