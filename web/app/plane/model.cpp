@@ -75,6 +75,21 @@ FreeVariables free_variables(const std::string& text) {
   return out;
 }
 
+PlaneWindow shown_window(const PlaneWindow& asked, double width, double height) {
+  if (!(width > 0 && height > 0)) return asked;
+  const double w = asked.x_max - asked.x_min, h = asked.y_max - asked.y_min;
+  const double per_pixel = std::max(w / width, h / height);
+  PlaneWindow shown = asked;
+  const auto widen = [](double& lo, double& hi, double span) {
+    const double centre = lo / 2 + hi / 2;
+    lo = centre - span / 2, hi = centre + span / 2;
+  };
+  // Only a real difference widens: rounding alone would move the window by an ulp, and each new window is resampled.
+  if (per_pixel * width > w * (1 + 1e-9)) widen(shown.x_min, shown.x_max, per_pixel * width);
+  if (per_pixel * height > h * (1 + 1e-9)) widen(shown.y_min, shown.y_max, per_pixel * height);
+  return shown;
+}
+
 bool ViewChoice::is_two_variable(const std::string& text) {
   if (has_answer_ && text == text_) return is_two_variable_;
   text_ = text;

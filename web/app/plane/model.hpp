@@ -53,6 +53,21 @@ struct SampledGrid {
   double y_at(int j) const { return y_min + (j + 0.5) / n * (y_max - y_min); }
 };
 
+// A window of the plane: what the learner asked to see (the state's view, the link's `view` and `yview`), or what
+// the map draws of it.
+struct PlaneWindow {
+  double x_min = 0, x_max = 0, y_min = 0, y_max = 0;
+  bool operator==(const PlaneWindow& o) const {
+    return x_min == o.x_min && x_max == o.x_max && y_min == o.y_min && y_max == o.y_max;
+  }
+};
+// What a width × height map draws of the `asked` window: square pixels (a direction on screen is the direction
+// in the plane, ∇f perpendicular to the level curve), the asked window centred and wholly visible, the axis
+// with room widened. Only drawing derives it: the state keeps the asked window, so a link reopens what it
+// says at any size. A window of the canvas's shape already (to 1e-9, as one written back after a pan) is
+// drawn exactly as it is.
+PlaneWindow shown_window(const PlaneWindow& asked, double width, double height);
+
 // f at the point (x₀, y₀) for one h and scheme.
 struct PlaneReading {
   double x0 = NAN, y0 = NAN, h = NAN;
