@@ -49,8 +49,9 @@ bool only_training_moved(const AppState& state, const AppState& published) {
 void publish_state(const AppState& state, bool more_frames) {
   // Compared as values, every frame; encoded only when something changed. While training, encoding the
   // weights twice per frame (link and full state) cost a fifth of the frame's main-thread time at 4× CPU
-  // throttling: they are reported every 250 ms instead, and when training stops.
-  constexpr double kTrainingReportMs = 250;
+  // throttling: they are reported once a second instead (the address bar follows at most that often anyway,
+  // page.js), and when training stops. getState() encodes the state of the moment (full_state()).
+  constexpr double kTrainingReportMs = 1000;
   static double last_report_ms = -1e9;
   if (g_last_published && *g_last_published == state) return;
   if (more_frames && g_last_published && now_ms() - last_report_ms < kTrainingReportMs &&

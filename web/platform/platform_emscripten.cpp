@@ -136,12 +136,14 @@ double g_frame_ms[kTimedFrames] = {};
 double g_build_ms[kTimedFrames] = {};
 double g_frame_start = 0;
 int g_frames_timed = 0;
+double g_last_build_ms = 0;  // the last frame's, for work spread over frames to plan its share
 
 // --- lost and restored WebGL contexts ---------------------------------------------------------------
 // A phone drops a background tab's GPU context; when it comes back every GL object is gone, so the
 // renderer starts afresh. Without a context there is nothing to draw: frames wait.
 bool g_context_lost = false;
-void (*g_on_context_restored)() = nullptr;
+std::vector<void (*)()> g_on_context_restored;  // each renderer of the app's own registers one
+unsigned g_gl_generation = 1;                     // counts the contexts: GL names of an older one are dead
 
 EM_BOOL on_context_lost(int, const void*, void*) {
   g_context_lost = true;
@@ -153,7 +155,8 @@ EM_BOOL on_context_restored(int, const void*, void*) {
   ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplOpenGL3_Init("#version 300 es");
   g_font_ratio = 0;  // rebuild the font texture on the next frame
-  if (g_on_context_restored) g_on_context_restored();
+  ++g_gl_generation;
+  for (auto* callback : g_on_context_restored) callback();
   wake();
   return EM_TRUE;
 }
@@ -890,7 +893,8 @@ void end_frame() {
   const ImGuiIO& io = ImGui::GetIO();
   glViewport(0, 0, static_cast<int>(io.DisplaySize.x * g_ratio), static_cast<int>(io.DisplaySize.y * g_ratio));
   const ImVec4 clear = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-  g_build_ms[g_frames_timed % kTimedFrames] = emscripten_get_now() - g_frame_start;
+  g_last_build_ms = emscripten_get_now() - g_frame_start;
+  g_build_ms[g_frames_timed % kTimedFrames] = g_last_build_ms;
   glClearColor(clear.x, clear.y, clear.z, 1);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
@@ -898,7 +902,16 @@ void end_frame() {
 
 float pixel_ratio() { return g_ratio; }
 
-void on_context_restored(void (*callback)()) { g_on_context_restored = callback; }
+void on_context_restored(void (*callback)()) {
+  for (auto* known : g_on_context_restored) {
+    if (known == callback) return;
+  }
+  g_on_context_restored.push_back(callback);
+}
+
+unsigned gl_generation() { return g_gl_generation; }
+
+double last_frame_build_ms() { return g_last_build_ms; }
 
 const Gesture& gesture() { return g_gesture; }
 
