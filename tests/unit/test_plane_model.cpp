@@ -224,3 +224,27 @@ TEST_CASE("the map shows the asked window whole and centred with square pixels, 
   // No canvas yet: the asked window.
   CHECK(shown_window(asked, 0, 0) == asked);
 }
+
+TEST_CASE("a pan moves the full grid by whole cells and samples only the strip it exposes") {
+  PlaneModel m;
+  m.begin_frame(two_variable("sin(3x) * y + x*x", 0, 0));
+  const double past = -1;
+  m.grid(-1, 1, -1, 1, 256);  // no deadline: the full grid at once
+  const double cell = 2.0 / 256;
+  // Three cells right and 1.8 cells down (rounded to two), as a drag moves the window.
+  const SampledGrid& g = m.grid(-1 + 3.1 * cell, 1 + 3.1 * cell, -1 - 1.8 * cell, 1 - 1.8 * cell, 256, past);
+  REQUIRE(g.n == 256);  // not the coarse grid a zoom would get
+  CHECK(g.x_min == doctest::Approx(-1 + 3 * cell));
+  CHECK(g.y_min == doctest::Approx(-1 - 2 * cell));
+  CHECK(!m.is_sampling());
+  // Every cell holds f at its centre: the moved ones, the new columns on the right and the new rows at the bottom.
+  const auto f = [](double x, double y) { return std::sin(3 * x) * y + x * x; };
+  for (int j : {0, 1, 2, 100, 255}) {
+    for (int i : {0, 100, 252, 253, 255}) {
+      CHECK(g.values[static_cast<std::size_t>(j * 256 + i)] == doctest::Approx(f(g.x_at(i), g.y_at(j))).epsilon(1e-6));
+    }
+  }
+  // A jump of more than a coarse grid's samples, or a zoom, is drawn coarse again.
+  CHECK(m.grid(-1 + 100 * cell, 1 + 100 * cell, -1 + 100 * cell, 1 + 100 * cell, 256, past).n == kCoarseGrid);
+  CHECK(m.grid(-2, 2, -2, 2, 256, past).n == kCoarseGrid);
+}

@@ -127,10 +127,17 @@ class PlaneModel {
   // f and ∇f at one point from one forward and one backward walk.
   void gradient_at(double x, double y, double& value, double& gx, double& gy);
   double finite_difference(double x, double y, bool along_x, double h, Scheme scheme);
+  // True when `grid` is of the current f and shows the window: the same size, its cells offset by at most half a
+  // cell (a grid moved by whole cells for a pan; the shader draws it at the window's place).
+  bool covers(const SampledGrid& grid, double x_min, double x_max, double y_min, double y_max) const;
+  // A pan: moves `grid` by whole cells towards the window and samples only the strips it exposes, when those
+  // are fewer than a coarse grid's samples. False (nothing done) for a zoom, a new f or a long jump.
+  bool shift(SampledGrid& grid, double x_min, double x_max, double y_min, double y_max);
   // Starts `grid` over the window (its values unset) unless it is of it already; true when started.
   bool start(SampledGrid& grid, double x_min, double x_max, double y_min, double y_max, int n);
-  // Samples row j of `grid`.
-  void sample_row(SampledGrid& grid, int j);
+  // Samples row j of `grid`, or its cells i_begin … i_end − 1.
+  void sample_row(SampledGrid& grid, int j) { sample_cells(grid, j, 0, grid.n); }
+  void sample_cells(SampledGrid& grid, int j, int i_begin, int i_end);
   void sample(SampledGrid& grid, double x_min, double x_max, double y_min, double y_max, int n);
 
   std::string text_;
@@ -148,6 +155,8 @@ class PlaneModel {
   std::uint64_t reading_generation_ = 0;
   SampledGrid grid_, pending_, mesh_;  // the grid shown, the finer one being sampled, the 3-D view's
   int pending_rows_ = 0;               // rows of pending_ done
+  double asked_[4] = {NAN, NAN, NAN, NAN};  // the window grid() was last asked for: refining waits for it to stay
+  std::vector<float> moved_;           // shift()'s copy of the values
   std::vector<double> row_xs_, row_values_;
   std::vector<std::array<double, 4>> level_;
   std::uint64_t level_generation_ = 0;
