@@ -266,7 +266,11 @@ const SampledGrid& PlaneModel::grid(double x_min, double x_max, double y_min, do
   const double asked[4] = {x_min, x_max, y_min, y_max};
   const bool is_moving = !std::equal(asked, asked + 4, asked_);
   std::copy(asked, asked + 4, asked_);
-  if (!covers(grid_, x_min, x_max, y_min, y_max)) {
+  // Interactive calls take a grid moved by whole cells as it is (the shader places it); others want the window exactly.
+  const bool is_shown = deadline < INFINITY ? covers(grid_, x_min, x_max, y_min, y_max)
+                                            : grid_.generation == generation_ && grid_.x_min == x_min &&
+                                                  grid_.x_max == x_max && grid_.y_min == y_min && grid_.y_max == y_max;
+  if (!is_shown) {
     // A pan: the grid shown moves by whole cells and only the exposed strips are sampled, at its resolution.
     if (deadline < INFINITY && shift(grid_, x_min, x_max, y_min, y_max)) {
       pending_.n = 0, pending_rows_ = 0;
