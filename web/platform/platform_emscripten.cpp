@@ -19,6 +19,7 @@
 
 #include "browser_calls.hpp"
 #include "fonts.hpp"
+#include "present_pacing.hpp"
 #include "tab_order.hpp"
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
@@ -165,6 +166,8 @@ EM_BOOL on_context_restored(int, const void*, void*) {
 // Paused (set_paused: the instance is out of view or its tab hidden): no frame is drawn, so nothing
 // trains either (training runs inside frames); a frame asked for meanwhile waits for the resume.
 bool g_paused = false;
+PresentPacing g_pacing;    // whether a frame built is also put on the canvas (present_pacing.hpp)
+bool g_presenting = true;  // this frame's answer
 long g_animation_frame = 0;  // the pending requestAnimationFrame, cancelled by shutdown()
 double g_frames_drawn = 0;   // since the start, for the browser tests (frames_drawn())
 
@@ -172,6 +175,7 @@ EM_BOOL on_animation_frame(double, void*) {
   g_frame_scheduled = false;
   if (g_paused) return EM_FALSE;
   g_frame_start = emscripten_get_now();
+  g_presenting = g_pacing.begin_frame(g_frame_start);
   if (g_frame && !g_context_lost) {
     g_frame();
     ++g_frames_drawn;
@@ -179,13 +183,15 @@ EM_BOOL on_animation_frame(double, void*) {
   g_frame_ms[g_frames_timed++ % kTimedFrames] = emscripten_get_now() - g_frame_start;
   // ImGui spreads fast input over frames itself (its trickling queue): keep drawing until it is done.
   const bool imgui_pending = ImGui::GetCurrentContext()->InputEventsQueue.Size > 0;
-  if (--g_frames_left > 0 || !g_input_events.empty() || imgui_pending) request_frame();
+  // A frame built but not shown asks for the next, so the canvas always ends on the latest picture.
+  if (--g_frames_left > 0 || !g_input_events.empty() || imgui_pending || !g_presenting) request_frame();
   return EM_FALSE;
 }
 
 }  // namespace
 
 void wake() {
+  g_pacing.attend(emscripten_get_now());  // input, a resize, a change from the page: every frame shows
   g_frames_left = 3;
   request_frame();
 }
@@ -890,11 +896,12 @@ void end_frame() {
   g_escape_claimed = g_escape_claimed_next;
   g_escape_claimed_next = false;
   update_text_sink();
+  g_last_build_ms = emscripten_get_now() - g_frame_start;
+  g_build_ms[g_frames_timed % kTimedFrames] = g_last_build_ms;
+  if (!g_presenting) return;  // the canvas keeps the last picture shown; the next frame is asked for
   const ImGuiIO& io = ImGui::GetIO();
   glViewport(0, 0, static_cast<int>(io.DisplaySize.x * g_ratio), static_cast<int>(io.DisplaySize.y * g_ratio));
   const ImVec4 clear = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-  g_last_build_ms = emscripten_get_now() - g_frame_start;
-  g_build_ms[g_frames_timed % kTimedFrames] = g_last_build_ms;
   glClearColor(clear.x, clear.y, clear.z, 1);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());

@@ -684,7 +684,7 @@ bool train(Runtime& r) {
   // work target, at least 1 ms so a slow device still trains, at most 6 ms: the app's frame stays near 8 ms on
   // a phone-class CPU too (bench/frame_budget.mjs, 4× CPU throttling), and a fast CPU trains 6 ms a frame.
   if (r.playing) {
-    constexpr double kFrameWorkMs = 7.5, kMostTrainingMs = 6;
+    constexpr double kFrameWorkMs = 7, kMostTrainingMs = 6;
     const double other_work_ms = std::max(platform::last_frame_build_ms() - r.training_ms, 0.0);
     const double before = now_ms();
     r.trainer.train_for(std::clamp(kFrameWorkMs - other_work_ms, 1.0, kMostTrainingMs));
