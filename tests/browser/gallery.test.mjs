@@ -17,9 +17,6 @@ test('every gallery link opens without error and restores its state', async () =
     const state = await page.evaluate(() => window.playground.getState());
     for (const pair of entry.hash.split('&')) {
       const [key, value] = pair.split('=').map(decodeURIComponent);
-      // The two-variable view keeps its pixels square: it refits the vertical range to the canvas's shape,
-      // so `yview` does not come back as written (a known gap: the link depends on the canvas's size).
-      if (key === 'yview') continue;
       assert.equal(String(state[key]), String(Number.isNaN(Number(value)) || !['x0', 'h', 'eta'].includes(key) ? value : Number(value)),
         `${entry.title}: ${key}`);
     }

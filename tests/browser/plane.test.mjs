@@ -64,7 +64,10 @@ test('dragging the point moves x₀ and y₀; dragging beside it pans the map an
   const [xmin] = panned.view.split(',').map(Number);
   assert.ok(xmin > Number(viewBefore.split(',')[0]),
             `dragging left shows more of the right: ${viewBefore} → ${panned.view}`);
-  assert.equal(panned.yview, yviewBefore, 'a sideways pan keeps the vertical range');
+  // The pan writes the window as seen (square pixels): its vertical centre is where it was.
+  const middle = (range) => range.split(',').map(Number).reduce((a, b) => a + b) / 2;
+  assert.ok(Math.abs(middle(panned.yview) - middle(yviewBefore)) < 1e-9,
+            `a sideways pan keeps the vertical centre: ${yviewBefore} → ${panned.yview}`);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -115,4 +118,28 @@ test('the 3-D surface reopens from its link with its camera, and three free vari
   assert.deepEqual(again.errors, []);
   await again.context.close();
   await context.close();
+});
+
+test('a link\'s window reopens as written at any canvas size, wholly visible, the point where it says', async () => {
+  // x ∈ [−1, 3] and y ∈ [0, 1.5]: wider than tall, so a tall canvas shows more of y and a wide one more of x.
+  const hash = MAP.replace('x0=1', 'x0=2') + '&view=-1,3,-2,40&yview=0,1.5';
+  for (const [width, height] of [[1280, 800], [768, 1024]]) {
+    const { page, context, errors } = await openPage(session.browser, session.url + '#' + hash, { width, height });
+    await page.waitForFunction(() => window.playground);
+    const point = await until(() => centreOf(page, 'plane point'), Boolean);
+    const state = await stateOf(page);
+    assert.equal(state.yview, '0,1.5', `${width}×${height}: getState() gives the link's yview`);
+    assert.equal(state.view, '-1,3,-2,40', `${width}×${height}: and its view`);
+    const link = await page.evaluate(() => window.playground.shareUrl());
+    assert.match(decodeURIComponent(link), /yview=0,1\.5(&|$)/,
+                 `${width}×${height}: the page's link carries the same yview`);
+    // Square pixels, the asked window centred and whole: units per pixel = the larger of 4 / width, 1.5 / height.
+    const [left, top, w, h] = (await layoutOf(page)).rects.find((r) => r.name === 'plane map').box;
+    const perPixel = Math.max(4 / w, 1.5 / h);
+    const expected = [left + w / 2 + (2 - 1) / perPixel, top + h / 2 - (0.5 - 0.75) / perPixel];
+    assert.ok(Math.abs(point[0] - expected[0]) <= 1 && Math.abs(point[1] - expected[1]) <= 1,
+              `${width}×${height}: the point (2, 0.5) is drawn at ${point}, expected ${expected}`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
 });

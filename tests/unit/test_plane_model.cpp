@@ -198,3 +198,53 @@ TEST_CASE("a text with an error keeps the last good f beside the error") {
   REQUIRE(m.error());
   CHECK(m.reading(s).value == 2);
 }
+
+TEST_CASE("the map shows the asked window whole and centred with square pixels, and a square one as it is") {
+  const PlaneWindow asked{-2, 2, -1, 1};  // 4 wide, 2 high
+  // A 400 × 400 canvas: 0.01 per pixel across, so 4 high about y = 0; x exactly as asked.
+  const PlaneWindow tall = shown_window(asked, 400, 400);
+  CHECK(tall.x_min == -2);
+  CHECK(tall.x_max == 2);
+  CHECK(tall.y_min == doctest::Approx(-2));
+  CHECK(tall.y_max == doctest::Approx(2));
+  // An 800 × 100 canvas: 0.02 per pixel up (2 / 100), so 16 wide about x = 0; y exactly as asked.
+  const PlaneWindow wide = shown_window(asked, 800, 100);
+  CHECK(wide.x_min == doctest::Approx(-8));
+  CHECK(wide.x_max == doctest::Approx(8));
+  CHECK(wide.y_min == -1);
+  CHECK(wide.y_max == 1);
+  // Off-centre windows stay centred on theirs: x ∈ [1, 3], y ∈ [10, 11] on 200 × 200 → y ∈ [9.5, 11.5].
+  const PlaneWindow off = shown_window({1, 3, 10, 11}, 200, 200);
+  CHECK(off.x_min == 1);
+  CHECK(off.y_min == doctest::Approx(9.5));
+  CHECK(off.y_max == doctest::Approx(11.5));
+  // A window of the canvas's shape (one written back after a pan) is drawn bit for bit as it is: no resampling.
+  CHECK(shown_window(wide, 800, 100) == wide);
+  CHECK(shown_window({0.1, 0.7, -0.3, 0.3}, 333, 333) == PlaneWindow{0.1, 0.7, -0.3, 0.3});
+  // No canvas yet: the asked window.
+  CHECK(shown_window(asked, 0, 0) == asked);
+}
+
+TEST_CASE("a pan moves the full grid by whole cells and samples only the strip it exposes") {
+  PlaneModel m;
+  m.begin_frame(two_variable("sin(3x) * y + x*x", 0, 0));
+  const double past = -1;
+  m.grid(-1, 1, -1, 1, 256);  // no deadline: the full grid at once
+  const double cell = 2.0 / 256;
+  // Three cells right and 1.8 cells down (rounded to two), as a drag moves the window.
+  const SampledGrid& g = m.grid(-1 + 3.1 * cell, 1 + 3.1 * cell, -1 - 1.8 * cell, 1 - 1.8 * cell, 256, past);
+  REQUIRE(g.n == 256);  // not the coarse grid a zoom would get
+  CHECK(g.x_min == doctest::Approx(-1 + 3 * cell));
+  CHECK(g.y_min == doctest::Approx(-1 - 2 * cell));
+  CHECK(!m.is_sampling());
+  // Every cell holds f at its centre: the moved ones, the new columns on the right and the new rows at the bottom.
+  const auto f = [](double x, double y) { return std::sin(3 * x) * y + x * x; };
+  for (int j : {0, 1, 2, 100, 255}) {
+    for (int i : {0, 100, 252, 253, 255}) {
+      CHECK(g.values[static_cast<std::size_t>(j * 256 + i)] == doctest::Approx(f(g.x_at(i), g.y_at(j))).epsilon(1e-6));
+    }
+  }
+  // A jump of more than a coarse grid's samples, or a zoom, is drawn coarse again.
+  CHECK(m.grid(-1 + 100 * cell, 1 + 100 * cell, -1 + 100 * cell, 1 + 100 * cell, 256, past).n == kCoarseGrid);
+  CHECK(m.grid(-2, 2, -2, 2, 256, past).n == kCoarseGrid);
+}

@@ -15,6 +15,7 @@
 #include "function/model.hpp"
 #include "function/plots.hpp"
 #include "function/seed_table.hpp"
+#include "function/step_controls.hpp"
 #include "imgui.h"
 #include "plane/panel.hpp"
 #include "platform.hpp"
@@ -87,20 +88,7 @@ void point_inputs(FunctionState& s, float width) {
   x0_field.limits = {-1e12, 1e12};
   x0_field.read_only = is_locked("x0");
   number_field("x₀", s.x0, x0_field);
-  ImGui::BeginDisabled(is_hidden("h"));
-  NumberFieldOptions h_field = step_field(width);
-  h_field.read_only = is_locked("h");
-  number_field("h", s.h, h_field);
-  ImGui::BeginDisabled(is_locked("scheme"));
-  bool is_first = true;
-  for (const auto& choice : scheme_choices()) {
-    if (!is_first) ImGui::SameLine();
-    is_first = false;
-    const std::string label(choice.name);
-    if (ImGui::RadioButton(label.c_str(), s.scheme == choice.value)) s.scheme = choice.value;
-  }
-  ImGui::EndDisabled();
-  ImGui::EndDisabled();
+  step_controls(s, width);
 }
 
 void point_readouts(const FunctionState& s, const PointReading& p, bool is_stale) {

@@ -39,22 +39,11 @@ void arrow(ImDrawList* draw, ImVec2 from, ImVec2 to, ImU32 color, float thicknes
                           ImVec2(base.x + uy * head * 0.5f, base.y - ux * head * 0.5f), color);
 }
 
-// Square pixels: the vertical range follows the map's shape about its centre, so a direction on screen is the
-// direction in the plane and ∇f is drawn perpendicular to the level curve.
-void keep_square(FunctionState& s, ImVec2 size) {
-  if (!(size.x > 0 && size.y > 0)) return;
-  const double centre = (s.plane.view_y_min + s.plane.view_y_max) / 2;
-  const double half = (s.view_x_max - s.view_x_min) * size.y / size.x / 2;
-  // Only a real change: rewriting it each frame moved the window by an ulp, and each new window is resampled.
-  if (std::fabs((s.plane.view_y_max - s.plane.view_y_min) / 2 - half) <= half * 1e-9) return;
-  s.plane.view_y_min = centre - half, s.plane.view_y_max = centre + half;
-}
-
-void pan(FunctionState& s, ImVec2 size) {
+void pan(PlotView& view, ImVec2 size) {
   const ImVec2 d = ImGui::GetIO().MouseDelta;
-  const double dx = d.x / size.x * (s.view_x_max - s.view_x_min);
-  const double dy = d.y / size.y * (s.plane.view_y_max - s.plane.view_y_min);
-  s.view_x_min -= dx, s.view_x_max -= dx, s.plane.view_y_min += dy, s.plane.view_y_max += dy;
+  const double dx = d.x / size.x * (view.x_max - view.x_min);
+  const double dy = d.y / size.y * (view.y_max - view.y_min);
+  view.x_min -= dx, view.x_max -= dx, view.y_min += dy, view.y_max += dy;
 }
 
 // ← → move x₀, ↑ ↓ move y₀ by a round step (a fiftieth of the view, Shift: a fifth).
@@ -117,8 +106,8 @@ void gradient_field(PlaneModel& m, const Plot& plot) {
   }
 }
 
-void level_curve(FunctionState& s, PlaneModel& m, const Plot& plot) {
-  const auto& segments = m.level_curve(s, plot.left(), plot.right(), s.plane.view_y_min, s.plane.view_y_max);
+void level_curve(FunctionState& s, PlaneModel& m, const Plot& plot, const PlotView& view) {
+  const auto& segments = m.level_curve(s, view.x_min, view.x_max, view.y_min, view.y_max);
   const float thickness = 2.5f * theme::line_scale();
   for (const auto& [x1, y1, x2, y2] : segments) {
     plot.draw_list()->AddLine(plot.to_screen(x1, y1), plot.to_screen(x2, y2), IM_COL32(255, 255, 255, 235), thickness);
@@ -132,9 +121,10 @@ bool map_view(FunctionState& s, PlaneModel& m, ImVec2 size, ImVec4& rect) {
   const double deadline = now_ms() + kSamplingMs;
   PlaneState& p = s.plane;
   if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) drag = Drag::kNone;
-  if (drag == Drag::kPan && !platform::gesture().happened()) pan(s, size);  // this frame's move, before the axes
-  keep_square(s, size);
-  PlotView view{s.view_x_min, s.view_x_max, p.view_y_min, p.view_y_max};
+  // The state keeps the window asked for; the map draws it with square pixels at this size.
+  const PlaneWindow shown = shown_window({s.view_x_min, s.view_x_max, p.view_y_min, p.view_y_max}, size.x, size.y);
+  PlotView view{shown.x_min, shown.x_max, shown.y_min, shown.y_max};
+  if (drag == Drag::kPan && !platform::gesture().happened()) pan(view, size);  // this frame's move, before the axes
   PlotOptions options;
   options.underlay = [&](ImDrawList* draw, ImVec2 lo, ImVec2 hi) {
     const SampledGrid& grid = m.grid(view.x_min, view.x_max, view.y_min, view.y_max, kGridSize, deadline);
@@ -145,7 +135,12 @@ bool map_view(FunctionState& s, PlaneModel& m, ImVec2 size, ImVec4& rect) {
     }
   };
   Plot plot("plane_map", size, view, options);
-  s.view_x_min = view.x_min, s.view_x_max = view.x_max, p.view_y_min = view.y_min, p.view_y_max = view.y_max;
+  // Panned or zoomed (the drag above, or the plot's wheel, pinch or right-drag): what is seen is now what is asked
+  // for. Otherwise the state keeps its window, so a link gives back what it said.
+  if (!(PlaneWindow{view.x_min, view.x_max, view.y_min, view.y_max} == shown)) {
+    s.view_x_min = view.x_min, s.view_x_max = view.x_max, p.view_y_min = view.y_min, p.view_y_max = view.y_max;
+  }
+  report_rect("plane map", plot.min(), plot.max());
 
   const float radius = kArrowPixels * theme::line_scale();
   const double theta = p.direction * M_PI / 180;
@@ -172,7 +167,7 @@ bool map_view(FunctionState& s, PlaneModel& m, ImVec2 size, ImVec4& rect) {
 
   ImDrawList* draw = plot.draw_list();
   if (p.show_field) gradient_field(m, plot);
-  if (p.show_level) level_curve(s, m, plot);
+  if (p.show_level) level_curve(s, m, plot, view);
   draw_race_trails(draw, [&](double x, double y) { return plot.to_screen(x, y); });
   const theme::Palette& colors = theme::colors();
   draw->AddCircle(at, radius, IM_COL32(255, 255, 255, 120), 0, 1.0f);

@@ -75,6 +75,21 @@ FreeVariables free_variables(const std::string& text) {
   return out;
 }
 
+PlaneWindow shown_window(const PlaneWindow& asked, double width, double height) {
+  if (!(width > 0 && height > 0)) return asked;
+  const double w = asked.x_max - asked.x_min, h = asked.y_max - asked.y_min;
+  const double per_pixel = std::max(w / width, h / height);
+  PlaneWindow shown = asked;
+  const auto widen = [](double& lo, double& hi, double span) {
+    const double centre = lo / 2 + hi / 2;
+    lo = centre - span / 2, hi = centre + span / 2;
+  };
+  // Only a real difference widens: rounding alone would move the window by an ulp, and each new window is resampled.
+  if (per_pixel * width > w * (1 + 1e-9)) widen(shown.x_min, shown.x_max, per_pixel * width);
+  if (per_pixel * height > h * (1 + 1e-9)) widen(shown.y_min, shown.y_max, per_pixel * height);
+  return shown;
+}
+
 bool ViewChoice::is_two_variable(const std::string& text) {
   if (has_answer_ && text == text_) return is_two_variable_;
   text_ = text;
@@ -185,15 +200,60 @@ bool PlaneModel::start(SampledGrid& g, double x_min, double x_max, double y_min,
 }
 
 // One sweep per row: the vertical variable fixed, the horizontal one varying.
-void PlaneModel::sample_row(SampledGrid& g, int j) {
-  const auto size = static_cast<std::size_t>(g.n);
-  row_xs_.resize(size);
-  row_values_.resize(size);
-  for (int i = 0; i < g.n; ++i) row_xs_[static_cast<std::size_t>(i)] = g.x_at(i);
+void PlaneModel::sample_cells(SampledGrid& g, int j, int i_begin, int i_end) {
+  const auto count = static_cast<std::size_t>(i_end - i_begin);
+  row_xs_.resize(count);
+  row_values_.resize(count);
+  for (int i = i_begin; i < i_end; ++i) row_xs_[static_cast<std::size_t>(i - i_begin)] = g.x_at(i);
   if (y_input_ >= 0) values_[static_cast<std::size_t>(y_input_)] = g.y_at(j);
-  tape_.sweep(x_input_, values_, row_xs_.data(), size, row_values_.data(), nullptr);
-  float* out = g.values.data() + static_cast<std::size_t>(j) * size;
-  for (std::size_t i = 0; i < size; ++i) out[i] = static_cast<float>(row_values_[i]);
+  tape_.sweep(x_input_, values_, row_xs_.data(), count, row_values_.data(), nullptr);
+  float* out = g.values.data() + static_cast<std::size_t>(j) * static_cast<std::size_t>(g.n) + i_begin;
+  for (std::size_t i = 0; i < count; ++i) out[i] = static_cast<float>(row_values_[i]);
+}
+
+bool PlaneModel::covers(const SampledGrid& g, double x_min, double x_max, double y_min, double y_max) const {
+  if (g.generation != generation_ || g.n <= 0) return false;
+  const double w = g.x_max - g.x_min, h = g.y_max - g.y_min;
+  if (std::fabs((x_max - x_min) - w) > w * 1e-9 || std::fabs((y_max - y_min) - h) > h * 1e-9) return false;
+  const double half_cell_x = w / g.n / 2, half_cell_y = h / g.n / 2;
+  return std::fabs(x_min - g.x_min) <= half_cell_x * (1 + 1e-9) &&
+         std::fabs(y_min - g.y_min) <= half_cell_y * (1 + 1e-9);
+}
+
+bool PlaneModel::shift(SampledGrid& g, double x_min, double x_max, double y_min, double y_max) {
+  if (g.generation != generation_ || g.n <= 0) return false;
+  const double w = g.x_max - g.x_min, h = g.y_max - g.y_min;
+  if (std::fabs((x_max - x_min) - w) > w * 1e-9 || std::fabs((y_max - y_min) - h) > h * 1e-9) return false;
+  const int n = g.n;
+  const double cell_x = w / n, cell_y = h / n;
+  const double across = std::round((x_min - g.x_min) / cell_x), up = std::round((y_min - g.y_min) / cell_y);
+  if (!(std::fabs(across) < n && std::fabs(up) < n)) return false;
+  const int si = static_cast<int>(across), sj = static_cast<int>(up);
+  const int fresh = (std::abs(si) + std::abs(sj)) * n - std::abs(si) * std::abs(sj);  // samples to take
+  if (fresh > kCoarseGrid * kCoarseGrid) return false;  // a jump: the coarse grid is cheaper
+  // Cell (i, j) of the moved grid is cell (i + si, j + sj) of the old one.
+  const auto size = static_cast<std::size_t>(n);
+  moved_.resize(size * size);
+  const int i_begin = std::max(0, -si), i_end = std::min(n, n - si);  // the columns the old grid has
+  for (int j = 0; j < n; ++j) {
+    const int from = j + sj;
+    if (from < 0 || from >= n) continue;
+    const float* source = g.values.data() + static_cast<std::size_t>(from) * size;
+    std::copy(source + i_begin + si, source + i_end + si, moved_.data() + static_cast<std::size_t>(j) * size + i_begin);
+  }
+  std::swap(g.values, moved_);
+  g.x_min += si * cell_x, g.x_max += si * cell_x, g.y_min += sj * cell_y, g.y_max += sj * cell_y;
+  for (int j = 0; j < n; ++j) {
+    const int from = j + sj;
+    if (from < 0 || from >= n) {
+      sample_row(g, j);  // a whole new row
+      continue;
+    }
+    if (i_begin > 0) sample_cells(g, j, 0, i_begin);  // the new columns on the left
+    if (i_end < n) sample_cells(g, j, i_end, n);      // or on the right
+  }
+  colour_range(g);
+  return true;
 }
 
 void PlaneModel::sample(SampledGrid& g, double x_min, double x_max, double y_min, double y_max, int n) {
@@ -203,16 +263,27 @@ void PlaneModel::sample(SampledGrid& g, double x_min, double x_max, double y_min
 }
 
 const SampledGrid& PlaneModel::grid(double x_min, double x_max, double y_min, double y_max, int n, double deadline) {
-  const bool is_new = grid_.generation != generation_ || grid_.x_min != x_min || grid_.x_max != x_max ||
-                      grid_.y_min != y_min || grid_.y_max != y_max;
-  if (is_new) {  // drawn at once, coarse: the frame that changed f or the window shows it
+  const double asked[4] = {x_min, x_max, y_min, y_max};
+  const bool is_moving = !std::equal(asked, asked + 4, asked_);
+  std::copy(asked, asked + 4, asked_);
+  // Interactive calls take a grid moved by whole cells as it is (the shader places it); others want the window exactly.
+  const bool is_shown = deadline < INFINITY ? covers(grid_, x_min, x_max, y_min, y_max)
+                                            : grid_.generation == generation_ && grid_.x_min == x_min &&
+                                                  grid_.x_max == x_max && grid_.y_min == y_min && grid_.y_max == y_max;
+  if (!is_shown) {
+    // A pan: the grid shown moves by whole cells and only the exposed strips are sampled, at its resolution.
+    if (deadline < INFINITY && shift(grid_, x_min, x_max, y_min, y_max)) {
+      pending_.n = 0, pending_rows_ = 0;
+      return grid_;
+    }
+    // Anything else is drawn at once, coarse: the frame that changed f or the window shows it.
     sample(grid_, x_min, x_max, y_min, y_max, std::min(n, kCoarseGrid));
     // While the window moves every frame (a pan, a pinch) a finer grid would be stale before it is done:
     // refining starts in the first frame that asks for the same window again.
     if (deadline < INFINITY && grid_.n < n) return grid_;
   }
-  if (grid_.n >= n) {
-    pending_rows_ = pending_.n;  // nothing finer to do
+  if (grid_.n >= n || (deadline < INFINITY && is_moving)) {
+    if (grid_.n >= n) pending_rows_ = pending_.n;  // nothing finer to do
     return grid_;
   }
   if (start(pending_, x_min, x_max, y_min, y_max, n)) pending_rows_ = 0;
@@ -244,9 +315,7 @@ void PlaneModel::gradients(const double* xs, const double* ys, std::size_t m, do
 // interpolation is already within a fraction of a 256-cell grid's cell, under a pixel.
 const std::vector<std::array<double, 4>>& PlaneModel::level_curve(const FunctionState& s, double x_min, double x_max,
                                                                   double y_min, double y_max) {
-  const bool has_grid = grid_.generation == generation_ && grid_.x_min == x_min && grid_.x_max == x_max &&
-                        grid_.y_min == y_min && grid_.y_max == y_max;
-  if (!has_grid) grid(x_min, x_max, y_min, y_max, kLevelGrid);
+  if (!covers(grid_, x_min, x_max, y_min, y_max)) grid(x_min, x_max, y_min, y_max, kLevelGrid);
   const SampledGrid& g = grid_;
   const double key[7] = {s.x0, s.plane.y0, x_min, x_max, y_min, y_max, static_cast<double>(g.n)};
   if (level_generation_ == generation_ && std::equal(key, key + 7, level_key_)) return level_;
@@ -255,7 +324,6 @@ const std::vector<std::array<double, 4>>& PlaneModel::level_curve(const Function
   level_.clear();
   const double level = value_at(s.x0, s.plane.y0);
   if (!std::isfinite(level)) return level_;
-  std::vector<double> xs, ys;
   const std::size_t n = static_cast<std::size_t>(g.n);
   // Cells `stride` samples wide, about kLevelGrid per side: on the heat map's 256² grid every other sample (cells
   // of 3 to 7 pixels, the interpolation still within a pixel), a quarter of the cells and half the segments.
@@ -289,12 +357,9 @@ const std::vector<std::array<double, 4>>& PlaneModel::level_curve(const Function
       if (crossings == 4 && ((v[0] + v[1] + v[2] + v[3] < 0) != (v[0] < 0))) {  // the other pairing
         std::swap(px[1], px[3]), std::swap(py[1], py[3]);
       }
-      for (int c = 0; c + 1 < crossings; c += 2) {
-        xs.push_back(px[c]), ys.push_back(py[c]), xs.push_back(px[c + 1]), ys.push_back(py[c + 1]);
-      }
+      for (int c = 0; c + 1 < crossings; c += 2) level_.push_back({px[c], py[c], px[c + 1], py[c + 1]});
     }
   }
-  for (std::size_t k = 0; k + 1 < xs.size(); k += 2) level_.push_back({xs[k], ys[k], xs[k + 1], ys[k + 1]});
   return level_;
 }
 

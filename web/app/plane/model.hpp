@@ -53,6 +53,21 @@ struct SampledGrid {
   double y_at(int j) const { return y_min + (j + 0.5) / n * (y_max - y_min); }
 };
 
+// A window of the plane: what the learner asked to see (the state's view, the link's `view` and `yview`), or what
+// the map draws of it.
+struct PlaneWindow {
+  double x_min = 0, x_max = 0, y_min = 0, y_max = 0;
+  bool operator==(const PlaneWindow& o) const {
+    return x_min == o.x_min && x_max == o.x_max && y_min == o.y_min && y_max == o.y_max;
+  }
+};
+// What a width × height map draws of the `asked` window: square pixels (a direction on screen is the direction
+// in the plane, ∇f perpendicular to the level curve), the asked window centred and wholly visible, the axis
+// with room widened. Only drawing derives it: the state keeps the asked window, so a link reopens what it
+// says at any size. A window of the canvas's shape already (to 1e-9, as one written back after a pan) is
+// drawn exactly as it is.
+PlaneWindow shown_window(const PlaneWindow& asked, double width, double height);
+
 // f at the point (x₀, y₀) for one h and scheme.
 struct PlaneReading {
   double x0 = NAN, y0 = NAN, h = NAN;
@@ -112,10 +127,17 @@ class PlaneModel {
   // f and ∇f at one point from one forward and one backward walk.
   void gradient_at(double x, double y, double& value, double& gx, double& gy);
   double finite_difference(double x, double y, bool along_x, double h, Scheme scheme);
+  // True when `grid` is of the current f and shows the window: the same size, its cells offset by at most half a
+  // cell (a grid moved by whole cells for a pan; the shader draws it at the window's place).
+  bool covers(const SampledGrid& grid, double x_min, double x_max, double y_min, double y_max) const;
+  // A pan: moves `grid` by whole cells towards the window and samples only the strips it exposes, when those
+  // are fewer than a coarse grid's samples. False (nothing done) for a zoom, a new f or a long jump.
+  bool shift(SampledGrid& grid, double x_min, double x_max, double y_min, double y_max);
   // Starts `grid` over the window (its values unset) unless it is of it already; true when started.
   bool start(SampledGrid& grid, double x_min, double x_max, double y_min, double y_max, int n);
-  // Samples row j of `grid`.
-  void sample_row(SampledGrid& grid, int j);
+  // Samples row j of `grid`, or its cells i_begin … i_end − 1.
+  void sample_row(SampledGrid& grid, int j) { sample_cells(grid, j, 0, grid.n); }
+  void sample_cells(SampledGrid& grid, int j, int i_begin, int i_end);
   void sample(SampledGrid& grid, double x_min, double x_max, double y_min, double y_max, int n);
 
   std::string text_;
@@ -133,6 +155,8 @@ class PlaneModel {
   std::uint64_t reading_generation_ = 0;
   SampledGrid grid_, pending_, mesh_;  // the grid shown, the finer one being sampled, the 3-D view's
   int pending_rows_ = 0;               // rows of pending_ done
+  double asked_[4] = {NAN, NAN, NAN, NAN};  // the window grid() was last asked for: refining waits for it to stay
+  std::vector<float> moved_;           // shift()'s copy of the values
   std::vector<double> row_xs_, row_values_;
   std::vector<std::array<double, 4>> level_;
   std::uint64_t level_generation_ = 0;

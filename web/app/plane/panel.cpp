@@ -10,6 +10,7 @@
 #include <string>
 
 #include "fonts.hpp"
+#include "function/step_controls.hpp"
 #include "imgui.h"
 #include "plane/model.hpp"
 #include "plane/views.hpp"
@@ -71,17 +72,7 @@ void point_inputs(FunctionState& s, const PlaneModel& m, float width) {
   field.read_only = is_locked("x0");
   number_field((m.horizontal() + "₀").c_str(), s.x0, field);
   number_field((m.vertical() + "₀").c_str(), s.plane.y0, field);
-  NumberFieldOptions h_field = step_field(width);
-  h_field.read_only = is_locked("h");
-  number_field("h", s.h, h_field);
-  ImGui::BeginDisabled(is_locked("scheme"));
-  bool is_first = true;
-  for (const auto& choice : scheme_choices()) {
-    if (!is_first) ImGui::SameLine();
-    is_first = false;
-    if (ImGui::RadioButton(std::string(choice.name).c_str(), s.scheme == choice.value)) s.scheme = choice.value;
-  }
-  ImGui::EndDisabled();
+  step_controls(s, width);
 }
 
 void readouts(FunctionState& s, const PlaneModel& m, const PlaneReading& r, float width) {

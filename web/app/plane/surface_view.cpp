@@ -3,7 +3,9 @@
 // point and its tangent plane on top.
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
+#include <utility>
 #include <vector>
 
 #include "imgui_internal.h"  // SetKeyOwner: the focused view's arrow keys rotate it, not the focus
@@ -61,27 +63,34 @@ void rotate(PlaneState& p, ImGuiID id, bool is_active, bool is_focused) {
   p.pitch = std::clamp(p.pitch + 5 * (pressed(ImGuiKey_UpArrow) - pressed(ImGuiKey_DownArrow)), -89.0, 89.0);
 }
 
-struct Quad {
-  ImVec2 corners[4];
-  double depth;
-  ImU32 color;
+// What the mesh's picture keeps between frames: the model-space points and each quad's lit colour depend on f and
+// the window, not on the camera, so a rotation only projects, sorts and fills.
+struct MeshPicture {
+  std::uint64_t generation = 0;
+  int n = 0;
+  double window[4] = {0, 0, 0, 0};
+  std::vector<Vec3> model;
+  std::vector<ImU32> colors;  // per quad (j * (n − 1) + i); 0: not drawn (a corner undefined)
+  std::vector<ImVec2> screen;
+  std::vector<double> depth;
+  std::vector<std::pair<float, int>> order;  // depth, quad
 };
 
-void draw_mesh(ImDrawList* draw, const SampledGrid& g, const Camera& cam) {
+void light(MeshPicture& p, const SampledGrid& g, const Camera& cam) {
+  const double window[4] = {g.x_min, g.x_max, g.y_min, g.y_max};
+  if (p.generation == g.generation && p.n == g.n && std::equal(window, window + 4, p.window)) return;
+  p.generation = g.generation, p.n = g.n;
+  std::copy(window, window + 4, p.window);
   const int n = g.n;
-  std::vector<Vec3> model(static_cast<std::size_t>(n * n));
-  std::vector<ImVec2> screen(model.size());
-  std::vector<double> depth(model.size());
+  p.model.resize(static_cast<std::size_t>(n * n));
   for (int j = 0; j < n; ++j) {
     for (int i = 0; i < n; ++i) {
       const std::size_t k = static_cast<std::size_t>(j * n + i);
-      model[k] = cam.model(g.x_at(i), g.y_at(j), g.values[k]);
-      screen[k] = cam.screen(model[k], &depth[k]);
+      p.model[k] = cam.model(g.x_at(i), g.y_at(j), g.values[k]);
     }
   }
   const double light[3] = {-0.35, -0.45, 0.82};  // from the viewer's upper left, in model space
-  std::vector<Quad> quads;
-  quads.reserve(static_cast<std::size_t>((n - 1) * (n - 1)));
+  p.colors.assign(static_cast<std::size_t>((n - 1) * (n - 1)), 0);
   for (int j = 0; j + 1 < n; ++j) {
     for (int i = 0; i + 1 < n; ++i) {
       const std::size_t a = static_cast<std::size_t>(j * n + i), b = a + 1, c = a + static_cast<std::size_t>(n) + 1,
@@ -89,24 +98,46 @@ void draw_mesh(ImDrawList* draw, const SampledGrid& g, const Camera& cam) {
       const float fa = g.values[a], fb = g.values[b], fc = g.values[c], fd = g.values[d];
       if (!std::isfinite(fa) || !std::isfinite(fb) || !std::isfinite(fc) || !std::isfinite(fd)) continue;
       // The normal from the two diagonals; lit on both sides (the underside shows when the camera is below).
-      const Vec3 u{model[c].x - model[a].x, model[c].y - model[a].y, model[c].z - model[a].z};
-      const Vec3 v{model[d].x - model[b].x, model[d].y - model[b].y, model[d].z - model[b].z};
+      const std::vector<Vec3>& m = p.model;
+      const Vec3 u{m[c].x - m[a].x, m[c].y - m[a].y, m[c].z - m[a].z};
+      const Vec3 v{m[d].x - m[b].x, m[d].y - m[b].y, m[d].z - m[b].z};
       const double nx = u.y * v.z - u.z * v.y, ny = u.z * v.x - u.x * v.z, nz = u.x * v.y - u.y * v.x;
       const double norm = std::sqrt(nx * nx + ny * ny + nz * nz);
       const double lambert = norm > 0 ? std::fabs(nx * light[0] + ny * light[1] + nz * light[2]) / norm : 1;
       const double t = ((fa + fb + fc + fd) / 4 - g.low) / std::max(g.high - g.low, 1e-300);
-      quads.push_back({{screen[a], screen[b], screen[c], screen[d]},
-                       (depth[a] + depth[b] + depth[c] + depth[d]) / 4,
-                       heat_color(t, static_cast<float>(0.45 + 0.55 * lambert))});
+      p.colors[static_cast<std::size_t>(j * (n - 1) + i)] = heat_color(t, static_cast<float>(0.45 + 0.55 * lambert));
     }
   }
-  std::sort(quads.begin(), quads.end(), [](const Quad& x, const Quad& y) { return x.depth < y.depth; });
+}
+
+void draw_mesh(ImDrawList* draw, const SampledGrid& g, const Camera& cam) {
+  static MeshPicture p;
+  light(p, g, cam);
+  const int n = g.n;
+  p.screen.resize(p.model.size());
+  p.depth.resize(p.model.size());
+  for (std::size_t k = 0; k < p.model.size(); ++k) p.screen[k] = cam.screen(p.model[k], &p.depth[k]);
+  const std::vector<double>& depth = p.depth;
+  p.order.clear();
+  for (int j = 0; j + 1 < n; ++j) {
+    for (int i = 0; i + 1 < n; ++i) {
+      const int quad = j * (n - 1) + i;
+      if (p.colors[static_cast<std::size_t>(quad)] == 0) continue;
+      const std::size_t a = static_cast<std::size_t>(j * n + i), c = a + static_cast<std::size_t>(n) + 1;
+      // The sum of the corners' depths: four times their mean, the same order.
+      p.order.emplace_back(static_cast<float>(depth[a] + depth[a + 1] + depth[c] + depth[c - 1]), quad);
+    }
+  }
+  std::sort(p.order.begin(), p.order.end());
   // Without anti-aliased fills neighbouring quads meet exactly: no seams of half-transparent fringes.
   const ImDrawListFlags flags = draw->Flags;
   draw->Flags &= ~ImDrawListFlags_AntiAliasedFill;
-  for (const Quad& q : quads) {
-    draw->AddTriangleFilled(q.corners[0], q.corners[1], q.corners[2], q.color);
-    draw->AddTriangleFilled(q.corners[0], q.corners[2], q.corners[3], q.color);
+  for (const auto& [unused, quad] : p.order) {
+    const std::size_t a = static_cast<std::size_t>((quad / (n - 1)) * n + quad % (n - 1)), b = a + 1,
+                      c = a + static_cast<std::size_t>(n) + 1, d = a + static_cast<std::size_t>(n);
+    const ImU32 color = p.colors[static_cast<std::size_t>(quad)];
+    draw->AddTriangleFilled(p.screen[a], p.screen[b], p.screen[c], color);
+    draw->AddTriangleFilled(p.screen[a], p.screen[c], p.screen[d], color);
   }
   draw->Flags = flags;
 }
