@@ -65,6 +65,7 @@ class Tape {
   // x_slot, input_values and xs are not read.
   void sweep_block(int x_slot, const std::vector<double>& input_values, const double* xs, const double* input_rows,
                    std::size_t m, std::size_t block, double* value, double* grad) const;
+  bool is_square(const Instr& k) const;  // a^2 with the constant 2: the sweeps' fast case
   std::size_t slot(NodeId node) const { return static_cast<std::size_t>(slot_[static_cast<std::size_t>(node)]); }
 
   std::vector<NodeId> order_;
