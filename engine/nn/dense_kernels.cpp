@@ -28,7 +28,7 @@ inline double relu1(double v) { return v <= 0 ? 0.0 : v; }
 // the depth loop loading P vectors of B's row k and R coefficients of A.
 template <int R, int P>
 inline void combine_block(const double* A, long lda, long ars, const double* B, const double* bias, double* C,
-                          double* relu_C, int depth, int n, int r0, int j0) {
+                          double* relu_C, const double* tanh_of, int depth, int n, int r0, int j0) {
   d2 acc[R][P];
   for (int r = 0; r < R; ++r) {
     const d2 start = splat(bias ? bias[r0 + r] : 0.0);
@@ -46,6 +46,12 @@ inline void combine_block(const double* A, long lda, long ars, const double* B, 
   }
   for (int r = 0; r < R; ++r) {
     const long at = static_cast<long>(r0 + r) * n + j0;
+    if (tanh_of) {  // C ⊙ (1 − t²), as multiply_by_derivative would make it afterwards
+      for (int p = 0; p < P; ++p) {
+        const d2 t = load2(tanh_of + at + 2 * p);
+        acc[r][p] *= splat(1.0) - t * t;
+      }
+    }
     if (C) {
       for (int p = 0; p < P; ++p) store2(C + at + 2 * p, acc[r][p]);
     }
@@ -58,7 +64,7 @@ inline void combine_block(const double* A, long lda, long ars, const double* B, 
 // One column j of rows r0..r0+R: the odd example at the end of an odd batch.
 template <int R>
 inline void combine_column(const double* A, long lda, long ars, const double* B, const double* bias, double* C,
-                           double* relu_C, int depth, int n, int r0, int j) {
+                           double* relu_C, const double* tanh_of, int depth, int n, int r0, int j) {
   double acc[R];
   for (int r = 0; r < R; ++r) acc[r] = bias ? bias[r0 + r] : 0.0;
   const double* a = A + r0 * ars;
@@ -67,6 +73,10 @@ inline void combine_column(const double* A, long lda, long ars, const double* B,
     for (int r = 0; r < R; ++r) acc[r] += a[r * ars] * x;
   }
   for (int r = 0; r < R; ++r) {
+    if (tanh_of) {
+      const double t = tanh_of[static_cast<long>(r0 + r) * n + j];
+      acc[r] *= 1.0 - t * t;
+    }
     if (C) C[static_cast<long>(r0 + r) * n + j] = acc[r];
     if (relu_C) relu_C[static_cast<long>(r0 + r) * n + j] = relu1(acc[r]);
   }
@@ -79,10 +89,12 @@ constexpr int kPairs = 2;
 
 template <int P>
 inline void combine_columns(const double* A, long lda, long ars, const double* B, const double* bias, double* C,
-                            double* relu_C, int rows, int depth, int n, int j0) {
+                            double* relu_C, const double* tanh_of, int rows, int depth, int n, int j0) {
   int r = 0;
-  for (; r + kRows <= rows; r += kRows) combine_block<kRows, P>(A, lda, ars, B, bias, C, relu_C, depth, n, r, j0);
-  for (; r < rows; ++r) combine_block<1, P>(A, lda, ars, B, bias, C, relu_C, depth, n, r, j0);
+  for (; r + kRows <= rows; r += kRows) {
+    combine_block<kRows, P>(A, lda, ars, B, bias, C, relu_C, tanh_of, depth, n, r, j0);
+  }
+  for (; r < rows; ++r) combine_block<1, P>(A, lda, ars, B, bias, C, relu_C, tanh_of, depth, n, r, j0);
 }
 
 // combine_block<R, 2> over the depth steps listed in `steps` only: the rows of B not all zero in
@@ -114,9 +126,10 @@ inline void combine_block_listed(const double* A, long lda, const double* B, con
 }
 
 // combine_rows with A(r, k) = A[r·ars + k·lda]: column-major A when ars is 1, and Wᵀ read from W in place
-// (ars = W's rows, lda = 1) for dense_backprop. Skipping zero rows of B (forward only) needs ars = 1.
+// (ars = W's rows, lda = 1) for dense_backprop; tanh_of, when given (rows × n), multiplies C by 1 − t².
+// Skipping zero rows of B (forward only) needs ars = 1 and no tanh_of.
 void combine_strided(const double* A, long lda, long ars, const double* B, const double* bias, double* C, int rows,
-                     int depth, int n, double* relu_C, int* skip_zero_steps) {
+                     int depth, int n, double* relu_C, int* skip_zero_steps, const double* tanh_of = nullptr) {
   // Columns outside, rows inside: a slab of B (depth × 2·kPairs) stays in L1 while every row uses it.
   int j = 0;
   if (skip_zero_steps) {
@@ -134,14 +147,14 @@ void combine_strided(const double* A, long lda, long ars, const double* B, const
     }
   } else {
     for (; j + 2 * kPairs <= n; j += 2 * kPairs) {
-      combine_columns<kPairs>(A, lda, ars, B, bias, C, relu_C, rows, depth, n, j);
+      combine_columns<kPairs>(A, lda, ars, B, bias, C, relu_C, tanh_of, rows, depth, n, j);
     }
   }
-  for (; j + 2 <= n; j += 2) combine_columns<1>(A, lda, ars, B, bias, C, relu_C, rows, depth, n, j);
+  for (; j + 2 <= n; j += 2) combine_columns<1>(A, lda, ars, B, bias, C, relu_C, tanh_of, rows, depth, n, j);
   if (j < n) {
     int r = 0;
-    for (; r + 4 <= rows; r += 4) combine_column<4>(A, lda, ars, B, bias, C, relu_C, depth, n, r, j);
-    for (; r < rows; ++r) combine_column<1>(A, lda, ars, B, bias, C, relu_C, depth, n, r, j);
+    for (; r + 4 <= rows; r += 4) combine_column<4>(A, lda, ars, B, bias, C, relu_C, tanh_of, depth, n, r, j);
+    for (; r < rows; ++r) combine_column<1>(A, lda, ars, B, bias, C, relu_C, tanh_of, depth, n, r, j);
   }
 }
 
@@ -157,9 +170,9 @@ void dense_forward(const double* W, const double* b, const double* x, double* z,
   combine_rows(W, out, x, b, z, out, in, n, relu_z, skip_zero_steps);  // A(o, i) = W[o + i·out]
 }
 
-void dense_backprop(const double* W, const double* delta, double* dx, int out, int in, int n) {
+void dense_backprop(const double* W, const double* delta, double* dx, int out, int in, int n, const double* tanh_of) {
   // Wᵀ(i, o) = W[o + i·out], read in place: copying Wᵀ out first was 320 strided copies a batch on W4's net.
-  combine_strided(W, 1, out, delta, nullptr, dx, in, out, n, nullptr, nullptr);
+  combine_strided(W, 1, out, delta, nullptr, dx, in, out, n, nullptr, nullptr, tanh_of);
 }
 
 namespace {
