@@ -56,16 +56,6 @@ void update(const OptimizerConfig& c, long step, P& p, const G& g, P& s1, P& s2)
 void Optimizer::step(Network& network) {
   ++steps_;
   auto& layers = network.layers();
-  if (config_.kind == OptimizerKind::kSgd) {  // θ ← θ − γg, update()'s sgd row without its set-up per array
-    const auto sgd = [lr = config_.learning_rate](double* p, const double* g, Eigen::Index n) {
-      for (Eigen::Index k = 0; k < n; ++k) p[k] -= lr * g[k];
-    };
-    for (Dense& layer : layers) {
-      sgd(layer.W.data(), layer.grad_W.data(), layer.W.size());
-      sgd(layer.b.data(), layer.grad_b.data(), layer.b.size());
-    }
-    return;
-  }
   for (std::size_t l = 0; l < layers.size(); ++l) {
     Dense& layer = layers[l];
     State& s = state_[l];
