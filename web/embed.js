@@ -211,14 +211,38 @@
     module.stringToUTF8(id, ptr, bytes);
     const attempt = JSON.parse(module.UTF8ToString(module._bp_answer(ptr, number)));
     module._free(ptr);
-    if (attempt.error) throw new Error('answer(' + JSON.stringify(id) + '): ' + attempt.error);
+    if (attempt.error) {
+      const error = new Error('answer(' + JSON.stringify(id) + '): ' + attempt.error);
+      error.pending = Boolean(attempt.pending);  // the quantity is asked but has no true value yet
+      throw error;
+    }
     return attempt;
   }
 
-  // instance.getResults() and instance.answer(id, value).
+  // instance.submitAnswer(id, value): a promise of answer(id, value) that waits for what answer() cannot yet
+  // do: the instance to be ready, then the asked quantity's true value (a function still compiling), up to
+  // 5 s; any other refusal (an id not asked) after 300 ms, as a state just set takes effect at the next frame.
+  function submitAnswerWhenReady(instance, id, value) {
+    const started = performance.now();
+    return instance.ready.then(() => new Promise((resolve, reject) => {
+      const attempt = () => {
+        try {
+          resolve(instance.answer(id, value));
+        } catch (error) {
+          const waited = performance.now() - started;
+          if (waited < (error.pending ? 5000 : 300)) setTimeout(attempt, 50);
+          else reject(error);
+        }
+      };
+      attempt();
+    }));
+  }
+
+  // instance.getResults(), instance.answer(id, value) and instance.submitAnswer(id, value).
   function addExerciseMethods(instance, live) {
     instance.getResults = () => readResults(live()).answers;
     instance.answer = (id, value) => submitAnswer(live(), id, value);
+    instance.submitAnswer = (id, value) => submitAnswerWhenReady(instance, id, value);
   }
 
   // The WebGL2 context attributes the app asks for (web/platform/platform_emscripten.cpp, init()).
@@ -655,6 +679,7 @@
 
     const resize = new ResizeObserver(() => { if (module && !destroyed) module._bp_wake(); });
     resize.observe(holder);
+    resize.observe(canvas);  // the app reads the canvas's size only when told it may have changed
 
     // The app's files download while the WebGL2 context is created (a software renderer takes 150 ms).
     const app = typeof WebAssembly === 'object' ? loadApp(base) : Promise.reject(new Error('no WebAssembly'));

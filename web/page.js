@@ -129,23 +129,13 @@
   }
 
   // A host page's own answer form: { type: 'bp:submitAnswer', id, quantity, value } is checked as the canvas's
-  // Check button would, then answered with { type: 'bp:answerResult', id, result } (the `answer` event's fields,
-  // which also follow as bp:answer) or { type: 'bp:answerResult', id, error }. An answer sent before the asked
-  // quantity has a true value (a function still compiling, a link just set) waits for it, up to 5 s; an
-  // error is answered after those 5 s.
+  // Check button would (instance.submitAnswer: it waits for a quantity still being computed, up to 5 s), then
+  // answered with { type: 'bp:answerResult', id, result } (the `answer` event's fields, which also follow as
+  // bp:answer) or { type: 'bp:answerResult', id, error }.
   function submitFromHost(message, reply) {
-    const started = performance.now();
-    const attempt = () => {
-      try {
-        reply({ type: 'bp:answerResult', result: instance.answer(message.quantity, message.value) });
-      } catch (error) {
-        // A link just set takes effect at the next frame (its ask list too): errors are retried for 5 s.
-        const waiting = performance.now() - started < 5000;
-        if (waiting) setTimeout(attempt, 100);
-        else reply({ type: 'bp:answerResult', error: error.message });
-      }
-    };
-    attempt();
+    instance.submitAnswer(message.quantity, message.value).then(
+      (result) => reply({ type: 'bp:answerResult', result }),
+      (error) => reply({ type: 'bp:answerResult', error: error.message }));
   }
 
   // postMessage protocol for a host page around an iframe (docs/embedding.md). Only origins listed in

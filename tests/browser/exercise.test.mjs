@@ -125,20 +125,19 @@ test('mount(): an exercise given as state, answered by the page, heard by on(\'a
     const instance = BackpropPlayground.mount(holder, {
       state: { mode: 'function', x0: 3, expr: '3x^2 - 4x + 5', hide: 'slope,fd,diff', ask: 'slope' },
     });
-    await instance.ready;
     const heard = new Promise((resolve) => instance.on('answer', resolve));
-    // The function compiles over the first frames; until then the answer is refused with a message.
-    for (let frame = 0; frame < 100; frame++) {
-      try {
-        instance.answer('slope', 14);  // micrograd's lecture: 6·3 − 4
-        break;
-      } catch (e) {
-        if (!/no true value yet/.test(e.message)) throw e;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-    }
-    return heard;
+    // Sent at once, before the instance is ready and while the function compiles: submitAnswer waits for both
+    // (answer() would throw). micrograd's lecture: f'(3) = 6·3 − 4 = 14.
+    const result = await instance.submitAnswer('slope', 14);
+    // An id that is not asked is refused with the list of what is, without the 5 s wait.
+    const started = performance.now();
+    const refusal = await instance.submitAnswer('fx', 1).then(() => 'accepted', (e) => e.message);
+    const heardEvent = await heard;
+    return { ...heardEvent, result, refusal, refusedAfterMs: performance.now() - started };
   });
+  assert.equal(event.result.success, true);
+  assert.match(event.refusal, /'fx' is not asked; asked: slope/);
+  assert.ok(event.refusedAfterMs < 2000, `refused after ${event.refusedAfterMs} ms`);
   assert.equal(event.success, true);
   assert.equal(event.statement.result.response, '14');
   assert.deepEqual(errors, []);

@@ -7,6 +7,7 @@
 #include "imgui_internal.h"  // ClearActiveID: end an edit when the state changes from outside
 #include "clock.hpp"
 #include "page.hpp"
+#include "platform.hpp"
 #include "state/link_codec.hpp"
 
 namespace bp::app {
@@ -47,17 +48,32 @@ bool only_training_moved(const AppState& state, const AppState& published) {
 }  // namespace
 
 void publish_state(const AppState& state, bool more_frames) {
-  // Compared as values, every frame; encoded only when something changed. While training, encoding the
-  // weights twice per frame (link and full state) cost a fifth of the frame's main-thread time at 4× CPU
-  // throttling: they are reported every 250 ms instead, and when training stops.
-  constexpr double kTrainingReportMs = 250;
+  // Compared as values, every frame; encoded only when something changed, and then at most ten times a
+  // second: a drag changes x₀ every frame, and encoding the state twice per frame (link and full state) was
+  // a third of a drag frame's panel work at 4× CPU throttling. While training, encoding the weights cost a
+  // fifth of a frame: they are reported once a second (the address bar follows at most that often anyway,
+  // page.js). A change held back is reported by a frame asked for when its time comes; getState() encodes
+  // the state of the moment (full_state()).
+  constexpr double kReportMs = 100, kTrainingReportMs = 1000;
   static double last_report_ms = -1e9;
+  static bool is_due_frame_asked = false;
   if (g_last_published && *g_last_published == state) return;
-  if (more_frames && g_last_published && now_ms() - last_report_ms < kTrainingReportMs &&
-      only_training_moved(state, *g_last_published)) {
-    return;
+  const double now = now_ms();
+  if (g_last_published) {
+    const bool is_training = more_frames && only_training_moved(state, *g_last_published);
+    const double wait = (is_training ? kTrainingReportMs : kReportMs) - (now - last_report_ms);
+    if (wait > 0) {
+      if (!is_training && !is_due_frame_asked) {  // training asks for frames of its own
+        is_due_frame_asked = true;
+        platform::run_later([] {
+          is_due_frame_asked = false;
+          platform::request_frame();
+        }, static_cast<int>(wait) + 1);
+      }
+      return;
+    }
   }
-  last_report_ms = now_ms();
+  last_report_ms = now;
   std::string hash = encode_state(state);
   const bool is_new_hash = !g_last_published || hash != g_last_hash;
   g_last_published = state;

@@ -11,9 +11,10 @@ namespace bp::app {
 
 // Applies the page's initial state (its location.hash, or what an embedder passed).
 void load_initial_state(AppState& state);
-// Call once per frame after the panels: reports a changed state to the page. `more_frames`: the app has
-// asked for another frame; training's weights and epochs are then reported at most four times a second (the
-// frame after training stops reports the last of them).
+// Call once per frame after the panels: reports a changed state to the page, at most ten times a second (a
+// change held back is reported a frame later than that). `more_frames`: the app has asked for another frame;
+// training's weights and epochs are then reported once a second (the frame after training stops reports the
+// last of them).
 void publish_state(const AppState& state, bool more_frames = false);
 // Notices from the last decoded link (bad or unknown pairs), for the app to show; clear() dismisses.
 std::vector<std::string>& state_notices();

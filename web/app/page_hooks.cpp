@@ -37,11 +37,13 @@ std::string answer(const std::string& id, double value) {
   if (const auto attempt = submit_answer(id, value)) return attempt_json(*attempt);
   std::string asked;
   for (const Quantity& q : exercise().quantities()) asked += (asked.empty() ? "" : ", ") + q.id;
-  const std::string why = asked.empty()          ? "this link asks for nothing (ask=…)"
-                          : !exercise().find(id) ? "'" + id + "' is not asked; asked: " + asked
-                                                 : "'" + id + "' has no true value yet: it is asked in another mode, "
-                                                   "or the mode shown is still computing it (try after a frame)";
-  return "{\"error\":" + json_string(why) + "}";
+  const bool is_asked = exercise().find(id) != nullptr;
+  const std::string why = asked.empty() ? "this link asks for nothing (ask=…)"
+                          : !is_asked   ? "'" + id + "' is not asked; asked: " + asked
+                                        : "'" + id + "' has no true value yet: it is asked in another mode, "
+                                          "or the mode shown is still computing it (try after a frame)";
+  // pending: asked, so a value may come (submitAnswer() waits for it); otherwise the id is wrong.
+  return "{\"error\":" + json_string(why) + (is_asked ? ",\"pending\":true" : "") + "}";
 }
 
 }  // namespace

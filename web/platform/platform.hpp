@@ -27,6 +27,8 @@ void run(void (*frame)());
 void request_frame();
 // Asks for the few frames ImGui needs to settle after a change from outside (a new state).
 void wake();
+// The canvas may have a new size (the page's ResizeObserver, a window resize): read it, and wake().
+void resized();
 
 // Inside a frame: begin (feeds ImGui the size, scale, time) and end (renders to the canvas).
 void begin_frame();
@@ -45,8 +47,11 @@ void claim_touch(ImVec2 min, ImVec2 max);
 // frame while so; without it Escape leaves the field being edited, then the widget (no keyboard trap).
 void claim_escape();
 
-// Called after a lost WebGL context comes back, for renderers of the app's own to start afresh.
+// Called after a lost WebGL context comes back, for renderers of the app's own to start afresh (each
+// renderer registers its own callback; registering one twice keeps one).
 void on_context_restored(void (*callback)());
+// Which GL context this is, counting from 1: a GL name made under another generation is dead.
+unsigned gl_generation();
 
 // The reader asked the system for reduced motion: animations jump to their end.
 bool prefers_reduced_motion();
@@ -57,6 +62,10 @@ bool prefers_more_contrast();
 // 40 CSS pixels tall, for a fingertip, with text `font_px` CSS pixels tall. Call after the theme and
 // the zoom set the sizes.
 void fit_style_to_pointer(ImGuiStyle& style, float font_px);
+
+// How long the last frame took to build (the app's work, the WebGL submission left out), in ms: what work
+// spread over frames (training) plans its share of the next frame by.
+double last_frame_build_ms();
 
 // Device pixels per CSS pixel, as of the current frame.
 float pixel_ratio();

@@ -19,6 +19,7 @@
 
 #include "browser_calls.hpp"
 #include "fonts.hpp"
+#include "present_pacing.hpp"
 #include "tab_order.hpp"
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
@@ -136,12 +137,18 @@ double g_frame_ms[kTimedFrames] = {};
 double g_build_ms[kTimedFrames] = {};
 double g_frame_start = 0;
 int g_frames_timed = 0;
+double g_last_build_ms = 0;  // the last frame's, for work spread over frames to plan its share
 
 // --- lost and restored WebGL contexts ---------------------------------------------------------------
 // A phone drops a background tab's GPU context; when it comes back every GL object is gone, so the
 // renderer starts afresh. Without a context there is nothing to draw: frames wait.
 bool g_context_lost = false;
-void (*g_on_context_restored)() = nullptr;
+// The canvas's size is read again only after a resize (the window's, or the widget's own through the page's
+// ResizeObserver: resized()), a lost context restored, or a resume: reading it costs a layout query, which
+// each frame of an unattended training was a tenth of the frame at 4× CPU throttling.
+bool g_size_stale = true;
+std::vector<void (*)()> g_on_context_restored;  // each renderer of the app's own registers one
+unsigned g_gl_generation = 1;                     // counts the contexts: GL names of an older one are dead
 
 EM_BOOL on_context_lost(int, const void*, void*) {
   g_context_lost = true;
@@ -150,10 +157,12 @@ EM_BOOL on_context_lost(int, const void*, void*) {
 
 EM_BOOL on_context_restored(int, const void*, void*) {
   g_context_lost = false;
+  g_size_stale = true;
   ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplOpenGL3_Init("#version 300 es");
   g_font_ratio = 0;  // rebuild the font texture on the next frame
-  if (g_on_context_restored) g_on_context_restored();
+  ++g_gl_generation;
+  for (auto* callback : g_on_context_restored) callback();
   wake();
   return EM_TRUE;
 }
@@ -162,6 +171,8 @@ EM_BOOL on_context_restored(int, const void*, void*) {
 // Paused (set_paused: the instance is out of view or its tab hidden): no frame is drawn, so nothing
 // trains either (training runs inside frames); a frame asked for meanwhile waits for the resume.
 bool g_paused = false;
+PresentPacing g_pacing;    // whether a frame built is also put on the canvas (present_pacing.hpp)
+bool g_presenting = true;  // this frame's answer
 long g_animation_frame = 0;  // the pending requestAnimationFrame, cancelled by shutdown()
 double g_frames_drawn = 0;   // since the start, for the browser tests (frames_drawn())
 
@@ -169,6 +180,7 @@ EM_BOOL on_animation_frame(double, void*) {
   g_frame_scheduled = false;
   if (g_paused) return EM_FALSE;
   g_frame_start = emscripten_get_now();
+  g_presenting = g_pacing.begin_frame(g_frame_start);
   if (g_frame && !g_context_lost) {
     g_frame();
     ++g_frames_drawn;
@@ -176,13 +188,15 @@ EM_BOOL on_animation_frame(double, void*) {
   g_frame_ms[g_frames_timed++ % kTimedFrames] = emscripten_get_now() - g_frame_start;
   // ImGui spreads fast input over frames itself (its trickling queue): keep drawing until it is done.
   const bool imgui_pending = ImGui::GetCurrentContext()->InputEventsQueue.Size > 0;
-  if (--g_frames_left > 0 || !g_input_events.empty() || imgui_pending) request_frame();
+  // A frame built but not shown asks for the next, so the canvas always ends on the latest picture.
+  if (--g_frames_left > 0 || !g_input_events.empty() || imgui_pending || !g_presenting) request_frame();
   return EM_FALSE;
 }
 
 }  // namespace
 
 void wake() {
+  g_pacing.attend(emscripten_get_now());  // input, a resize, a change from the page: every frame shows
   g_frames_left = 3;
   request_frame();
 }
@@ -191,6 +205,8 @@ namespace {
 
 // --- size and pixel ratio ------------------------------------------------------------------------
 void update_size() {
+  if (!g_size_stale) return;
+  g_size_stale = false;
   double css_w = 0, css_h = 0;
   emscripten_get_element_css_size(g_selector, &css_w, &css_h);
   g_ratio = static_cast<float>(emscripten_get_device_pixel_ratio());
@@ -214,7 +230,7 @@ void update_fonts() {
 }
 
 EM_BOOL on_resize(int, const EmscriptenUiEvent*, void*) {
-  wake();
+  resized();
   return EM_FALSE;
 }
 
@@ -755,7 +771,7 @@ void stop() { g_frame = nullptr; }
 void set_paused(bool paused) {
   if (paused == g_paused) return;
   g_paused = paused;
-  if (!paused) wake();  // the frames asked for meanwhile, and a few for ImGui to settle
+  if (!paused) resized();  // the frames asked for meanwhile, a few for ImGui to settle, and the size anew
 }
 
 double frames_drawn() { return g_frames_drawn; }
@@ -857,6 +873,11 @@ void run(void (*frame)()) {
   wake();
 }
 
+void resized() {
+  g_size_stale = true;
+  wake();
+}
+
 void request_frame() {
   if (g_frame_scheduled || g_paused) return;  // set_paused(false) wakes the loop again
   g_frame_scheduled = true;
@@ -887,10 +908,12 @@ void end_frame() {
   g_escape_claimed = g_escape_claimed_next;
   g_escape_claimed_next = false;
   update_text_sink();
+  g_last_build_ms = emscripten_get_now() - g_frame_start;
+  g_build_ms[g_frames_timed % kTimedFrames] = g_last_build_ms;
+  if (!g_presenting) return;  // the canvas keeps the last picture shown; the next frame is asked for
   const ImGuiIO& io = ImGui::GetIO();
   glViewport(0, 0, static_cast<int>(io.DisplaySize.x * g_ratio), static_cast<int>(io.DisplaySize.y * g_ratio));
   const ImVec4 clear = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-  g_build_ms[g_frames_timed % kTimedFrames] = emscripten_get_now() - g_frame_start;
   glClearColor(clear.x, clear.y, clear.z, 1);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
@@ -898,7 +921,16 @@ void end_frame() {
 
 float pixel_ratio() { return g_ratio; }
 
-void on_context_restored(void (*callback)()) { g_on_context_restored = callback; }
+void on_context_restored(void (*callback)()) {
+  for (auto* known : g_on_context_restored) {
+    if (known == callback) return;
+  }
+  g_on_context_restored.push_back(callback);
+}
+
+unsigned gl_generation() { return g_gl_generation; }
+
+double last_frame_build_ms() { return g_last_build_ms; }
 
 const Gesture& gesture() { return g_gesture; }
 

@@ -14,6 +14,7 @@
 #include "state/embed_options.hpp"
 #include "widgets/dot.hpp"
 #include "widgets/opaque_fill.hpp"
+#include "widgets/pixel_texture.hpp"
 #include "widgets/theme.hpp"
 
 namespace bp::app {
@@ -298,41 +299,53 @@ void draw_skip_arcs(ImDrawList* draw, const nn::Network& net, TopNode top_node, 
 }
 
 namespace {
-// The neurons' thumbnails as drawn by the frame that last computed them. While a network trains they are
-// recomputed 10 times a second and their triangles replayed in between: a 169-point forward pass and
-// ~1,300 shaded cells each frame were a fifth of a training frame's drawing at 4× CPU throttling.
-struct ThumbnailCache {
-  ImVector<ImDrawVert> vertices;
-  ImVector<ImDrawIdx> indices;  // from 0: rebased when replayed
-  ImVec2 origin, size;
-  float box = 0;
-  std::vector<int> layers;
-  double made_ms = -1e9;
-};
-ThumbnailCache g_thumbnails;
+// The neurons' thumbnails: each neuron's activation at the 13 × 13 corners of a grid over the input square,
+// one 13 × 13 block of texels per neuron (column: layer, row: neuron) in a texture drawn with one quad per
+// neuron, the texels' bilinear blend being the shaded grid. While a network trains they are recomputed 10
+// times a second: the 169-point forward pass and the colours were a fifth of a training frame at 4× CPU
+// throttling, and shading them as ~5,500 cells each frame (copied, uploaded, rasterised) as much again.
+constexpr int kThumbnailCorners = 13;
 constexpr double kThumbnailRefreshMs = 100;
 
-void record_thumbnails(const ImDrawList* draw, int first_vertex, int first_index, unsigned base) {
-  ThumbnailCache& c = g_thumbnails;
-  c.vertices.resize(draw->VtxBuffer.Size - first_vertex);
-  std::copy(draw->VtxBuffer.begin() + first_vertex, draw->VtxBuffer.end(), c.vertices.begin());
-  c.indices.resize(draw->IdxBuffer.Size - first_index);
-  for (int k = 0; k < c.indices.Size; ++k) {
-    c.indices[k] = static_cast<ImDrawIdx>(draw->IdxBuffer[first_index + k] - base);
+struct Thumbnails {
+  PixelTexture texture;
+  std::vector<ImU32> texels;
+  std::vector<int> layers;  // the network's shape when computed
+  double made_ms = -1e9;
+};
+Thumbnails g_thumbnails;
+
+void compute_thumbnails(Trainer& trainer, const Eigen::MatrixXd& inputs) {
+  nn::Network& net = trainer.network();
+  const auto& layers = net.config().layers;
+  constexpr int n = kThumbnailCorners;
+  int tallest = 0;
+  for (int size : layers) tallest = std::max(tallest, size);
+  const int width = n * static_cast<int>(layers.size()), height = n * tallest;
+  Thumbnails& t = g_thumbnails;
+  t.texels.assign(static_cast<std::size_t>(width) * static_cast<std::size_t>(height), 0);
+  for (std::size_t l = 0; l < layers.size(); ++l) {
+    for (int i = 0; i < layers[l]; ++i) {
+      for (int k = 0; k < n * n; ++k) {
+        // Features scaled into view; a layer's activations as they are.
+        const double v = l == 0 ? inputs(i, k) / 6.0 : net.layers()[l - 1].a(i, k);
+        const int x = static_cast<int>(l) * n + k % n, y = i * n + k / n;
+        t.texels[static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x)] =
+            value_color(v);
+      }
+    }
   }
+  t.texture.upload(width, height, t.texels);
+  t.layers = layers;
+  t.made_ms = now_ms();
 }
 
-void replay_thumbnails(ImDrawList* draw, ImVec2 origin) {
-  const ThumbnailCache& c = g_thumbnails;
-  const float dx = origin.x - c.origin.x, dy = origin.y - c.origin.y;  // the panel may have scrolled
-  const unsigned base = draw->_VtxCurrentIdx;
-  draw->PrimReserve(c.indices.Size, c.vertices.Size);
-  for (ImDrawVert v : c.vertices) {
-    v.pos.x += dx, v.pos.y += dy;
-    *draw->_VtxWritePtr++ = v;
-  }
-  for (ImDrawIdx i : c.indices) *draw->_IdxWritePtr++ = static_cast<ImDrawIdx>(base + i);
-  draw->_VtxCurrentIdx += static_cast<unsigned>(c.vertices.Size);
+void draw_thumbnail(ImDrawList* draw, ImVec2 lo, float box, int layer, int neuron) {
+  const PixelTexture& texture = g_thumbnails.texture;
+  constexpr float n = kThumbnailCorners;
+  const float x = static_cast<float>(layer) * n, y = static_cast<float>(neuron) * n;
+  draw->AddImage(texture.id(), lo, ImVec2(lo.x + box, lo.y + box), texture.texel_centre(x, y),
+                 texture.texel_centre(x + n - 1, y + n - 1));
 }
 }  // namespace
 
@@ -363,15 +376,14 @@ bool draw_network(Trainer& trainer, ImVec2 size, bool is_training) {
     return ImVec2(x, y);
   };
   // Each neuron's own small surface: its activation over the input square (TensorFlow Playground's thumbnails).
-  constexpr int kCorners = 13;
-  ThumbnailCache& cache = g_thumbnails;
-  const bool is_replay = is_training && now_ms() - cache.made_ms < kThumbnailRefreshMs && cache.size.x == size.x &&
-                         cache.size.y == size.y && cache.box == box && cache.layers == layers;
-  Eigen::MatrixXd inputs;
-  if (!is_replay) {
-    inputs = corner_inputs(trainer, kCorners);
+  Thumbnails& thumbnails = g_thumbnails;
+  if (!is_training || now_ms() - thumbnails.made_ms >= kThumbnailRefreshMs || thumbnails.layers != layers ||
+      !thumbnails.texture.id()) {
+    const Eigen::MatrixXd inputs = corner_inputs(trainer, kThumbnailCorners);
     net.forward(inputs);
+    compute_thumbnails(trainer, inputs);
   }
+  const bool weights_hidden = is_hidden("weights");  // an exercise hides them: every edge alike
   // Edges first: width and colour by the weight; the edge nearest the mouse is remembered for hover.
   const ImVec2 mouse = ImGui::GetIO().MousePos;
   int hover_layer = -1, hover_i = -1, hover_j = -1;
@@ -380,7 +392,7 @@ bool draw_network(Trainer& trainer, ImVec2 size, bool is_training) {
     const auto& dense = net.layers()[static_cast<std::size_t>(l)];
     for (int i = 0; i < layers[static_cast<std::size_t>(l) + 1]; ++i) {
       for (int j = 0; j < layers[static_cast<std::size_t>(l)]; ++j) {
-        const double w = is_hidden("weights") ? 0.5 : dense.W(i, j);  // an exercise hides them: every edge alike
+        const double w = weights_hidden ? 0.5 : dense.W(i, j);
         const ImVec2 a = node_pos(l, j), b = node_pos(l + 1, i);
         const ImVec2 a2(a.x + box / 2, a.y), b2(b.x - box / 2, b.y);
         const float width = static_cast<float>(std::clamp(std::fabs(w) * 2.0, 0.5, 6.0));
@@ -396,15 +408,11 @@ bool draw_network(Trainer& trainer, ImVec2 size, bool is_training) {
     }
   }
   draw_skip_arcs(draw, net, [&](int layer) { return node_pos(layer, 0); }, box, col_w, arc_room);
-  const int first_vertex = draw->VtxBuffer.Size, first_index = draw->IdxBuffer.Size;
-  const unsigned base = draw->_VtxCurrentIdx;
-  for (int l = 0; l < columns && !is_replay; ++l) {
+  for (int l = 0; l < columns; ++l) {
     for (int i = 0; i < layers[static_cast<std::size_t>(l)]; ++i) {
       const ImVec2 c = node_pos(l, i);
       const ImVec2 lo(c.x - box / 2, c.y - box / 2);
-      const Eigen::MatrixXd values = l == 0 ? Eigen::MatrixXd(inputs.row(i) / 6.0)  // features scaled into view
-                                            : Eigen::MatrixXd(net.layers()[static_cast<std::size_t>(l) - 1].a.row(i));
-      draw_field(draw, lo, box, values, kCorners, 1.0f);
+      draw_thumbnail(draw, lo, box, l, i);
       draw->AddRect(lo, ImVec2(lo.x + box, lo.y + box), IM_COL32(0, 0, 0, 90));
       if (l == 0) {
         const std::string name(nn::feature_name(trainer.features()[static_cast<std::size_t>(i)]));
@@ -413,15 +421,9 @@ bool draw_network(Trainer& trainer, ImVec2 size, bool is_training) {
       }
     }
   }
-  if (is_replay) {
-    replay_thumbnails(draw, origin);
-  } else {
-    record_thumbnails(draw, first_vertex, first_index, base);
-    cache.origin = origin, cache.size = size, cache.box = box, cache.layers = layers, cache.made_ms = now_ms();
-  }
   bool edited = false;
   static int edit_layer = -1, edit_i = -1, edit_j = -1;
-  if (ImGui::IsItemHovered() && hover_layer >= 0 && !is_hidden("weights")) {
+  if (ImGui::IsItemHovered() && hover_layer >= 0 && !weights_hidden) {
     const auto& dense = net.layers()[static_cast<std::size_t>(hover_layer)];
     ImGui::SetTooltip("weight W%d[%d][%d] = %.6g\n∂L/∂w (last batch) = %.6g\nclick to edit", hover_layer + 1, hover_i,
                       hover_j, dense.W(hover_i, hover_j), dense.grad_W(hover_i, hover_j));
