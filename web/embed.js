@@ -679,6 +679,7 @@
 
     const resize = new ResizeObserver(() => { if (module && !destroyed) module._bp_wake(); });
     resize.observe(holder);
+    resize.observe(canvas);  // the app reads the canvas's size only when told it may have changed
 
     // The app's files download while the WebGL2 context is created (a software renderer takes 150 ms).
     const app = typeof WebAssembly === 'object' ? loadApp(base) : Promise.reject(new Error('no WebAssembly'));

@@ -65,6 +65,7 @@ class Tape {
   // x_slot, input_values and xs are not read.
   void sweep_block(int x_slot, const std::vector<double>& input_values, const double* xs, const double* input_rows,
                    std::size_t m, std::size_t block, double* value, double* grad) const;
+  bool is_square(const Instr& k) const;  // a^2 with the constant 2: the sweeps' fast case
   std::size_t slot(NodeId node) const { return static_cast<std::size_t>(slot_[static_cast<std::size_t>(node)]); }
 
   std::vector<NodeId> order_;
@@ -72,7 +73,7 @@ class Tape {
   std::vector<Instr> code_;
   std::vector<int> input_slot_;    // input index -> slot, -1 if unused
   std::vector<double> value_, grad_;
-  std::vector<double> block_value_, block_grad_;  // gradient_at_points' rows, kept between calls
+  std::vector<double> block_value_, block_grad_, block_inputs_;  // gradient_at_points' rows, kept between calls
 };
 
 }  // namespace bp::expr

@@ -10,6 +10,14 @@
 
 namespace bp::expr {
 
+// The loops below copy a race's few points per row; Clang turns such loops into calls to memmove, which
+// in WebAssembly cost more than the copies (4 % of a 10,000-step race). This keeps them loops.
+#if defined(__clang__)
+#define BP_KEEP_LOOPS __attribute__((no_builtin("memcpy", "memmove", "memset")))
+#else
+#define BP_KEEP_LOOPS
+#endif
+
 namespace {
 // The shared loop's value at one point: the op's switch, once, out of line.
 [[gnu::noinline]] double value_at(Op op, double a, double b, double c) { return rules::forward(op, a, b, c); }
@@ -39,26 +47,43 @@ void Tape::sweep(int input, const std::vector<double>& input_values, const doubl
   }
 }
 
-void Tape::gradient_at_points(const double* inputs, std::size_t m, double* values, double* grads) {
+BP_KEEP_LOOPS void Tape::gradient_at_points(const double* inputs, std::size_t m, double* values, double* grads) {
   const std::size_t slots = code_.size();
-  block_value_.resize(slots * m);
-  block_grad_.resize(slots * m);
-  sweep_block(-1, value_, nullptr, inputs, m, m, block_value_.data(), block_grad_.data());
-  std::copy(block_value_.end() - static_cast<std::ptrdiff_t>(m), block_value_.end(), values);
+  // The rows are padded to a multiple of 8 points, repeating the last: the compiler's vector loops take 8
+  // points a turn, and a race's 6 racers otherwise ran them one at a time in the loops' scalar remainders.
+  // Each point's arithmetic is its own, so the real points' bits do not change.
+  constexpr std::size_t kLanes = 8;
+  const std::size_t padded = m == 0 ? 0 : (m + kLanes - 1) / kLanes * kLanes;
+  block_inputs_.resize(input_slot_.size() * padded);
+  for (std::size_t i = 0; i < input_slot_.size(); ++i) {
+    for (std::size_t j = 0; j < padded; ++j) block_inputs_[i * padded + j] = inputs[i * m + (j < m ? j : m - 1)];
+  }
+  block_value_.resize(slots * padded);
+  block_grad_.resize(slots * padded);
+  sweep_block(-1, value_, nullptr, block_inputs_.data(), padded, padded, block_value_.data(), block_grad_.data());
+  // Plain loops, not std::copy: for a race's few points, a call to memmove cost more than the copy.
+  const double* output_row = block_value_.data() + (slots - 1) * padded;
+  for (std::size_t j = 0; j < m; ++j) values[j] = output_row[j];
   for (std::size_t i = 0; i < input_slot_.size(); ++i) {
     const int s = input_slot_[i];
     double* out = grads + i * m;
-    if (s >= 0 && code_[static_cast<std::size_t>(s)].reached) {
-      const double* row = block_grad_.data() + static_cast<std::size_t>(s) * m;
-      std::copy(row, row + m, out);
-    } else {
-      std::fill(out, out + m, 0.0);  // the input does not reach the output (or only through a flat op)
-    }
+    const bool is_reached = s >= 0 && code_[static_cast<std::size_t>(s)].reached;
+    // Zero where the input does not reach the output (or only through a flat op).
+    const double* row = is_reached ? block_grad_.data() + static_cast<std::size_t>(s) * padded : nullptr;
+    for (std::size_t j = 0; j < m; ++j) out[j] = row ? row[j] : 0.0;
   }
 }
 
+// a^2 with the constant 2 (x², (y − x²)²: the commonest power): the sweeps compute it as a·a and 2a, the
+// bits power() and its partial give, in loops that vectorise (power()'s branches per point did not).
+bool Tape::is_square(const Instr& k) const {
+  if (k.op != Op::kPow || k.b < 0 || k.b_takes_grad) return false;
+  const Instr& exponent = code_[static_cast<std::size_t>(k.b)];
+  return exponent.op == Op::kConst && exponent.constant == 2.0;
+}
+
 // One block of m points: value rows, then (when grad is not null) gradient rows, `block` doubles apart.
-void Tape::sweep_block(int x_slot, const std::vector<double>& input_values, const double* xs,
+BP_KEEP_LOOPS void Tape::sweep_block(int x_slot, const std::vector<double>& input_values, const double* xs,
                        const double* input_rows, std::size_t m, std::size_t block, double* value,
                        double* grad) const {
   const std::size_t slots = code_.size();
@@ -67,17 +92,24 @@ void Tape::sweep_block(int x_slot, const std::vector<double>& input_values, cons
     const Instr& k = code_[i];
     double* out = row(value, static_cast<int>(i));
     if (k.op == Op::kConst) {
-      std::fill(out, out + m, k.constant);
+      for (std::size_t j = 0; j < m; ++j) out[j] = k.constant;
       continue;
     }
-    if (k.op == Op::kVar) {
+    if (k.op == Op::kVar) {  // plain loops rather than std::copy, whose memmove call outweighed a race's few points
       const auto input = static_cast<std::size_t>(k.constant);
-      if (input_rows) std::copy(input_rows + input * m, input_rows + (input + 1) * m, out);
-      else if (static_cast<int>(i) == x_slot) std::copy(xs, xs + m, out);
-      else std::fill(out, out + m, input_values[input]);
+      const double* from = input_rows ? input_rows + input * m : static_cast<int>(i) == x_slot ? xs : nullptr;
+      if (from) {
+        for (std::size_t j = 0; j < m; ++j) out[j] = from[j];
+      } else {
+        for (std::size_t j = 0; j < m; ++j) out[j] = input_values[input];
+      }
       continue;
     }
     const double* a = row(value, k.a);
+    if (is_square(k)) {  // power(a, 2) is a·a: one vectorised product, not power()'s branches per point
+      for (std::size_t j = 0; j < m; ++j) out[j] = a[j] * a[j];
+      continue;
+    }
     const double* b = k.b >= 0 ? row(value, k.b) : nullptr;
     const double* c = k.c >= 0 ? row(value, k.c) : nullptr;
     const auto per_op = [=](auto op_constant) {
@@ -116,6 +148,10 @@ void Tape::sweep_block(int x_slot, const std::vector<double>& input_values, cons
         for (std::size_t j = 0; j < m; ++j) g[j] += contribution(j);
       }
     };
+    if (is_square(k)) {  // d(a²)/da = 2·power(a, 1) = 2a, as partial<0>(kPow) computes it; the 2 takes no gradient
+      into(ga, k.a_first, [=](std::size_t j) { return rules::chain<Op::kPow>(up[j], 2.0 * a[j]); });
+      continue;
+    }
     const auto per_op = [&](auto op_constant) {
       constexpr Op op = decltype(op_constant)::value;
       constexpr int inputs = arity(op);

@@ -27,25 +27,31 @@ inline double relu1(double v) { return v <= 0 ? 0.0 : v; }
 // The rows r0..r0+R of C = A·B (+ bias) for the columns j0..j0+2P: R·P vectors of sums, each step of
 // the depth loop loading P vectors of B's row k and R coefficients of A.
 template <int R, int P>
-inline void combine_block(const double* A, long lda, const double* B, const double* bias, double* C, double* relu_C,
-                          int depth, int n, int r0, int j0) {
+inline void combine_block(const double* A, long lda, long ars, const double* B, const double* bias, double* C,
+                          double* relu_C, const double* tanh_of, int depth, int n, int r0, int j0) {
   d2 acc[R][P];
   for (int r = 0; r < R; ++r) {
     const d2 start = splat(bias ? bias[r0 + r] : 0.0);
     for (int p = 0; p < P; ++p) acc[r][p] = start;
   }
-  const double* a = A + r0;
+  const double* a = A + r0 * ars;
   const double* b = B + j0;
   for (int k = 0; k < depth; ++k, a += lda, b += n) {
     d2 x[P];
     for (int p = 0; p < P; ++p) x[p] = load2(b + 2 * p);
     for (int r = 0; r < R; ++r) {
-      const d2 w = splat(a[r]);
+      const d2 w = splat(a[r * ars]);
       for (int p = 0; p < P; ++p) acc[r][p] += w * x[p];
     }
   }
   for (int r = 0; r < R; ++r) {
     const long at = static_cast<long>(r0 + r) * n + j0;
+    if (tanh_of) {  // C ⊙ (1 − t²), as multiply_by_derivative would make it afterwards
+      for (int p = 0; p < P; ++p) {
+        const d2 t = load2(tanh_of + at + 2 * p);
+        acc[r][p] *= splat(1.0) - t * t;
+      }
+    }
     if (C) {
       for (int p = 0; p < P; ++p) store2(C + at + 2 * p, acc[r][p]);
     }
@@ -57,16 +63,20 @@ inline void combine_block(const double* A, long lda, const double* B, const doub
 
 // One column j of rows r0..r0+R: the odd example at the end of an odd batch.
 template <int R>
-inline void combine_column(const double* A, long lda, const double* B, const double* bias, double* C, double* relu_C,
-                           int depth, int n, int r0, int j) {
+inline void combine_column(const double* A, long lda, long ars, const double* B, const double* bias, double* C,
+                           double* relu_C, const double* tanh_of, int depth, int n, int r0, int j) {
   double acc[R];
   for (int r = 0; r < R; ++r) acc[r] = bias ? bias[r0 + r] : 0.0;
-  const double* a = A + r0;
+  const double* a = A + r0 * ars;
   for (int k = 0; k < depth; ++k, a += lda) {
     const double x = B[static_cast<long>(k) * n + j];
-    for (int r = 0; r < R; ++r) acc[r] += a[r] * x;
+    for (int r = 0; r < R; ++r) acc[r] += a[r * ars] * x;
   }
   for (int r = 0; r < R; ++r) {
+    if (tanh_of) {
+      const double t = tanh_of[static_cast<long>(r0 + r) * n + j];
+      acc[r] *= 1.0 - t * t;
+    }
     if (C) C[static_cast<long>(r0 + r) * n + j] = acc[r];
     if (relu_C) relu_C[static_cast<long>(r0 + r) * n + j] = relu1(acc[r]);
   }
@@ -78,11 +88,13 @@ constexpr int kRows = 4;
 constexpr int kPairs = 2;
 
 template <int P>
-inline void combine_columns(const double* A, long lda, const double* B, const double* bias, double* C, double* relu_C,
-                            int rows, int depth, int n, int j0) {
+inline void combine_columns(const double* A, long lda, long ars, const double* B, const double* bias, double* C,
+                            double* relu_C, const double* tanh_of, int rows, int depth, int n, int j0) {
   int r = 0;
-  for (; r + kRows <= rows; r += kRows) combine_block<kRows, P>(A, lda, B, bias, C, relu_C, depth, n, r, j0);
-  for (; r < rows; ++r) combine_block<1, P>(A, lda, B, bias, C, relu_C, depth, n, r, j0);
+  for (; r + kRows <= rows; r += kRows) {
+    combine_block<kRows, P>(A, lda, ars, B, bias, C, relu_C, tanh_of, depth, n, r, j0);
+  }
+  for (; r < rows; ++r) combine_block<1, P>(A, lda, ars, B, bias, C, relu_C, tanh_of, depth, n, r, j0);
 }
 
 // combine_block<R, 2> over the depth steps listed in `steps` only: the rows of B not all zero in
@@ -113,10 +125,11 @@ inline void combine_block_listed(const double* A, long lda, const double* B, con
   }
 }
 
-}  // namespace
-
-void combine_rows(const double* A, long lda, const double* B, const double* bias, double* C, int rows, int depth, int n,
-                  double* relu_C, int* skip_zero_steps) {
+// combine_rows with A(r, k) = A[r·ars + k·lda]: column-major A when ars is 1, and Wᵀ read from W in place
+// (ars = W's rows, lda = 1) for dense_backprop; tanh_of, when given (rows × n), multiplies C by 1 − t².
+// Skipping zero rows of B (forward only) needs ars = 1 and no tanh_of.
+void combine_strided(const double* A, long lda, long ars, const double* B, const double* bias, double* C, int rows,
+                     int depth, int n, double* relu_C, int* skip_zero_steps, const double* tanh_of = nullptr) {
   // Columns outside, rows inside: a slab of B (depth × 2·kPairs) stays in L1 while every row uses it.
   int j = 0;
   if (skip_zero_steps) {
@@ -133,14 +146,23 @@ void combine_rows(const double* A, long lda, const double* B, const double* bias
       for (; r < rows; ++r) combine_block_listed<1>(A, lda, B, bias, C, relu_C, skip_zero_steps, count, n, r, j);
     }
   } else {
-    for (; j + 2 * kPairs <= n; j += 2 * kPairs) combine_columns<kPairs>(A, lda, B, bias, C, relu_C, rows, depth, n, j);
+    for (; j + 2 * kPairs <= n; j += 2 * kPairs) {
+      combine_columns<kPairs>(A, lda, ars, B, bias, C, relu_C, tanh_of, rows, depth, n, j);
+    }
   }
-  for (; j + 2 <= n; j += 2) combine_columns<1>(A, lda, B, bias, C, relu_C, rows, depth, n, j);
+  for (; j + 2 <= n; j += 2) combine_columns<1>(A, lda, ars, B, bias, C, relu_C, tanh_of, rows, depth, n, j);
   if (j < n) {
     int r = 0;
-    for (; r + 4 <= rows; r += 4) combine_column<4>(A, lda, B, bias, C, relu_C, depth, n, r, j);
-    for (; r < rows; ++r) combine_column<1>(A, lda, B, bias, C, relu_C, depth, n, r, j);
+    for (; r + 4 <= rows; r += 4) combine_column<4>(A, lda, ars, B, bias, C, relu_C, tanh_of, depth, n, r, j);
+    for (; r < rows; ++r) combine_column<1>(A, lda, ars, B, bias, C, relu_C, tanh_of, depth, n, r, j);
   }
+}
+
+}  // namespace
+
+void combine_rows(const double* A, long lda, const double* B, const double* bias, double* C, int rows, int depth, int n,
+                  double* relu_C, int* skip_zero_steps) {
+  combine_strided(A, lda, 1, B, bias, C, rows, depth, n, relu_C, skip_zero_steps);
 }
 
 void dense_forward(const double* W, const double* b, const double* x, double* z, int out, int in, int n, double* relu_z,
@@ -148,11 +170,9 @@ void dense_forward(const double* W, const double* b, const double* x, double* z,
   combine_rows(W, out, x, b, z, out, in, n, relu_z, skip_zero_steps);  // A(o, i) = W[o + i·out]
 }
 
-void dense_backprop(const double* W, const double* delta, double* dx, int out, int in, int n, double* scratch) {
-  for (int i = 0; i < in; ++i) {  // Wᵀ column-major: scratch[i + o·in] = W[o + i·out]
-    for (int o = 0; o < out; ++o) scratch[i + static_cast<long>(o) * in] = W[o + static_cast<long>(i) * out];
-  }
-  combine_rows(scratch, in, delta, nullptr, dx, in, out, n);
+void dense_backprop(const double* W, const double* delta, double* dx, int out, int in, int n, const double* tanh_of) {
+  // Wᵀ(i, o) = W[o + i·out], read in place: copying Wᵀ out first was 320 strided copies a batch on W4's net.
+  combine_strided(W, 1, out, delta, nullptr, dx, in, out, n, nullptr, nullptr, tanh_of);
 }
 
 namespace {

@@ -26,7 +26,10 @@ void dense_forward(const double* W, const double* b, const double* x, double* z,
 // dL/dW = δ·xᵀ (into grad_W, column-major out × in) and dL/db = Σ δ over the batch.
 void dense_gradients(const double* delta, const double* x, double* grad_W, double* grad_b, int out, int in, int n);
 
-// dL/dx = Wᵀ·δ: into dx, in × n unit-major. scratch: in·out doubles (for Wᵀ).
-void dense_backprop(const double* W, const double* delta, double* dx, int out, int in, int n, double* scratch);
+// dL/dx = Wᵀ·δ: into dx, in × n unit-major (Wᵀ read from W in place). Given tanh_of, a tanh layer's
+// values t (in × n), dx is dL/dz of that layer instead: Wᵀ·δ ⊙ (1 − t²), the same bits as
+// multiply_by_derivative afterwards, in the same pass.
+void dense_backprop(const double* W, const double* delta, double* dx, int out, int in, int n,
+                    const double* tanh_of = nullptr);
 
 }  // namespace bp::nn

@@ -242,11 +242,11 @@ void Network::backward(const Eigen::Ref<const Eigen::MatrixXd>& y) {
     if (l > 0) {
       Dense& previous = layers_[l - 1];
       previous.delta.resize(previous.z.rows(), previous.z.cols());
-      // dL/da below: Wᵀ·δ, through Wᵀ in scratch_. Grown, never shrunk: resized to each layer's size in
-      // turn, it zero-filled 4,032 doubles per batch of W3.
-      const auto weights = static_cast<std::size_t>(layer.W.size());
-      if (scratch_.size() < weights) scratch_.resize(weights);
-      dense_backprop(layer.W.data(), layer.delta.data(), previous.delta.data(), out, in, n, scratch_.data());
+      // dL/da below: Wᵀ·δ; for a plain tanh layer (no skip in or out, no dropout mask) dL/dz at once.
+      const bool is_plain_tanh = previous.activation == Activation::kTanh && !layer.skip && !previous.f.size();
+      dense_backprop(layer.W.data(), layer.delta.data(), previous.delta.data(), out, in, n,
+                     is_plain_tanh ? previous.a.data() : nullptr);
+      if (is_plain_tanh) continue;
       // With a skip, a = input + g: dL/d(input) gains dL/da, unchanged (saved when this layer was `previous`).
       if (layer.skip) previous.delta += layer.grad_a;
       if (previous.f.size()) {  // a = mask ⊙ f (+ input): dL/df = dL/da ⊙ mask

@@ -123,7 +123,6 @@ class Network {
   NetworkConfig config_;
   std::vector<Dense> layers_;
   Batch x_;  // the last forward() input, unit-major, needed by backward()
-  std::vector<double> scratch_;  // backward()'s transposes
   std::vector<int> steps_;       // predict()'s lists of nonzero input rows
   Rng rng_;                      // dropout masks: continues the weights' sequence, so the seed fixes both
   bool last_pass_trained_ = false;  // the last forward pass applied dropout masks: backward() must too

@@ -188,8 +188,10 @@ void OptimizerRun::reserve(long steps) {
 void OptimizerRun::propose() {
   const std::size_t n = x_.size();
   const double* grad = result_.path.grad.data() + (result_.path.points() - 1) * n;
-  for (std::size_t k = 0; k < n; ++k) {
-    g_[k] = options_.noise > 0 ? grad[k] + options_.noise * rng_.normal() : grad[k];
+  if (options_.noise > 0) {
+    for (std::size_t k = 0; k < n; ++k) g_[k] = grad[k] + options_.noise * rng_.normal();
+  } else {
+    for (std::size_t k = 0; k < n; ++k) g_[k] = grad[k];
   }
   update(options_.rule, options_.hyper, steps_taken() + 1, x_.data(), g_.data(), s1_.data(), s2_.data(), n);
   for (std::size_t k = 0; k < n; ++k) inputs_[static_cast<std::size_t>(input_of_[k])] = x_[k];
@@ -215,15 +217,19 @@ expr::Expected<Race> Race::begin(const expr::Program& program, const std::vector
 }
 
 bool Race::step() {
-  stepping_.clear();
-  for (std::size_t r = 0; r < runs_.size(); ++r) {
-    if (runs_[r].running()) stepping_.push_back(r);
+  const std::size_t inputs = program_.inputs.size();
+  if (is_stepping_stale_) {  // a racer stopped last step (or this is the first): list the runners again
+    stepping_.clear();
+    for (std::size_t r = 0; r < runs_.size(); ++r) {
+      if (runs_[r].running()) stepping_.push_back(r);
+    }
+    inputs_.resize(inputs * stepping_.size());
+    values_.resize(stepping_.size());
+    grads_.resize(inputs * stepping_.size());
+    is_stepping_stale_ = false;
   }
-  const std::size_t m = stepping_.size(), inputs = program_.inputs.size();
+  const std::size_t m = stepping_.size();
   if (m == 0) return false;
-  inputs_.resize(inputs * m);
-  values_.resize(m);
-  grads_.resize(inputs * m);
   for (std::size_t j = 0; j < m; ++j) {
     OptimizerRun& run = runs_[stepping_[j]];
     run.propose();
@@ -233,6 +239,7 @@ bool Race::step() {
   for (std::size_t j = 0; j < m; ++j) {
     OptimizerRun& run = runs_[stepping_[j]];
     if (!run.add_point(values_[j], grads_.data() + j, m)) run.check_point();
+    if (!run.running()) is_stepping_stale_ = true;
   }
   return true;
 }

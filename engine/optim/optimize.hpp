@@ -104,7 +104,8 @@ class Race {
   Race() = default;
   expr::Program program_;
   std::vector<OptimizerRun> runs_;
-  std::vector<std::size_t> stepping_;          // this step's racers
+  std::vector<std::size_t> stepping_;          // the racers still running, as of the last step
+  bool is_stepping_stale_ = true;               // a racer stopped: stepping_ must be listed again
   std::vector<double> inputs_, values_, grads_;  // gradient_at_points' rows
 };
 

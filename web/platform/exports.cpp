@@ -36,8 +36,8 @@ extern "C" EMSCRIPTEN_KEEPALIVE const double* bp_frame_stats() { return bp::plat
 // Forgets the timed frames, so a measurement covers only what follows.
 extern "C" EMSCRIPTEN_KEEPALIVE void bp_reset_frame_stats() { bp::platform::reset_frame_stats(); }
 
-// Draws a few frames: the host resized the element, or showed it again.
-extern "C" EMSCRIPTEN_KEEPALIVE void bp_wake() { bp::platform::wake(); }
+// The host resized the element, or showed it again: its size is read anew and a few frames drawn.
+extern "C" EMSCRIPTEN_KEEPALIVE void bp_wake() { bp::platform::resized(); }
 
 // Stops drawing for good (the module aborted).
 extern "C" EMSCRIPTEN_KEEPALIVE void bp_stop() { bp::platform::stop(); }

@@ -27,6 +27,8 @@ void run(void (*frame)());
 void request_frame();
 // Asks for the few frames ImGui needs to settle after a change from outside (a new state).
 void wake();
+// The canvas may have a new size (the page's ResizeObserver, a window resize): read it, and wake().
+void resized();
 
 // Inside a frame: begin (feeds ImGui the size, scale, time) and end (renders to the canvas).
 void begin_frame();

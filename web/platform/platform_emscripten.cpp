@@ -143,6 +143,10 @@ double g_last_build_ms = 0;  // the last frame's, for work spread over frames to
 // A phone drops a background tab's GPU context; when it comes back every GL object is gone, so the
 // renderer starts afresh. Without a context there is nothing to draw: frames wait.
 bool g_context_lost = false;
+// The canvas's size is read again only after a resize (the window's, or the widget's own through the page's
+// ResizeObserver: resized()), a lost context restored, or a resume: reading it costs a layout query, which
+// each frame of an unattended training was a tenth of the frame at 4× CPU throttling.
+bool g_size_stale = true;
 std::vector<void (*)()> g_on_context_restored;  // each renderer of the app's own registers one
 unsigned g_gl_generation = 1;                     // counts the contexts: GL names of an older one are dead
 
@@ -153,6 +157,7 @@ EM_BOOL on_context_lost(int, const void*, void*) {
 
 EM_BOOL on_context_restored(int, const void*, void*) {
   g_context_lost = false;
+  g_size_stale = true;
   ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplOpenGL3_Init("#version 300 es");
   g_font_ratio = 0;  // rebuild the font texture on the next frame
@@ -200,6 +205,8 @@ namespace {
 
 // --- size and pixel ratio ------------------------------------------------------------------------
 void update_size() {
+  if (!g_size_stale) return;
+  g_size_stale = false;
   double css_w = 0, css_h = 0;
   emscripten_get_element_css_size(g_selector, &css_w, &css_h);
   g_ratio = static_cast<float>(emscripten_get_device_pixel_ratio());
@@ -223,7 +230,7 @@ void update_fonts() {
 }
 
 EM_BOOL on_resize(int, const EmscriptenUiEvent*, void*) {
-  wake();
+  resized();
   return EM_FALSE;
 }
 
@@ -764,7 +771,7 @@ void stop() { g_frame = nullptr; }
 void set_paused(bool paused) {
   if (paused == g_paused) return;
   g_paused = paused;
-  if (!paused) wake();  // the frames asked for meanwhile, and a few for ImGui to settle
+  if (!paused) resized();  // the frames asked for meanwhile, a few for ImGui to settle, and the size anew
 }
 
 double frames_drawn() { return g_frames_drawn; }
@@ -863,6 +870,11 @@ bool init(const char* selector) {
 
 void run(void (*frame)()) {
   g_frame = frame;
+  wake();
+}
+
+void resized() {
+  g_size_stale = true;
   wake();
 }
 
