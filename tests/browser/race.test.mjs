@@ -58,6 +58,20 @@ test('a race link opens with its steps replayed: each racer at the point engine.
   await context.close();
 });
 
+test('a race link set by the page (setState) replays its steps too, though it brings a new f and start', async () => {
+  const { page, context, errors } = await openPage(session.browser, session.url + '#mode=function&expr=sin(x)');
+  await page.waitForFunction(() => window.playground);
+  await page.evaluate((hash) => window.playground.setState(hash), RACE);
+  const state = await until(() => page.evaluate(() => window.playground.getState()), (s) => s.race !== '');
+  await page.waitForTimeout(300);
+  assert.equal(String((await page.evaluate(() => window.playground.getState())).rsteps), '30', JSON.stringify(state.rsteps));
+  const results = await until(() => shown(page), (r) => r.race4_f !== undefined);
+  assert.equal(results.race1_steps, 30);
+  assert.equal(results.race4_f, 2.875);  // Newton's one step to the seed's minimum, as from the link itself
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('the race plays on from the link, pauses, and its new link reopens identically', async () => {
   const { page, context, errors } = await openPage(session.browser, session.url + '#' + RACE);
   await page.waitForFunction(() => window.playground);

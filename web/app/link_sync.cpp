@@ -18,8 +18,11 @@ std::vector<std::string> g_notices;
 std::optional<AppState> g_last_published;  // the state the page's hash now shows
 std::string g_last_hash;                   // and its hash: encoded once per change, not twice
 
+long g_states_applied = 0;
+
 void apply(const std::string& hash) {
   if (!g_state) return;
+  ++g_states_applied;
   DecodedState decoded = decode_state(hash);
   *g_state = std::move(decoded.state);
   g_notices = std::move(decoded.notices);
@@ -89,6 +92,8 @@ void set_state_from_page(const std::string& hash) {
   ImGui::ClearActiveID();
   apply(hash);
 }
+
+long states_from_page() { return g_states_applied; }
 
 std::string full_state() { return g_state ? encode_state(*g_state, true) : ""; }
 

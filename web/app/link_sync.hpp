@@ -22,6 +22,9 @@ std::vector<std::string>& state_notices();
 void attach_state(AppState& state);
 // A state set from outside (setState(), a hash changed by hand) replaces the attached one.
 void set_state_from_page(const std::string& hash);
+// How many states have been set from outside so far (the initial one included): a model that treats the
+// learner's edits and a new link differently compares it with the count it last saw.
+long states_from_page();
 // Every key of the attached state, defaults included (getState()); "" before a state is attached.
 std::string full_state();
 

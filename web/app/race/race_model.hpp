@@ -29,6 +29,9 @@ class RaceModel {
   // start; then steps are taken (or the race replayed) until race.steps are. A new f or start (after the
   // first call, which replays a link's steps) also sets race.steps to 0. Call once a frame first.
   void sync(const std::string& text, const expr::Vars& start, RaceState& race);
+  // The whole state was replaced from outside (a link set by the page): the next sync() takes its steps
+  // as a link's, replaying them even when f or the start changed with it.
+  void forget() { is_built_ = false; }
   // While race.is_playing: the steps due at `now_seconds` (any clock in seconds) at race.steps_per_second.
   // Stops playing when no racer runs any more. Returns whether it still plays.
   bool advance(RaceState& race, double now_seconds);

@@ -10,6 +10,7 @@
 
 #include "clock.hpp"
 #include "exercise/results.hpp"
+#include "link_sync.hpp"
 #include "race/race_code.hpp"
 #include "race/race_model.hpp"
 #include "race/race_panel.hpp"
@@ -120,6 +121,11 @@ void draw_race_trails(ImDrawList* list, const std::function<ImVec2(double x, dou
 bool race_section(FunctionState& state, const expr::Vars& start, float width) {
   RaceModel& m = model();
   RaceState& race = state.race;
+  static long states_seen = 0;
+  if (states_from_page() != states_seen) {  // a link set by the page: its steps are replayed, as on opening
+    states_seen = states_from_page();
+    m.forget();
+  }
   m.sync(state.text, start, race);
   const bool playing = m.advance(race, now_ms() / 1000);
   report(m);
