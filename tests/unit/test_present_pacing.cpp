@@ -16,6 +16,14 @@ int run(PresentPacing& pacing, double& now, int frames, double interval_ms) {
   }
   return presented;
 }
+
+// A pacing that has seen 60 frames 30 ms apart with no input since `now` = 0: throttled.
+PresentPacing throttled_pacing(double& now) {
+  PresentPacing pacing;
+  pacing.attend(now);
+  run(pacing, now, 60, 30);
+  return pacing;
+}
 }  // namespace
 
 TEST_CASE("a renderer that keeps up at 60 fps shows every frame of a long unattended animation") {
@@ -40,10 +48,8 @@ TEST_CASE("a slow renderer (30 ms frames) is shown at most every 50 ms once the 
 }
 
 TEST_CASE("input shows every frame again, and the next probe starts afresh") {
-  PresentPacing pacing;
   double now = 0;
-  pacing.attend(now);
-  run(pacing, now, 60, 30);
+  PresentPacing pacing = throttled_pacing(now);
   REQUIRE(pacing.throttled());
   pacing.attend(now);  // the learner moves the mouse
   CHECK_FALSE(pacing.throttled());
@@ -54,10 +60,8 @@ TEST_CASE("input shows every frame again, and the next probe starts afresh") {
 }
 
 TEST_CASE("a pause in the frames ends an animation: the next one is probed from the start") {
-  PresentPacing pacing;
   double now = 0;
-  pacing.attend(now);
-  run(pacing, now, 60, 30);
+  PresentPacing pacing = throttled_pacing(now);
   REQUIRE(pacing.throttled());
   now += 1000;  // training stopped; a second later a race starts, with no input in between
   CHECK(pacing.begin_frame(now));

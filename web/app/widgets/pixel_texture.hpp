@@ -3,7 +3,6 @@
 // per thumbnail replaces thousands of shaded cells that every frame had to copy, upload and rasterise.
 #pragma once
 
-#include <cstdint>
 #include <vector>
 
 #include "imgui.h"
@@ -18,8 +17,6 @@ class PixelTexture {
 
   // For ImDrawList::AddImage; null before the first upload (and after a lost context, until the next).
   ImTextureID id() const;
-  int width() const { return width_; }
-  int height() const { return height_; }
 
   // The texture coordinates of texel (x, y)'s centre: a block of texels drawn from its first centre to its
   // last shows exactly their bilinear blend, with no bleeding from the blocks beside it.
