@@ -32,20 +32,28 @@
 
   // The app for a base folder, loaded once per page however many instances use it: the Emscripten
   // loader (playground.js) and the WebAssembly module, downloaded and compiled once, side by side.
+  // → { loaded, requested }: `requested` settles once both downloads are asked for (or loading failed first).
   function loadApp(base) {
-    if (!apps.has(base.href)) apps.set(base.href, startLoading(base));
+    if (!apps.has(base.href)) {
+      let markRequested;
+      const requested = new Promise((resolve) => { markRequested = resolve; });
+      const loaded = startLoading(base, markRequested);
+      loaded.catch(() => {}).finally(markRequested);
+      apps.set(base.href, { loaded, requested });
+    }
     return apps.get(base.href);
   }
 
-  async function startLoading(base) {
+  async function startLoading(base, markRequested) {
     if (base.protocol === 'file:') throw fileMessage(base);
     const version = await loadVersion(base);
     // Every asset URL carries the release's version, so caches never mix releases.
     const asset = (name) => new URL(name + (version ? '?v=' + version : ''), base).href;
     const wasm = compileWasm(asset('playground.wasm'));
     wasm.catch(() => {});  // reported when awaited, after the script
-    const createPlayground = await loadScript(asset('playground.js'));
-    return { createPlayground, wasmModule: await wasm, asset };
+    const script = loadScript(asset('playground.js'));
+    markRequested();
+    return { createPlayground: await script, wasmModule: await wasm, asset };
   }
 
   // The release's version (version.json, written by the build); '' when it cannot be read: plain URLs.
@@ -434,7 +442,6 @@
     const handlers = { change: [], ready: [], answer: [] };
     let module = null;
     let lastHash = '';
-    let describing = null;
     let destroyed = false;
     let stopped = false;
     let outOfMemory = false;
@@ -657,7 +664,6 @@
         document.removeEventListener('visibilitychange', onPageVisibility);
         canvas.removeEventListener('webglcontextlost', onContextLost);
         canvas.removeEventListener('webglcontextrestored', onContextRestored);
-        clearTimeout(describing);
         clearTimeout(restoring);
         holder.remove();
         const sink = document.getElementById(canvas.id + '-text');
@@ -681,8 +687,12 @@
     resize.observe(holder);
     resize.observe(canvas);  // the app reads the canvas's size only when told it may have changed
 
-    // The app's files download while the WebGL2 context is created (a software renderer takes 150 ms).
-    const app = typeof WebAssembly === 'object' ? loadApp(base) : Promise.reject(new Error('no WebAssembly'));
+    // The app's files download and compile while the WebGL2 context is created: start() waits until both are
+    // asked for. Creating the context blocks the page (a software renderer took 150 ms, 1.3 s at 4× CPU
+    // throttling), and created first it held back the downloads' requests until it was done.
+    const loading = typeof WebAssembly === 'object' ? loadApp(base) : null;
+    const app = loading ? loading.loaded : Promise.reject(new Error('no WebAssembly'));
+    const appRequested = loading ? loading.requested : Promise.resolve();
     app.catch(() => {});  // reported below, when it matters
     let resolveReady, rejectReady;
     instance.ready = new Promise((resolve, reject) => { resolveReady = resolve; rejectReady = reject; });
@@ -697,6 +707,9 @@
     // Called once the instance holds a WebGL context of the page's budget (at once, unless the page
     // has many instances and this one is out of view).
     function start() {
+      appRequested.then(() => { if (!destroyed) startWithRequestsOut(); });
+    }
+    function startWithRequestsOut() {
       const problem = missingSupport(canvas);
       if (problem) {
         failToStart(problem);
@@ -721,9 +734,8 @@
           const results = module ? readResults(module).shown : {};  // what is shown, never what is hidden
           for (const handler of handlers.change) handler(state, hash, results);
         },
-        onDescription(text) {
-          clearTimeout(describing);
-          describing = setTimeout(() => { description.textContent = text; }, 1000);
+        onDescription(text) {  // handed over once it has stood still for a second (state/description.cpp)
+          description.textContent = text;
         },
         onAnswer(json) {
           if (stopped || destroyed) return;

@@ -73,7 +73,7 @@ class Tape {
   std::vector<Instr> code_;
   std::vector<int> input_slot_;    // input index -> slot, -1 if unused
   std::vector<double> value_, grad_;
-  std::vector<double> block_value_, block_grad_, block_inputs_;  // gradient_at_points' rows, kept between calls
+  std::vector<double> block_value_, block_grad_, block_inputs_;  // sweep's and gradient_at_points' rows, kept
 };
 
 }  // namespace bp::expr

@@ -27,11 +27,17 @@ void Tape::sweep(int input, const std::vector<double>& input_values, const doubl
                  double* dys) {
   constexpr std::size_t kMaxBlock = 256, kBudget = std::size_t{1} << 16;  // values per block: 512 KB at most
   const std::size_t slots = code_.size();
-  const std::size_t block = std::clamp<std::size_t>(kBudget / slots, 1, kMaxBlock);
+  // No more points a block than asked for, in rows kept between calls (a resize zeroes only what it adds): the
+  // two-variable view samples a few cells at a time as it pans, and zeroing fresh 256-point rows for each call
+  // was two thirds of a pan frame's sampling (memset, profile at 4× CPU throttling).
+  const std::size_t block = std::clamp<std::size_t>(std::min(kBudget / slots, n), 1, kMaxBlock);
   const int x_slot = input >= 0 ? input_slot_[static_cast<std::size_t>(input)] : -1;
   const bool x_reached = x_slot >= 0 && code_[static_cast<std::size_t>(x_slot)].reached;
-  // No zeroing needed: every row is written before it is read (a_first / b_first / c_first).
-  std::vector<double> value(slots * block), grad(dys ? slots * block : 0);
+  // Every row is written before it is read (a_first / b_first / c_first), so the rows' old contents do not matter.
+  std::vector<double>& value = block_value_;
+  std::vector<double>& grad = block_grad_;
+  if (value.size() < slots * block) value.resize(slots * block);
+  if (dys && grad.size() < slots * block) grad.resize(slots * block);
   const double* output_row = value.data() + (slots - 1) * block;
   for (std::size_t start = 0; start < n; start += block) {
     const std::size_t m = std::min(block, n - start);

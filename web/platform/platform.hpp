@@ -66,6 +66,8 @@ void fit_style_to_pointer(ImGuiStyle& style, float font_px);
 // How long the last frame took to build (the app's work, the WebGL submission left out), in ms: what work
 // spread over frames (training) plans its share of the next frame by.
 double last_frame_build_ms();
+// How long the current frame has been building so far, in ms (0 outside a frame).
+double frame_elapsed_ms();
 
 // Device pixels per CSS pixel, as of the current frame.
 float pixel_ratio();

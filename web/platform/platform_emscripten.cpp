@@ -932,6 +932,8 @@ unsigned gl_generation() { return g_gl_generation; }
 
 double last_frame_build_ms() { return g_last_build_ms; }
 
+double frame_elapsed_ms() { return g_frame_start > 0 ? emscripten_get_now() - g_frame_start : 0; }
+
 const Gesture& gesture() { return g_gesture; }
 
 void claim_touch(ImVec2 min, ImVec2 max) { g_claims_next.emplace_back(min, max); }

@@ -108,8 +108,8 @@ void row(const Quantity& q, float width) {
 }
 
 // The part of the description about the exercise: what is asked and how each stands.
-std::string described(const std::vector<const Quantity*>& shown, const char* context) {
-  std::string text = std::string("Exercise") + (*context ? " " : "") + context + ": ";
+std::string described(const std::vector<const Quantity*>& shown, const std::string& context) {
+  std::string text = "Exercise" + (context.empty() ? "" : " " + context) + ": ";
   for (const Quantity* q : shown) {
     text += label_of(q->id) + (q->attempts == 0 ? " not answered yet" : q->is_correct ? " right" : " not right yet");
     const auto truth = truths().values.find(q->id);
@@ -121,7 +121,7 @@ std::string described(const std::vector<const Quantity*>& shown, const char* con
 
 }  // namespace
 
-void answer_panel(Mode mode, float width, const char* context) {
+void answer_panel(Mode mode, float width, const std::function<std::string()>& context) {
   std::vector<const Quantity*> shown;
   for (const Quantity& q : exercise().quantities()) {
     Mode m;
@@ -133,8 +133,9 @@ void answer_panel(Mode mode, float width, const char* context) {
   // besth has its own rule (exercise_model.hpp): right within a decade of the best h.
   const bool is_best_h = shown.size() == 1 && shown[0]->id == "besth";
   const std::string within = is_best_h ? "within a decade of the best h" : tolerance_text();
+  const std::string of = context ? context() : "";
   ImGui::TextWrapped("Exercise: work out %s, then check (right %s)%s%s.", shown.size() == 1 ? "this" : "these",
-                     within.c_str(), *context ? " — " : "", context);
+                     within.c_str(), of.empty() ? "" : " — ", of.c_str());
   ImGui::PopStyleColor();
   bool has_group = false;
   for (const Quantity* q : shown) {
@@ -158,7 +159,7 @@ void answer_panel(Mode mode, float width, const char* context) {
       describe_first("First wrong in backward order: " + label_of(wrong) + ". Its local rule: " + hint->second + ".");
     }
   }
-  describe_first(described(shown, context));
+  describe_first(described(shown, of));
   ImGui::Separator();
   ImGui::PopID();
 }

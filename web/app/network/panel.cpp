@@ -53,7 +53,7 @@ struct Runtime {
   bool surface_in_words = false;  // the surface's text alternative is asked for (network/surface_text.hpp)
   std::string surface_words;      // ... as last written,
   double surface_words_ms = -1e9; // ... at this time (rewritten once a second: it reads every point)
-  double training_ms = 0;  // this frame's training (until it trains: the last frame's)
+  double trained_at_ms = 0;  // how far into the last frame's build its training ended
   char csv[8192] = "";
   std::string csv_error;
 };
@@ -676,21 +676,22 @@ std::string example_context(const Runtime& r) {
   return text;
 }
 
-// Trains within this frame's budget; a run that diverged now stops and asks for one more frame, so the
-// button is redrawn as "Train ▶".
+// Trains within what is left of this frame's budget; a run that diverged now stops and asks for one more
+// frame, so the button is redrawn as "Train ▶".
+// Called last in the panel, after the pictures and settings are drawn (they show the network as the last frame
+// left it): training then takes what this frame's own work so far, and the work that followed training in the
+// last frame (ImGui's render, the tab order), left of a 7 ms target, at least 1 ms so a slow device still
+// trains, at most 6 ms. A frame that redraws the surface or the thumbnails trains less instead of going over;
+// trained first, on the last frame's timing, such frames took training's 6 ms on top (the 95th percentile of
+// bench/frame_budget.mjs's throttled training row: 20 ms, against a 16 ms target).
 bool train(Runtime& r) {
   if (!r.problem.empty()) return false;
-  // Training takes what the last frame's other work (its whole build less its training) left of a frame's
-  // work target, at least 1 ms so a slow device still trains, at most 6 ms: the app's frame stays near 8 ms on
-  // a phone-class CPU too (bench/frame_budget.mjs, 4× CPU throttling), and a fast CPU trains 6 ms a frame.
   if (r.playing) {
     constexpr double kFrameWorkMs = 7, kMostTrainingMs = 6;
-    const double other_work_ms = std::max(platform::last_frame_build_ms() - r.training_ms, 0.0);
-    const double before = now_ms();
-    r.trainer.train_for(std::clamp(kFrameWorkMs - other_work_ms, 1.0, kMostTrainingMs));
-    r.training_ms = now_ms() - before;
-  } else {
-    r.training_ms = 0;
+    const double after_training_ms = std::max(platform::last_frame_build_ms() - r.trained_at_ms, 0.0);
+    const double left_ms = kFrameWorkMs - platform::frame_elapsed_ms() - after_training_ms;
+    r.trainer.train_for(std::clamp(left_ms, 1.0, kMostTrainingMs));
+    r.trained_at_ms = platform::frame_elapsed_ms();
   }
   if (r.finishing_epoch && (r.playing || r.trainer.finish_epoch(8.0))) r.finishing_epoch = false;
   const bool stopped = r.playing && r.trainer.diverged();
@@ -714,11 +715,10 @@ bool network_panel(NetworkState& s, const std::string& function_text) {
     // full width, then the settings.
     const float width = ImGui::GetContentRegionAvail().x;
     exercise_truths(s, r);
-    answer_panel(Mode::kNetwork, width, example_context(r).c_str());
+    answer_panel(Mode::kNetwork, width, [&r] { return example_context(r); });
     run_buttons(s, r);
     readouts(s, r);
     configure(s, r, s.data, s.model);
-    redraw = train(r);
     ImGui::BeginGroup();
     edited = pictures(s, r, ImVec2(width, 0), one_column_view_height());
     ImGui::EndGroup();
@@ -737,7 +737,7 @@ bool network_panel(NetworkState& s, const std::string& function_text) {
     const float controls_width = std::clamp(avail.x * 0.36f, 220.0f, 300.0f);
     begin_opaque_child("network_controls", ImVec2(controls_width + 120, avail.y));
     exercise_truths(s, r);
-    answer_panel(Mode::kNetwork, controls_width, example_context(r).c_str());
+    answer_panel(Mode::kNetwork, controls_width, [&r] { return example_context(r); });
     run_buttons(s, r);
     preset_buttons(s);
     readouts(s, r);
@@ -745,7 +745,6 @@ bool network_panel(NetworkState& s, const std::string& function_text) {
     ImGui::EndChild();
     output_for_new_data(s, data_before);
     configure(s, r, data_before, model_before);
-    redraw = train(r);
     ImGui::SameLine();
     begin_opaque_child("network_pictures", ImVec2(0, avail.y));
     const ImVec2 room = ImGui::GetContentRegionAvail();
@@ -757,6 +756,7 @@ bool network_panel(NetworkState& s, const std::string& function_text) {
   }
   if (!r.problem.empty()) return redraw;
   if (edited) r.trainer.set_parameters(r.trainer.parameters());  // re-evaluate losses after an edit
+  redraw = train(r) || redraw;
   s.weights = r.trainer.parameters();
   s.epochs = r.trainer.epochs();
   return r.playing || r.finishing_epoch || redraw;

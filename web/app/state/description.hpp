@@ -14,7 +14,8 @@ void describe_first(const std::string& text);
 // A sentence after the panel's description this frame (function mode's race, paused, says where each
 // racer stands).
 void describe_also(const std::string& text);
-// Called once per frame after the panels: hands a changed description to the page.
+// Called once per frame after the panels: hands the description to the page once it has stood still for a
+// second.
 void publish_description();
 
 }  // namespace bp::app
