@@ -22,7 +22,7 @@
   let latest = written;
   let pending = null;
   let writtenAt = -Infinity;
-  instance.on('change', (state, hash) => {
+  instance.on('link', (hash) => {
     latest = hash;
     if (pending !== null) return;
     pending = setTimeout(() => {

@@ -23,9 +23,11 @@ async function describedAccuracy(page) {
   const match = text.match(/test accuracy (\d+) percent/);
   return match ? Number(match[1]) / 100 : undefined;
 }
-// Collects the page's change events' shown results (window.shown): the training accuracy while training.
+// Collects the page's change events' shown results (window.shown): the training accuracy while training; and
+// the 'link' events' and the change events' hashes, which must be the same links.
 const watchResults = (page) => page.evaluate(() => {
-  window.playground.on('change', (state, hash, results) => { window.shown = results; });
+  window.playground.on('change', (state, hash, results) => { window.shown = results; window.changedHash = hash; });
+  window.playground.on('link', (hash) => { window.linkHash = hash; });
 });
 
 // Trains until `epochs` epochs have passed, then pauses; the trained page's link (weights included).
@@ -62,6 +64,9 @@ for (const set of SETS) {
     assert.ok(after > before, `accuracy rose: ${before} → ${after}`);
     assert.ok(after > chance + 0.1 && shown.accuracy > chance + 0.1, `accuracy ${after} beats chance ${chance}`);
     trainedLinks[set] = await page.evaluate(() => window.playground.shareUrl());
+    const hashes = await page.evaluate(() => [window.linkHash, window.changedHash]);
+    assert.ok(hashes[0]?.includes(`data=${set}`), `the 'link' event gave the trained link: ${hashes[0]?.slice(0, 80)}`);
+    assert.equal(hashes[0], hashes[1], "'link' and 'change' give the same hash");
     await page.screenshot({ path: shot(`${set}-trained-1280x800`) });
     assert.deepEqual(errors, []);
     await context.close();

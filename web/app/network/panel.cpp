@@ -757,7 +757,7 @@ bool network_panel(NetworkState& s, const std::string& function_text) {
   if (!r.problem.empty()) return redraw;
   if (edited) r.trainer.set_parameters(r.trainer.parameters());  // re-evaluate losses after an edit
   redraw = train(r) || redraw;
-  s.weights = r.trainer.parameters();
+  r.trainer.parameters_into(s.weights);
   s.epochs = r.trainer.epochs();
   return r.playing || r.finishing_epoch || redraw;
 }

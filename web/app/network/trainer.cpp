@@ -277,7 +277,7 @@ void Trainer::evaluate() {
   if (!std::isfinite(train_loss_) || !all_finite(*network_)) {
     diverged_ = true;
   } else {
-    last_finite_ = parameters();
+    parameters_into(last_finite_);  // after every epoch: its memory reused
     last_finite_epoch_ = epochs_;
   }
 }
@@ -321,13 +321,19 @@ Eigen::MatrixXd Trainer::surface(int n) {
 
 std::vector<double> Trainer::parameters() const {
   std::vector<double> flat;
+  parameters_into(flat);
+  return flat;
+}
+
+void Trainer::parameters_into(std::vector<double>& flat) const {
+  flat.clear();
+  flat.reserve(static_cast<std::size_t>(network_->parameter_count()));
   for (const auto& layer : network_->layers()) {
     for (Eigen::Index i = 0; i < layer.W.rows(); ++i) {
       for (Eigen::Index j = 0; j < layer.W.cols(); ++j) flat.push_back(layer.W(i, j));
     }
     for (Eigen::Index i = 0; i < layer.b.size(); ++i) flat.push_back(layer.b(i));
   }
-  return flat;
 }
 
 bool Trainer::set_parameters(const std::vector<double>& flat) {

@@ -85,6 +85,7 @@ class Trainer {
   Eigen::MatrixXd surface(int n);
 
   std::vector<double> parameters() const;          // layer by layer: W row-major, then b
+  void parameters_into(std::vector<double>& flat) const;  // the same into `flat`, reusing its memory
   bool set_parameters(const std::vector<double>& flat);
 
  private:

@@ -128,16 +128,35 @@ void draw_class_field(ImDrawList* draw, ImVec2 origin, float size, const Eigen::
 }
 
 // The network's outputs (or one layer's activations) at the corners of an n-cell grid.
-Eigen::MatrixXd corner_inputs(const Trainer& trainer, int corners) {
-  Eigen::MatrixXd inputs(static_cast<Eigen::Index>(trainer.features().size()),
-                         static_cast<Eigen::Index>(corners) * corners);
+// The network's inputs at corners × corners points over the input square, kept for the features they were made
+// for: the same every frame while training (remade each time, a column at a time, they were a tenth of a 4-class
+// network's picture work at 4× CPU throttling).
+const Eigen::MatrixXd& corner_inputs(const Trainer& trainer, int corners) {
+  struct Made {
+    int corners = 0;
+    std::vector<nn::Feature> features;
+    Eigen::MatrixXd inputs;
+  };
+  static Made made[2];  // the surface's grid and the thumbnails'
+  Made* slot = nullptr;
+  for (Made& one : made) {
+    if (one.corners == corners) slot = &one;
+  }
+  for (Made& one : made) {
+    if (!slot && one.corners == 0) slot = &one;
+  }
+  Made& m = slot ? *slot : made[0];
+  if (m.corners == corners && m.features == trainer.features()) return m.inputs;
+  m.corners = corners;
+  m.features = trainer.features();
+  m.inputs.resize(static_cast<Eigen::Index>(trainer.features().size()), static_cast<Eigen::Index>(corners) * corners);
   for (int row = 0; row < corners; ++row) {
     for (int col = 0; col < corners; ++col) {
       const double x1 = -6 + 12.0 * col / (corners - 1), x2 = 6 - 12.0 * row / (corners - 1);
-      inputs.col(static_cast<Eigen::Index>(row) * corners + col) = trainer.inputs_for(x1, x2);
+      m.inputs.col(static_cast<Eigen::Index>(row) * corners + col) = trainer.inputs_for(x1, x2);
     }
   }
-  return inputs;
+  return m.inputs;
 }
 
 ImVec2 to_screen(ImVec2 origin, float size, double x1, double x2) {
@@ -379,7 +398,7 @@ bool draw_network(Trainer& trainer, ImVec2 size, bool is_training) {
   Thumbnails& thumbnails = g_thumbnails;
   if (!is_training || now_ms() - thumbnails.made_ms >= kThumbnailRefreshMs || thumbnails.layers != layers ||
       !thumbnails.texture.id()) {
-    const Eigen::MatrixXd inputs = corner_inputs(trainer, kThumbnailCorners);
+    const Eigen::MatrixXd& inputs = corner_inputs(trainer, kThumbnailCorners);
     net.forward(inputs);
     compute_thumbnails(trainer, inputs);
   }

@@ -14,8 +14,6 @@ void PixelTexture::upload(int width, int height, const std::vector<ImU32>& texel
     return;
   }
   if (generation_ != platform::gl_generation()) texture_ = 0;  // it died with the old context
-  GLint bound = 0;
-  glGetIntegerv(GL_TEXTURE_BINDING_2D, &bound);
   if (texture_ == 0) {
     glGenTextures(1, &texture_);
     generation_ = platform::gl_generation();
@@ -33,7 +31,9 @@ void PixelTexture::upload(int width, int height, const std::vector<ImU32>& texel
   } else {
     glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, texels.data());
   }
-  glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(bound));
+  // Unbound, not restored: ImGui's renderer binds each draw's texture itself, and asking WebGL for the binding
+  // (getParameter) cost more than the upload at 4× CPU throttling.
+  glBindTexture(GL_TEXTURE_2D, 0);
 }
 
 ImTextureID PixelTexture::id() const {
