@@ -82,8 +82,19 @@ inline double fast_exp_nonpositive(double x) {
   return x != x ? x : x >= -708.0 ? value : 0.0;
 }
 
+// Four values a turn in Clang's vector loops (two vectors of two) rather than one vector: each value is a
+// long chain of dependent steps ending in a division, and two independent chains keep the CPU busy where
+// one left it waiting (bench W4 in Node: 4 % more epochs/s; four vectors were no faster). The same
+// operations on every value, so the same bits.
+#if defined(__clang__)
+#define BP_INTERLEAVE_CHAINS _Pragma("clang loop interleave_count(2)")
+#else
+#define BP_INTERLEAVE_CHAINS
+#endif
+
 // out[i] = tanh(in[i]); in and out may be the same array.
 inline void fast_tanh(const double* in, double* out, long count) {
+  BP_INTERLEAVE_CHAINS
   for (long i = 0; i < count; ++i) out[i] = fast_tanh(in[i]);
 }
 

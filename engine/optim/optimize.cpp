@@ -14,6 +14,8 @@ namespace {
 // Room made up front for a path: a race the page steps on demand may be given kMaxSteps and stopped
 // long before; past this many points the path grows as it goes.
 constexpr long kReservedSteps = 10000;
+// Points a run stages before appending them to its path: the block's numbers stay in L2 (10 KB with two variables).
+constexpr std::size_t kStagedPoints = 256;
 
 std::string number(double v) {
   char text[32];
@@ -93,6 +95,7 @@ expr::Expected<OptimizerRun> OptimizerRun::begin(const expr::Program& program, c
   run.s1_.assign(n, 0.0);
   run.s2_.assign(n, 0.0);
   run.rng_ = nn::Rng(options.seed);
+  run.staged_.resize(kStagedPoints * (2 * n + 1));
   run.add_point_from_tape();
   const double f0 = run.result_.path.f[0];
   if (!std::isfinite(f0)) {
@@ -108,18 +111,42 @@ expr::Expected<OptimizerRun> OptimizerRun::begin(const expr::Program& program, c
   return run;
 }
 
-bool OptimizerRun::add_point(double f, const double* grad, std::size_t stride) {
-  Path& path = result_.path;
+void OptimizerRun::add_point(double f, const double* grad, std::size_t stride) {
+  if (staged_points_ == kStagedPoints) move_staged_to_path();
+  const std::size_t n = x_.size(), p = staged_points_++;
+  double* values = staged_.data() + p * n;
+  double* grads = staged_.data() + kStagedPoints * (n + 1) + p * n;
+  staged_[kStagedPoints * n + p] = f;
   // The common case checked on the way, in one pass: 0·v is NaN exactly when v is infinite or NaN.
   double zero = 0;
-  for (std::size_t k = 0; k < x_.size(); ++k) {
+  for (std::size_t k = 0; k < n; ++k) {
     const double g = grad[static_cast<std::size_t>(input_of_[k]) * stride];
-    path.values.push_back(x_[k]);
-    path.grad.push_back(g);
+    values[k] = x_[k];
+    grads[k] = g;
     zero += 0 * x_[k] + 0 * g;
   }
-  path.f.push_back(f);
-  return zero == 0 && std::abs(f) <= options_.limit;
+  if (zero == 0 && std::abs(f) <= options_.limit) return;
+  move_staged_to_path();
+  check_point();
+}
+
+void OptimizerRun::move_staged_to_path() {
+  const std::size_t n = x_.size(), p = staged_points_;
+  if (p == 0) return;
+  Path& path = result_.path;
+  const double* values = staged_.data();
+  const double* f = values + kStagedPoints * n;
+  const double* grads = f + kStagedPoints;
+  path.values.insert(path.values.end(), values, values + p * n);
+  path.f.insert(path.f.end(), f, f + p);
+  path.grad.insert(path.grad.end(), grads, grads + p * n);
+  staged_points_ = 0;
+}
+
+const double* OptimizerRun::last_grad() const {
+  const std::size_t n = x_.size();
+  if (staged_points_ > 0) return staged_.data() + kStagedPoints * (n + 1) + (staged_points_ - 1) * n;
+  return result_.path.grad.data() + (result_.path.points() - 1) * n;
 }
 
 void OptimizerRun::add_point_from_tape() {
@@ -128,7 +155,8 @@ void OptimizerRun::add_point_from_tape() {
   tape.backward();
   g_.resize(std::max(g_.size(), inputs_.size()));  // scratch: ∂f/∂input for every input
   for (std::size_t i = 0; i < inputs_.size(); ++i) g_[i] = tape.grad_of_input(static_cast<int>(i));
-  if (!add_point(f, g_.data(), 1)) check_point();
+  add_point(f, g_.data(), 1);
+  move_staged_to_path();  // one point at a time: whoever steps a single run reads its path after each step
 }
 
 std::string OptimizerRun::point_text(std::size_t point) const {
@@ -187,13 +215,12 @@ void OptimizerRun::reserve(long steps) {
 
 void OptimizerRun::propose() {
   const std::size_t n = x_.size();
-  const double* grad = result_.path.grad.data() + (result_.path.points() - 1) * n;
+  const double* grad = last_grad();
   if (options_.noise > 0) {
     for (std::size_t k = 0; k < n; ++k) g_[k] = grad[k] + options_.noise * rng_.normal();
-  } else {
-    for (std::size_t k = 0; k < n; ++k) g_[k] = grad[k];
+    grad = g_.data();
   }
-  update(options_.rule, options_.hyper, steps_taken() + 1, x_.data(), g_.data(), s1_.data(), s2_.data(), n);
+  update(options_.rule, options_.hyper, steps_taken() + 1, x_.data(), grad, s1_.data(), s2_.data(), n);
   for (std::size_t k = 0; k < n; ++k) inputs_[static_cast<std::size_t>(input_of_[k])] = x_[k];
 }
 
@@ -217,6 +244,12 @@ expr::Expected<Race> Race::begin(const expr::Program& program, const std::vector
 }
 
 bool Race::step() {
+  const bool stepped = advance();
+  for (OptimizerRun& run : runs_) run.move_staged_to_path();  // the page reads every path after each step
+  return stepped;
+}
+
+bool Race::advance() {
   const std::size_t inputs = program_.inputs.size();
   if (is_stepping_stale_) {  // a racer stopped last step (or this is the first): list the runners again
     stepping_.clear();
@@ -238,7 +271,7 @@ bool Race::step() {
   expr::tape_of(program_).gradient_at_points(inputs_.data(), m, values_.data(), grads_.data());
   for (std::size_t j = 0; j < m; ++j) {
     OptimizerRun& run = runs_[stepping_[j]];
-    if (!run.add_point(values_[j], grads_.data() + j, m)) run.check_point();
+    run.add_point(values_[j], grads_.data() + j, m);
     if (!run.running()) is_stepping_stale_ = true;
   }
   return true;
@@ -256,16 +289,23 @@ expr::Expected<OptimizeResult> optimize(const expr::Program& program, const expr
 
 std::vector<OptimizeResult> Race::finish() {
   std::vector<OptimizeResult> results;
-  for (OptimizerRun& run : runs_) results.push_back(run.finish());
+  for (OptimizerRun& run : runs_) {
+    run.move_staged_to_path();
+    results.push_back(run.finish());
+  }
   return results;
+}
+
+std::vector<OptimizeResult> Race::run_to_end() {
+  while (advance()) {
+  }
+  return finish();
 }
 
 expr::Expected<std::vector<OptimizeResult>> race(const expr::Program& program, const std::vector<Racer>& racers) {
   auto race = Race::begin(program, racers);
   if (!race) return race.error();
-  while (race->step()) {
-  }
-  return race->finish();
+  return race->run_to_end();
 }
 
 expr::Expected<OptimizeResult> optimize(std::string_view text, const expr::Vars& start,
