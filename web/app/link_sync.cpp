@@ -6,6 +6,7 @@
 #include "imgui.h"
 #include "imgui_internal.h"  // ClearActiveID: end an edit when the state changes from outside
 #include "clock.hpp"
+#include "frame_later.hpp"
 #include "page.hpp"
 #include "platform.hpp"
 #include "state/link_codec.hpp"
@@ -59,20 +60,13 @@ void publish_state(const AppState& state, bool more_frames) {
   // the state of the moment (full_state()).
   constexpr double kReportMs = 100, kTrainingReportMs = 1000;
   static double last_report_ms = -1e9;
-  static bool is_due_frame_asked = false;
   if (g_last_published && *g_last_published == state) return;
   const double now = now_ms();
   if (g_last_published) {
     const bool is_training = more_frames && only_training_moved(state, *g_last_published);
     const double wait = (is_training ? kTrainingReportMs : kReportMs) - (now - last_report_ms);
     if (wait > 0) {
-      if (!is_training && !is_due_frame_asked) {  // training asks for frames of its own
-        is_due_frame_asked = true;
-        platform::run_later([] {
-          is_due_frame_asked = false;
-          platform::request_frame();
-        }, static_cast<int>(wait) + 1);
-      }
+      if (!is_training) ask_frame_after<struct LinkReport>(wait);  // training asks for frames of its own
       return;
     }
   }

@@ -2,8 +2,8 @@
 #include "state/description.hpp"
 
 #include "clock.hpp"
+#include "frame_later.hpp"
 #include "page.hpp"
-#include "platform.hpp"
 
 namespace bp::app {
 
@@ -25,7 +25,6 @@ void publish_description() {
   constexpr double kStillMs = 1000;
   static std::string pending;
   static double changed_ms = 0;
-  static bool is_due_frame_asked = false;
   std::string text = g_first + g_current + g_also;
   g_first.clear();
   g_also.clear();
@@ -35,16 +34,7 @@ void publish_description() {
   }
   if (pending == g_published) return;
   const double wait = kStillMs - (now_ms() - changed_ms);
-  if (wait > 0) {
-    if (!is_due_frame_asked) {
-      is_due_frame_asked = true;
-      platform::run_later([] {
-        is_due_frame_asked = false;
-        platform::request_frame();
-      }, static_cast<int>(wait) + 1);
-    }
-    return;
-  }
+  if (wait > 0) return ask_frame_after<struct DescriptionHandOver>(wait);
   g_published = pending;
   page::describe(g_published);
 }
