@@ -1,5 +1,5 @@
-// A frame asked for a while from now, once: for work held back until its time comes (a link report, the
-// screen-reader text), so that it still happens when nothing else draws a frame. Each Purpose (any tag type)
+// A frame asked for a while from now, once: for work held back until its time comes (a link report), so that
+// it still happens when nothing else draws a frame. Each Purpose (any tag type)
 // keeps its own pending request; the frame that comes re-checks whether the work is due.
 #pragma once
 
