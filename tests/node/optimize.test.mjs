@@ -111,6 +111,25 @@ test('bad input throws an Error naming the fix, and the engine keeps working', (
   assert.equal(engine.optimize('x^2', { x: 1 }, { lr: 0.25, steps: 1 }).path[1].values.x, 0.5);
 });
 
+test('a race written into an earlier race\'s memory gives the same numbers there, and a fresh array when it is too small', () => {
+  const racers = OPTIMIZERS.slice(0, 3).map((optimizer) => ({ optimizer, steps: 300 }));
+  const first = engine.race(ROSENBROCK, { x: -1.2, y: 1 }, racers);
+  const memory = first[0].values.buffer;
+  const fresh = engine.race(ROSENBROCK, { x: 0.5, y: -0.5 }, racers);
+  const reused = engine.race(ROSENBROCK, { x: 0.5, y: -0.5 }, racers, { into: first });
+  reused.forEach((result, i) => {
+    assert.ok(result.values.buffer === memory, `racer ${i} is written into the earlier result's memory`);
+    assert.deepEqual(Array.from(result.values), Array.from(fresh[i].values));
+    assert.deepEqual(Array.from(result.f), Array.from(fresh[i].f));
+    assert.deepEqual(Array.from(result.grad), Array.from(fresh[i].grad));
+  });
+  assert.equal(first[0].values[0], 0.5, 'the earlier result\'s arrays now hold the new start');
+  const longer = engine.race(ROSENBROCK, { x: 0.5, y: -0.5 }, racers.map((r) => ({ ...r, steps: 600 })), { into: first });
+  assert.ok(longer[0].values.buffer !== memory, 'a longer race gets fresh memory');
+  assert.equal(longer[2].f.length, 601);
+  assert.throws(() => engine.race('x^2', { x: 1 }, [{}], { into: new Float64Array(10) }), /options.into must be an earlier result of engine.race\(\)/);
+});
+
 test('runs, races and thrown errors leave nothing allocated in the module', () => {
   const racers = OPTIMIZERS.map((optimizer) => ({ optimizer, steps: 2000 }));
   const round = () => {

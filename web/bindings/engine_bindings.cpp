@@ -301,8 +301,10 @@ bp::optim::Racer racer_from(const Vars& start, const std::vector<double>& settin
 // variables; f, points; grad, points × variables), which optimize_api.mjs cuts into views. Each path is
 // copied once, straight from the engine's vectors into data: gathering them into one vector first and
 // slicing that was a second copy of every number, a fifth of a 10,000-step race's time (profile, bench O).
-// `settings`: kSettingsPerRacer numbers per racer.
-val race_js(const val& names, const val& values, const val& settings_array) {
+// `settings`: kSettingsPerRacer numbers per racer. `into`: a Float64Array to write data into when it is long
+// enough (a caller's earlier result, optimize_api.mjs), else undefined. A fresh 2.4 MB array per 10,000-step
+// race of six costs about 590 page faults, which made a repeated race three times slower (bench O).
+val race_js(const val& names, const val& values, const val& settings_array, const val& into) {
   const std::string& text = current_text();
   const Vars start = to_vars(names, values);
   const auto& program = cache().get(text, start);
@@ -318,7 +320,8 @@ val race_js(const val& names, const val& values, const val& settings_array) {
   for (const bp::optim::OptimizeResult& result : *results) {
     total += result.path.values.size() + result.path.f.size() + result.path.grad.size();
   }
-  val data = val::global("Float64Array").new_(static_cast<double>(total));
+  const bool reuse = !into.isUndefined() && into["length"].as<double>() >= static_cast<double>(total);
+  val data = reuse ? into : val::global("Float64Array").new_(static_cast<double>(total));
   double at = 0;
   const auto put = [&](const std::vector<double>& numbers) {
     data.call<void>("set", val(emscripten::typed_memory_view(numbers.size(), numbers.data())), at);

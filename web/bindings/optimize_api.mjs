@@ -110,6 +110,15 @@ function pathOf(result) {
   return { path, diverged: result.diverged, reason: result.reason };
 }
 
+// race()'s `into` (an earlier result of race(), or undefined) → the whole Float64Array its paths are views of.
+function memoryOf(into) {
+  if (into === undefined) return undefined;
+  if (!Array.isArray(into) || !(into[0]?.values instanceof Float64Array)) {
+    throw new Error(`options.into must be an earlier result of engine.race() (got ${describeOption(into)})`);
+  }
+  return new Float64Array(into[0].values.buffer);
+}
+
 // The module's { error: { message, start, end } } as a thrown Error carrying the span into the text.
 function throwError({ error }) {
   const e = new Error(error.message);
@@ -120,12 +129,12 @@ function throwError({ error }) {
 
 // engine.optimize and engine.race, given the module, the text sender and checkText of engine_api.mjs.
 function optimizeApi(core, send, checkText) {
-  const run = (text, start, settings) => {
+  const run = (text, start, settings, into) => {
     const t = checkText(text);
     if (t.error) throwError(t);
     const s = checkStart(start);
     send(t.text);
-    const out = core.race(s.names, s.values, settings);
+    const out = core.race(s.names, s.values, settings, into);
     if (out.error) throwError(out);
     // Each racer's path as views into the one array the module filled: values, f, grad in turn.
     let at = 0;
@@ -146,12 +155,15 @@ function optimizeApi(core, send, checkText) {
     // Several optimizers from the same start, stepped together (one pass of the tape per step for all):
     // → per racer { variables, values, f, grad, diverged, reason }, the path in flat Float64Arrays (point
     // after point; values and grad hold variables.length numbers a point), ready to draw as a trail.
-    race(text, start, racers) {
+    // With { into: an earlier result of race() }, the numbers are written into that result's memory when it
+    // is large enough (its arrays then hold the new numbers): a page that re-runs a race on every drag
+    // spares the fresh memory, whose page faults cost twice the race itself (bench O).
+    race(text, start, racers, { into } = {}) {
       if (!Array.isArray(racers) || racers.length === 0) {
         throw new Error('racers must be a non-empty array of options such as '
           + `[{ optimizer: 'sgd' }, { optimizer: 'adam' }] (got ${describeOption(racers)})`);
       }
-      return run(text, start, racers.flatMap((options, r) => settingsOf(options, `racers[${r}]`)));
+      return run(text, start, racers.flatMap((options, r) => settingsOf(options, `racers[${r}]`)), memoryOf(into));
     },
   };
 }
