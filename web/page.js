@@ -56,7 +56,7 @@
       answer: (id, value) => instance.answer(id, value),
       frameStats: () => embedded('frameStats'),
       resetFrameStats: () => embedded('resetFrameStats'),
-      networkOutput: (x1, x2) => embedded('networkOutput', x1, x2),
+      networkOutput: (x1, x2, k = 0) => embedded('networkOutput', x1, x2, k),
       gallery: () => embedded('gallery'),
       // For tests only, never called by the page: fillHeap fills the heap to its limit as a runaway
       // computation would (heap.test.mjs); controls lists the controls with their boxes (keyboard.test.mjs);
@@ -118,7 +118,7 @@
                  p95BuildMs: f[at + 5] };
       }
       case 'resetFrameStats': return m._bp_reset_frame_stats();
-      case 'networkOutput': return m._bp_network_output(args[0], args[1]);
+      case 'networkOutput': return m._bp_network_output(args[0], args[1], args[2]);
       case 'gallery': return JSON.parse(m.UTF8ToString(m._bp_gallery()));
       case 'testHookFillHeap': return m._bp_test_hook_fill_heap();
       case 'testHookControls': return JSON.parse(m.UTF8ToString(m._bp_test_hook_controls()));

@@ -62,8 +62,10 @@ test('clicking a training point opens its step-through with the forward and back
   await context.close();
 });
 
-test('the GPU-drawn surface agrees with the engine\'s forward pass at sampled pixels', async () => {
-  const { page, context } = await openPage(session.browser, session.url + '#mode=network&data=xor&hidden=6,3');
+// Trains the network of `hash` for 0.8 s, then compares the surface's pixels on a 10 × 10 grid with the colour
+// `expected(x1, x2)` (from the engine's forward pass, through the page's networkOutput hook) gives.
+async function surfaceAgreement(hash, expected) {
+  const { page, context } = await openPage(session.browser, session.url + '#' + hash);
   await page.waitForFunction(() => window.playground);
   await page.mouse.click(...TRAIN_BUTTON);
   await page.waitForTimeout(800);
@@ -73,18 +75,12 @@ test('the GPU-drawn surface agrees with the engine\'s forward pass at sampled pi
   const png = await page.screenshot({ clip: SURFACE });
   const image = await pixels(page, png);
   const size = SURFACE.width;
-  // network_view.cpp's value_color(0.7 · v): white towards orange (-1) or blue (+1).
-  const expected = (v) => {
-    const t = Math.max(-1, Math.min(1, 0.7 * v));
-    const end = t < 0 ? [245, 147, 34] : [8, 119, 189];
-    return end.map((c) => 255 + (c - 255) * Math.abs(t));
-  };
   const result = { agree: 0, total: 0, worst: 0 };
   for (let i = 0; i < 10; i++) {
     for (let j = 0; j < 10; j++) {
       const px = Math.round((i + 0.5) * size / 10), py = Math.round((j + 0.5) * size / 10);
       const x1 = -6 + 12 * (px + 0.5) / size, x2 = 6 - 12 * (py + 0.5) / size;
-      const want = expected(await page.evaluate(([a, b]) => window.playground.networkOutput(a, b), [x1, x2]));
+      const want = await expected(page, x1, x2);
       const at = (py * image.width + px) * 4;
       const error = Math.max(...want.map((c, k) => Math.abs(c - image.rgba[at + k])));
       result.total++;
@@ -92,9 +88,35 @@ test('the GPU-drawn surface agrees with the engine\'s forward pass at sampled pi
       else result.worst = Math.max(result.worst, error);
     }
   }
+  await context.close();
+  return result;
+}
+
+test('the GPU-drawn surface agrees with the engine\'s forward pass at sampled pixels', async () => {
+  // network_view.cpp's value_color(0.7 · v): white towards orange (-1) or blue (+1).
+  const result = await surfaceAgreement('mode=network&data=xor&hidden=6,3', async (page, x1, x2) => {
+    const v = await page.evaluate(([a, b]) => window.playground.networkOutput(a, b), [x1, x2]);
+    const t = Math.max(-1, Math.min(1, 0.7 * v));
+    const end = t < 0 ? [245, 147, 34] : [8, 119, 189];
+    return end.map((c) => 255 + (c - 255) * Math.abs(t));
+  });
   console.log(`GPU surface vs engine: ${result.agree} of ${result.total} sampled pixels within 6/255 (the rest under data points)`);
   assert.ok(result.agree >= 0.85 * result.total, JSON.stringify(result));
-  await context.close();
+});
+
+test('the GPU-drawn surface of a 3-class softmax network with a skip connection agrees with the engine', async () => {
+  // The winning class's colour (class_palette.cpp, Okabe & Ito), 0.7 × how sure: 0 at an even split of the
+  // three, 1 when certain (decision_surface.frag). The skip between the two 8-neuron layers changes the
+  // function: a surface drawn without it disagrees on most pixels.
+  const PALETTE = [[230, 159, 0], [0, 114, 178], [0, 158, 115]];
+  const result = await surfaceAgreement('mode=network&data=blobs3&hidden=8,8&skip=1', async (page, x1, x2) => {
+    const p = await page.evaluate(([a, b]) => [0, 1, 2].map((k) => window.playground.networkOutput(a, b, k)), [x1, x2]);
+    const best = p.indexOf(Math.max(...p));
+    const sure = Math.max(0, Math.min(1, (p[best] - 1 / 3) / (2 / 3)));
+    return PALETTE[best].map((c) => 255 + (c - 255) * 0.7 * sure);
+  });
+  console.log(`GPU softmax surface with a skip vs engine: ${result.agree} of ${result.total} sampled pixels within 6/255`);
+  assert.ok(result.agree >= 0.85 * result.total, JSON.stringify(result));
 });
 
 test('the learner\'s own data: clicks add points of the chosen class, right-clicks remove them, the link keeps them', async () => {

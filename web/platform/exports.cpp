@@ -114,8 +114,8 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* bp_answer(const char* id, double val
 }
 
 // The network's output at (x1, x2), for the page's tests (the GPU surface against the engine).
-extern "C" EMSCRIPTEN_KEEPALIVE double bp_network_output(double x1, double x2) {
-  return g_hooks.network_output ? g_hooks.network_output(x1, x2) : std::numeric_limits<double>::quiet_NaN();
+extern "C" EMSCRIPTEN_KEEPALIVE double bp_network_output(double x1, double x2, int k) {
+  return g_hooks.network_output ? g_hooks.network_output(x1, x2, k) : std::numeric_limits<double>::quiet_NaN();
 }
 
 // The system's colour scheme changed while the app follows it (theme=auto; page_emscripten.cpp).

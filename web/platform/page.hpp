@@ -61,7 +61,8 @@ struct AppHooks {
   void (*set_state)(const std::string& hash) = nullptr;      // setState() or a hash changed outside
   std::string (*full_state)() = nullptr;                     // every key, defaults included (getState())
   std::string (*gallery_json)() = nullptr;                   // [{"title", "caption", "hash"}, ...]
-  double (*network_output)(double x1, double x2) = nullptr;  // the network's output at a point (tests)
+  // The network's output `k` at a point (tests; a softmax's class k probability), NaN past the outputs.
+  double (*network_output)(double x1, double x2, int k) = nullptr;
   void (*set_dark)(bool dark) = nullptr;                     // the system's colour scheme changed
   std::string (*layout_json)() = nullptr;                    // where the last frame put the pictures (tests)
   std::string (*results_json)() = nullptr;                   // {"shown":{…},"answers":[…]} (getResults())

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <optional>
 
 #include "clock.hpp"
@@ -557,7 +558,7 @@ void surface_with_clicks(NetworkState& s, Runtime& r, float surface) {
   } else if (r.trainer.is_function_fit()) {
     draw_fit(r.trainer, surface);
   } else {
-    click = draw_surface(r.trainer, surface, r.show_test);
+    click = draw_surface(r.trainer, surface, r.show_test, r.playing);
   }
   report_last_item("network surface");
   const bool surface_hovered = ImGui::IsItemHovered();
@@ -762,10 +763,11 @@ bool network_panel(NetworkState& s, const std::string& function_text) {
   return r.playing || r.finishing_epoch || redraw;
 }
 
-double network_output(double x1, double x2) {
+double network_output(double x1, double x2, int k) {
   Trainer& trainer = runtime().trainer;
   const Eigen::VectorXd x = trainer.inputs_for(x1, x2);
-  return trainer.network().forward(x)(0, 0);
+  const Eigen::MatrixXd out = trainer.network().forward(x);
+  return k >= 0 && k < out.rows() ? out(k, 0) : std::numeric_limits<double>::quiet_NaN();
 }
 
 }  // namespace bp::app

@@ -13,6 +13,6 @@ namespace bp::app {
 bool network_panel(NetworkState& state, const std::string& function_text);
 
 // The trained network's output at (x1, x2), for the page's tests (the GPU surface against the engine).
-double network_output(double x1, double x2);
+double network_output(double x1, double x2, int k);
 
 }  // namespace bp::app

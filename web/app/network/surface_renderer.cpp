@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <string>
 
+#include "clock.hpp"
 #include "network/class_palette.hpp"
 #include "platform.hpp"
 #include "widgets/shader_build.hpp"
@@ -25,6 +26,7 @@ struct Renderer {
                     kDecisionSurfaceFragSize};
   GLuint target = 0, target_texture = 0;  // the low-resolution picture the shader draws into
   int target_side = 0;
+  GLuint weights = 0;  // the uniform buffer behind the shader's Weights block
 };
 
 Renderer& renderer() {
@@ -37,11 +39,13 @@ struct DrawData {
   ImVec2 lo;
   float size = 0;
   float strength = 1;
-  std::vector<float> weights;
+  std::vector<float> weights;  // as decision_surface.frag reads them: rows of W and b padded to 4 numbers
   std::vector<int> sizes;
+  int skips = 0;  // bit l: layer l has a skip connection
   std::vector<int> features;
   int hidden_activation = 1;
   int output_activation = 1;
+  bool is_training = false;
 };
 DrawData g_draw;
 
@@ -59,13 +63,29 @@ int activation_code(nn::Activation a) {
 // stretched (bilinear) over the surface: a decision surface is smooth, and a full-resolution pass costs a
 // software renderer (headless Chromium's, a phone's fallback) 10× more for no visible gain. The pass is
 // skipped when the weights and settings are those of the picture already there (a paused network).
-constexpr int kTargetSide = 160;
+// While training, a coarser square: under a software renderer a 160² pass of a [2, 16, 16, 4] network took
+// 42 ms of the GPU thread (23 ms for the default [2, 4, 2, 1]: about 1 µs a texel), 96² a third of that; the
+// frame after training stops draws the full square.
+constexpr int kTargetSide = 160, kTrainingTargetSide = 96;
 
-bool operator==(const DrawData& a, const DrawData& b) {
-  return a.strength == b.strength && a.weights == b.weights && a.sizes == b.sizes && a.features == b.features &&
+// The vec4s of decision_surface.frag's Weights block (its kMaxWeightVectors): the largest network the page
+// offers needs 538.
+constexpr int kMaxWeightVectors = 768;
+
+// The same network and colouring, weights aside.
+bool same_shape(const DrawData& a, const DrawData& b) {
+  return a.strength == b.strength && a.sizes == b.sizes && a.skips == b.skips && a.features == b.features &&
          a.hidden_activation == b.hidden_activation && a.output_activation == b.output_activation;
 }
+bool operator==(const DrawData& a, const DrawData& b) { return same_shape(a, b) && a.weights == b.weights; }
 DrawData g_drawn;  // what the target holds
+double g_drawn_ms = -1e9;  // and when it was drawn
+
+// A training network's picture is kept while it is younger than kTrainingPictureMs.
+bool is_current(const DrawData& d) {
+  if (d == g_drawn) return true;
+  return d.is_training && same_shape(d, g_drawn) && now_ms() - g_drawn_ms < kTrainingPictureMs;
+}
 
 void ensure_target(Renderer& r, int side) {
   if (r.target && r.target_side == side) return;
@@ -89,23 +109,23 @@ void evaluate(Renderer& r, const DrawData& d, int side) {
   glDisable(GL_BLEND);
   glUseProgram(r.build.program);
 
-  const int width = 1024;
-  const int count = static_cast<int>(d.weights.size());
-  const int rows = (count + width - 1) / width;
-  std::vector<float> padded(static_cast<std::size_t>(width * rows), 0.0f);
-  std::copy(d.weights.begin(), d.weights.end(), padded.begin());
-  glActiveTexture(GL_TEXTURE0);
-  glBindTexture(GL_TEXTURE_2D, r.build.texture);
-  glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
-  glTexImage2D(GL_TEXTURE_2D, 0, GL_R32F, width, rows, 0, GL_RED, GL_FLOAT, padded.data());
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+  if (!r.weights) {
+    glGenBuffers(1, &r.weights);
+    glUniformBlockBinding(r.build.program, glGetUniformBlockIndex(r.build.program, "Weights"), 0);
+  }
+  // The whole block is given (std140: vec4s, no padding between them); past the network's numbers, zeros.
+  static std::vector<float> block;
+  block.assign(4 * kMaxWeightVectors, 0.0f);
+  std::copy(d.weights.begin(), d.weights.end(), block.begin());
+  glBindBuffer(GL_UNIFORM_BUFFER, r.weights);
+  glBufferData(GL_UNIFORM_BUFFER, static_cast<GLsizeiptr>(block.size() * sizeof(float)), block.data(),
+               GL_DYNAMIC_DRAW);
+  glBindBufferBase(GL_UNIFORM_BUFFER, 0, r.weights);
   auto uniform = [&](const char* name) { return glGetUniformLocation(r.build.program, name); };
-  glUniform1i(uniform("u_weights"), 0);
-  glUniform1i(uniform("u_weights_width"), width);
   glUniform1i(uniform("u_feature_count"), static_cast<int>(d.features.size()));
   glUniform1iv(uniform("u_features"), static_cast<GLsizei>(d.features.size()), d.features.data());
   glUniform1i(uniform("u_layer_count"), static_cast<int>(d.sizes.size()) - 1);
+  glUniform1i(uniform("u_skips"), d.skips);
   glUniform1iv(uniform("u_sizes"), static_cast<GLsizei>(d.sizes.size()), d.sizes.data());
   glUniform1i(uniform("u_hidden_activation"), d.hidden_activation);
   glUniform1i(uniform("u_output_activation"), d.output_activation);
@@ -118,7 +138,9 @@ void evaluate(Renderer& r, const DrawData& d, int side) {
   glBindVertexArray(r.build.vao);
   glDrawArrays(GL_TRIANGLES, 0, 6);
   glBindVertexArray(0);
+  glBindBuffer(GL_UNIFORM_BUFFER, 0);
   g_drawn = d;
+  g_drawn_ms = now_ms();
 }
 
 void render(const ImDrawList*, const ImDrawCmd* cmd) {
@@ -130,9 +152,9 @@ void render(const ImDrawList*, const ImDrawCmd* cmd) {
   const int x = static_cast<int>(d->lo.x * ratio), size = static_cast<int>(d->size * ratio);
   const int y = fb_height - static_cast<int>((d->lo.y + d->size) * ratio);  // GL counts rows from the bottom
   if (size <= 0) return;
-  const int side = std::min(size, kTargetSide);
+  const int side = std::min(size, d->is_training ? kTrainingTargetSide : kTargetSide);
   ensure_target(r, side);
-  if (!(*d == g_drawn)) evaluate(r, *d, side);
+  if (!is_current(*d)) evaluate(r, *d, side);
   // Stretched onto the canvas; the clip rectangle ImGui set for this command limits it to the visible part.
   const ImVec4 clip = cmd->ClipRect;
   glBindFramebuffer(GL_READ_FRAMEBUFFER, r.target);
@@ -155,18 +177,37 @@ bool surface_renderer_ready(ImDrawList* draw) {
   return shader_ready(renderer().build, draw);
 }
 
-void draw_surface_on_gpu(ImDrawList* draw, ImVec2 lo, float size, const nn::Network& network,
-                         const std::vector<nn::Feature>& features, float strength) {
+bool draw_surface_on_gpu(ImDrawList* draw, ImVec2 lo, float size, const nn::Network& network,
+                         const std::vector<nn::Feature>& features, float strength, bool is_training) {
+  // The shader's bounds: 16 numbers a layer (4 vec4s), 9 weight layers, kMaxWeightVectors in all.
+  const std::vector<int>& sizes = network.config().layers;
+  int vectors = 0;
+  for (std::size_t l = 0; l + 1 < sizes.size(); ++l) {
+    vectors += sizes[l + 1] * ((sizes[l] + 3) / 4) + (sizes[l + 1] + 3) / 4;  // rows of W, then b
+  }
+  const bool fits = sizes.size() <= 10 && vectors <= kMaxWeightVectors &&
+                    std::all_of(sizes.begin(), sizes.end(), [](int n) { return n <= 16; });
+  if (!fits) return false;
   DrawData& d = g_draw;
+  d.is_training = is_training;
   d.lo = lo;
   d.size = size;
   d.strength = strength;
+  // Per layer: each row of W padded with zeros to a multiple of 4 inputs, then b padded to a multiple of 4.
+  const auto padded_to_4 = [](Eigen::Index n) { return (n + 3) / 4 * 4; };
   d.weights.clear();
-  for (const auto& layer : network.layers()) {
+  d.skips = 0;
+  for (std::size_t l = 0; l < network.layers().size(); ++l) {
+    const auto& layer = network.layers()[l];
     for (Eigen::Index i = 0; i < layer.W.rows(); ++i) {
-      for (Eigen::Index j = 0; j < layer.W.cols(); ++j) d.weights.push_back(static_cast<float>(layer.W(i, j)));
+      for (Eigen::Index j = 0; j < padded_to_4(layer.W.cols()); ++j) {
+        d.weights.push_back(j < layer.W.cols() ? static_cast<float>(layer.W(i, j)) : 0.0f);
+      }
     }
-    for (Eigen::Index i = 0; i < layer.b.size(); ++i) d.weights.push_back(static_cast<float>(layer.b(i)));
+    for (Eigen::Index i = 0; i < padded_to_4(layer.b.size()); ++i) {
+      d.weights.push_back(i < layer.b.size() ? static_cast<float>(layer.b(i)) : 0.0f);
+    }
+    if (network.has_skip(l)) d.skips |= 1 << l;
   }
   d.sizes = network.config().layers;
   d.features.clear();
@@ -175,6 +216,7 @@ void draw_surface_on_gpu(ImDrawList* draw, ImVec2 lo, float size, const nn::Netw
   d.output_activation = activation_code(network.config().output_activation);
   draw->AddCallback(render, &d);
   draw->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
+  return true;
 }
 
 }  // namespace bp::app

@@ -167,6 +167,7 @@ void Trainer::start_fresh(const nn::NetworkConfig& config) {
   test_history_.clear();
   history_stride_ = 1;
   evaluations_ = 0;
+  step_ms_ = evaluate_ms_ = 0;  // a new network: timed afresh
 }
 
 void Trainer::train_epoch() {
@@ -197,6 +198,12 @@ bool Trainer::step() {
   return true;
 }
 
+int Trainer::steps_to_epoch_end() const {
+  const auto left = static_cast<std::size_t>(x_train_.cols()) - batch_cursor_;
+  const auto batch = static_cast<std::size_t>(batch_size_);
+  return static_cast<int>((left + batch - 1) / batch);
+}
+
 int Trainer::train_for(double budget_ms) {
   if (diverged_ || x_train_.cols() == 0) return 0;
   const double start = clock_();
@@ -206,25 +213,42 @@ int Trainer::train_for(double budget_ms) {
     rate_since_ms_ = start;
     rate_since_epochs_ = epochs_;
   }
+  // Mini-batches go in runs of about kRunMs, with the clock read after each run and around each epoch's
+  // evaluation (reading it costs a call out to the page: after every mini-batch of a small network it was
+  // as much as the mini-batch). Before a run, the time a mini-batch and an evaluation took (step_ms_,
+  // evaluate_ms_, smoothed) says how many still fit in the budget: none, and the call ends. Before, runs of
+  // up to 32 mini-batches and the evaluation of the losses (a forward pass over every point, costlier
+  // than the epoch's steps for the default network) ran past the budget: by 4 ms in one frame of ten at 4×
+  // CPU throttling.
+  constexpr double kRunMs = 0.25, kSmoothing = 0.3;
+  const auto smooth = [](double& estimate, double sample) {
+    estimate = estimate > 0 ? estimate + kSmoothing * (sample - estimate) : sample;
+  };
   int epochs = 0;
-  // The clock is read after every mini-batch at first, then only every 2nd, 4th, … (up to 32nd) while
-  // mini-batches take under 0.1 ms: reading it costs a call out to the page, which for a small network was
-  // as much as the mini-batch (a tenth of a training frame at 4× CPU throttling). The budget is
-  // overrun by at most ~0.2 ms.
-  int interval = 1, since_clock = 0;
-  double last = start;
-  for (;;) {
-    if (step()) {
+  double now = start;
+  for (bool first = true;; first = false) {
+    const int to_end = steps_to_epoch_end();
+    const double left_ms = budget_ms - (now - start);
+    const double fit = step_ms_ > 0 ? std::min(kRunMs, left_ms) / step_ms_ : 1;
+    int run = fit >= to_end ? to_end : std::max(static_cast<int>(fit), 0);
+    if (run == to_end && to_end * step_ms_ + evaluate_ms_ > left_ms) run = to_end - 1;  // no room to evaluate
+    if (run < 1) {
+      if (!first) break;
+      run = 1;  // at least one mini-batch a call
+    }
+    bool ended = false;
+    for (int i = 0; i < run; ++i) ended = step();
+    const double stepped = clock_();
+    smooth(step_ms_, (stepped - now) / run);
+    now = stepped;
+    if (ended) {
       ++epochs;
       evaluate();
+      const double evaluated = clock_();
+      smooth(evaluate_ms_, evaluated - now);
+      now = evaluated;
     }
-    if (diverged_ || epochs >= 10000) break;
-    if (++since_clock < interval) continue;
-    const double now = clock_();
-    if (now - start >= budget_ms) break;
-    interval = now - last < 0.1 ? std::min(interval * 2, 32) : 1;
-    since_clock = 0;
-    last = now;
+    if (diverged_ || epochs >= 10000 || now - start >= budget_ms) break;
   }
   if (start - rate_since_ms_ >= 500) {
     rate_ = static_cast<double>(before - rate_since_epochs_) * 1000.0 / (start - rate_since_ms_);

@@ -25,8 +25,8 @@ class Trainer {
   // when they fit. Returns a message when the configuration cannot be built, else "".
   std::string configure(const NetworkState& state);
 
-  // Mini-batches until `budget_ms` is spent (at least one); each epoch's end evaluates the losses.
-  // Returns how many epochs ended.
+  // Mini-batches while they fit in `budget_ms` (at least one, as timed so far); each epoch's end evaluates
+  // the losses. Returns how many epochs ended.
   int train_for(double budget_ms);
   // Epochs per second of real time while train_for() is called every frame, measured over the last
   // half second or more; 0 before the first measurement and after a pause.
@@ -91,6 +91,7 @@ class Trainer {
  private:
   void evaluate();
   bool step();  // one mini-batch at the cursor, not evaluated; true when it ended an epoch
+  int steps_to_epoch_end() const;  // mini-batches from the cursor to the epoch's end
   void start_fresh(const nn::NetworkConfig& config);  // new weights from the seed, epoch 0, no history
   std::optional<NetworkState> built_;  // what the network and data were built from (build_inputs())
   nn::DatasetConfig data_;
@@ -105,6 +106,7 @@ class Trainer {
   long epochs_ = 0;
   double rate_ = 0, rate_since_ms_ = -1;  // epochs_per_second(): the window's start time and epoch
   long rate_since_epochs_ = 0;
+  double step_ms_ = 0, evaluate_ms_ = 0;  // what a mini-batch and an evaluation took lately (train_for)
   double train_loss_ = 0, test_loss_ = 0, train_accuracy_ = 0, test_accuracy_ = 0;
   int classes_ = 2;
   Eigen::MatrixXi train_confusion_, test_confusion_;

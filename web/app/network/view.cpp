@@ -181,15 +181,18 @@ SurfaceArea surface_area(float size) {
 }
 }  // namespace
 
-SurfaceClick draw_surface(Trainer& trainer, float size, bool show_test) {
+SurfaceClick draw_surface(Trainer& trainer, float size, bool show_test, bool is_training) {
   SurfaceArea area = surface_area(size);
   const ImVec2 origin = area.origin;  // named copies: lambdas below capture them (no structured bindings)
   SurfaceClick& click = area.click;
   ImDrawList* draw = area.draw;
   // On the GPU at full resolution once the shaders compiled; on a CPU grid until then or otherwise.
   const bool sigmoid = trainer.network().config().output_activation == nn::Activation::kSigmoid;
-  if (surface_renderer_ready(draw)) {
-    draw_surface_on_gpu(draw, origin, size, trainer.network(), trainer.features(), kSurfaceStrength);
+  const bool on_gpu = surface_renderer_ready(draw) && draw_surface_on_gpu(draw, origin, size, trainer.network(),
+                                                                          trainer.features(), kSurfaceStrength,
+                                                                          is_training);
+  if (on_gpu) {
+    // queued: drawn as the frame is rendered
   } else if (trainer.is_softmax()) {
     constexpr int kCorners = 61;
     draw_class_field(draw, origin, size, trainer.network().forward(corner_inputs(trainer, kCorners)), kCorners,
@@ -320,11 +323,10 @@ void draw_skip_arcs(ImDrawList* draw, const nn::Network& net, TopNode top_node, 
 namespace {
 // The neurons' thumbnails: each neuron's activation at the 13 × 13 corners of a grid over the input square,
 // one 13 × 13 block of texels per neuron (column: layer, row: neuron) in a texture drawn with one quad per
-// neuron, the texels' bilinear blend being the shaded grid. While a network trains they are recomputed 10
-// times a second: the 169-point forward pass and the colours were a fifth of a training frame at 4× CPU
+// neuron, the texels' bilinear blend being the shaded grid. While a network trains they are recomputed every
+// kTrainingPictureMs, with the surface: the 169-point forward pass and the colours were a fifth of a training frame at 4× CPU
 // throttling, and shading them as ~5,500 cells each frame (copied, uploaded, rasterised) as much again.
 constexpr int kThumbnailCorners = 13;
-constexpr double kThumbnailRefreshMs = 100;
 
 struct Thumbnails {
   PixelTexture texture;
@@ -396,7 +398,7 @@ bool draw_network(Trainer& trainer, ImVec2 size, bool is_training) {
   };
   // Each neuron's own small surface: its activation over the input square (TensorFlow Playground's thumbnails).
   Thumbnails& thumbnails = g_thumbnails;
-  if (!is_training || now_ms() - thumbnails.made_ms >= kThumbnailRefreshMs || thumbnails.layers != layers ||
+  if (!is_training || now_ms() - thumbnails.made_ms >= kTrainingPictureMs || thumbnails.layers != layers ||
       !thumbnails.texture.id()) {
     const Eigen::MatrixXd& inputs = corner_inputs(trainer, kThumbnailCorners);
     net.forward(inputs);

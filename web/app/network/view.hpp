@@ -35,7 +35,7 @@ struct SurfaceClick {
 
 // Draws the surface over [-6, 6]² in a square of `size` px with the training points (and test points
 // when asked), and reports a click.
-SurfaceClick draw_surface(Trainer& trainer, float size, bool show_test);
+SurfaceClick draw_surface(Trainer& trainer, float size, bool show_test, bool is_training);
 
 // Before there is a network (fewer than two points of the learner's own data): the empty square with
 // the points, taking clicks the same way.
