@@ -1,4 +1,5 @@
-// GPU heat map: one shader pair, f's samples in a float texture, drawn through an ImGui callback.
+// GPU heat map: one shader pair, f's samples in a float texture, drawn through an ImGui callback into a
+// texture that is copied onto the canvas, and kept while the map does not change.
 #include "plane/heat_map_renderer.hpp"
 
 #include <GLES3/gl3.h>
@@ -44,18 +45,44 @@ struct DrawData {
 };
 DrawData g_draw;
 
-void render(const ImDrawList*, const ImDrawCmd* cmd) {
-  ShaderBuild& r = renderer();
-  DrawData& d = *static_cast<DrawData*>(cmd->UserCallbackData);
-  const ImGuiIO& io = ImGui::GetIO();
-  const float ratio = io.DisplayFramebufferScale.x;
-  const int fb_height = static_cast<int>(io.DisplaySize.y * ratio);
-  const ImVec4 clip = cmd->ClipRect;
-  glEnable(GL_SCISSOR_TEST);
-  glScissor(static_cast<int>(clip.x * ratio), fb_height - static_cast<int>(clip.w * ratio),
-            static_cast<int>((clip.z - clip.x) * ratio), static_cast<int>((clip.w - clip.y) * ratio));
-  glViewport(static_cast<int>(d.lo.x * ratio), fb_height - static_cast<int>(d.hi.y * ratio),
-             static_cast<int>((d.hi.x - d.lo.x) * ratio), static_cast<int>((d.hi.y - d.lo.y) * ratio));
+// The map as last drawn, in a texture of its size in pixels: dragging the point, a racer's steps and the
+// read-outs change the frame but not the map, and then the map is copied (a blit) instead of shaded again.
+// Under a software renderer the shader's pass over the map (a texture read, colour and contour widths per
+// pixel) was most of the GPU thread's frame, on the cores the app's own frames run on.
+struct Picture {
+  GLuint framebuffer = 0, texture = 0;
+  int width = 0, height = 0;
+  // What it shows: the grid, the part of it in view, the colour range and contour step, the pixel ratio.
+  std::uint64_t generation = 0;
+  float view[4] = {0, 0, 0, 0};
+  float low = 0, high = 0, level_step = 0, ratio = 0;
+  bool is_valid = false;
+};
+Picture g_picture;
+
+bool shows(const Picture& p, const DrawData& d, int width, int height, float ratio) {
+  return p.is_valid && p.width == width && p.height == height && p.generation == d.generation &&
+         p.view[0] == d.uv_min[0] && p.view[1] == d.uv_min[1] && p.view[2] == d.uv_max[0] &&
+         p.view[3] == d.uv_max[1] && p.low == d.low && p.high == d.high && p.level_step == d.level_step &&
+         p.ratio == ratio;
+}
+
+// Shades the map into the picture's texture (width × height pixels).
+void shade(ShaderBuild& r, DrawData& d, Picture& p, int width, int height, float ratio) {
+  if (!p.framebuffer) glGenFramebuffers(1, &p.framebuffer);
+  if (!p.texture) glGenTextures(1, &p.texture);
+  if (p.width != width || p.height != height) {
+    glBindTexture(GL_TEXTURE_2D, p.texture);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    glBindFramebuffer(GL_FRAMEBUFFER, p.framebuffer);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, p.texture, 0);
+    p.width = width, p.height = height;
+  }
+  glBindFramebuffer(GL_FRAMEBUFFER, p.framebuffer);
+  glDisable(GL_SCISSOR_TEST);
+  glViewport(0, 0, width, height);
   glDisable(GL_BLEND);
   glUseProgram(r.program);
   glActiveTexture(GL_TEXTURE0);
@@ -79,6 +106,30 @@ void render(const ImDrawList*, const ImDrawCmd* cmd) {
   glBindVertexArray(r.vao);
   glDrawArrays(GL_TRIANGLES, 0, 6);
   glBindVertexArray(0);
+  p.generation = d.generation;
+  p.view[0] = d.uv_min[0], p.view[1] = d.uv_min[1], p.view[2] = d.uv_max[0], p.view[3] = d.uv_max[1];
+  p.low = d.low, p.high = d.high, p.level_step = d.level_step, p.ratio = ratio;
+  p.is_valid = true;
+}
+
+void render(const ImDrawList*, const ImDrawCmd* cmd) {
+  DrawData& d = *static_cast<DrawData*>(cmd->UserCallbackData);
+  const ImGuiIO& io = ImGui::GetIO();
+  const float ratio = io.DisplayFramebufferScale.x;
+  const int fb_height = static_cast<int>(io.DisplaySize.y * ratio);
+  const int x = static_cast<int>(d.lo.x * ratio), y = fb_height - static_cast<int>(d.hi.y * ratio);
+  const int width = static_cast<int>((d.hi.x - d.lo.x) * ratio), height = static_cast<int>((d.hi.y - d.lo.y) * ratio);
+  if (width <= 0 || height <= 0) return;
+  if (!shows(g_picture, d, width, height, ratio)) shade(renderer(), d, g_picture, width, height, ratio);
+  // Copied onto the canvas; the clip rectangle ImGui set for this command limits it to the visible part.
+  const ImVec4 clip = cmd->ClipRect;
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, g_picture.framebuffer);
+  glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
+  glEnable(GL_SCISSOR_TEST);
+  glScissor(static_cast<int>(clip.x * ratio), fb_height - static_cast<int>(clip.w * ratio),
+            static_cast<int>((clip.z - clip.x) * ratio), static_cast<int>((clip.w - clip.y) * ratio));
+  glBlitFramebuffer(0, 0, width, height, x, y, x + width, y + height, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
 
 }  // namespace
@@ -102,6 +153,7 @@ bool heat_map_renderer_ready(ImDrawList* draw) {
     platform::on_context_restored([] {  // the old GL objects died with the context
       renderer() = fresh_build();
       g_draw.is_uploaded = false;
+      g_picture = Picture{};
     });
   }
   return shader_ready(renderer(), draw);
