@@ -1,10 +1,11 @@
 // The 3-D surface: f over the map's window as a mesh of shaded quads in ImGui's draw list, sorted far to
-// near (painter's algorithm: 47 × 47 quads sort in well under a millisecond, no depth buffer needed), with the
+// near (painter's algorithm: 47 × 47 quads, counting-sorted by depth each frame, no depth buffer needed), with the
 // point and its tangent plane on top.
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <utility>
 #include <vector>
 
@@ -63,6 +64,31 @@ void rotate(PlaneState& p, ImGuiID id, bool is_active, bool is_focused) {
   p.pitch = std::clamp(p.pitch + 5 * (pressed(ImGuiKey_UpArrow) - pressed(ImGuiKey_DownArrow)), -89.0, 89.0);
 }
 
+// A quad and its depth as an unsigned number in the same order as the float (sign-magnitude turned around).
+struct DepthKey {
+  std::uint32_t key;
+  int quad;
+};
+std::uint32_t ordered_bits(float depth) {
+  std::uint32_t bits;
+  std::memcpy(&bits, &depth, sizeof bits);
+  return (bits & 0x80000000u) ? ~bits : (bits | 0x80000000u);
+}
+
+// Sorts by key, stably (equal keys keep the quads' order, as std::sort on (depth, quad) pairs did): four
+// passes of a counting sort on 8 bits each. std::sort of the 2,209 quads was a tenth of a rotation's frame at
+// 4× CPU throttling.
+void sort_by_depth(std::vector<DepthKey>& items, std::vector<DepthKey>& scratch) {
+  scratch.resize(items.size());
+  for (int shift = 0; shift < 32; shift += 8) {
+    std::size_t start[257] = {};
+    for (const DepthKey& item : items) ++start[((item.key >> shift) & 255u) + 1];
+    for (int k = 1; k <= 256; ++k) start[k] += start[k - 1];
+    for (const DepthKey& item : items) scratch[start[(item.key >> shift) & 255u]++] = item;
+    items.swap(scratch);
+  }
+}
+
 // What the mesh's picture keeps between frames: the model-space points and each quad's lit colour depend on f and
 // the window, not on the camera, so a rotation only projects, sorts and fills.
 struct MeshPicture {
@@ -73,7 +99,7 @@ struct MeshPicture {
   std::vector<ImU32> colors;  // per quad (j * (n − 1) + i); 0: not drawn (a corner undefined)
   std::vector<ImVec2> screen;
   std::vector<double> depth;
-  std::vector<std::pair<float, int>> order;  // depth, quad
+  std::vector<DepthKey> order, scratch;  // the quads far to near, and room for sorting them
 };
 
 void light(MeshPicture& p, const SampledGrid& g, const Camera& cam) {
@@ -125,14 +151,16 @@ void draw_mesh(ImDrawList* draw, const SampledGrid& g, const Camera& cam) {
       if (p.colors[static_cast<std::size_t>(quad)] == 0) continue;
       const std::size_t a = static_cast<std::size_t>(j * n + i), c = a + static_cast<std::size_t>(n) + 1;
       // The sum of the corners' depths: four times their mean, the same order.
-      p.order.emplace_back(static_cast<float>(depth[a] + depth[a + 1] + depth[c] + depth[c - 1]), quad);
+      const double sum = depth[a] + depth[a + 1] + depth[c] + depth[c - 1];
+      p.order.push_back({ordered_bits(static_cast<float>(sum)), quad});
     }
   }
-  std::sort(p.order.begin(), p.order.end());
+  sort_by_depth(p.order, p.scratch);
   // Without anti-aliased fills neighbouring quads meet exactly: no seams of half-transparent fringes.
   const ImDrawListFlags flags = draw->Flags;
   draw->Flags &= ~ImDrawListFlags_AntiAliasedFill;
-  for (const auto& [unused, quad] : p.order) {
+  for (const DepthKey& item : p.order) {
+    const int quad = item.quad;
     const std::size_t a = static_cast<std::size_t>((quad / (n - 1)) * n + quad % (n - 1)), b = a + 1,
                       c = a + static_cast<std::size_t>(n) + 1, d = a + static_cast<std::size_t>(n);
     const ImU32 color = p.colors[static_cast<std::size_t>(quad)];
