@@ -23,12 +23,15 @@ double round_step(double span, int count) {
   return power * (fraction < 1.5 ? 1 : fraction < 3.5 ? 2 : fraction < 7.5 ? 5 : 10);
 }
 
-// The 2nd and 98th percentiles of the finite values (every 7th, enough for a colour range): a pole
-// does not wash the map out.
-void colour_range(SampledGrid& g) {
-  std::vector<float> finite;
-  finite.reserve(g.values.size() / 7 + 1);
-  for (std::size_t k = 0; k < g.values.size(); k += 7) {
+// The 2nd and 98th percentiles of the finite values (every `stride`-th, enough for a colour range): a pole
+// does not wash the map out. A pan, which moves the range every frame, takes every 29th value (2,260 of a
+// 256² grid): the two selections over every 7th were 0.8 ms of a pan's frame at 4× CPU throttling, more
+// than sampling the strips the pan exposed.
+constexpr std::size_t kRangeStride = 7, kPanRangeStride = 29;
+void colour_range(SampledGrid& g, std::size_t stride = kRangeStride) {
+  static std::vector<float> finite;  // kept: no allocation per frame
+  finite.clear();
+  for (std::size_t k = 0; k < g.values.size(); k += stride) {
     if (std::isfinite(g.values[k])) finite.push_back(g.values[k]);
   }
   if (finite.empty()) {
@@ -267,7 +270,7 @@ bool PlaneModel::shift(SampledGrid& g, double x_min, double x_max, double y_min,
     if (i_begin > 0) sample_cells(g, j, 0, i_begin);  // the new columns on the left
     if (i_end < n) sample_cells(g, j, i_end, n);      // or on the right
   }
-  colour_range(g);
+  colour_range(g, kPanRangeStride);
   return true;
 }
 
