@@ -10,6 +10,7 @@
 #include "clock.hpp"
 #include "network/class_palette.hpp"
 #include "platform.hpp"
+#include "widgets/render_target.hpp"
 #include "widgets/shader_build.hpp"
 
 extern const unsigned char kDecisionSurfaceVert[];
@@ -24,8 +25,7 @@ namespace {
 struct Renderer {
   ShaderBuild build{"decision surface", kDecisionSurfaceVert, kDecisionSurfaceVertSize, kDecisionSurfaceFrag,
                     kDecisionSurfaceFragSize};
-  GLuint target = 0, target_texture = 0;  // the low-resolution picture the shader draws into
-  int target_side = 0;
+  RenderTarget target;  // the low-resolution picture the shader draws into
   GLuint weights = 0;  // the uniform buffer behind the shader's Weights block
 };
 
@@ -87,25 +87,9 @@ bool is_current(const DrawData& d) {
   return d.is_training && same_shape(d, g_drawn) && now_ms() - g_drawn_ms < kTrainingPictureMs;
 }
 
-void ensure_target(Renderer& r, int side) {
-  if (r.target && r.target_side == side) return;
-  if (!r.target) glGenFramebuffers(1, &r.target);
-  if (!r.target_texture) glGenTextures(1, &r.target_texture);
-  glBindTexture(GL_TEXTURE_2D, r.target_texture);
-  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, side, side, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-  glBindFramebuffer(GL_FRAMEBUFFER, r.target);
-  glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, r.target_texture, 0);
-  r.target_side = side;
-  g_drawn = DrawData{};  // a new target holds nothing yet
-}
-
 // The network's forward pass for every texel of the target.
 void evaluate(Renderer& r, const DrawData& d, int side) {
-  glBindFramebuffer(GL_FRAMEBUFFER, r.target);
-  glDisable(GL_SCISSOR_TEST);
-  glViewport(0, 0, side, side);
+  r.target.bind(side, side, GL_LINEAR);
   glDisable(GL_BLEND);
   glUseProgram(r.build.program);
 
@@ -153,17 +137,10 @@ void render(const ImDrawList*, const ImDrawCmd* cmd) {
   const int y = fb_height - static_cast<int>((d->lo.y + d->size) * ratio);  // GL counts rows from the bottom
   if (size <= 0) return;
   const int side = std::min(size, d->is_training ? kTrainingTargetSide : kTargetSide);
-  ensure_target(r, side);
-  if (!is_current(*d)) evaluate(r, *d, side);
+  // A target of another size holds nothing yet.
+  if (r.target.width != side || !is_current(*d)) evaluate(r, *d, side);
   // Stretched onto the canvas; the clip rectangle ImGui set for this command limits it to the visible part.
-  const ImVec4 clip = cmd->ClipRect;
-  glBindFramebuffer(GL_READ_FRAMEBUFFER, r.target);
-  glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
-  glEnable(GL_SCISSOR_TEST);
-  glScissor(static_cast<int>(clip.x * ratio), fb_height - static_cast<int>(clip.w * ratio),
-            static_cast<int>((clip.z - clip.x) * ratio), static_cast<int>((clip.w - clip.y) * ratio));
-  glBlitFramebuffer(0, 0, side, side, x, y, x + size, y + size, GL_COLOR_BUFFER_BIT, GL_LINEAR);
-  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+  r.target.copy_to_canvas(cmd->ClipRect, ratio, x, y, size, size, GL_LINEAR);
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "platform.hpp"
+#include "widgets/render_target.hpp"
 #include "widgets/shader_build.hpp"
 
 extern const unsigned char kHeatMapVert[];
@@ -50,8 +51,7 @@ DrawData g_draw;
 // Under a software renderer the shader's pass over the map (a texture read, colour and contour widths per
 // pixel) was most of the GPU thread's frame, on the cores the app's own frames run on.
 struct Picture {
-  GLuint framebuffer = 0, texture = 0;
-  int width = 0, height = 0;
+  RenderTarget target;
   // What it shows: the grid, the part of it in view, the colour range and contour step, the pixel ratio.
   std::uint64_t generation = 0;
   float view[4] = {0, 0, 0, 0};
@@ -61,7 +61,7 @@ struct Picture {
 Picture g_picture;
 
 bool shows(const Picture& p, const DrawData& d, int width, int height, float ratio) {
-  return p.is_valid && p.width == width && p.height == height && p.generation == d.generation &&
+  return p.is_valid && p.target.width == width && p.target.height == height && p.generation == d.generation &&
          p.view[0] == d.uv_min[0] && p.view[1] == d.uv_min[1] && p.view[2] == d.uv_max[0] &&
          p.view[3] == d.uv_max[1] && p.low == d.low && p.high == d.high && p.level_step == d.level_step &&
          p.ratio == ratio;
@@ -69,20 +69,7 @@ bool shows(const Picture& p, const DrawData& d, int width, int height, float rat
 
 // Shades the map into the picture's texture (width × height pixels).
 void shade(ShaderBuild& r, DrawData& d, Picture& p, int width, int height, float ratio) {
-  if (!p.framebuffer) glGenFramebuffers(1, &p.framebuffer);
-  if (!p.texture) glGenTextures(1, &p.texture);
-  if (p.width != width || p.height != height) {
-    glBindTexture(GL_TEXTURE_2D, p.texture);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-    glBindFramebuffer(GL_FRAMEBUFFER, p.framebuffer);
-    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, p.texture, 0);
-    p.width = width, p.height = height;
-  }
-  glBindFramebuffer(GL_FRAMEBUFFER, p.framebuffer);
-  glDisable(GL_SCISSOR_TEST);
-  glViewport(0, 0, width, height);
+  p.target.bind(width, height, GL_NEAREST);
   glDisable(GL_BLEND);
   glUseProgram(r.program);
   glActiveTexture(GL_TEXTURE0);
@@ -122,14 +109,7 @@ void render(const ImDrawList*, const ImDrawCmd* cmd) {
   if (width <= 0 || height <= 0) return;
   if (!shows(g_picture, d, width, height, ratio)) shade(renderer(), d, g_picture, width, height, ratio);
   // Copied onto the canvas; the clip rectangle ImGui set for this command limits it to the visible part.
-  const ImVec4 clip = cmd->ClipRect;
-  glBindFramebuffer(GL_READ_FRAMEBUFFER, g_picture.framebuffer);
-  glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
-  glEnable(GL_SCISSOR_TEST);
-  glScissor(static_cast<int>(clip.x * ratio), fb_height - static_cast<int>(clip.w * ratio),
-            static_cast<int>((clip.z - clip.x) * ratio), static_cast<int>((clip.w - clip.y) * ratio));
-  glBlitFramebuffer(0, 0, width, height, x, y, x + width, y + height, GL_COLOR_BUFFER_BIT, GL_NEAREST);
-  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+  g_picture.target.copy_to_canvas(cmd->ClipRect, ratio, x, y, width, height, GL_NEAREST);
 }
 
 }  // namespace
