@@ -270,7 +270,8 @@ if (wanted('L')) {
   const load = await measureLoad({ loads: quick ? 1 : 5, quiet: true });
   record('L page', 'ours (Chromium)', 'KB gzip', [load.gzip / 1000], false);
   record('L page', 'ours (Chromium)', 'KB raw', [load.raw / 1000], false);
-  record('L page', 'ours (Chromium)', 'ms to 1st frame', load.times, false);
+  record('L page', 'ours (Chromium)', 'ms to 1st frame', load.times, false);  // the page's clock
+  record('L page', 'ours (Chromium, seen by the harness)', 'ms to 1st frame', load.harnessTimes, false);
 }
 
 fs.rmSync(scratch, { recursive: true, force: true });

@@ -13,6 +13,7 @@
   const ownScript = document.currentScript;
   const defaultBase = baseUrl(ownScript && ownScript.dataset.base, ownScript ? ownScript.src : location.href);
   const apps = new Map();  // base URL → the promise of { createPlayground, wasmModule, asset }
+  const versions = new Map();  // base URL → the promise of its release's version (loadVersion)
   const violations = [];   // Content-Security-Policy reports, to say which directive blocked what
   document.addEventListener('securitypolicyviolation', (event) => violations.push(event));
 
@@ -46,7 +47,7 @@
 
   async function startLoading(base, markRequested) {
     if (base.protocol === 'file:') throw fileMessage(base);
-    const version = await loadVersion(base);
+    const version = await versionOf(base);
     // Every asset URL carries the release's version, so caches never mix releases.
     const asset = (name) => new URL(name + (version ? '?v=' + version : ''), base).href;
     const wasm = compileWasm(asset('playground.wasm'));
@@ -55,6 +56,15 @@
     markRequested();
     return { createPlayground: await script, wasmModule: await wasm, asset };
   }
+
+  // The release's version, asked for once per base. The script's own folder is asked at once, while the
+  // page is still being read: the app's downloads wait for this answer, and waiting for mount() to ask
+  // put 190 ms before them at 4× CPU throttling. It is a few bytes, so pages that never mount lose nothing.
+  function versionOf(base) {
+    if (!versions.has(base.href)) versions.set(base.href, loadVersion(base));
+    return versions.get(base.href);
+  }
+  if (defaultBase.protocol !== 'file:') versionOf(defaultBase);
 
   // The release's version (version.json, written by the build); '' when it cannot be read: plain URLs.
   async function loadVersion(base) {
@@ -407,6 +417,11 @@
     const ids = options.ids || {};
     const n = ++count;
     const base = options.base ? baseUrl(String(options.base), location.href) : defaultBase;
+    // The app's files download and compile while the instance is built and its WebGL2 context created:
+    // start() waits until both are asked for. Creating the context blocks the page (a software renderer
+    // took 150 ms, 1.3 s at 4× CPU throttling), and created first it held back the downloads' requests.
+    // Asked for before anything here touches the page's layout.
+    const loading = typeof WebAssembly === 'object' ? loadApp(base) : null;
     setSize(element, options);
     const holder = document.createElement('div');
     holder.className = 'bp-playground';
@@ -688,10 +703,6 @@
     resize.observe(holder);
     resize.observe(canvas);  // the app reads the canvas's size only when told it may have changed
 
-    // The app's files download and compile while the WebGL2 context is created: start() waits until both are
-    // asked for. Creating the context blocks the page (a software renderer took 150 ms, 1.3 s at 4× CPU
-    // throttling), and created first it held back the downloads' requests until it was done.
-    const loading = typeof WebAssembly === 'object' ? loadApp(base) : null;
     const app = loading ? loading.loaded : Promise.reject(new Error('no WebAssembly'));
     const appRequested = loading ? loading.requested : Promise.resolve();
     app.catch(() => {});  // reported below, when it matters
@@ -751,6 +762,10 @@
           announcement.textContent = text;
         },
         onReady() {  // the first frame is drawn
+          // On the page's own clock (from navigation start), for the page's analytics and our benchmarks.
+          try {
+            performance.mark('backprop-playground:first-frame', { detail: { canvas: canvas.id } });
+          } catch (e) { /* a browser without User Timing marks */ }
           if (life.context === 'live') box.hide();
           becomeReady();
         },

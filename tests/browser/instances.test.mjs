@@ -215,6 +215,12 @@ test('twenty instances on a lesson page: each one is drawn when scrolled to, non
   };
   const drawnAfterMs = [];
   for (let i = 0; i < 20; i++) await check(i);
+  // Each first frame leaves one User Timing mark naming its canvas, for the host page to read (docs/embedding.md).
+  const marks = await page.evaluate(() => performance.getEntriesByName('backprop-playground:first-frame')
+    .map((m) => ({ canvas: m.detail.canvas, ok: m.startTime > 0 && m.startTime < performance.now() })));
+  const canvases = await page.evaluate(() => window.instances.map((i) => i.canvas.id));
+  assert.deepEqual(marks.map((m) => m.canvas).sort(), [...canvases].sort(), 'one first-frame mark per instance');
+  assert.ok(marks.every((m) => m.ok), 'each mark on the page clock');
   await page.screenshot({ path: new URL('instances-twenty-last.png', SHOTS).pathname });
   // The first ones gave their contexts to later ones, and say so while out of view.
   const first = await statusOf(page, 0);
