@@ -216,3 +216,38 @@ TEST_CASE("while playing, the panel's epochs/s is the rate of training over the 
   trainer.train_for(1.0);
   CHECK(trainer.epochs_per_second() == 0);
 }
+
+namespace {
+double g_slow_ms = 0;
+double slow_clock() { return g_slow_ms += 1; }  // every reading 1 ms on: each set's evaluation "takes" 1 ms
+}  // namespace
+
+TEST_CASE("an epoch's evaluation split over two frames gives the numbers of one whole evaluation") {
+  // At 4× CPU throttling one set's forward pass fills a frame's training budget: train_for() evaluates the
+  // training set at the epoch's end and leaves the test set for its next call, with no mini-batch between.
+  Trainer split, whole;
+  split.set_clock(slow_clock);
+  REQUIRE(split.configure(NetworkState{}).empty());
+  REQUIRE(whole.configure(NetworkState{}).empty());
+  whole.train_epoch();
+  whole.train_epoch();
+  int calls = 0;
+  while (split.epochs() < 1 && calls < 1000) split.train_for(1.5), ++calls;  // one mini-batch a call here
+  REQUIRE(split.epochs() == 1);
+  CHECK(calls == 25);  // 250 training points in batches of 10 (by hand)
+  // The training set's numbers are there; the test set's and the history entry wait for the next call.
+  CHECK(split.train_loss() == whole.train_history()[1]);
+  CHECK(split.test_history().size() == 1);
+  split.train_for(1.5);  // evaluates the test set first, then trains on
+  REQUIRE(split.test_history().size() == 2);
+  CHECK(split.test_history()[1] == whole.test_history()[1]);
+  CHECK(split.train_history()[1] == whole.train_history()[1]);
+  // Stopped half way through an evaluation, settle() finishes it: what a paused panel shows.
+  while (split.epochs() < 2 && calls < 1000) split.train_for(1.5), ++calls;
+  REQUIRE(split.test_history().size() == 2);
+  split.settle();
+  REQUIRE(split.test_history().size() == 3);
+  CHECK(split.test_loss() == whole.test_loss());
+  CHECK(split.test_history()[2] == whole.test_history()[2]);
+  CHECK(split.parameters() == whole.parameters());
+}

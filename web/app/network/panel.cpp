@@ -705,6 +705,7 @@ bool train(Runtime& r) {
 bool network_panel(NetworkState& s, const std::string& function_text) {
   if (s.data.set == DataSet::kFunction) s.function_text = function_text;
   Runtime& r = runtime();
+  if (!r.playing) r.trainer.settle();  // a stopped network's read-outs show its last epoch whole
   settle_output_for_classes(s);  // a link's 3-class set with its default tanh output: softmax, before anything
   // The settings that decide data and architecture: a change to either starts a fresh network.
   const NetworkData data_before = s.data;

@@ -85,6 +85,7 @@ NetworkState build_inputs(const NetworkState& s) {
 }  // namespace
 
 std::string Trainer::configure(const NetworkState& s) {
+  if (network_) settle();  // the last epoch's numbers, before anything changes
   optimizer_config_.learning_rate = s.learning_rate;
   batch_size_ = std::max(1, s.batch_size);
   if (optimizer_) optimizer_->set_learning_rate(s.learning_rate);
@@ -167,10 +168,12 @@ void Trainer::start_fresh(const nn::NetworkConfig& config) {
   test_history_.clear();
   history_stride_ = 1;
   evaluations_ = 0;
-  step_ms_ = evaluate_ms_ = 0;  // a new network: timed afresh
+  step_ms_ = train_ms_ = test_ms_ = 0;  // a new network: timed afresh
+  test_pending_ = false;
 }
 
 void Trainer::train_epoch() {
+  settle();
   if (diverged_ || x_train_.cols() == 0) return;
   nn::train_epoch(*network_, *optimizer_, x_train_, y_train_, batch_size_);
   ++epochs_;
@@ -179,6 +182,7 @@ void Trainer::train_epoch() {
 }
 
 void Trainer::train_batch() {
+  settle();
   if (diverged_ || x_train_.cols() == 0) return;
   step();
   evaluate();
@@ -224,14 +228,25 @@ int Trainer::train_for(double budget_ms) {
   const auto smooth = [](double& estimate, double sample) {
     estimate = estimate > 0 ? estimate + kSmoothing * (sample - estimate) : sample;
   };
+  // An epoch's evaluation is two forward passes, one per set; at 4× CPU throttling each is as long as a
+  // frame's training budget for a 4-class [2, 16, 16, 4] network. The test set's pass goes to the start of the
+  // next call when it does not fit in this one, and no mini-batch runs until it is done: both sets are
+  // evaluated with the same weights, as in one go.
   int epochs = 0;
   double now = start;
+  if (test_pending_) {
+    settle();
+    const double evaluated = clock_();
+    smooth(test_ms_, evaluated - now);
+    now = evaluated;
+    if (diverged_ || now - start >= budget_ms) return 0;
+  }
   for (bool first = true;; first = false) {
     const int to_end = steps_to_epoch_end();
     const double left_ms = budget_ms - (now - start);
     const double fit = step_ms_ > 0 ? std::min(kRunMs, left_ms) / step_ms_ : 1;
     int run = fit >= to_end ? to_end : std::max(static_cast<int>(fit), 0);
-    if (run == to_end && to_end * step_ms_ + evaluate_ms_ > left_ms) run = to_end - 1;  // no room to evaluate
+    if (run == to_end && to_end * step_ms_ + train_ms_ > left_ms) run = to_end - 1;  // no room to evaluate
     if (run < 1) {
       if (!first) break;
       run = 1;  // at least one mini-batch a call
@@ -243,9 +258,15 @@ int Trainer::train_for(double budget_ms) {
     now = stepped;
     if (ended) {
       ++epochs;
-      evaluate();
+      evaluate_set(false);
+      const double trained_set = clock_();
+      smooth(train_ms_, trained_set - now);
+      now = trained_set;
+      test_pending_ = true;
+      if (test_ms_ > budget_ms - (now - start)) break;  // the next call begins with it
+      settle();
       const double evaluated = clock_();
-      smooth(evaluate_ms_, evaluated - now);
+      smooth(test_ms_, evaluated - now);
       now = evaluated;
     }
     if (diverged_ || epochs >= 10000 || now - start >= budget_ms) break;
@@ -259,6 +280,7 @@ int Trainer::train_for(double budget_ms) {
 }
 
 bool Trainer::finish_epoch(double budget_ms) {
+  settle();
   if (diverged_ || x_train_.cols() == 0) return true;
   const double start = clock_();
   do {
@@ -271,22 +293,33 @@ bool Trainer::finish_epoch(double budget_ms) {
 }
 
 void Trainer::evaluate() {
-  // One forward pass per set gives both its loss and its accuracy (this runs after every epoch).
+  evaluate_set(false);
+  evaluate_set(true);
+  record_evaluation();
+}
+
+void Trainer::evaluate_set(bool test) {
+  // One forward pass gives the set's loss and accuracy both.
   const nn::Activation out = network_->config().output_activation;
   const int classes = std::max(classes_, 2);
-  const Eigen::MatrixXd train_out = network_->forward(x_train_);
-  train_accuracy_ = nn::accuracy(train_out, train_, out);
-  train_loss_ = network_->loss(y_train_);
-  if (classes_ > 0) train_confusion_ = nn::confusion_matrix(train_out, train_, out, classes);
-  if (x_test_.cols()) {
-    const Eigen::MatrixXd test_out = network_->forward(x_test_);
-    test_accuracy_ = nn::accuracy(test_out, test_, out);
-    test_loss_ = network_->loss(y_test_);
-    if (classes_ > 0) test_confusion_ = nn::confusion_matrix(test_out, test_, out, classes);
-  } else {
-    test_accuracy_ = test_loss_ = 0;
-    test_confusion_ = Eigen::MatrixXi::Zero(classes, classes);
+  const Eigen::MatrixXd& x = test ? x_test_ : x_train_;
+  const std::vector<nn::Point>& points = test ? test_ : train_;
+  double& accuracy = test ? test_accuracy_ : train_accuracy_;
+  double& loss = test ? test_loss_ : train_loss_;
+  Eigen::MatrixXi& confusion = test ? test_confusion_ : train_confusion_;
+  if (x.cols() == 0) {
+    accuracy = loss = 0;
+    confusion = Eigen::MatrixXi::Zero(classes, classes);
+    return;
   }
+  const Eigen::MatrixXd output = network_->forward(x);
+  accuracy = nn::accuracy(output, points, out);
+  loss = network_->loss(test ? y_test_ : y_train_);
+  if (classes_ > 0) confusion = nn::confusion_matrix(output, points, out, classes);
+}
+
+void Trainer::record_evaluation() {
+  test_pending_ = false;
   if (evaluations_++ % history_stride_ == 0) {
     train_history_.push_back(train_loss_);
     test_history_.push_back(test_loss_);
@@ -306,7 +339,14 @@ void Trainer::evaluate() {
   }
 }
 
+void Trainer::settle() {
+  if (!test_pending_) return;
+  evaluate_set(true);
+  record_evaluation();
+}
+
 void Trainer::restore_last_finite() {
+  settle();
   if (last_finite_.empty()) return reset();
   const long epoch = last_finite_epoch_;
   set_parameters(last_finite_);
@@ -361,6 +401,7 @@ void Trainer::parameters_into(std::vector<double>& flat) const {
 }
 
 bool Trainer::set_parameters(const std::vector<double>& flat) {
+  settle();
   if (static_cast<long>(flat.size()) != network_->parameter_count()) return false;
   std::size_t k = 0;
   for (auto& layer : network_->layers()) {

@@ -26,8 +26,11 @@ class Trainer {
   std::string configure(const NetworkState& state);
 
   // Mini-batches while they fit in `budget_ms` (at least one, as timed so far); each epoch's end evaluates
-  // the losses. Returns how many epochs ended.
+  // the losses, the test set's maybe at the start of the next call (see settle()). Returns how many epochs ended.
   int train_for(double budget_ms);
+  // Finishes an evaluation train_for() left half done (the test set's losses and the history entry lag one
+  // call until then); every other change of the network does it first. For when training stops.
+  void settle();
   // Epochs per second of real time while train_for() is called every frame, measured over the last
   // half second or more; 0 before the first measurement and after a pause.
   double epochs_per_second() const { return rate_; }
@@ -89,7 +92,9 @@ class Trainer {
   bool set_parameters(const std::vector<double>& flat);
 
  private:
-  void evaluate();
+  void evaluate();  // both sets, and the history
+  void evaluate_set(bool test);  // one set's loss, accuracy and confusion matrix
+  void record_evaluation();  // the history entry and the finite check, once both sets are evaluated
   bool step();  // one mini-batch at the cursor, not evaluated; true when it ended an epoch
   int steps_to_epoch_end() const;  // mini-batches from the cursor to the epoch's end
   void start_fresh(const nn::NetworkConfig& config);  // new weights from the seed, epoch 0, no history
@@ -106,7 +111,9 @@ class Trainer {
   long epochs_ = 0;
   double rate_ = 0, rate_since_ms_ = -1;  // epochs_per_second(): the window's start time and epoch
   long rate_since_epochs_ = 0;
-  double step_ms_ = 0, evaluate_ms_ = 0;  // what a mini-batch and an evaluation took lately (train_for)
+  // What a mini-batch and each set's evaluation took lately (train_for).
+  double step_ms_ = 0, train_ms_ = 0, test_ms_ = 0;
+  bool test_pending_ = false;  // the training set is evaluated, the test set not yet (train_for)
   double train_loss_ = 0, test_loss_ = 0, train_accuracy_ = 0, test_accuracy_ = 0;
   int classes_ = 2;
   Eigen::MatrixXi train_confusion_, test_confusion_;
