@@ -309,7 +309,8 @@ export async function measurePhone({ quick = false, only = null } = {}) {
       const results = [];
       for (let run = 0; run < runs; run++) results.push(await measureOne(browser, url, spec, spec.settleMs, PHONE.rate));
       const row = { input: spec.input };
-      for (const key of ['frames', 'medianBuildMs', 'p95BuildMs', 'maxBuildMs', 'firstFrameMs', 'harnessFirstFrameMs']) {
+      const keys = ['frames', 'medianBuildMs', 'p95BuildMs', 'maxBuildMs', 'firstFrameMs', 'harnessFirstFrameMs'];
+      for (const key of keys) {
         row[key] = median(results.map((r) => r[key]));
       }
       rows.push(row);
@@ -365,7 +366,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   if (!only || process.argv.includes('--phone')) {  // --phone --only 2-D: those phone rows alone
     console.log(formatPhoneTable(await measurePhone({ quick, only })));
     console.log(`times in ms; ${runs}, software WebGL; build = the app's own work in a frame (ImGui, panels, ` +
-      'engine), the WebGL submission left out; first frame = navigation to the first frame drawn, at the same throttling, ' +
-      "on the page's clock (embed.js's mark); (harness) = the same seen from outside, Playwright's polling lag included");
+      'engine), the WebGL submission left out; first frame = navigation to the first frame drawn, at the same ' +
+      "throttling, on the page's clock (embed.js's mark); (harness) = the same seen from outside, " +
+      "Playwright's polling lag included");
   }
 }

@@ -51,6 +51,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   console.log(`${'total'.padEnd(24)} ${String(raw).padStart(10)} ${String(gzip).padStart(12)}`);
   times.sort((a, b) => a - b);
   harnessTimes.sort((a, b) => a - b);
-  console.log(`navigation to first frame: median ${times[2]} ms (min ${times[0]}, max ${times[4]}) over 5 loads on the page's ` +
-              `clock (seen by the harness: median ${harnessTimes[2]} ms), headless Chromium, software WebGL`);
+  console.log(`navigation to first frame: median ${times[2]} ms (min ${times[0]}, max ${times[4]}) over 5 loads ` +
+              `on the page's clock (seen by the harness: median ${harnessTimes[2]} ms), headless Chromium, ` +
+              'software WebGL');
 }

@@ -52,8 +52,6 @@ export async function openPage(browser, url, { width = 1280, height = 800, devic
   return { page, context, errors };
 }
 
-// Drags x₀ on the Function plot 400 px to the left in 40 steps of one 60 Hz frame each, as a hand
-// would (the plot spans x from -3 to 4 over about x = 403 … 1265 px of the canvas).
 // The first frame's time on the page's own clock (ms from navigation start): the mark embed.js leaves when
 // the app has drawn it. The harness's own wall time is longer: it sees the frame only when its polling,
 // itself slowed by CPU throttling and the app's next frames, next runs (about 1.1 s later at 4×).
@@ -63,6 +61,8 @@ export async function firstFrameOnPageClock(page, timeout = 60000) {
   return page.evaluate(() => Math.round(performance.getEntriesByName('backprop-playground:first-frame')[0].startTime));
 }
 
+// Drags x₀ on the Function plot 400 px to the left in 40 steps of one 60 Hz frame each, as a hand
+// would (the plot spans x from -3 to 4 over about x = 403 … 1265 px of the canvas).
 export async function dragX0(page) {
   await page.mouse.move(1100, 300);
   await page.mouse.down();
