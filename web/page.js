@@ -55,6 +55,7 @@
       getResults: () => instance.getResults(),
       answer: (id, value) => instance.answer(id, value),
       frameStats: () => embedded('frameStats'),
+      frameBuildTimes: () => embedded('frameBuildTimes'),
       resetFrameStats: () => embedded('resetFrameStats'),
       networkOutput: (x1, x2, k = 0) => embedded('networkOutput', x1, x2, k),
       gallery: () => embedded('gallery'),
@@ -116,6 +117,11 @@
         const f = m.HEAPF64;
         return { frames: f[at], medianMs: f[at + 1], maxMs: f[at + 2], medianBuildMs: f[at + 3], maxBuildMs: f[at + 4],
                  p95BuildMs: f[at + 5] };
+      }
+      case 'frameBuildTimes': {  // the timed frames' build times (ms), for statistics over several pages
+        const n = m.HEAPF64[m._bp_frame_stats() / 8];
+        const at = m._bp_frame_build_times() / 8;
+        return Array.from(m.HEAPF64.subarray(at, at + n));
       }
       case 'resetFrameStats': return m._bp_reset_frame_stats();
       case 'networkOutput': return m._bp_network_output(args[0], args[1], args[2]);

@@ -14,6 +14,9 @@ void paste(const char* text);
 // {frames timed, median and max ms per frame, median and max ms to build a frame, 95th percentile ms
 // to build a frame} over the last frames (at most 240). Valid until the next call.
 const double* frame_stats();
+// The build times (ms) of the timed frames behind frame_stats() (its first number says how many), in no
+// particular order: for benchmarks that pool the frames of several pages into one statistic.
+const double* frame_build_times();
 // Forgets the timed frames, so a measurement covers only what follows.
 void reset_frame_stats();
 // The controls Tab goes through, as JSON (tab_order.hpp), for the browser tests.

@@ -33,6 +33,9 @@ extern "C" EMSCRIPTEN_KEEPALIVE void bp_paste(const char* text) { bp::platform::
 // Six numbers for window.playground.frameStats() (browser_calls.hpp says which).
 extern "C" EMSCRIPTEN_KEEPALIVE const double* bp_frame_stats() { return bp::platform::frame_stats(); }
 
+// The timed frames' build times (ms), as many as frame_stats()'s first number. Valid until the next frame.
+extern "C" EMSCRIPTEN_KEEPALIVE const double* bp_frame_build_times() { return bp::platform::frame_build_times(); }
+
 // Forgets the timed frames, so a measurement covers only what follows.
 extern "C" EMSCRIPTEN_KEEPALIVE void bp_reset_frame_stats() { bp::platform::reset_frame_stats(); }
 

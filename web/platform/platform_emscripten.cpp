@@ -760,6 +760,8 @@ const double* frame_stats() {
   return stats;
 }
 
+const double* frame_build_times() { return g_build_ms; }
+
 void reset_frame_stats() { g_frames_timed = 0; }
 
 const char* controls_json() {

@@ -75,6 +75,13 @@ void point_inputs(FunctionState& s, const PlaneModel& m, float width) {
   step_controls(s, width);
 }
 
+// A dimmed remark under a read-out, wrapped at the panel's edge (a narrow panel cut it off there).
+void dim_note(const std::string& text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("%s", text.c_str());
+  ImGui::PopStyleColor();
+}
+
 void readouts(FunctionState& s, const PlaneModel& m, const PlaneReading& r, float width) {
   const std::string& a = m.horizontal();
   const std::string& b = m.vertical();
@@ -85,10 +92,8 @@ void readouts(FunctionState& s, const PlaneModel& m, const PlaneReading& r, floa
   readout("  finite difference", r.estimate_x, colors.secant);
   readout("∂f/∂" + b + " exact", r.dfdy, colors.tangent);
   readout("  finite difference", r.estimate_y, colors.secant);
-  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-  ImGui::TextWrapped("  exact: reverse-mode autodiff; %s difference, h = %s",
-                     std::string(name_of(scheme_choices(), r.scheme)).c_str(), number_text(r.h).c_str());
-  ImGui::PopStyleColor();
+  dim_note("  exact: reverse-mode autodiff; " + std::string(name_of(scheme_choices(), r.scheme)) + " difference, h = " +
+           number_text(r.h));
   readout("|∇f|", std::hypot(r.dfdx, r.dfdy));
   ImGui::Separator();
   NumberFieldOptions angle;
@@ -97,7 +102,7 @@ void readouts(FunctionState& s, const PlaneModel& m, const PlaneReading& r, floa
   angle.read_only = is_locked("dir");
   number_field("direction θ°", s.plane.direction, angle);
   readout("slope along θ", r.directional, IM_COL32(230, 120, 0, 255));
-  ImGui::TextDisabled("  ∇f · (cos θ, sin θ): drag the orange handle");
+  dim_note("  ∇f · (cos θ, sin θ): drag the orange handle");
 }
 
 // Returns true while the optimizer race plays (it needs more frames).

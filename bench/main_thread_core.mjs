@@ -1,0 +1,67 @@
+// Gives each page's main thread a CPU core of its own for the phone-class rows (bench/frame_budget.mjs).
+//
+// Why: Chromium's CPU throttling (CDP Emulation.setCPUThrottlingRate) slows the page's main thread by having a
+// thread of its own stop and restart it many times a second. When the cores are oversubscribed, that thread
+// wakes late and the main thread stays stopped longer: a build that takes 7 ms takes 15–25 ms now and then,
+// in whatever code it was running. Headless Chromium oversubscribes a two-core machine by itself: its software
+// WebGL (SwiftShader) keeps a core and a half busy at a higher priority than the page. Measured on one build,
+// training a 4-class network (median build 7 ms in every case), the 95th percentile was 9–10 ms unthrottled,
+// 11 ms at 2×, 17 ms at 4× on shared cores, and 10 ms at 4× with the main thread alone on a core. A phone runs
+// its WebGL on a GPU; the throttled main thread on a core of its own is the phone-class CPU the rows are about.
+//
+// Linux only (sched_setaffinity through util-linux's taskset, part of every Debian system), two cores or more;
+// elsewhere nothing changes and the rows say "shared cores".
+import fs from 'node:fs';
+import os from 'node:os';
+import { execFileSync } from 'node:child_process';
+
+// The pids of Chromium's processes of that --type (renderer, gpu-process), read from /proc.
+function chromiumProcesses(type) {
+  const pids = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let command;
+    try {
+      // Chromium's children rewrite their argv into one space-separated title: the NULs are not to be relied on.
+      command = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' ');
+    } catch (e) {
+      continue;  // ended meanwhile
+    }
+    if (/^\S*chrom/i.test(command) && command.includes(` --type=${type} `)) pids.push(entry);
+  }
+  return pids;
+}
+
+export function coresAvailable() {
+  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+}
+
+// Moves every thread of the GPU process and of the renderers to cores 1…n−1, then each renderer's main thread
+// (its pid) to core 0 alone. Call once the page is loaded (its renderer then exists). Returns a function that
+// gives the GPU process every core again (a renderer ends with its page), or null when nothing was changed.
+// The browser process is left alone: on the GPU's core it routed input and frames late (every row slower).
+export function isolateMainThreads() {
+  const cores = coresAvailable();
+  if (process.platform !== 'linux' || cores < 2) return null;
+  const others = cores === 2 ? '1' : `1-${cores - 1}`;
+  const taskset = (...args) => execFileSync('taskset', args, { stdio: 'ignore' });
+  const gpu = chromiumProcesses('gpu-process');
+  const restore = () => {
+    for (const pid of gpu) {
+      try {
+        taskset('-a', '-p', '-c', `0-${cores - 1}`, pid);
+      } catch (e) { /* ended */ }
+    }
+  };
+  try {
+    for (const pid of gpu) taskset('-a', '-p', '-c', others, pid);
+    for (const pid of chromiumProcesses('renderer')) {
+      taskset('-a', '-p', '-c', others, pid);
+      taskset('-p', '-c', '0', pid);  // without -a: the main thread alone
+    }
+    return restore;
+  } catch (e) {
+    restore();
+    return null;  // no taskset, or not allowed: the rows say "shared cores"
+  }
+}
