@@ -32,24 +32,37 @@ function chromiumProcesses(type) {
   return pids;
 }
 
+// The CPUs this process may run on, by number (a container's may not start at 0).
+function allowedCpus() {
+  const line = fs.readFileSync('/proc/self/status', 'utf8').match(/^Cpus_allowed_list:\s*(\S+)/m);
+  const cpus = [];
+  for (const range of line ? line[1].split(',') : []) {
+    const [from, to = from] = range.split('-').map(Number);
+    for (let cpu = from; cpu <= to; cpu++) cpus.push(cpu);
+  }
+  return cpus;
+}
+
 export function coresAvailable() {
   return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
 }
 
-// Moves every thread of the GPU process and of the renderers to cores 1…n−1, then each renderer's main thread
-// (its pid) to core 0 alone. Call once the page is loaded (its renderer then exists). Returns a function that
-// gives the GPU process every core again (a renderer ends with its page), or null when nothing was changed.
-// The browser process is left alone: on the GPU's core it routed input and frames late (every row slower).
+// Moves every thread of the GPU process and of the renderers to all allowed cores but the first, then each
+// renderer's main thread (its pid) to that first core alone; the browser process and the harness stay where
+// they were. Call once the page is loaded (its renderer then exists). Returns a function that gives the GPU
+// process every core again (a renderer ends with its page), or null when nothing was changed.
 export function isolateMainThreads() {
-  const cores = coresAvailable();
-  if (process.platform !== 'linux' || cores < 2) return null;
-  const others = cores === 2 ? '1' : `1-${cores - 1}`;
+  if (process.platform !== 'linux') return null;
+  const cpus = allowedCpus();
+  if (cpus.length < 2) return null;
+  const [main, ...rest] = cpus;
+  const others = rest.join(','), every = cpus.join(',');
   const taskset = (...args) => execFileSync('taskset', args, { stdio: 'ignore' });
   const gpu = chromiumProcesses('gpu-process');
   const restore = () => {
     for (const pid of gpu) {
       try {
-        taskset('-a', '-p', '-c', `0-${cores - 1}`, pid);
+        taskset('-a', '-p', '-c', every, pid);
       } catch (e) { /* ended */ }
     }
   };
@@ -57,7 +70,7 @@ export function isolateMainThreads() {
     for (const pid of gpu) taskset('-a', '-p', '-c', others, pid);
     for (const pid of chromiumProcesses('renderer')) {
       taskset('-a', '-p', '-c', others, pid);
-      taskset('-p', '-c', '0', pid);  // without -a: the main thread alone
+      taskset('-p', '-c', String(main), pid);  // without -a: the main thread alone
     }
     return restore;
   } catch (e) {
