@@ -169,6 +169,15 @@ test('the learner\'s own points: the picker adds a point of the class picked; si
                             (p) => p.split(';').length > 6);
   const added = after.split(';').at(-1).split(',').map(Number);
   assert.equal(added[2], 2, `the new point ${added} is of class 2 (green)`);
+  // Without the right button (a touch screen, the keyboard): "remove a point" picked, a click on (3, 3) removes it.
+  await page.mouse.click(...await controlCentre(page, 'remove a point', 20000));
+  await page.mouse.click(x + w * 0.75, y + h * 0.25);
+  const left = await until(() => page.evaluate(() => window.playground.getState().pts),
+                           (p) => p.split(';').length === 6);
+  assert.ok(!left.split(';').some((p) => p.startsWith('3,3,')), `(3, 3) removed: ${left}`);
+  await page.mouse.click(x + w * 0.2, y + h * 0.2);  // on no point: nothing added, nothing removed
+  await page.waitForTimeout(300);
+  assert.equal((await page.evaluate(() => window.playground.getState().pts)).split(';').length, 6);
   await context.close();
   assert.deepEqual(errors, []);
 
@@ -183,6 +192,14 @@ test('the learner\'s own points: the picker adds a point of the class picked; si
   assert.ok(matrix, 'a 6-class confusion matrix is drawn on a phone');
   assert.ok(matrix.box[0] + matrix.box[2] <= 375.5, `the 6-class matrix (${matrix.box}) fits 375 px`);
   await small.screenshot({ path: shot('custom-6-classes-375-wide') });
+  // A finger removes a point too: tap "remove a point", then the point (0, 5).
+  await small.touchscreen.tap(...await controlCentre(small, 'remove a point', 20000));
+  const square = await until(() => rectNamed(small, 'network surface'), Boolean);
+  await small.touchscreen.tap(square.box[0] + square.box[2] * 0.5, square.box[1] + square.box[3] * (1 / 12));
+  const tapped = await until(() => small.evaluate(() => window.playground.getState().pts),
+                             (p) => p.split(';').length === 5);
+  assert.ok(!tapped.split(';').some((p) => p.startsWith('0,5,')), `(0, 5) removed by a tap: ${tapped}`);
+  await small.screenshot({ path: shot('custom-remove-375-wide') });
   await phone.close();
 });
 

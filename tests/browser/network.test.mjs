@@ -122,14 +122,22 @@ test('the GPU-drawn surface of a 3-class softmax network with a skip connection 
 test('the learner\'s own data: clicks add points of the chosen class, right-clicks remove them, the link keeps them', async () => {
   const { page, context, errors } = await openPage(session.browser, session.url + '#mode=network&data=custom');
   await page.waitForFunction(() => window.playground);
-  const box = { x: 883, y: 45, size: 370 };
+  // The square where the last frame drew it (its size follows the controls under it).
+  let box;
+  const measure = async () => {
+    const rect = (await page.evaluate(() => window.playground.testHooks.layout())).rects
+      .find((r) => r.name === 'network surface');
+    box = { x: rect.box[0], y: rect.box[1], size: rect.box[2] };
+  };
   const at = (x1, x2) => [box.x + (x1 + 6) / 12 * box.size, box.y + (6 - x2) / 12 * box.size];
   const count = () => page.evaluate(() => window.playground.getState().pts.split(';').filter(Boolean).length);
   for (const [i, [x1, x2]] of [[-3, -3], [3, 3], [-3, 3]].entries()) {
+    await measure();
     await page.mouse.click(...at(x1, x2));
     await page.waitForFunction((n) => window.playground.getState().pts.split(';').filter(Boolean).length === n, i + 1);
   }
   assert.equal(await count(), 3);
+  await measure();
   await page.mouse.click(...at(3, 3), { button: 'right' });
   await page.waitForFunction(() => window.playground.getState().pts.split(';').length === 2);
   let state = await page.evaluate(() => window.playground.getState());

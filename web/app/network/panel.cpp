@@ -45,7 +45,8 @@ struct Runtime {
   int selected = -1;       // training point being stepped through
   bool show_test = false;
   std::string code;        // the last "Show code" script
-  int new_class = 1;       // the class a click adds to the learner's own data (0 … 5; 1 is TF Playground's blue +1)
+  int new_class = 1;       // the class a click adds to the learner's own data (0 … 5; 1 is TF Playground's blue +1),
+                           // or kRemovePoint
   std::vector<std::string> label_names;  // the last CSV file's own class labels, class by class (csv_points.hpp)
   std::optional<std::array<double, 2>> probe;  // where the probability bars are of: the last hover or tap
   bool confusion_test = false;  // the confusion matrix shows the test points
@@ -101,8 +102,8 @@ std::vector<std::string> class_names_for_table(const NetworkState& s, const Runt
 
 // The learner's own points: clicks on the square add or remove them; CSV text loads many.
 void custom_data_controls(NetworkState& s, Runtime& r, float width) {
-  ImGui::TextWrapped("Click the square to add a point of the class picked under it; right-click removes the "
-                     "nearest one. %zu points.", s.points.size());
+  ImGui::TextWrapped("Click or tap the square to add a point of the class picked under it; right-click a point, or "
+                     "pick \"remove a point\" and click it, to remove it. %zu points.", s.points.size());
   if (compact_button("Clear")) s.points.clear(), r.label_names.clear();
   ImGui::SameLine();
   if (compact_button("Start from a generated set")) {
@@ -486,8 +487,15 @@ void configure(NetworkState& s, Runtime& r, const NetworkData& data_before, cons
   r.problem = r.trainer.configure(s);
 }
 
+// The picker's last choice: a click removes the point under it instead of adding one. A right-click does that
+// with a mouse; a touch screen and the keyboard have no right button.
+constexpr int kRemovePoint = -1;
+
+// Whether a click on the learner's own points removes the one under it.
+bool removes(const SurfaceClick& click, const Runtime& r) { return click.right || r.new_class == kRemovePoint; }
+
 // Under the square of the learner's own points: the class a click adds, one radio button per class (up to 6),
-// each with a swatch of its colour; named as the CSV file named them, else by colour.
+// each with a swatch of its colour, named as the CSV file named them, else by colour; then "remove".
 void class_picker(Runtime& r) {
   ImGui::TextUnformatted("Add class:");
   const float line = ImGui::GetTextLineHeight();
@@ -503,6 +511,8 @@ void class_picker(Runtime& r) {
     if (ImGui::RadioButton(name.c_str(), r.new_class == k)) r.new_class = k;
     ImGui::PopID();
   }
+  same_line_if_fits(button_width("remove a point") + 24);
+  if (ImGui::RadioButton("remove a point", r.new_class == kRemovePoint)) r.new_class = kRemovePoint;
 }
 
 // The names of the trainer's classes: the CSV file's own for the learner's points, else the colours.
@@ -542,8 +552,8 @@ void probability_bars(const NetworkState& s, Runtime& r, const SurfaceClick& cli
 void points_only(NetworkState& s, Runtime& r, float surface) {
   const SurfaceClick click = draw_points_only(s.points, surface);
   report_last_item("network surface");
-  if (click.clicked && !click.right) s.points.push_back({click.x1, click.x2, nn::label_of_class(r.new_class)});
-  if (click.right && click.point) s.points.erase(s.points.begin() + *click.point);
+  if (click.clicked && !removes(click, r)) s.points.push_back({click.x1, click.x2, nn::label_of_class(r.new_class)});
+  if (click.clicked && removes(click, r) && click.point) s.points.erase(s.points.begin() + *click.point);
   class_picker(r);
 }
 
@@ -568,11 +578,12 @@ void surface_with_clicks(NetworkState& s, Runtime& r, float surface) {
   }
   if (s.data.set == DataSet::kCustom) class_picker(r);
   if (click.clicked && s.data.set == DataSet::kCustom) {
-    if (click.right && click.point && *click.point < static_cast<int>(s.points.size())) {
-      s.points.erase(s.points.begin() + *click.point);
-    } else if (!click.right && click.point) {
+    if (removes(click, r)) {
+      const bool on_point = click.point && *click.point < static_cast<int>(s.points.size());
+      if (on_point) s.points.erase(s.points.begin() + *click.point);
+    } else if (click.point) {
       r.dragging = *click.point;  // pressing on a point picks it up
-    } else if (!click.right && s.points.size() < 500) {
+    } else if (s.points.size() < 500) {
       s.points.push_back({click.x1, click.x2, nn::label_of_class(r.new_class)});
     }
   } else if (click.clicked && click.point) {
