@@ -58,6 +58,9 @@ bool prefers_reduced_motion();
 // The reader asked the system for more contrast (prefers-contrast: more): thicker lines, darker text.
 bool prefers_more_contrast();
 
+// The primary pointer is a finger (pointer: coarse): hints then say tap and pinch, not click and wheel.
+bool coarse_pointer();
+
 // On a touch screen (the primary pointer is coarse), makes every frame, tab and check box at least
 // 40 CSS pixels tall, for a fingertip, with text `font_px` CSS pixels tall. Call after the theme and
 // the zoom set the sizes.

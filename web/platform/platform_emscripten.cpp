@@ -953,10 +953,16 @@ EM_JS(int, js_prefers_reduced_motion, (), {
 bool prefers_reduced_motion() { return js_prefers_reduced_motion() != 0; }
 
 namespace {
+// The query list is kept: asked every frame, it answers as the pointer changes (a tablet's keyboard cover).
 EM_JS(int, js_coarse_pointer, (), {
-  return window.matchMedia && window.matchMedia("(pointer: coarse)").matches ? 1 : 0;
+  if (!Module.bpCoarsePointer) {
+    Module.bpCoarsePointer = window.matchMedia ? window.matchMedia("(pointer: coarse)") : { matches: false };
+  }
+  return Module.bpCoarsePointer.matches ? 1 : 0;
 });
 }  // namespace
+
+bool coarse_pointer() { return js_coarse_pointer() != 0; }
 
 void fit_style_to_pointer(ImGuiStyle& style, float font_px) {
   if (!js_coarse_pointer()) return;

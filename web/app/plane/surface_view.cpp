@@ -242,7 +242,8 @@ bool surface_view(FunctionState& s, PlaneModel& m, ImVec2 size, ImVec4& rect) {
   }
   draw->PopClipRect();
   char text[96];
-  std::snprintf(text, sizeof text, "drag to rotate, wheel to zoom · yaw %.0f°, pitch %.0f°", p.yaw, p.pitch);
+  std::snprintf(text, sizeof text, "drag to rotate, %s to zoom · yaw %.0f°, pitch %.0f°",
+                platform::coarse_pointer() ? "pinch" : "wheel", p.yaw, p.pitch);
   const ImVec2 text_size = ImGui::CalcTextSize(text);
   draw->AddRectFilled(ImVec2(lo.x + 4, lo.y + 4), ImVec2(lo.x + 12 + text_size.x, lo.y + 8 + text_size.y),
                       (theme::colors().plot_background & 0x00FFFFFF) | 0xCC000000, 3);  // readable over the surface
