@@ -1,13 +1,14 @@
 // Gives each page's main thread a CPU core of its own for the phone-class rows (bench/frame_budget.mjs).
 //
-// Why: Chromium's CPU throttling (CDP Emulation.setCPUThrottlingRate) slows the page's main thread by having a
-// thread of its own stop and restart it many times a second. When the cores are oversubscribed, that thread
-// wakes late and the main thread stays stopped longer: a build that takes 7 ms takes 15–25 ms now and then,
-// in whatever code it was running. Headless Chromium oversubscribes a two-core machine by itself: its software
-// WebGL (SwiftShader) keeps a core and a half busy at a higher priority than the page. Measured on one build,
-// training a 4-class network (median build 7 ms in every case), the 95th percentile was 9–10 ms unthrottled,
-// 11 ms at 2×, 17 ms at 4× on shared cores, and 10 ms at 4× with the main thread alone on a core. A phone runs
-// its WebGL on a GPU; the throttled main thread on a core of its own is the phone-class CPU the rows are about.
+// Why: Chromium's CPU throttling (CDP Emulation.setCPUThrottlingRate) slows the page's main thread with a
+// thread of its own (top lists it as CPUThrottlingThread) that holds it back many times a second. When the cores
+// are oversubscribed that thread runs late and the main thread is held longer: a build that takes 7 ms takes
+// 15–25 ms now and then, in whatever code it was running. Headless Chromium oversubscribes a two-core machine by
+// itself: its software WebGL (SwiftShader) keeps one to two cores busy, at a higher priority than the page.
+// Measured on one build, training a 4-class network (median build 6.5–7.2 ms in every case), the 95th percentile
+// was 9–10 ms unthrottled, 11 ms at 2×, 17 ms at 4× on shared cores, and 10–14 ms at 4× with the main thread alone
+// on a core. A phone runs its WebGL on a GPU; the throttled main thread on a core of its own is the phone-class
+// CPU the rows are about.
 //
 // Linux only (sched_setaffinity through util-linux's taskset, part of every Debian system), two cores or more;
 // elsewhere nothing changes and the rows say "shared cores".
