@@ -488,7 +488,7 @@ void configure(NetworkState& s, Runtime& r, const NetworkData& data_before, cons
 }
 
 // The picker's last choice: a click removes the point under it instead of adding one. A right-click does that
-// with a mouse; a touch screen and the keyboard have no right button.
+// with a mouse; a touch screen has none. (From the keyboard alone, points come as pasted CSV rows.)
 constexpr int kRemovePoint = -1;
 
 // Whether a click on the learner's own points removes the one under it.
