@@ -169,7 +169,7 @@ test('the learner\'s own points: the picker adds a point of the class picked; si
                             (p) => p.split(';').length > 6);
   const added = after.split(';').at(-1).split(',').map(Number);
   assert.equal(added[2], 2, `the new point ${added} is of class 2 (green)`);
-  // Without the right button (a touch screen, the keyboard): "remove a point" picked, a click on (3, 3) removes it.
+  // Without the right button (a touch screen has none): "remove a point" picked, a click on (3, 3) removes it.
   await page.mouse.click(...await controlCentre(page, 'remove a point', 20000));
   await page.mouse.click(x + w * 0.75, y + h * 0.25);
   const left = await until(() => page.evaluate(() => window.playground.getState().pts),

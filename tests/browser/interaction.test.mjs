@@ -18,7 +18,8 @@ test('dragging on the plot moves x₀ with it, and the frame timer measures the 
   assert.ok(x0 > -0.8 && x0 < -0.4, `x0 = ${x0}`);
   // Read together, with no frame between: the raw build times (which benchmarks pool over pages) are the frames
   // the summary was made of.
-  const [stats, times] = await page.evaluate(() => [window.playground.frameStats(), window.playground.frameBuildTimes()]);
+  const [stats, times] = await page.evaluate(() => [window.playground.frameStats(),
+                                                     window.playground.frameBuildTimes()]);
   const sorted = [...times].sort((a, b) => a - b);
   assert.equal(times.length, Math.min(stats.frames, 240));
   assert.equal(sorted[sorted.length - 1], stats.maxBuildMs);

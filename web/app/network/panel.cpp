@@ -552,8 +552,11 @@ void probability_bars(const NetworkState& s, Runtime& r, const SurfaceClick& cli
 void points_only(NetworkState& s, Runtime& r, float surface) {
   const SurfaceClick click = draw_points_only(s.points, surface);
   report_last_item("network surface");
-  if (click.clicked && !removes(click, r)) s.points.push_back({click.x1, click.x2, nn::label_of_class(r.new_class)});
-  if (click.clicked && removes(click, r) && click.point) s.points.erase(s.points.begin() + *click.point);
+  if (click.clicked && !removes(click, r)) {
+    s.points.push_back({click.x1, click.x2, nn::label_of_class(r.new_class)});
+  } else if (click.clicked && click.point) {
+    s.points.erase(s.points.begin() + *click.point);
+  }
   class_picker(r);
 }
 
