@@ -127,6 +127,32 @@ test('the playground page: Tab lands on the first control with a ring, goes thro
   await context.close();
 });
 
+test('Tab through a 4-class network: passing the square shows no class probabilities of a spot never pointed at',
+     async () => {
+  // No mouse on this page: ImGui calls the focused square "hovered", and the bars once read a spot from a
+  // mouse position that is nowhere (x₁ ≈ −1e40). They must wait for a real pointer or tap.
+  const { page, context, errors } = await openPage(session.browser,
+    session.url + '#mode=network&data=blobs4&hidden=8&out=softmax&loss=crossentropy');
+  await page.waitForFunction(() => window.playground);
+  const bars = async () => (await page.evaluate(() => window.playground.testHooks.layout())).rects
+    .some((r) => r.name === 'probability bars');
+  let presses = 0;
+  for (; presses < 200; presses++) {
+    await page.keyboard.press('Tab');
+    await settle(page);
+    assert.equal(await bars(), false, `probability bars shown after ${presses + 1} Tabs`);
+    if (!await page.evaluate(() => ['canvas', 'canvas-text'].includes(document.activeElement.id))) break;
+  }
+  assert.ok(presses > 10 && presses < 200, `left the widget after ${presses + 1} Tabs`);
+  // A real pointer still shows them.
+  const square = (await page.evaluate(() => window.playground.testHooks.layout())).rects
+    .find((r) => r.name === 'network surface');
+  await page.mouse.move(square.box[0] + square.box[2] / 2, square.box[1] + square.box[3] / 2);
+  assert.ok(await until(bars, Boolean), 'the bars under the mouse');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 // The host page's pieces, for a mount() instance or an iframe: where the keyboard is, and the controls.
 function host(page, kind) {
   const frame = () => page.frames().find((f) => f.url().includes('index.html'));

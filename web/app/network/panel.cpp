@@ -574,7 +574,7 @@ void surface_with_clicks(NetworkState& s, Runtime& r, float surface) {
     click = draw_surface(r.trainer, surface, r.show_test, r.playing);
   }
   report_last_item("network surface");
-  const bool surface_hovered = ImGui::IsItemHovered();
+  const bool surface_hovered = ImGui::IsItemHovered(ImGuiHoveredFlags_NoNavOverride);  // the mouse, not Tab's focus
   ImGui::Dummy(ImVec2(0, ImGui::GetTextLineHeight() - ImGui::GetStyle().ItemSpacing.y));  // the tick labels
   if (!is_hidden("surface")) {
     probability_bars(s, r, click, surface_hovered, surface);

@@ -225,7 +225,9 @@ SurfaceClick draw_surface(Trainer& trainer, float size, bool show_test, bool is_
   dots(trainer.train_points(), IM_COL32(255, 255, 255, 255));
   if (show_test) dots(trainer.test_points(), IM_COL32(0, 0, 0, 255));
   draw->AddRect(origin, ImVec2(origin.x + size, origin.y + size), IM_COL32(0, 0, 0, 60));
-  const bool hovered = ImGui::IsItemHovered();
+  // The mouse itself over the square: ImGui also calls the square hovered while Tab's focus is on it, and the
+  // probability bars then read a spot from a mouse position that is nowhere (x₁ ≈ −1e40 with no mouse at all).
+  const bool hovered = ImGui::IsItemHovered(ImGuiHoveredFlags_NoNavOverride) && ImGui::IsMousePosValid();
   if (!click.clicked && !hovered) return click;
   const ImVec2 m = ImGui::GetIO().MousePos;  // the nearest training point to the click
   click.x1 = -6 + 12.0 * (m.x - origin.x) / size;
